@@ -1,0 +1,410 @@
+"""The five terms templates, as plain data.
+
+Each reproduces the shape of one real set of terms (``shared/seeds``) without
+naming the provider. The wizard ``support.terms.template.apply`` turns one of
+them into plans, calendars, channels, products and a team of a company; later
+capabilities add their own keys (SLAs, coverage rules, renewal settings).
+
+Texts are given per language (``it_IT``, ``en_US``); hours are
+``(weekdays, from, to)`` with Monday = 0, in the calendar's time zone.
+"""
+
+TZ = "Europe/Rome"
+MON_FRI = (0, 1, 2, 3, 4)
+MON_SAT = (0, 1, 2, 3, 4, 5)
+EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
+
+TEMPLATE_SELECTION = [
+    ("hosting_gold", "Hosting with GOLD help desk and tacit renewals"),
+    ("web_assistance", "Annual web assistance, 15:00-18:00, 4-hour take in charge"),
+    ("wp_maintenance", "WordPress maintenance BASIC/PREMIUM with Sunday urgencies"),
+    ("hosting_credits", "Hosting with prepaid credit packs and a Hyper plan"),
+    ("hosting_priority", "Hosting provider, 10-minute first answer, priority by impact"),
+]
+
+CALENDARS = {
+    "office": {
+        "name": {
+            "it_IT": "Orario d'ufficio (Lun-Ven 9-13, 14-18)",
+            "en_US": "Office hours (Mon-Fri 9-13, 14-18)",
+        },
+        "hours": [(MON_FRI, 9.0, 13.0), (MON_FRI, 14.0, 18.0)],
+    },
+    "afternoon": {
+        "name": {
+            "it_IT": "Assistenza Lun-Ven 15-18",
+            "en_US": "Support Mon-Fri 15-18",
+        },
+        "hours": [(MON_FRI, 15.0, 18.0)],
+    },
+    "mon_sat": {
+        "name": {
+            "it_IT": "Assistenza Lun-Sab 9:30-19:30",
+            "en_US": "Support Mon-Sat 9:30-19:30",
+        },
+        "hours": [(MON_SAT, 9.5, 13.0), (MON_SAT, 13.0, 19.5)],
+    },
+    "always": {
+        "name": {
+            "it_IT": "Urgenze H24 7 giorni su 7",
+            "en_US": "Urgencies 24/7",
+        },
+        "hours": [(EVERY_DAY, 0.0, 12.0), (EVERY_DAY, 12.0, 24.0)],
+    },
+}
+
+CHANNEL_NAMES = {
+    "email": {"it_IT": "Email", "en_US": "Email"},
+    "portal": {"it_IT": "Area clienti", "en_US": "Customer portal"},
+    "chat": {"it_IT": "Chat", "en_US": "Chat"},
+    "phone": {"it_IT": "Telefono", "en_US": "Phone"},
+    "remote": {"it_IT": "Teleassistenza", "en_US": "Remote assistance"},
+    "other": {"it_IT": "Altro (fax, posta)", "en_US": "Other (fax, mail)"},
+}
+
+
+def _p(it, en):
+    return {"it_IT": it, "en_US": en}
+
+
+TEMPLATES = {
+    # seed 000: GOLD help desk in the customer area, tacit yearly renewals
+    "hosting_gold": {
+        "team": _p("Help Desk GOLD", "GOLD Help Desk"),
+        "calendars": ["office"],
+        "products": {
+            "hosting": {"name": _p("Hosting annuale", "Yearly hosting"), "price": 120.0},
+            "domain": {"name": _p("Nome a dominio", "Domain name"), "price": 15.0},
+            "pec": {"name": _p("Casella PEC", "Certified email (PEC)"), "price": 25.0},
+            "showcase": {
+                "name": _p("Vetrina aziendale", "Company showcase"),
+                "price": 150.0,
+            },
+            "banner": {"name": _p("Banner pubblicitario", "Advertising banner"), "price": 80.0},
+            "gold": {"name": _p("Help Desk GOLD", "GOLD Help Desk"), "price": 200.0},
+        },
+        "plans": [
+            {
+                "code": "GOLD",
+                "name": _p("Help Desk GOLD", "GOLD Help Desk"),
+                "products": ["gold"],
+                "calendar": "office",
+                "urgent_calendar": False,
+                "channels": ["portal", "email", "phone", "other"],
+                "take_in_charge_hours": 8.0,
+                "urgent_take_in_charge_hours": 2.0,
+                "auto_close_days": 0,
+                "auto_close_warning_days": 0,
+                "includes_extraordinary": False,
+                "duration_days": 365,
+                "refund_window_hours": 0,
+                "renewal_reminder_days": 30,
+                "terms": _p(
+                    "<p>Il supporto è riservato ai clienti GOLD tramite l'Help "
+                    "Desk nell'area clienti: segnalazione di disservizi, supporto "
+                    "tecnico e amministrativo, richieste di backup o ripristino, "
+                    "upgrade dei servizi e interventi tecnici a pagamento.</p>"
+                    "<p>I servizi si rinnovano tacitamente ogni anno; la disdetta "
+                    "va inviata con raccomandata A/R almeno 60 giorni prima della "
+                    "scadenza. Nessun rimborso in caso di disdetta anticipata.</p>",
+                    "<p>Support is reserved to GOLD customers through the Help "
+                    "Desk in the customer area: outage reports, technical and "
+                    "administrative support, backup or restore requests, service "
+                    "upgrades and paid technical interventions.</p>"
+                    "<p>Services renew tacitly every year; cancellation must be "
+                    "sent by registered letter at least 60 days before expiry. "
+                    "No refund for early termination.</p>",
+                ),
+            },
+        ],
+    },
+    # seed 001: annual assistance contract, email only, 15-18, 4 working hours
+    "web_assistance": {
+        "team": _p("Assistenza tecnica", "Technical assistance"),
+        "calendars": ["afternoon"],
+        "products": {
+            "assistance": {
+                "name": _p("Assistenza tecnica annuale", "Annual technical assistance"),
+                "price": 480.0,
+            },
+            "hosting": {"name": _p("Hosting e posta", "Hosting and email"), "price": 90.0},
+        },
+        "plans": [
+            {
+                "code": "ASSIST",
+                "name": _p("Assistenza tecnica annuale", "Annual technical assistance"),
+                "products": ["assistance"],
+                "calendar": "afternoon",
+                "urgent_calendar": False,
+                "channels": ["email", "portal", "remote"],
+                "take_in_charge_hours": 4.0,
+                "urgent_take_in_charge_hours": 4.0,
+                "auto_close_days": 0,
+                "auto_close_warning_days": 0,
+                "includes_extraordinary": False,
+                "duration_days": 365,
+                "refund_window_hours": 0,
+                "renewal_reminder_days": 30,
+                "terms": _p(
+                    "<p>Le richieste si inviano via email o dalla sezione contatti "
+                    "del sito; non si accettano richieste telefoniche. Il servizio "
+                    "è erogato dal lunedì al venerdì dalle 15:00 alle 18:00 e ogni "
+                    "richiesta è presa in carico entro 4 ore lavorative; la presa "
+                    "in carico è comunicata via email con la data prevista di "
+                    "risoluzione.</p><p>Per le urgenze scrivere URGENTE "
+                    "nell'oggetto dell'email. Le urgenze non giustificate, gestite "
+                    "comunque con priorità, sono fatturate a parte.</p>",
+                    "<p>Requests are sent by email or through the website's contact "
+                    "form; phone requests are not accepted. The service runs Monday "
+                    "to Friday from 15:00 to 18:00 and every request is taken in "
+                    "charge within 4 working hours; the take in charge is "
+                    "confirmed by email with the expected resolution date.</p>"
+                    "<p>For urgent requests write URGENTE in the email subject. "
+                    "Unjustified urgencies, handled with priority anyway, are "
+                    "billed separately.</p>",
+                ),
+            },
+        ],
+    },
+    # seed 002: WordPress maintenance plans, Mon-Sat 9:30-19:30, Sunday urgencies
+    "wp_maintenance": {
+        "team": _p("Assistenza WordPress", "WordPress support"),
+        "calendars": ["mon_sat", "always"],
+        "products": {
+            "basic": {
+                "name": _p("Piano di manutenzione BASIC", "BASIC maintenance plan"),
+                "price": 290.0,
+            },
+            "premium": {
+                "name": _p("Piano di manutenzione PREMIUM", "PREMIUM maintenance plan"),
+                "price": 590.0,
+            },
+            "one_shot": {
+                "name": _p(
+                    "Intervento tecnico one-shot", "One-shot technical intervention"
+                ),
+                "price": 0.0,
+            },
+        },
+        "plans": [
+            {
+                "code": "PREMIUM",
+                "sequence": 5,
+                "name": _p("Manutenzione PREMIUM", "PREMIUM maintenance"),
+                "products": ["premium"],
+                "calendar": "mon_sat",
+                "urgent_calendar": "always",
+                "channels": ["email", "chat", "phone"],
+                "take_in_charge_hours": 4.0,
+                "urgent_take_in_charge_hours": 2.0,
+                "auto_close_days": 7,
+                "auto_close_warning_days": 2,
+                "includes_extraordinary": False,
+                "duration_days": 365,
+                "refund_window_hours": 24,
+                "renewal_reminder_days": 30,
+                "terms": _p(
+                    "<p>Assistenza da remoto via email, chat e, solo per il piano "
+                    "PREMIUM, telefono; dal lunedì al sabato 9:30-19:30, festività "
+                    "escluse, e h24 anche la domenica per urgenze e problemi "
+                    "gravi.</p><p>Il ticket viene chiuso automaticamente dopo 7 "
+                    "giorni senza risposta del cliente. Il piano dura 365 giorni "
+                    "dall'acquisto, è rimborsabile solo entro 24 ore e va rinnovato "
+                    "ogni anno: vi contatteremo un mese prima della scadenza.</p>",
+                    "<p>Remote support by email, chat and, for the PREMIUM plan "
+                    "only, phone; Monday to Saturday 9:30-19:30, holidays "
+                    "excluded, and round the clock on Sundays too for urgent and "
+                    "serious problems.</p><p>A ticket closes automatically after 7 "
+                    "days without an answer from the customer. The plan lasts 365 "
+                    "days from purchase, is refundable within 24 hours only and "
+                    "renews yearly: we will contact you a month before it "
+                    "expires.</p>",
+                ),
+            },
+            {
+                "code": "BASIC",
+                "sequence": 10,
+                "name": _p("Manutenzione BASIC", "BASIC maintenance"),
+                "products": ["basic"],
+                "calendar": "mon_sat",
+                "urgent_calendar": "always",
+                "channels": ["email", "chat"],
+                "take_in_charge_hours": 8.0,
+                "urgent_take_in_charge_hours": 4.0,
+                "auto_close_days": 7,
+                "auto_close_warning_days": 2,
+                "includes_extraordinary": False,
+                "duration_days": 365,
+                "refund_window_hours": 24,
+                "renewal_reminder_days": 30,
+                "terms": _p(
+                    "<p>Assistenza da remoto via email e chat (nessuna assistenza "
+                    "telefonica); dal lunedì al sabato 9:30-19:30, festività "
+                    "escluse, e h24 anche la domenica per urgenze e problemi "
+                    "gravi.</p><p>Il ticket viene chiuso automaticamente dopo 7 "
+                    "giorni senza risposta del cliente. Il piano dura 365 giorni "
+                    "dall'acquisto, è rimborsabile solo entro 24 ore e va rinnovato "
+                    "ogni anno: vi contatteremo un mese prima della scadenza.</p>",
+                    "<p>Remote support by email and chat (no phone support); Monday "
+                    "to Saturday 9:30-19:30, holidays excluded, and round the clock "
+                    "on Sundays too for urgent and serious problems.</p><p>A ticket "
+                    "closes automatically after 7 days without an answer from the "
+                    "customer. The plan lasts 365 days from purchase, is refundable "
+                    "within 24 hours only and renews yearly: we will contact you a "
+                    "month before it expires.</p>",
+                ),
+            },
+        ],
+    },
+    # seed 003: tickets only, answer within 7 days, extras paid by credit packs
+    "hosting_credits": {
+        "team": _p("Supporto hosting", "Hosting support"),
+        "calendars": ["office"],
+        "products": {
+            "hosting": {"name": _p("Hosting standard", "Standard hosting"), "price": 99.0},
+            "hosting_dev": {
+                "name": _p("Hosting con sviluppo sito", "Hosting with website development"),
+                "price": 199.0,
+            },
+            "hyper": {"name": _p("Piano Hyper", "Hyper plan"), "price": 790.0},
+            "credits": {
+                "name": _p("Pacchetto crediti WPCRED", "WPCRED credit pack"),
+                "price": 100.0,
+            },
+        },
+        "plans": [
+            {
+                "code": "HYPER",
+                "sequence": 5,
+                "name": _p("Piano Hyper", "Hyper plan"),
+                "products": ["hyper"],
+                "calendar": "office",
+                "urgent_calendar": False,
+                "channels": ["portal"],
+                "take_in_charge_hours": 16.0,
+                "urgent_take_in_charge_hours": 8.0,
+                "auto_close_days": 7,
+                "auto_close_warning_days": 2,
+                "includes_extraordinary": True,
+                "duration_days": 365,
+                "refund_window_hours": 0,
+                "renewal_reminder_days": 30,
+                "terms": _p(
+                    "<p>Manutenzione ordinaria e straordinaria del sito, messa in "
+                    "sicurezza, aggiornamenti di script, temi e plugin. Assistenza "
+                    "solo tramite ticket, dal lunedì al venerdì, festività "
+                    "escluse.</p><p>Il ticket viene chiuso automaticamente dopo 7 "
+                    "giorni senza risposta. Piano e crediti durano 365 giorni e non "
+                    "sono rimborsabili.</p>",
+                    "<p>Ordinary and extraordinary website maintenance, hardening, "
+                    "updates of scripts, themes and plugins. Support through "
+                    "tickets only, Monday to Friday, holidays excluded.</p><p>A "
+                    "ticket closes automatically after 7 days without an answer. "
+                    "Plan and credits last 365 days and are not refundable.</p>",
+                ),
+            },
+            {
+                "code": "HOSTDEV",
+                "sequence": 10,
+                "name": _p("Hosting con sviluppo", "Hosting with development"),
+                "products": ["hosting_dev"],
+                "calendar": "office",
+                "urgent_calendar": False,
+                "channels": ["portal"],
+                "take_in_charge_hours": 40.0,
+                "urgent_take_in_charge_hours": 8.0,
+                "auto_close_days": 7,
+                "auto_close_warning_days": 2,
+                "includes_extraordinary": False,
+                "duration_days": 365,
+                "refund_window_hours": 0,
+                "renewal_reminder_days": 30,
+                "terms": _p(
+                    "<p>Hosting, database, server di posta e webmail sempre attivi; "
+                    "aggiornamenti degli script installati e dei plugin (ove "
+                    "possibile) e assistenza sulle funzioni standard degli script "
+                    "open source installati. Risposta entro 7 giorni, solo tramite "
+                    "ticket. Le richieste extra si pagano con i crediti "
+                    "WPCRED.</p>",
+                    "<p>Hosting, databases, mail server and webmail always up; "
+                    "updates of the installed scripts and plugins (where possible) "
+                    "and help on the standard features of the installed open source "
+                    "scripts. Answer within 7 days, through tickets only. Extra "
+                    "requests are paid with WPCRED credits.</p>",
+                ),
+            },
+            {
+                "code": "HOSTING",
+                "sequence": 20,
+                "name": _p("Hosting standard", "Standard hosting"),
+                "products": ["hosting"],
+                "calendar": "office",
+                "urgent_calendar": False,
+                "channels": ["portal"],
+                "take_in_charge_hours": 40.0,
+                "urgent_take_in_charge_hours": 8.0,
+                "auto_close_days": 7,
+                "auto_close_warning_days": 2,
+                "includes_extraordinary": False,
+                "duration_days": 365,
+                "refund_window_hours": 0,
+                "renewal_reminder_days": 30,
+                "terms": _p(
+                    "<p>Hosting, file system e web server sempre attivi, database "
+                    "funzionanti, server di posta e webmail operativi. Risposta "
+                    "entro 7 giorni, solo tramite ticket. Informazioni sui pannelli, "
+                    "verifiche dello stato dei sistemi e controlli su attività del "
+                    "cliente non sono coperti: si pagano con i crediti WPCRED.</p>",
+                    "<p>Hosting, file system and web server always up, databases "
+                    "running, mail server and webmail working. Answer within 7 "
+                    "days, through tickets only. Questions on control panels, "
+                    "system status checks and checks of the customer's own "
+                    "actions are not covered: they are paid with WPCRED "
+                    "credits.</p>",
+                ),
+            },
+        ],
+    },
+    # seed 004: hosting provider, first answer within 10 minutes, by impact
+    "hosting_priority": {
+        "team": _p("Supporto clienti", "Customer support"),
+        "calendars": ["office"],
+        "products": {
+            "hosting": {"name": _p("Hosting gestito", "Managed hosting"), "price": 150.0},
+            "server": {"name": _p("Server dedicato", "Dedicated server"), "price": 900.0},
+        },
+        "plans": [
+            {
+                "code": "CUSTOMER",
+                "name": _p("Supporto clienti hosting", "Hosting customer support"),
+                "products": ["hosting", "server"],
+                "calendar": "office",
+                "urgent_calendar": False,
+                "channels": ["portal", "email", "phone"],
+                "take_in_charge_hours": 10.0 / 60.0,
+                "urgent_take_in_charge_hours": 10.0 / 60.0,
+                "auto_close_days": 0,
+                "auto_close_warning_days": 0,
+                "includes_extraordinary": False,
+                "duration_days": 365,
+                "refund_window_hours": 0,
+                "renewal_reminder_days": 30,
+                "terms": _p(
+                    "<p>Apri un ticket dall'area clienti, scrivi al supporto o "
+                    "chiamaci: rispondiamo entro 10 minuti, con priorità alle "
+                    "richieste che rendono il servizio del tutto inutilizzabile. "
+                    "Un ticket per problema.</p><p>Non è coperto il codice "
+                    "realizzato dal cliente né il software che non supportiamo, né "
+                    "l'uso non conforme o negligente dei servizi: le riparazioni "
+                    "dovute a colpa del cliente sono addebitate.</p>",
+                    "<p>Open a ticket in the customer area, write to support or "
+                    "call us: we answer within 10 minutes, first the requests that "
+                    "make the service wholly unusable. One ticket per problem.</p>"
+                    "<p>The customer's own code, software we do not support and "
+                    "improper or negligent use of the services are not covered: "
+                    "repairs due to the customer's fault are charged.</p>",
+                ),
+            },
+        ],
+    },
+}

@@ -1,0 +1,133 @@
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import TransactionCase, new_test_user
+
+
+class SupportTermsCase(TransactionCase):
+    """Companies, calendars, products and customers shared by the tests.
+
+    Everything is created here, on the real database: no demo data is assumed.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.today = fields.Date.context_today(cls.env["res.partner"])
+        cls.company = cls.env.company
+        cls.calendar = cls._create_calendar("Mon-Fri 15-18", cls.company)
+        cls.product_premium = cls._create_product("PREMIUM plan", cls.company)
+        cls.product_basic = cls._create_product("BASIC plan", cls.company)
+        cls.product_hosting = cls._create_product("Hosting", cls.company)
+        cls.plan_premium = cls._create_plan(
+            "PREMIUM", cls.product_premium, sequence=5
+        )
+        cls.plan_basic = cls._create_plan("BASIC", cls.product_basic, sequence=10)
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Rossi Costruzioni Srl", "is_company": True, "lang": "en_US"}
+        )
+        cls.contact = cls.env["res.partner"].create(
+            {
+                "name": "Mario Rossi",
+                "parent_id": cls.customer.id,
+                "email": "mario@rossi.example",
+            }
+        )
+        cls.other_customer = cls.env["res.partner"].create(
+            {"name": "Bianchi Hotel Snc", "is_company": True}
+        )
+
+    @classmethod
+    def _create_calendar(cls, name, company, hours=((0, 1, 2, 3, 4), 15.0, 18.0)):
+        days, hour_from, hour_to = hours
+        return cls.env["resource.calendar"].create(
+            {
+                "name": name,
+                "company_id": company.id,
+                "tz": "Europe/Rome",
+                "attendance_ids": [(5, 0, 0)]
+                + [
+                    Command.create(
+                        {
+                            "name": f"day {day}",
+                            "dayofweek": str(day),
+                            "hour_from": hour_from,
+                            "hour_to": hour_to,
+                            "day_period": "afternoon",
+                        }
+                    )
+                    for day in days
+                ],
+            }
+        )
+
+    @classmethod
+    def _create_product(cls, name, company):
+        return cls.env["product.product"].create(
+            {
+                "name": name,
+                "type": "service",
+                "list_price": 100.0,
+                "company_id": company.id,
+            }
+        )
+
+    @classmethod
+    def _create_plan(cls, code, products, sequence=10, company=None, calendar=None):
+        company = company or cls.company
+        return cls.env["support.plan"].create(
+            {
+                "name": f"{code} plan",
+                "code": code,
+                "sequence": sequence,
+                "company_id": company.id,
+                "product_ids": [Command.set(products.ids)],
+                "resource_calendar_id": (calendar or cls.calendar).id,
+                "take_in_charge_hours": 4.0,
+            }
+        )
+
+    @classmethod
+    def _create_contract(cls, partner, product, start, end=None, company=None):
+        company = company or cls.company
+        contract = (
+            cls.env["contract.contract"]
+            .with_company(company)
+            .create(
+                {
+                    "name": f"{partner.name} - {product.name}",
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "line_recurrence": True,
+                    "contract_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "name": product.name,
+                                "quantity": 1,
+                                "price_unit": 100.0,
+                                "recurring_rule_type": "yearly",
+                                "recurring_interval": 1,
+                                "date_start": start,
+                                "date_end": end,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        return contract, contract.contract_line_ids
+
+    @classmethod
+    def _days(cls, days):
+        return cls.today + timedelta(days=days)
+
+    @classmethod
+    def _portal_user(cls, partner, login):
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups="base.group_portal",
+            partner_id=partner.id,
+        )

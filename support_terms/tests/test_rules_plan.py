@@ -1,0 +1,81 @@
+from odoo.tests import BaseCase, tagged
+
+from ..rules import plan as plan_rules
+
+SOUND = {
+    "take_in_charge_hours": 4.0,
+    "urgent_take_in_charge_hours": 1.0,
+    "auto_close_days": 7,
+    "auto_close_warning_days": 2,
+    "duration_days": 365,
+    "refund_window_hours": 24,
+    "renewal_reminder_days": 30,
+}
+
+
+@tagged("post_install", "-at_install")
+class TestPlanRules(BaseCase):
+    """The plan rules on plain values, without the ORM."""
+
+    def problems(self, **changes):
+        return plan_rules.plan_problems(**dict(SOUND, **changes))
+
+    def test_first_plan_by_sequence_then_id(self):
+        self.assertEqual(plan_rules.first_plan([(10, 1), (5, 7), (5, 3)]), 3)
+        self.assertIsNone(plan_rules.first_plan([]))
+
+    def test_sound_plan_has_no_problem(self):
+        self.assertEqual(self.problems(), [])
+        # 0 means "no promise" for targets and "never" for the auto-close
+        self.assertEqual(
+            self.problems(
+                take_in_charge_hours=0,
+                auto_close_days=0,
+                auto_close_warning_days=0,
+                refund_window_hours=0,
+            ),
+            [],
+        )
+
+    def test_targets(self):
+        self.assertEqual(
+            self.problems(take_in_charge_hours=-1), ["take_in_charge_negative"]
+        )
+        self.assertEqual(
+            self.problems(urgent_take_in_charge_hours=10_000),
+            ["urgent_take_in_charge_absurd"],
+        )
+        self.assertEqual(
+            self.problems(take_in_charge_hours=plan_rules.MAX_TARGET_HOURS), []
+        )
+
+    def test_auto_close(self):
+        self.assertEqual(self.problems(auto_close_days=-7), ["auto_close_negative"])
+        self.assertEqual(
+            self.problems(auto_close_days=7, auto_close_warning_days=7),
+            ["auto_close_warning_too_long"],
+        )
+
+    def test_refund_window_within_duration(self):
+        self.assertEqual(
+            self.problems(
+                duration_days=1, refund_window_hours=25, renewal_reminder_days=0
+            ),
+            ["refund_window_too_long"],
+        )
+        self.assertEqual(
+            self.problems(
+                duration_days=1, refund_window_hours=24, renewal_reminder_days=0
+            ),
+            [],
+        )
+        self.assertEqual(self.problems(duration_days=0), ["duration_not_positive"])
+
+    def test_renewal_reminder(self):
+        self.assertEqual(
+            self.problems(renewal_reminder_days=-1), ["renewal_reminder_negative"]
+        )
+        self.assertEqual(
+            self.problems(duration_days=30, renewal_reminder_days=30),
+            ["renewal_reminder_too_long"],
+        )

@@ -35,6 +35,6 @@
         "views/support_terms_menus.xml",
     ],
     "demo": [
-        
+        "demo/support_terms_demo.xml",
     ],
 }

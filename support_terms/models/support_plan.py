@@ -85,12 +85,14 @@ class SupportPlan(models.Model):
         "request is taken in charge. 0: no promise.",
     )
     auto_close_days = fields.Integer(
+        string="Auto-close after (days)",
         default=7,
         tracking=True,
         help="Days without a reply from the customer after which a ticket "
         "waiting for it is closed. 0: never.",
     )
     auto_close_warning_days = fields.Integer(
+        string="Warn before closing (days)",
         default=2,
         help="Days before the automatic closing at which the customer is warned.",
     )
@@ -110,6 +112,7 @@ class SupportPlan(models.Model):
         "in full. 0: never refunded.",
     )
     renewal_reminder_days = fields.Integer(
+        string="Renewal reminder (days)",
         default=30,
         help="Days before the end of the plan (or the last day to cancel it) at "
         "which the customer is reminded.",

@@ -19,7 +19,10 @@ TEMPLATE_SELECTION = [
     ("web_assistance", "Annual web assistance, 15:00-18:00, 4-hour take in charge"),
     ("wp_maintenance", "WordPress maintenance BASIC/PREMIUM with Sunday urgencies"),
     ("hosting_credits", "Hosting with prepaid credit packs and a Hyper plan"),
-    ("hosting_priority", "Hosting provider, 10-minute first answer, priority by impact"),
+    (
+        "hosting_priority",
+        "Hosting provider, 10-minute first answer, priority by impact",
+    ),
 ]
 
 CALENDARS = {
@@ -73,14 +76,20 @@ TEMPLATES = {
         "team": _p("Help Desk GOLD", "GOLD Help Desk"),
         "calendars": ["office"],
         "products": {
-            "hosting": {"name": _p("Hosting annuale", "Yearly hosting"), "price": 120.0},
+            "hosting": {
+                "name": _p("Hosting annuale", "Yearly hosting"),
+                "price": 120.0,
+            },
             "domain": {"name": _p("Nome a dominio", "Domain name"), "price": 15.0},
             "pec": {"name": _p("Casella PEC", "Certified email (PEC)"), "price": 25.0},
             "showcase": {
                 "name": _p("Vetrina aziendale", "Company showcase"),
                 "price": 150.0,
             },
-            "banner": {"name": _p("Banner pubblicitario", "Advertising banner"), "price": 80.0},
+            "banner": {
+                "name": _p("Banner pubblicitario", "Advertising banner"),
+                "price": 80.0,
+            },
             "gold": {"name": _p("Help Desk GOLD", "GOLD Help Desk"), "price": 200.0},
         },
         "plans": [
@@ -127,7 +136,10 @@ TEMPLATES = {
                 "name": _p("Assistenza tecnica annuale", "Annual technical assistance"),
                 "price": 480.0,
             },
-            "hosting": {"name": _p("Hosting e posta", "Hosting and email"), "price": 90.0},
+            "hosting": {
+                "name": _p("Hosting e posta", "Hosting and email"),
+                "price": 90.0,
+            },
         },
         "plans": [
             {
@@ -261,9 +273,14 @@ TEMPLATES = {
         "team": _p("Supporto hosting", "Hosting support"),
         "calendars": ["office"],
         "products": {
-            "hosting": {"name": _p("Hosting standard", "Standard hosting"), "price": 99.0},
+            "hosting": {
+                "name": _p("Hosting standard", "Standard hosting"),
+                "price": 99.0,
+            },
             "hosting_dev": {
-                "name": _p("Hosting con sviluppo sito", "Hosting with website development"),
+                "name": _p(
+                    "Hosting con sviluppo sito", "Hosting with website development"
+                ),
                 "price": 199.0,
             },
             "hyper": {"name": _p("Piano Hyper", "Hyper plan"), "price": 790.0},
@@ -370,8 +387,14 @@ TEMPLATES = {
         "team": _p("Supporto clienti", "Customer support"),
         "calendars": ["office"],
         "products": {
-            "hosting": {"name": _p("Hosting gestito", "Managed hosting"), "price": 150.0},
-            "server": {"name": _p("Server dedicato", "Dedicated server"), "price": 900.0},
+            "hosting": {
+                "name": _p("Hosting gestito", "Managed hosting"),
+                "price": 150.0,
+            },
+            "server": {
+                "name": _p("Server dedicato", "Dedicated server"),
+                "price": 900.0,
+            },
         },
         "plans": [
             {

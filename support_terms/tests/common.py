@@ -20,9 +20,7 @@ class SupportTermsCase(TransactionCase):
         cls.product_premium = cls._create_product("PREMIUM plan", cls.company)
         cls.product_basic = cls._create_product("BASIC plan", cls.company)
         cls.product_hosting = cls._create_product("Hosting", cls.company)
-        cls.plan_premium = cls._create_plan(
-            "PREMIUM", cls.product_premium, sequence=5
-        )
+        cls.plan_premium = cls._create_plan("PREMIUM", cls.product_premium, sequence=5)
         cls.plan_basic = cls._create_plan("BASIC", cls.product_basic, sequence=10)
         cls.customer = cls.env["res.partner"].create(
             {"name": "Rossi Costruzioni Srl", "is_company": True, "lang": "en_US"}

@@ -32,10 +32,14 @@ class TestItalianTranslation(TransactionCase):
     def test_plan_labels_in_italian(self):
         self.env["res.lang"]._activate_lang("it_IT")
         self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
-        fields = self.env["support.plan"].with_context(lang="it_IT").fields_get(
-            ["resource_calendar_id", "take_in_charge_hours"], ["string"]
+        fields = (
+            self.env["support.plan"]
+            .with_context(lang="it_IT")
+            .fields_get(["resource_calendar_id", "take_in_charge_hours"], ["string"])
         )
-        self.assertEqual(fields["resource_calendar_id"]["string"], "Orario di assistenza")
+        self.assertEqual(
+            fields["resource_calendar_id"]["string"], "Orario di assistenza"
+        )
         self.assertEqual(
             fields["take_in_charge_hours"]["string"], "Obiettivo di presa in carico"
         )

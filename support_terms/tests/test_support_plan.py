@@ -17,9 +17,7 @@ class TestSupportPlanResolution(SupportTermsCase):
         self.assertIn(self.customer, self.plan_basic.customer_ids)
 
     def test_line_in_progress_on_its_first_and_last_day(self):
-        self._create_contract(
-            self.customer, self.product_basic, self.today, self.today
-        )
+        self._create_contract(self.customer, self.product_basic, self.today, self.today)
         self.assertEqual(self.customer.support_plan_id, self.plan_basic)
 
     def test_ended_line_grants_nothing(self):

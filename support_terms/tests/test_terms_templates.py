@@ -42,9 +42,7 @@ class TestTermsTemplates(SupportTermsCase):
         return set(plan.channel_ids.mapped("support_kind"))
 
     def test_every_template_is_tested(self):
-        self.assertEqual(
-            {key for key, _label in TEMPLATE_SELECTION}, set(TEMPLATES)
-        )
+        self.assertEqual({key for key, _label in TEMPLATE_SELECTION}, set(TEMPLATES))
 
     def test_hosting_gold(self):
         plans = self._apply("hosting_gold")
@@ -133,9 +131,7 @@ class TestTermsTemplates(SupportTermsCase):
         )
         self.assertEqual(len(team), 1)
         self.assertEqual(team.resource_calendar_id, plans["BASIC"].resource_calendar_id)
-        self.assertEqual(
-            team.with_context(lang="it_IT").name, "Assistenza WordPress"
-        )
+        self.assertEqual(team.with_context(lang="it_IT").name, "Assistenza WordPress")
 
     def test_applying_twice_duplicates_nothing(self):
         models = [
@@ -175,6 +171,8 @@ class TestTermsTemplates(SupportTermsCase):
         )
         wizard_model = self.env["support.terms.template.apply"]
         with self.assertRaises(UserError):
-            wizard_model.with_user(user)._apply_template("wp_maintenance", user.company_id)
+            wizard_model.with_user(user)._apply_template(
+                "wp_maintenance", user.company_id
+            )
         with self.assertRaises(UserError):
             wizard_model._apply_template("no_such_template", self.empty)

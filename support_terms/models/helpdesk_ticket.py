@@ -54,10 +54,13 @@ class HelpdeskTicket(models.Model):
             if ticket.partner_id:
                 arrival = fields.Date.context_today(ticket, ticket.create_date)
                 groups[(ticket.company_id, arrival)] |= ticket
+        by_plan = defaultdict(lambda: self.browse())
         for (company, arrival), tickets in groups.items():
             plans = tickets.partner_id._support_plan_at(company, arrival)
             for ticket in tickets:
                 plan = plans.get(ticket.partner_id.commercial_partner_id.id)
                 if plan:
-                    # sudo: the snapshot is the system's, not the user's choice
-                    ticket.sudo().support_plan_id = plan
+                    by_plan[plan] |= ticket
+        for plan, tickets in by_plan.items():
+            # sudo: the snapshot is the system's, not the user's choice
+            tickets.sudo().write({"support_plan_id": plan.id})

@@ -17,7 +17,14 @@ class TestItalianTranslation(TransactionCase):
         buffer = io.BytesIO()
         trans_export(False, ["support_terms"], buffer, "po", self.env.cr)
         exported = polib.pofile(buffer.getvalue().decode())
-        current = {entry.msgid for entry in exported}
+        # demo records (created only when demo data is loaded) are not terms
+        current = {
+            entry.msgid
+            for entry in exported
+            if not all(
+                "support_terms.demo_" in place for place, _line in entry.occurrences
+            )
+        }
         self.assertIn("Support plans", current)
         pot = {entry.msgid for entry in polib.pofile(str(I18N / "support_terms.pot"))}
         self.assertEqual(

@@ -1,0 +1,262 @@
+# shellcheck shell=bash
+# Shared by scripts/test and scripts/demo: source it, don't run it.
+#
+# Environment knobs: PYTHON (default python3), PGHOST (127.0.0.1), PGPORT
+# (5432), PGUSER (default: the current user; Odoo refuses "postgres").
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ADDON=support_terms
+ADDON_DIR=$REPO_ROOT/$ADDON
+PYTHON=${PYTHON:-python3}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+PGUSER=${PGUSER:-$(id -un)}
+export PGHOST PGPORT PGUSER
+
+# Python tools the checks need. ruff and pylint-odoo are pinned to the
+# versions OCA's 18.0 pre-commit config uses (oca-addons-repo-template).
+TOOL_REQUIREMENTS=(
+    "pytest-odoo>=2.3,<3"
+    "websocket-client"
+    "pylint-odoo==9.1.3"
+    "ruff==0.6.8"
+    "whool>=1.3"
+    "freezegun"
+    "holidays"
+)
+
+die() {
+    echo "$(basename "$0"): $*" >&2
+    exit 1
+}
+
+step() {
+    echo "==> [${SECONDS}s] $*"
+}
+
+# a. Odoo 18.0 importable and PostgreSQL answering; sets ODOO_CMD.
+check_prerequisites() {
+    "$PYTHON" -c 'import sys, odoo.release as r; sys.exit(r.serie != "18.0")' \
+        >/dev/null 2>&1 ||
+        die "$PYTHON cannot import Odoo 18.0 (import odoo.release; serie == \"18.0\" failed)"
+    if command -v pg_isready >/dev/null; then
+        pg_isready -q -h "$PGHOST" -p "$PGPORT" ||
+            die "PostgreSQL does not answer on $PGHOST:$PGPORT (pg_isready)"
+    else
+        "$PYTHON" -c 'import os, psycopg2; psycopg2.connect(host=os.environ["PGHOST"], port=os.environ["PGPORT"], user=os.environ["PGUSER"], dbname="postgres", connect_timeout=5).close()' \
+            >/dev/null 2>&1 ||
+            die "PostgreSQL does not answer on $PGHOST:$PGPORT (psycopg2)"
+    fi
+    command -v psql >/dev/null || die "psql (PostgreSQL client) is not on PATH"
+    if "$PYTHON" -c 'import importlib.util as u, sys; sys.exit(u.find_spec("odoo.__main__") is None)' 2>/dev/null; then
+        ODOO_CMD=("$PYTHON" -m odoo)
+    elif command -v odoo >/dev/null; then
+        ODOO_CMD=(odoo)
+    else
+        die "neither '$PYTHON -m odoo' nor an 'odoo' command is available"
+    fi
+}
+
+# pip install -q with setuptools<81 as an extra constraint (needed for some
+# sdist builds on this machine), keeping any PIP_CONSTRAINT already set.
+pip_install() {
+    local cfile errfile rc=0
+    cfile=$(mktemp)
+    errfile=$(mktemp)
+    echo 'setuptools<81' >"$cfile"
+    PIP_CONSTRAINT="${PIP_CONSTRAINT:+$PIP_CONSTRAINT }$cfile" \
+        "$PYTHON" -m pip install -q --disable-pip-version-check \
+        --root-user-action=ignore "$@" 2>"$errfile" || rc=$?
+    # drop the noise of this machine's pip config (missing local index dirs)
+    grep -v "^WARNING: Location '.*' is ignored" "$errfile" >&2 || true
+    rm -f "$cfile" "$errfile"
+    return $rc
+}
+
+# Print the requirements (args) that are not installed in a matching version.
+missing_requirements() {
+    "$PYTHON" - "$@" <<'EOF'
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    from packaging.requirements import Requirement
+except ImportError:
+    from pip._vendor.packaging.requirements import Requirement
+
+for arg in sys.argv[1:]:
+    req = Requirement(arg)
+    if req.marker and not req.marker.evaluate():
+        continue
+    try:
+        installed = version(req.name)
+    except PackageNotFoundError:
+        print(arg)
+        continue
+    if req.specifier and not req.specifier.contains(installed, prereleases=True):
+        print(arg)
+EOF
+}
+
+ensure_python_packages() {
+    local missing
+    mapfile -t missing < <(missing_requirements "$@")
+    if ((${#missing[@]})); then
+        step "pip install ${missing[*]}"
+        pip_install "${missing[@]}" || die "pip install failed: ${missing[*]}"
+    fi
+}
+
+ensure_tools() {
+    ensure_python_packages "${TOOL_REQUIREMENTS[@]}"
+}
+
+# The addon must be imported from the working tree. A copy installed in
+# site-packages (pip install ./support_terms) comes first in odoo.addons'
+# __path__ whatever --addons-path says, so remove it. Then install the
+# addon's dependencies (from its manifest, as whool computes them) without
+# installing the addon itself.
+ensure_addon_dependencies() {
+    [[ -f $ADDON_DIR/__manifest__.py ]] || die "$ADDON_DIR/__manifest__.py not found"
+    if "$PYTHON" -c "import importlib.metadata as m; m.distribution('odoo-addon-$ADDON')" 2>/dev/null; then
+        step "pip uninstall odoo-addon-$ADDON (an installed copy would shadow $ADDON_DIR)"
+        "$PYTHON" -m pip uninstall -q -y "odoo-addon-$ADDON" ||
+            die "cannot uninstall odoo-addon-$ADDON"
+    fi
+    ensure_python_packages "whool>=1.3"
+    local deps
+    # whool's own metadata code (manifestoo_core); version "none" so that it
+    # also works in an uncommitted repository. Odoo itself is excluded: it is
+    # installed by hand and checked by check_prerequisites.
+    mapfile -t deps < <("$PYTHON" - "$ADDON_DIR" <<'EOF'
+import sys
+from pathlib import Path
+
+from manifestoo_core.metadata import metadata_from_addon_dir
+
+try:
+    from packaging.requirements import Requirement
+except ImportError:
+    from pip._vendor.packaging.requirements import Requirement
+
+meta = metadata_from_addon_dir(
+    Path(sys.argv[1]), {"post_version_strategy_override": "none"}
+)
+for dep in meta.get_all("Requires-Dist") or []:
+    if Requirement(dep).name.lower() != "odoo":
+        print(dep)
+EOF
+    ) || die "cannot read the dependencies of $ADDON_DIR/__manifest__.py"
+    ((${#deps[@]})) && ensure_python_packages "${deps[@]}"
+    return 0
+}
+
+# Google Chrome/Chromium for Odoo's browser tests (HttpCase.browser_js, tours).
+ensure_chromium() {
+    local bin
+    for bin in google-chrome chromium chromium-browser google-chrome-stable; do
+        command -v "$bin" >/dev/null && return 0
+    done
+    step "apt-get install chromium"
+    local sudo=()
+    if ((EUID != 0)); then
+        command -v sudo >/dev/null || die "chromium is missing and installing it needs root"
+        sudo=(sudo -n)
+    fi
+    if ! "${sudo[@]}" apt-get update -qq >/dev/null ||
+        ! DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq \
+            chromium >/dev/null; then
+        die "apt-get install chromium failed"
+    fi
+    command -v chromium >/dev/null || die "chromium still not on PATH after apt-get"
+}
+
+# Comma-separated addons path: the repository root first, then every
+# directory holding Odoo's own and the pip-installed addons (found from the
+# odoo package: odoo.addons.__path__ plus <odoo source root>/addons).
+compute_addons_path() {
+    ADDONS_PATH=$("$PYTHON" - "$REPO_ROOT" <<'EOF'
+import os
+import sys
+
+import odoo
+import odoo.addons
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(odoo.__file__)))
+candidates = [sys.argv[1], *odoo.addons.__path__, os.path.join(root, "addons")]
+paths = []
+for path in map(os.path.realpath, candidates):
+    if path in paths or not os.path.isdir(path):
+        continue
+    if any(
+        os.path.isfile(os.path.join(path, name, "__manifest__.py"))
+        for name in os.listdir(path)
+    ):
+        paths.append(path)
+print(",".join(paths))
+EOF
+    ) || die "cannot compute the addons path"
+}
+
+# Fail unless Odoo, with ADDONS_PATH, resolves the addon to the working tree.
+check_addon_location() {
+    local found
+    found=$("$PYTHON" - "$ADDONS_PATH" "$ADDON" 2>/dev/null <<'EOF'
+import sys
+
+from odoo.modules.module import get_module_path
+from odoo.tools import config
+
+config.parse_config(["--addons-path", sys.argv[1]])
+print(get_module_path(sys.argv[2], display_warning=False) or "")
+EOF
+    ) || die "cannot ask Odoo where $ADDON is"
+    [[ -n $found && $(realpath "$found") == "$(realpath "$ADDON_DIR")" ]] ||
+        die "Odoo would load $ADDON from '${found:-nowhere}', not from $ADDON_DIR"
+}
+
+# write_odoo_conf FILE DB DATA_DIR
+write_odoo_conf() {
+    cat >"$1" <<EOF
+[options]
+db_host = $PGHOST
+db_port = $PGPORT
+db_user = $PGUSER
+db_name = $2
+dbfilter = ^$2\$
+list_db = False
+data_dir = $3
+addons_path = $ADDONS_PATH
+http_interface = 127.0.0.1
+EOF
+}
+
+drop_database() {
+    psql -X -q -d postgres -v ON_ERROR_STOP=1 \
+        -c "DROP DATABASE IF EXISTS \"$1\" WITH (FORCE)" >/dev/null 2>&1
+}
+
+# install_addon CONF DB LOGFILE [extra odoo options]: fresh database with the
+# addon and demo data. Odoo may exit 0 after a failed install, so the log and
+# the module's state are checked too. WARNING lines are shown, not fatal.
+install_addon() {
+    local conf=$1 db=$2 log=$3
+    shift 3
+    local rc=0 state pattern='^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^Traceback'
+    "${ODOO_CMD[@]}" -c "$conf" -d "$db" -i "$ADDON" --stop-after-init --no-http \
+        --logfile "$log" "$@" 2>"$log.stderr" || rc=$?
+    if ((rc)) || grep -qE "$pattern" "$log"; then
+        grep -v "security risk" "$log.stderr" >&2
+        grep -E -A25 "$pattern" "$log" | head -80 >&2
+        die "installing $ADDON failed (exit $rc); full log: $log"
+    fi
+    state=$(psql -X -At -d "$db" \
+        -c "SELECT state FROM ir_module_module WHERE name = '$ADDON'" 2>&1) || true
+    [[ $state == installed ]] ||
+        die "$ADDON is '$state', not 'installed', in $db after install; log: $log"
+    if grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ WARNING ' "$log"; then
+        echo "warnings while installing $ADDON (not fatal):" >&2
+        grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ WARNING ' "$log" | cut -c1-300 >&2
+    fi
+    return 0
+}

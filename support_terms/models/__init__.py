@@ -4,3 +4,5 @@ from . import res_partner
 from . import helpdesk_ticket
 from . import res_config_settings
 from . import res_company
+from . import helpdesk_ticket_stage
+from . import helpdesk_ticket_team

@@ -3,4 +3,5 @@
 Models call them; tests call them directly as well as through the ORM.
 """
 
+from . import auto_close
 from . import plan

@@ -4,6 +4,8 @@ Plain functions on plain values, so that the rule reads the same in the tests
 as in the terms.
 """
 
+from .auto_close import auto_close_problems
+
 # A take-in-charge target above a month of round-the-clock hours is a typo,
 # not a promise any provider makes.
 MAX_TARGET_HOURS = 24 * 31
@@ -38,10 +40,10 @@ def plan_problems(
             problems.append(f"{code}_negative")
         elif hours > MAX_TARGET_HOURS:
             problems.append(f"{code}_absurd")
-    if auto_close_days < 0 or auto_close_warning_days < 0:
-        problems.append("auto_close_negative")
-    elif auto_close_days and auto_close_warning_days >= auto_close_days:
-        problems.append("auto_close_warning_too_long")
+    problems.extend(
+        f"auto_close_{code}"
+        for code in auto_close_problems(auto_close_days, auto_close_warning_days)
+    )
     if duration_days <= 0:
         problems.append("duration_not_positive")
     if refund_window_hours < 0:

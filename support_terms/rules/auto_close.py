@@ -1,0 +1,43 @@
+"""When a ticket waiting for the customer is warned and closed.
+
+The terms say "closed after 7 days without a reply"; the customer is warned
+some days before. A warning sent late (the scheduled action missed its day)
+still leaves the customer the whole warning period before the closing.
+"""
+
+from datetime import timedelta
+
+
+def auto_close_dates(waiting_since, days, warning_days, warned_at=None):
+    """``(warning_date, closing_date)`` of a waiting period.
+
+    ``days`` is 0 for "never": both dates are ``None``. ``warning_days`` is 0
+    for "no warning": only the closing date is set.
+    """
+    if not waiting_since or days <= 0:
+        return None, None
+    closing = waiting_since + timedelta(days=days)
+    if warning_days <= 0:
+        return None, closing
+    warning = closing - timedelta(days=warning_days)
+    if warned_at:
+        closing = max(closing, warned_at + timedelta(days=warning_days))
+    return warning, closing
+
+
+def reopens(closed_at, replied_at, reopen_days):
+    """Whether a reply after an automatic closing reopens the ticket.
+
+    Within ``reopen_days`` it does; later (or with 0 days) the reply opens a
+    new request linked to the closed one.
+    """
+    return bool(closed_at) and replied_at <= closed_at + timedelta(days=reopen_days)
+
+
+def auto_close_problems(days, warning_days):
+    """Codes of what is wrong with an auto-close setting."""
+    if days < 0 or warning_days < 0:
+        return ["negative"]
+    if days and warning_days >= days:
+        return ["warning_too_long"]
+    return []

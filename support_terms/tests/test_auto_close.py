@@ -1,0 +1,443 @@
+from datetime import datetime, timedelta
+from unittest.mock import patch
+
+from freezegun import freeze_time
+from psycopg2 import OperationalError
+
+from odoo.exceptions import ValidationError
+from odoo.tests import new_test_user, tagged
+
+from .common import SupportTermsCase
+
+T0 = datetime(2026, 3, 2, 10, 0)  # a Monday
+
+
+def day(days, hours=0):
+    return T0 + timedelta(days=days, hours=hours)
+
+
+@tagged("post_install", "-at_install")
+class AutoCloseCase(SupportTermsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        cls.stage_progress = cls.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
+        )
+        cls.stage_waiting = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+        cls.stage_no_reply = cls.env.ref(
+            "support_terms.helpdesk_ticket_stage_closed_no_reply"
+        )
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Assistenza",
+                "alias_name": "assistenza-test",
+                "auto_close_stage_id": cls.stage_no_reply.id,
+                "customer_replied_stage_id": cls.stage_progress.id,
+            }
+        )
+        cls.agent = new_test_user(
+            cls.env,
+            login="agent_ac",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+            name="Agent",
+        )
+        cls._create_contract(cls.customer, cls.product_basic, "2026-01-01")
+        cls.cron = cls.env.ref("support_terms.ir_cron_auto_close_tickets")
+        cls.env["ir.config_parameter"].set_param(
+            "support_terms.auto_close_batch_size", 2
+        )
+
+    def _ticket(self, partner=None, team=None, name="Sito lento", **values):
+        return self.env["helpdesk.ticket"].create(
+            dict(
+                name=name,
+                description="<p>Il sito è lento</p>",
+                partner_id=(partner or self.contact).id,
+                team_id=(team or self.team).id,
+                stage_id=self.stage_progress.id,
+                **values,
+            )
+        )
+
+    def _wait(self, tickets):
+        tickets.write({"stage_id": self.stage_waiting.id})
+
+    def run_cron(self):
+        """Call the scheduled action as Odoo's cron worker does.
+
+        The worker calls it again while it reports remaining work, and commits
+        after each call: each call runs in its own savepoint here.
+        """
+        done = 0
+        for _call in range(100):
+            _cron, progress = self.cron._add_progress()
+            with self.env.cr.savepoint():
+                self.cron.ir_actions_server_id.with_context(
+                    ir_cron_progress_id=progress.id
+                ).run()
+            done += progress.done
+            if not progress.remaining:
+                return done
+        raise AssertionError("the scheduled action never finished")
+
+    def mails(self, ticket, template_xmlid):
+        subject = self.env.ref(template_xmlid)._render_field("subject", ticket.ids)[
+            ticket.id
+        ]
+        return self.env["mail.mail"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("res_id", "=", ticket.id),
+                ("subject", "=", subject),
+            ]
+        )
+
+    def warnings(self, ticket):
+        return self.mails(ticket, "support_terms.mail_template_auto_close_warning")
+
+    def closings(self, ticket):
+        return self.mails(ticket, "support_terms.mail_template_auto_closed")
+
+
+class TestWaitingClock(AutoCloseCase):
+    def test_waiting_stage_starts_the_clock(self):
+        with freeze_time(T0):
+            ticket = self._ticket()
+            self.assertFalse(ticket.waiting_since)
+            self._wait(ticket)
+        self.assertEqual(ticket.waiting_since, T0)
+        self.assertEqual(ticket.support_plan_id, self.plan_basic)
+        self.assertEqual(ticket.auto_close_date, day(7))
+        self.assertEqual(ticket.auto_close_warning_date, day(5))
+
+    def test_public_reply_restarts_the_clock_a_note_does_not(self):
+        with freeze_time(T0):
+            ticket = self._ticket()
+            self._wait(ticket)
+        with freeze_time(day(3)):
+            ticket.with_user(self.agent).message_post(
+                body="Nota interna",
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+            self.assertEqual(ticket.waiting_since, T0)
+            ticket.with_user(self.agent).message_post(
+                body="Ci mandi le credenziali FTP?",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.assertEqual(ticket.waiting_since, day(3))
+        self.assertEqual(ticket.auto_close_date, day(10))
+
+    def test_public_reply_outside_waiting_starts_nothing(self):
+        ticket = self._ticket()
+        ticket.with_user(self.agent).message_post(
+            body="Ci lavoriamo", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        self.assertFalse(ticket.waiting_since)
+        self.assertFalse(ticket.auto_close_date)
+
+    def test_customer_email_stops_the_clock(self):
+        with freeze_time(T0):
+            ticket = self._ticket()
+            self._wait(ticket)
+            question = ticket.with_user(self.agent).message_post(
+                body="Ci mandi le credenziali?",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        with freeze_time(day(2)):
+            self.env["mail.thread"].message_process(
+                "helpdesk.ticket",
+                f"""From: Mario Rossi <mario@rossi.example>
+To: assistenza-test@example.com
+Subject: Re: {ticket.name}
+Message-ID: <reply-1@rossi.example>
+In-Reply-To: {question.message_id}
+References: {question.message_id}
+Date: Wed, 04 Mar 2026 10:00:00 +0000
+Content-Type: text/plain; charset=utf-8
+
+Ecco le credenziali.
+""",
+            )
+        self.assertEqual(ticket.message_ids[0].author_id, self.contact)
+        self.assertFalse(ticket.waiting_since)
+        self.assertFalse(ticket.auto_close_date)
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+
+    def test_portal_reply_stops_the_clock(self):
+        portal = self._portal_user(self.contact, "mario_ac")
+        ticket = self._ticket()
+        self._wait(ticket)
+        ticket.with_user(portal).message_post(
+            body="Fatto, riprovate",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.assertFalse(ticket.waiting_since)
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+
+    def test_leaving_the_waiting_stage_stops_the_clock(self):
+        ticket = self._ticket()
+        self._wait(ticket)
+        ticket.stage_id = self.stage_progress
+        self.assertFalse(ticket.waiting_since)
+
+    def test_plan_with_zero_days_never_closes(self):
+        self.plan_basic.auto_close_days = 0
+        self.plan_basic.auto_close_warning_days = 0
+        with freeze_time(T0):
+            ticket = self._ticket()
+            self._wait(ticket)
+        self.assertFalse(ticket.auto_close_date)
+        with freeze_time(day(100)):
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+
+    def test_without_plan_the_team_decides(self):
+        self.team.write({"auto_close_days": 3, "auto_close_warning_days": 1})
+        with freeze_time(T0):
+            ticket = self._ticket(partner=self.other_customer)
+            self._wait(ticket)
+        self.assertFalse(ticket.support_plan_id)
+        self.assertEqual(ticket.auto_close_date, day(3))
+        self.assertEqual(ticket.auto_close_warning_date, day(2))
+
+
+class TestAutoCloseAction(AutoCloseCase):
+    def test_warned_on_day_5_closed_on_day_7_once(self):
+        with freeze_time(T0):
+            ticket = self._ticket()
+            self._wait(ticket)
+        with freeze_time(day(4, 23)):
+            self.assertEqual(self.run_cron(), 0)
+        with freeze_time(day(5, 1)):
+            self.assertEqual(self.run_cron(), 1)
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(len(self.warnings(ticket)), 1)
+        self.assertIn("waiting for your reply", self.warnings(ticket).body_html)
+        self.assertEqual(ticket.auto_close_warned_date, day(5, 1))
+        with freeze_time(day(6, 1)):
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+        with freeze_time(day(7, 2)):
+            self.assertEqual(self.run_cron(), 1)
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(ticket.stage_id, self.stage_no_reply)
+        self.assertTrue(ticket.closed)
+        self.assertEqual(ticket.auto_closed_date, day(7, 2))
+        self.assertEqual(ticket.auto_close_reopen_stage_id, self.stage_waiting)
+        self.assertFalse(ticket.waiting_since)
+        closing = self.closings(ticket)
+        self.assertEqual(len(closing), 1)
+        self.assertEqual(closing.recipient_ids, self.contact)
+        self.assertIn("reply to this email within", closing.body_html)
+        # the email is the chatter message
+        self.assertIn(closing.mail_message_id, ticket.message_ids)
+        with freeze_time(day(30)):
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(len(self.warnings(ticket)), 1)
+        self.assertEqual(len(self.closings(ticket)), 1)
+
+    def test_missed_day_still_warns_before_closing(self):
+        with freeze_time(T0):
+            ticket = self._ticket()
+            self._wait(ticket)
+        # the action did not run on days 5 and 6
+        with freeze_time(day(7, 1)):
+            self.assertEqual(self.run_cron(), 1)
+        self.assertEqual(len(self.warnings(ticket)), 1)
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+        self.assertEqual(ticket.auto_close_date, day(9, 1))
+        with freeze_time(day(8, 1)):
+            self.assertEqual(self.run_cron(), 0)
+        with freeze_time(day(9, 2)):
+            self.assertEqual(self.run_cron(), 1)
+        self.assertEqual(ticket.stage_id, self.stage_no_reply)
+        self.assertEqual(len(self.closings(ticket)), 1)
+
+    def test_three_teams_in_two_companies(self):
+        company_b = self.env["res.company"].create({"name": "Provider B"})
+        team_b1, team_b2 = self.env["helpdesk.ticket.team"].create(
+            [
+                {"name": "B hosting", "company_id": company_b.id},
+                {"name": "B sviluppo", "company_id": company_b.id},
+            ]
+        )
+        with freeze_time(T0):
+            tickets = (
+                self._ticket()
+                | self._ticket(team=team_b1, partner=self.other_customer)
+                | self._ticket(team=team_b2, partner=self.other_customer)
+            )
+            self._wait(tickets)
+        self.assertEqual(len(tickets.company_id), 2)
+        with freeze_time(day(5, 1)):
+            self.assertEqual(self.run_cron(), 3)
+        with freeze_time(day(7, 2)):
+            self.assertEqual(self.run_cron(), 3)
+        self.assertEqual(tickets.stage_id, self.stage_no_reply)
+        for ticket in tickets:
+            self.assertEqual(len(self.closings(ticket)), 1)
+
+    def test_emails_follow_the_customer_language(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.contact.lang = "it_IT"
+        english = self.env["res.partner"].create(
+            {"name": "John Smith", "email": "john@example.com", "lang": "en_US"}
+        )
+        with freeze_time(T0):
+            italian_ticket = self._ticket()
+            english_ticket = self._ticket(partner=english)
+            self._wait(italian_ticket | english_ticket)
+        with freeze_time(day(5, 1)):
+            self.run_cron()
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "helpdesk.ticket"), ("res_id", "=", italian_ticket.id)]
+        )
+        self.assertIn("attesa della vostra risposta", mails.subject)
+        self.assertIn("Per mantenerla aperta", mails.body_html)
+        mails = self.env["mail.mail"].search(
+            [("model", "=", "helpdesk.ticket"), ("res_id", "=", english_ticket.id)]
+        )
+        self.assertIn("waiting for your reply", mails.subject)
+
+
+class TestReplyAfterClosing(AutoCloseCase):
+    def _closed_ticket(self):
+        with freeze_time(T0):
+            ticket = self._ticket()
+            self._wait(ticket)
+        with freeze_time(day(5, 1)):
+            self.run_cron()
+        with freeze_time(day(7, 2)):
+            self.run_cron()
+        self.assertEqual(ticket.stage_id, self.stage_no_reply)
+        return ticket
+
+    def _customer_writes(self, ticket):
+        return ticket.message_post(
+            author_id=self.contact.id,
+            body="Scusate, ero in ferie: il problema c'è ancora",
+            message_type="email",
+            subtype_xmlid="mail.mt_comment",
+        )
+
+    def test_reply_within_the_window_reopens(self):
+        ticket = self._closed_ticket()
+        with freeze_time(day(9)):
+            self._customer_writes(ticket)
+        self.assertFalse(ticket.closed)
+        self.assertFalse(ticket.auto_closed_date)
+        # back to its last open stage, then moved on by the customer's reply
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+        self.assertFalse(ticket.follow_up_ticket_ids)
+
+    def test_reply_after_the_window_opens_a_linked_request(self):
+        ticket = self._closed_ticket()
+        with freeze_time(day(7 + 8)):
+            self._customer_writes(ticket)
+        self.assertEqual(ticket.stage_id, self.stage_no_reply)
+        follow_up = ticket.follow_up_ticket_ids
+        self.assertEqual(len(follow_up), 1)
+        self.assertEqual(follow_up.origin_ticket_id, ticket)
+        self.assertEqual(follow_up.partner_id, self.contact)
+        self.assertEqual(follow_up.team_id, self.team)
+        self.assertIn("ero in ferie", follow_up.description)
+        self.assertFalse(follow_up.closed)
+
+
+class TestAutoCloseRestart(AutoCloseCase):
+    """Killed halfway and run again, the action ends as one clean run does."""
+
+    def _due_tickets(self):
+        with freeze_time(T0):
+            tickets = self.env["helpdesk.ticket"].browse()
+            for index in range(5):
+                tickets |= self._ticket(name=f"Richiesta {index}")
+            self._wait(tickets)
+        with freeze_time(day(5, 1)):
+            self.assertEqual(self.run_cron(), 5)
+        return tickets
+
+    def _result_of(self, tickets):
+        tickets.invalidate_recordset()
+        return {
+            ticket.id: (
+                ticket.stage_id.id,
+                len(self.warnings(ticket)),
+                len(self.closings(ticket)),
+            )
+            for ticket in tickets
+        }
+
+    def test_killed_in_the_third_batch(self):
+        tickets = self._due_tickets()
+        with freeze_time(day(7, 2)):
+            with self.env.cr.savepoint() as clean_run:
+                self.assertEqual(self.run_cron(), 5)
+                expected = self._result_of(tickets)
+                clean_run.rollback()
+            self.env.invalidate_all()
+            self.assertEqual(tickets.stage_id, self.stage_waiting)
+
+            ticket_class = self.registry["helpdesk.ticket"]
+            original = ticket_class._auto_close_send
+            calls = []
+
+            def crash_in_third_batch(records, template_xmlid):
+                calls.append(records.ids)
+                if len(calls) == 3:
+                    # what a killed worker's cursor sees
+                    raise OperationalError(
+                        "terminating connection due to administrator command"
+                    )
+                return original(records, template_xmlid)
+
+            # not assertRaises: its savepoint would undo the committed batches
+            killed = False
+            with patch.object(ticket_class, "_auto_close_send", crash_in_third_batch):
+                try:
+                    self.run_cron()
+                except OperationalError:
+                    killed = True
+            self.assertTrue(killed)
+            self.assertEqual(len(calls), 3)
+            # the two committed batches stay, the third is rolled back
+            self.assertEqual(len(tickets.filtered("closed")), 4)
+            self.assertEqual(self.run_cron(), 1)
+        self.assertEqual(self._result_of(tickets), expected)
+        self.assertEqual(set(expected.values()), {(self.stage_no_reply.id, 1, 1)})
+
+
+class TestAutoCloseSettings(AutoCloseCase):
+    def _assert_refused(self, values, message):
+        before = self.team.read(list(values))[0]
+        with self.assertRaises(ValidationError) as caught:
+            self.team.write(values)
+        self.assertIn(message, str(caught.exception))
+        self.assertEqual(self.team.read(list(values))[0], before)
+
+    def test_negative_days(self):
+        self._assert_refused({"auto_close_days": -1}, "cannot be negative")
+        self._assert_refused({"auto_close_reopen_days": -3}, "cannot be negative")
+
+    def test_warning_longer_than_closing(self):
+        self._assert_refused(
+            {"auto_close_days": 3, "auto_close_warning_days": 5},
+            "fewer days before the automatic closing",
+        )
+
+    def test_closing_stage_must_be_closed(self):
+        self._assert_refused(
+            {"auto_close_stage_id": self.stage_progress.id}, "is not a closed stage"
+        )
+
+    def test_plan_warning_longer_than_closing(self):
+        with self.assertRaises(ValidationError):
+            self.plan_basic.write({"auto_close_days": 2, "auto_close_warning_days": 2})
+        self.assertEqual(self.plan_basic.auto_close_days, 7)

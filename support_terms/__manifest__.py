@@ -22,6 +22,7 @@
         "product",
         "resource",
     ],
+    "external_dependencies": {"python": ["holidays"]},
     "data": [
         "security/support_terms_security.xml",
         "security/ir.model.access.csv",
@@ -37,7 +38,9 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/support_terms_template_apply_views.xml",
+        "wizards/support_public_holidays_wizard_views.xml",
         "views/support_terms_menus.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/support_terms_demo.xml",

@@ -8,6 +8,7 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..rules import auto_close as auto_close_rules
+from ..rules.urgency import is_urgent, parse_keywords
 
 MANAGER_GROUP = "support_terms.group_support_terms_manager"
 AUTO_CLOSE_BATCH_PARAM = "support_terms.auto_close_batch_size"
@@ -27,6 +28,35 @@ class HelpdeskTicket(models.Model):
         help="The plan in force for the customer when the request arrived. "
         "It does not follow later changes of the contracts. Empty: the "
         "request is served as paid support.",
+    )
+    is_urgent = fields.Boolean(string="Urgent", tracking=True, copy=False)
+    urgency_source = fields.Selection(
+        selection=[
+            ("email", "Email subject"),
+            ("portal", "Portal form"),
+            ("staff", "Staff"),
+        ],
+        tracking=True,
+        copy=False,
+        readonly=True,
+    )
+    urgency_review = fields.Selection(
+        selection=[
+            ("to_review", "To review"),
+            ("justified", "Justified"),
+            ("unjustified", "Unjustified"),
+        ],
+        tracking=True,
+        copy=False,
+        help="Staff decide whether an urgency was justified; unjustified "
+        "urgencies handled with priority are billed.",
+    )
+    urgency_handling_date = fields.Datetime(
+        string="Urgency handled from",
+        copy=False,
+        readonly=True,
+        help="For an urgent request received out of hours when its plan does "
+        "not handle urgencies then: when the support hours begin again.",
     )
     waiting_since = fields.Datetime(
         string="Waiting for the customer since",
@@ -87,8 +117,12 @@ class HelpdeskTicket(models.Model):
         if not self._can_set_support_plan():
             for vals in vals_list:
                 vals.pop("support_plan_id", None)
+        for vals in vals_list:
+            if vals.get("is_urgent"):
+                vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
         tickets = super().create(vals_list)
         tickets.filtered(lambda t: not t.support_plan_id)._snapshot_support_plan()
+        tickets.filtered("is_urgent")._notify_urgency_out_of_hours()
         waiting = tickets.filtered(
             lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
         )
@@ -101,6 +135,13 @@ class HelpdeskTicket(models.Model):
             raise AccessError(
                 _("Only support managers can change the support plan of a ticket.")
             )
+        if vals.get("is_urgent") and "urgency_source" not in vals:
+            # staff raise the urgency of requests that were not urgent
+            raising = self.filtered(lambda t: not t.is_urgent)
+            if raising and raising != self:
+                return raising.write(vals) and (self - raising).write(vals)
+            if raising:
+                vals = dict(vals, **self._urgency_values("staff"))
         res = super().write(vals)
         if "partner_id" in vals and "support_plan_id" not in vals:
             # A request first received from an unknown address gets the plan
@@ -132,6 +173,77 @@ class HelpdeskTicket(models.Model):
         for plan, tickets in by_plan.items():
             # sudo: the snapshot is the system's, not the user's choice
             tickets.sudo().write({"support_plan_id": plan.id})
+
+    # -- urgency ----------------------------------------------------------
+
+    @api.model
+    def _urgency_values(self, source):
+        return {
+            "is_urgent": True,
+            "urgency_source": source,
+            "urgency_review": "to_review",
+            "priority": "3",
+        }
+
+    def _subject_is_urgent(self, subject):
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return is_urgent(subject, parse_keywords(company.support_urgency_keywords))
+
+    def _mark_urgent(self, source):
+        self.sudo().write(self._urgency_values(source))
+        self._notify_urgency_out_of_hours()
+
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        ticket = super().message_new(msg, custom_values=custom_values)
+        if not ticket.is_urgent and ticket._subject_is_urgent(msg.get("subject")):
+            ticket._mark_urgent("email")
+        return ticket
+
+    def message_update(self, msg, update_vals=None):
+        res = super().message_update(msg, update_vals=update_vals)
+        for ticket in self.filtered(lambda t: not t.is_urgent and not t.closed):
+            if ticket._subject_is_urgent(msg.get("subject")):
+                ticket._mark_urgent("email")
+        return res
+
+    def _notify_urgency_out_of_hours(self):
+        """An urgency out of the support hours: call the on-call staff when
+        the plan handles urgencies now, else tell the customer when it will be
+        handled."""
+        now = fields.Datetime.now()
+        plans = self.env["support.plan"]
+        for ticket in self.sudo():
+            plan = ticket.support_plan_id
+            calendar = plan.resource_calendar_id or ticket.team_id.resource_calendar_id
+            if not calendar or plans._in_hours(calendar, now):
+                continue
+            if plans._in_hours(plan.urgent_calendar_id, now):
+                ticket._call_on_call_staff()
+            else:
+                ticket.urgency_handling_date = plans._next_working_time(calendar, now)
+                self.env.ref(
+                    "support_terms.mail_template_urgent_out_of_hours"
+                ).send_mail_batch(
+                    ticket.ids,
+                    email_values={
+                        "message_type": "auto_comment",
+                        "subtype_id": self.env.ref("mail.mt_comment").id,
+                    },
+                )
+
+    def _call_on_call_staff(self):
+        """An activity for each on-call user; assigning it emails them."""
+        self.ensure_one()
+        team = self.team_id
+        for user in team.on_call_user_ids or team.user_id:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
+                summary=_("Urgent request out of hours"),
+                note=self.name,
+            )
 
     # -- waiting for the customer ------------------------------------------
 

@@ -7,6 +7,16 @@ from ..rules.auto_close import auto_close_problems
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
 
+    on_call_user_ids = fields.Many2many(
+        comodel_name="res.users",
+        relation="helpdesk_team_on_call_user_rel",
+        column1="team_id",
+        column2="user_id",
+        string="On call",
+        domain="[('share', '=', False)]",
+        help="Notified of urgent requests that arrive out of the support hours, "
+        "when the plan handles urgencies at that time.",
+    )
     auto_close_days = fields.Integer(
         string="Auto-close after (days)",
         default=7,

@@ -8,6 +8,10 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.support_terms_template",
     )
 
+    support_urgency_keywords = fields.Char(
+        related="company_id.support_urgency_keywords", readonly=False
+    )
+
     def action_open_terms_template_wizard(self):
         return self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms.support_terms_template_apply_action"

@@ -1,4 +1,7 @@
 from collections import defaultdict
+from datetime import timedelta
+
+import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
@@ -95,6 +98,18 @@ class SupportPlan(models.Model):
         string="Warn before closing (days)",
         default=2,
         help="Days before the automatic closing at which the customer is warned.",
+    )
+    urgency_fee_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Unjustified urgency fee",
+        check_company=True,
+        help="Billed when staff review an urgency handled with priority as "
+        "unjustified.",
+    )
+    urgency_terms = fields.Text(
+        translate=True,
+        help="What the customer reads beside the Urgent choice of the portal "
+        "form: when urgencies are handled and what an unjustified one costs.",
     )
     includes_extraordinary = fields.Boolean(
         string="Covers extraordinary work",
@@ -314,6 +329,25 @@ class SupportPlan(models.Model):
             for key, found in candidates.items()
             if found
         }
+
+    def _in_hours(self, calendar, moment):
+        """Whether ``moment`` (naive UTC) falls in ``calendar``'s working hours.
+
+        Public holidays (the calendar's global leaves) are not working hours.
+        """
+        if not calendar:
+            return False
+        start = pytz.utc.localize(moment)
+        intervals = calendar._work_intervals_batch(
+            start, start + timedelta(minutes=1), compute_leaves=True
+        )[False]
+        return bool(list(intervals))
+
+    def _next_working_time(self, calendar, moment):
+        """When ``calendar``'s hours next begin, from ``moment`` (naive UTC)."""
+        return calendar.plan_hours(0.01, moment, compute_leaves=True) - timedelta(
+            hours=0.01
+        )
 
     def action_view_tickets(self):
         self.ensure_one()

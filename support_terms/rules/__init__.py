@@ -4,4 +4,6 @@ Models call them; tests call them directly as well as through the ORM.
 """
 
 from . import auto_close
+from . import holidays_it
 from . import plan
+from . import urgency

@@ -5,4 +5,7 @@ from . import test_terms_templates
 from . import test_i18n
 from . import test_http
 from . import test_rules_auto_close
+from . import test_rules_urgency
+from . import test_urgency
 from . import test_auto_close
+from . import test_public_holidays

@@ -1,1 +1,2 @@
 from . import support_terms_template_apply
+from . import support_public_holidays_wizard

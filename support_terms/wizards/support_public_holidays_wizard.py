@@ -1,0 +1,167 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules.holidays_it import italian_holidays, local_day_bounds_utc
+
+MAX_YEARS = 50
+MIN_YEAR = 1900
+MAX_YEAR = 2999
+
+
+class SupportPublicHolidaysWizard(models.TransientModel):
+    """Add the Italian national holidays to a working calendar.
+
+    They become global leaves of the calendar (no resource), from 00:00 to
+    23:59:59 local time, so that deadlines computed with the calendar's leaves
+    skip them. A day that already has a global leave of the calendar is left
+    as it is: running the wizard again adds nothing.
+    """
+
+    _name = "support.public.holidays.wizard"
+    _description = "Add Italian public holidays to a working calendar"
+
+    def _default_calendar_id(self):
+        context = self.env.context
+        if context.get("active_model") == "resource.calendar" and context.get(
+            "active_id"
+        ):
+            return context["active_id"]
+        return False
+
+    def _default_year_from(self):
+        return fields.Date.context_today(self).year
+
+    def _default_year_to(self):
+        return fields.Date.context_today(self).year + 1
+
+    calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Working hours",
+        required=True,
+        ondelete="cascade",
+        default=_default_calendar_id,
+    )
+    year_from = fields.Integer(
+        string="From year", required=True, default=_default_year_from
+    )
+    year_to = fields.Integer(string="To year", required=True, default=_default_year_to)
+    patron_day = fields.Boolean(
+        string="Local patron day",
+        help="Also add the feast of the local patron saint, a day off in the "
+        "town where the support is given.",
+    )
+    patron_date = fields.Date(
+        string="Patron day date",
+        help="Only its day and month are used: the day is added every year.",
+    )
+    patron_name = fields.Char(
+        string="Patron day name",
+        help="Name of the time off, e.g. Sant'Ambrogio. Empty: Patron saint's day.",
+    )
+
+    @api.constrains("year_from", "year_to", "patron_day", "patron_date")
+    def _check_input(self):
+        for wizard in self:
+            if not MIN_YEAR <= wizard.year_from <= MAX_YEAR or not (
+                MIN_YEAR <= wizard.year_to <= MAX_YEAR
+            ):
+                raise ValidationError(
+                    _(
+                        "Give years between %(min)s and %(max)s.",
+                        min=MIN_YEAR,
+                        max=MAX_YEAR,
+                    )
+                )
+            if wizard.year_from > wizard.year_to:
+                raise ValidationError(
+                    _(
+                        "The first year (%(year_from)s) comes after the last one "
+                        "(%(year_to)s).",
+                        year_from=wizard.year_from,
+                        year_to=wizard.year_to,
+                    )
+                )
+            if wizard.year_to - wizard.year_from + 1 > MAX_YEARS:
+                raise ValidationError(
+                    _(
+                        "Add the holidays of at most %(max)s years at a time.",
+                        max=MAX_YEARS,
+                    )
+                )
+            if wizard.patron_day and not wizard.patron_date:
+                raise ValidationError(
+                    _("Give the date of the local patron day, or untick it.")
+                )
+
+    def _holidays(self):
+        """``[(date, name)]`` of the holidays the wizard is set to add."""
+        self.ensure_one()
+        patron = None
+        if self.patron_day:
+            patron = (
+                self.patron_date.month,
+                self.patron_date.day,
+                self.patron_name or _("Patron saint's day"),
+            )
+        return italian_holidays(range(self.year_from, self.year_to + 1), patron)
+
+    def action_add_holidays(self):
+        self.ensure_one()
+        self._check_input()
+        calendar = self.calendar_id
+        tz_name = calendar.tz or "UTC"
+        days = [
+            (name, *local_day_bounds_utc(day, tz_name))
+            for day, name in self._holidays()
+        ]
+        leaves = self.env["resource.calendar.leaves"]
+        existing = leaves
+        if days:
+            existing = leaves.search(
+                [
+                    ("calendar_id", "=", calendar.id),
+                    ("resource_id", "=", False),
+                    ("date_from", "<=", max(end for _name, _start, end in days)),
+                    ("date_to", ">=", min(start for _name, start, _end in days)),
+                ]
+            )
+        busy = [(leave.date_from, leave.date_to) for leave in existing]
+        created = leaves.create(
+            [
+                {
+                    "name": name,
+                    "calendar_id": calendar.id,
+                    "resource_id": False,
+                    "time_type": "leave",
+                    "date_from": start,
+                    "date_to": end,
+                }
+                for name, start, end in days
+                if not any(
+                    leave_from <= end and leave_to >= start
+                    for leave_from, leave_to in busy
+                )
+            ]
+        )
+        if created:
+            message = _(
+                "%(count)s public holidays added to %(calendar)s.",
+                count=len(created),
+                calendar=calendar.display_name,
+            )
+        else:
+            message = _(
+                "%(calendar)s already has all these public holidays.",
+                calendar=calendar.display_name,
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": _("Public holidays"),
+                "message": message,
+                "type": "success" if created else "info",
+                "sticky": False,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

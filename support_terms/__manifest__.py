@@ -35,6 +35,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
         "views/helpdesk_ticket_team_views.xml",
+        "views/helpdesk_sla_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/support_terms_template_apply_views.xml",

@@ -6,3 +6,5 @@ from . import res_config_settings
 from . import res_company
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_team
+from . import helpdesk_sla
+from . import helpdesk_ticket_sla

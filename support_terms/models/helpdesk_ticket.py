@@ -151,6 +151,10 @@ class HelpdeskTicket(models.Model):
             )._snapshot_support_plan()
         if vals.get("stage_id") and "waiting_since" not in vals:
             self._update_waiting_from_stage()
+        if "support_plan_id" in vals or "is_urgent" in vals:
+            # the plan and the urgency choose the SLAs
+            for ticket in self.filtered("team_sla"):
+                ticket.sudo().refresh_sla()
         return res
 
     def _can_set_support_plan(self):
@@ -173,6 +177,20 @@ class HelpdeskTicket(models.Model):
         for plan, tickets in by_plan.items():
             # sudo: the snapshot is the system's, not the user's choice
             tickets.sudo().write({"support_plan_id": plan.id})
+
+    # -- SLAs ---------------------------------------------------------------
+
+    def _get_sla_ticket_domain(self):
+        """SLAs of the ticket's plan (or of any plan) and of its urgency."""
+        domain = super()._get_sla_ticket_domain()
+        plan = self.support_plan_id
+        domain += [
+            "|",
+            ("support_plan_ids", "=", False),
+            ("support_plan_ids", "=", plan.id if plan else 0),
+            ("urgency", "in", ["any", "urgent" if self.is_urgent else "normal"]),
+        ]
+        return domain
 
     # -- urgency ----------------------------------------------------------
 

@@ -75,6 +75,9 @@ class TestTermsTemplates(SupportTermsCase):
             self._hours(plan.resource_calendar_id), [(d, 15.0, 18.0) for d in MON_FRI]
         )
         self.assertEqual(plan.take_in_charge_hours, 4.0)
+        sla = self._slas(plan).filtered(lambda s: s.urgency == "normal")
+        self.assertEqual((sla.hours, sla.minutes), (4, 0))
+        self.assertEqual(sla.resource_calendar_id, plan.resource_calendar_id)
         self.assertNotIn("phone", self._kinds(plan))
         self.assertIn("email", self._kinds(plan))
         self.assertFalse(plan.urgent_calendar_id)
@@ -103,6 +106,9 @@ class TestTermsTemplates(SupportTermsCase):
             self.assertEqual(plan.refund_window_hours, 24)
             self.assertEqual(plan.renewal_reminder_days, 30)
         self.assertLess(premium.sequence, basic.sequence)
+        urgent = self._slas(premium).filtered(lambda s: s.urgency == "urgent")
+        self.assertEqual(urgent.resource_calendar_id, premium.urgent_calendar_id)
+        self.assertEqual(urgent.hours, 2)
 
     def test_hosting_credits(self):
         plans = self._apply("hosting_credits")
@@ -115,10 +121,18 @@ class TestTermsTemplates(SupportTermsCase):
             self.assertEqual(plan.auto_close_days, 7)
             self.assertEqual(plan.refund_window_hours, 0)
 
+    def _slas(self, plan):
+        return self.env["helpdesk.sla"].search([("support_plan_ids", "in", plan.ids)])
+
     def test_hosting_priority(self):
         plans = self._apply("hosting_priority")
         plan = plans["CUSTOMER"]
         self.assertAlmostEqual(plan.take_in_charge_hours * 60, 10.0)
+        # first answer within 10 minutes in office hours
+        first_answer = self._slas(plan).filtered(lambda s: s.urgency == "normal")
+        self.assertEqual((first_answer.hours, first_answer.minutes), (0, 10))
+        self.assertEqual(first_answer.resource_calendar_id, plan.resource_calendar_id)
+        self.assertTrue(first_answer.team_ids.use_sla)
         self.assertEqual(len(plan.product_ids), 2)
         self.assertEqual(self._kinds(plan), {"portal", "email", "phone"})
 
@@ -140,6 +154,7 @@ class TestTermsTemplates(SupportTermsCase):
             "resource.calendar",
             "helpdesk.ticket.channel",
             "helpdesk.ticket.team",
+            "helpdesk.sla",
         ]
 
         def counts():

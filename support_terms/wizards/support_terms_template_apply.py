@@ -118,6 +118,7 @@ class SupportTermsTemplateApply(models.TransientModel):
         for values in spec["plans"]:
             plan = env_self._ensure_plan(company, values, calendars, channels, products)
             names[f"plan_{values['code'].lower()}"] = plan
+            env_self._ensure_slas(company, names["team"], plan)
             plans |= plan
         company.sudo().support_terms_template = template
         if xmlid_prefix:
@@ -241,7 +242,11 @@ class SupportTermsTemplateApply(models.TransientModel):
             ],
             limit=1,
         )
-        values = {"resource_calendar_id": calendar.id, "show_in_portal": True}
+        values = {
+            "resource_calendar_id": calendar.id,
+            "show_in_portal": True,
+            "use_sla": True,
+        }
         if team:
             team.write(dict(values, active=True))
         else:
@@ -250,6 +255,55 @@ class SupportTermsTemplateApply(models.TransientModel):
             )
         self._translate(team, "name", team_names)
         return team
+
+    def _ensure_slas(self, company, team, plan):
+        """The plan's take-in-charge targets as SLAs of the team.
+
+        A normal one in the support hours and, when the plan promises one, an
+        urgent one in the urgent hours; met when the ticket is in progress.
+        """
+        in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        lang = self._lang(company)
+        targets = [
+            (
+                "normal" if plan.urgent_take_in_charge_hours else "any",
+                plan.take_in_charge_hours,
+                plan.resource_calendar_id,
+                {"it_IT": "presa in carico", "en_US": "take in charge"},
+            ),
+            (
+                "urgent",
+                plan.urgent_take_in_charge_hours,
+                plan.urgent_calendar_id or plan.resource_calendar_id,
+                {"it_IT": "presa in carico urgente", "en_US": "urgent take in charge"},
+            ),
+        ]
+        sla_model = self.env["helpdesk.sla"].with_context(active_test=False)
+        for urgency, hours, calendar, label in targets:
+            if not hours:
+                continue
+            name = f"{plan.code}: {self._text(label, lang)}"
+            minutes = round(hours * 60)
+            values = {
+                "name": name,
+                "company_id": company.id,
+                "active": True,
+                "team_ids": [(6, 0, team.ids)],
+                "support_plan_ids": [(6, 0, plan.ids)],
+                "urgency": urgency,
+                "days": 0,
+                "hours": minutes // 60,
+                "minutes": minutes % 60,
+                "resource_calendar_id": calendar.id,
+                "stage_id": in_progress.id,
+            }
+            sla = sla_model.search(
+                [("name", "=", name), ("company_id", "=", company.id)], limit=1
+            )
+            if sla:
+                sla.write(values)
+            else:
+                sla_model.create(values)
 
     def _ensure_plan(self, company, values, calendars, channels, products):
         plan_model = self.env["support.plan"].with_context(active_test=False)

@@ -58,6 +58,21 @@ class HelpdeskTicket(models.Model):
         help="For an urgent request received out of hours when its plan does "
         "not handle urgencies then: when the support hours begin again.",
     )
+    taken_in_charge_date = fields.Datetime(
+        string="Taken in charge on", copy=False, readonly=True, tracking=True
+    )
+    estimated_resolution_date = fields.Datetime(
+        string="Expected resolution",
+        copy=False,
+        tracking=True,
+        help="Told to the customer when the request is taken in charge, when it "
+        "can be foreseen.",
+    )
+    resolution = fields.Html(
+        copy=False,
+        help="How the request was solved: sent to the customer when the ticket "
+        "is closed as done.",
+    )
     waiting_since = fields.Datetime(
         string="Waiting for the customer since",
         copy=False,
@@ -151,6 +166,8 @@ class HelpdeskTicket(models.Model):
             )._snapshot_support_plan()
         if vals.get("stage_id") and "waiting_since" not in vals:
             self._update_waiting_from_stage()
+        if vals.get("stage_id"):
+            self._take_in_charge_on_first_move()
         if "support_plan_id" in vals or "is_urgent" in vals:
             # the plan and the urgency choose the SLAs
             for ticket in self.filtered("team_sla"):
@@ -191,6 +208,37 @@ class HelpdeskTicket(models.Model):
             ("urgency", "in", ["any", "urgent" if self.is_urgent else "normal"]),
         ]
         return domain
+
+    # -- take in charge -------------------------------------------------------
+
+    def action_take_in_charge(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "support.take.in.charge.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _take_in_charge(self, estimated_resolution_date=False):
+        """Record the take in charge and tell the customer (seed 001)."""
+        values = {"taken_in_charge_date": fields.Datetime.now()}
+        if estimated_resolution_date:
+            values["estimated_resolution_date"] = estimated_resolution_date
+        self.sudo().write(values)
+        template = self.env.ref("support_terms.mail_template_taken_in_charge")
+        for ticket in self:
+            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+
+    def _take_in_charge_on_first_move(self):
+        """Leaving the first stage for an open one takes the request in charge."""
+        moved = self.filtered(
+            lambda t: not t.taken_in_charge_date
+            and not t.stage_id.closed
+            and t.stage_id != t.team_id._get_applicable_stages()[:1]
+        )
+        if moved:
+            moved._take_in_charge()
 
     # -- urgency ----------------------------------------------------------
 

@@ -296,15 +296,21 @@ class TestAutoCloseAction(AutoCloseCase):
             self._wait(italian_ticket | english_ticket)
         with freeze_time(day(5, 1)):
             self.run_cron()
-        mails = self.env["mail.mail"].search(
-            [("model", "=", "helpdesk.ticket"), ("res_id", "=", italian_ticket.id)]
-        )
-        self.assertIn("attesa della vostra risposta", mails.subject)
-        self.assertIn("Per mantenerla aperta", mails.body_html)
-        mails = self.env["mail.mail"].search(
-            [("model", "=", "helpdesk.ticket"), ("res_id", "=", english_ticket.id)]
-        )
-        self.assertIn("waiting for your reply", mails.subject)
+
+        def warning(ticket, words):
+            return self.env["mail.mail"].search(
+                [
+                    ("model", "=", "helpdesk.ticket"),
+                    ("res_id", "=", ticket.id),
+                    ("subject", "ilike", words),
+                ]
+            )
+
+        italian = warning(italian_ticket, "attesa della vostra risposta")
+        self.assertEqual(len(italian), 1)
+        self.assertIn("Per mantenerla aperta", italian.body_html)
+        self.assertEqual(len(warning(english_ticket, "waiting for your reply")), 1)
+        self.assertFalse(warning(italian_ticket, "waiting for your reply"))
 
 
 class TestReplyAfterClosing(AutoCloseCase):

@@ -1,2 +1,3 @@
 from . import support_terms_template_apply
 from . import support_public_holidays_wizard
+from . import support_take_in_charge_wizard

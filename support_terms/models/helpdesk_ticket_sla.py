@@ -1,4 +1,12 @@
-from odoo import api, fields, models
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.tools import SQL
+
+SLA_MONITOR_BATCH_PARAM = "support_terms.sla_monitor_batch_size"
+SLA_MONITOR_BATCH_DEFAULT = 1000
 
 
 class HelpdeskTicketSla(models.Model):
@@ -10,6 +18,139 @@ class HelpdeskTicketSla(models.Model):
     """
 
     _inherit = "helpdesk.ticket.sla"
+
+    deadline = fields.Datetime(index=True)
+    warning_date = fields.Datetime(
+        compute="_compute_warning_date",
+        store=True,
+        index=True,
+        help="When the team is warned that the deadline comes: the deadline "
+        "minus the team's margin.",
+    )
+    warned = fields.Boolean(copy=False, index=True, readonly=True)
+    escalated = fields.Boolean(copy=False, index=True, readonly=True)
+    event_ids = fields.One2many("support.sla.event", "ticket_sla_id")
+
+    @api.depends("deadline", "ticket_id.team_id.sla_warning_margin_hours")
+    def _compute_warning_date(self):
+        for record in self:
+            margin = record.ticket_id.team_id.sla_warning_margin_hours
+            record.warning_date = record.deadline and record.deadline - timedelta(
+                hours=margin
+            )
+
+    # -- the SLA monitor ---------------------------------------------------
+
+    @api.model
+    def _cron_sla_monitor(self):
+        """Warn before a deadline, escalate once after it; one batch a call.
+
+        Rows are locked (SKIP LOCKED) and flagged in the transaction that
+        creates their event; the event's unique constraint makes a warning
+        and an escalation happen once per ticket SLA.
+        """
+        batch_size = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(SLA_MONITOR_BATCH_PARAM, SLA_MONITOR_BATCH_DEFAULT)
+        )
+        now = fields.Datetime.now()
+        slas = self.sudo().with_context(
+            tracking_disable=True, mail_notrack=True, mail_activity_quick_update=True
+        )
+        to_escalate = slas._lock_due(slas._escalation_domain(now), batch_size)
+        to_escalate._escalate(now)
+        to_warn = slas.browse()
+        if len(to_escalate) < batch_size:
+            to_warn = slas._lock_due(
+                slas._warning_domain(now), batch_size - len(to_escalate)
+            )
+            to_warn._warn(now)
+        remaining = slas.search_count(slas._escalation_domain(now)) + slas.search_count(
+            slas._warning_domain(now)
+        )
+        self.env["ir.cron"]._notify_progress(
+            done=len(to_escalate) + len(to_warn), remaining=remaining
+        )
+        return len(to_warn), len(to_escalate), remaining
+
+    @api.model
+    def _escalation_domain(self, now):
+        return [
+            ("state", "=", "in_progress"),
+            ("deadline", "<", now),
+            ("escalated", "=", False),
+        ]
+
+    @api.model
+    def _warning_domain(self, now):
+        return [
+            ("state", "=", "in_progress"),
+            ("warning_date", "<=", now),
+            ("deadline", ">=", now),
+            ("warned", "=", False),
+        ]
+
+    @api.model
+    def _lock_due(self, domain, limit):
+        query = self._search(domain, limit=limit, order="deadline, id")
+        self.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
+        return self.browse(row[0] for row in self.env.cr.fetchall())
+
+    def _responsible(self):
+        ticket = self.ticket_id
+        return ticket.user_id or ticket.team_id.user_id
+
+    def _warn(self, now):
+        """One activity for the assignee, or the team leader."""
+        if not self:
+            return
+        self.env["support.sla.event"].create(
+            [{"ticket_sla_id": sla.id, "kind": "warning", "date": now} for sla in self]
+        )
+        self.write({"warned": True})
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": sla.ticket_id.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": sla._responsible().id,
+                    "summary": self.env._("SLA %(sla)s about to expire", sla=sla.name),
+                    "date_deadline": fields.Date.context_today(sla, sla.deadline),
+                }
+                for sla in self
+                if sla._responsible()
+            ]
+        )
+
+    def _escalate(self, now):
+        """Raise the priority, note it in the chatter, tell the team leader."""
+        if not self:
+            return
+        self.env["support.sla.event"].create(
+            [
+                {"ticket_sla_id": sla.id, "kind": "escalation", "date": now}
+                for sla in self
+            ]
+        )
+        self.write({"escalated": True})
+        self.ticket_id.filtered(lambda t: t.priority != "3").write({"priority": "3"})
+        for sla in self:
+            ticket = sla.ticket_id
+            leader = ticket.team_id.user_id
+            ticket.message_post(
+                body=Markup("<p>%s</p>")
+                % _(
+                    "SLA %(sla)s expired on %(deadline)s: priority raised.",
+                    sla=sla.name,
+                    deadline=fields.Datetime.to_string(sla.deadline),
+                ),
+                subtype_xmlid="mail.mt_note",
+                partner_ids=leader.partner_id.ids,
+            )
 
     def _own_calendar(self):
         return self.filtered(lambda r: r.sla_id.resource_calendar_id)

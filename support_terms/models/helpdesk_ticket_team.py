@@ -17,6 +17,12 @@ class HelpdeskTicketTeam(models.Model):
         help="Notified of urgent requests that arrive out of the support hours, "
         "when the plan handles urgencies at that time.",
     )
+    sla_warning_margin_hours = fields.Float(
+        string="SLA warning margin (hours)",
+        default=1.0,
+        help="How long before an SLA deadline its assignee (or the team leader) "
+        "gets an activity.",
+    )
     auto_close_days = fields.Integer(
         string="Auto-close after (days)",
         default=7,
@@ -57,6 +63,17 @@ class HelpdeskTicketTeam(models.Model):
         help="A reply within these days after an automatic closing reopens the "
         "ticket; a later reply opens a new request linked to it.",
     )
+
+    @api.constrains("sla_warning_margin_hours")
+    def _check_sla_warning_margin_hours(self):
+        for team in self:
+            if team.sla_warning_margin_hours < 0:
+                raise ValidationError(
+                    _(
+                        "Team %(team)s: the SLA warning margin cannot be negative.",
+                        team=team.name,
+                    )
+                )
 
     @api.constrains(
         "auto_close_days",

@@ -1,10 +1,13 @@
 from contextlib import contextmanager
 from datetime import datetime
+from unittest.mock import patch
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError, OperationalError
 
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common import SupportTermsCase
 
@@ -175,3 +178,130 @@ class TestPlanSla(SupportTermsCase):
         with self.assertRaises(ValidationError):
             self.take_in_charge.resource_calendar_id = empty
         self.assertEqual(self.take_in_charge.resource_calendar_id, self.calendar)
+
+
+@tagged("post_install", "-at_install")
+class TestSlaMonitor(TestPlanSla):
+    """Warn before the deadline, escalate after it, each once."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.leader = new_test_user(
+            cls.env, login="leader_sla", groups="helpdesk_mgmt.group_helpdesk_manager"
+        )
+        cls.agent = new_test_user(
+            cls.env, login="agent_sla", groups="helpdesk_mgmt.group_helpdesk_user"
+        )
+        cls.team.write({"user_id": cls.leader.id, "sla_warning_margin_hours": 1.0})
+        cls.cron = cls.env.ref("support_terms.ir_cron_sla_monitor")
+        cls.env["ir.config_parameter"].set_param(
+            "support_terms.sla_monitor_batch_size", 1
+        )
+
+    def run_monitor(self):
+        """As Odoo's cron worker: again while work remains, a commit each time."""
+        done = 0
+        for _call in range(100):
+            _cron, progress = self.cron._add_progress()
+            with self.env.cr.savepoint():
+                self.cron.ir_actions_server_id.with_context(
+                    ir_cron_progress_id=progress.id
+                ).run()
+            done += progress.done
+            if not progress.remaining:
+                return done
+        raise AssertionError("the monitor never finished")
+
+    def _friday_tickets(self, count=1):
+        tickets = self.env["helpdesk.ticket"]
+        for _index in range(count):
+            ticket = self._ticket(datetime(2026, 3, 6, 16, 30))
+            ticket.user_id = self.agent
+            tickets |= ticket
+        return tickets
+
+    def _events(self, ticket, kind):
+        return ticket.ticket_sla_ids.event_ids.filtered(lambda e: e.kind == kind)
+
+    def test_warning_then_escalation_once(self):
+        ticket = self._friday_tickets()
+        priority = ticket.priority
+        # deadline Tuesday 10 March 14:30 UTC; margin 1 hour
+        with self.at(datetime(2026, 3, 10, 13, 0)):
+            self.assertEqual(self.run_monitor(), 0)
+        with self.at(datetime(2026, 3, 10, 13, 45)):
+            self.assertEqual(self.run_monitor(), 1)
+            self.assertEqual(self.run_monitor(), 0)
+        activity = ticket.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.agent)
+        self.assertIn("about to expire", activity.summary)
+        self.assertEqual(ticket.priority, priority)
+        with self.at(datetime(2026, 3, 10, 15, 0)):
+            self.assertEqual(self.run_monitor(), 1)
+            self.assertEqual(self.run_monitor(), 0)
+        self.assertEqual(ticket.priority, "3")
+        note = ticket.message_ids.filtered(lambda m: "expired on" in (m.body or ""))
+        self.assertEqual(len(note), 1)
+        self.assertIn(self.leader.partner_id, note.partner_ids)
+        with self.at(datetime(2026, 3, 20, 9, 0)):
+            self.assertEqual(self.run_monitor(), 0)
+        self.assertEqual(len(ticket.activity_ids), 1)
+        self.assertEqual(len(self._events(ticket, "warning")), 1)
+        self.assertEqual(len(self._events(ticket, "escalation")), 1)
+
+    def test_met_sla_is_left_alone(self):
+        ticket = self._friday_tickets()
+        with self.at(datetime(2026, 3, 9, 15, 0)):
+            ticket.stage_id = self.stage_done
+        with self.at(datetime(2026, 3, 11, 9, 0)):
+            self.assertEqual(self.run_monitor(), 0)
+        self.assertEqual(ticket.ticket_sla_ids.state, "accomplished")
+
+    def test_without_assignee_the_leader_gets_the_activity(self):
+        ticket = self._friday_tickets()
+        ticket.user_id = False
+        with self.at(datetime(2026, 3, 10, 13, 45)):
+            self.run_monitor()
+        self.assertEqual(ticket.activity_ids.user_id, self.leader)
+
+    def test_killed_halfway_then_run_again(self):
+        tickets = self._friday_tickets(3)
+        sla_class = self.registry["helpdesk.ticket.sla"]
+        original = sla_class._escalate
+        calls = []
+
+        def crash_on_second_batch(records, now):
+            calls.append(records.ids)
+            if len(calls) == 2:
+                raise OperationalError("terminating connection")
+            return original(records, now)
+
+        with self.at(datetime(2026, 3, 10, 15, 0)):
+            killed = False
+            with patch.object(sla_class, "_escalate", crash_on_second_batch):
+                try:
+                    self.run_monitor()
+                except OperationalError:
+                    killed = True
+            self.assertTrue(killed)
+            self.assertEqual(len(tickets.filtered(lambda t: t.priority == "3")), 1)
+            self.assertEqual(self.run_monitor(), 2)
+        for ticket in tickets:
+            self.assertEqual(ticket.priority, "3")
+            self.assertEqual(len(self._events(ticket, "escalation")), 1)
+
+    @mute_logger("odoo.sql_db")
+    def test_the_database_refuses_a_second_escalation(self):
+        ticket = self._friday_tickets()
+        ticket_sla = ticket.ticket_sla_ids
+        events = self.env["support.sla.event"]
+        events.create({"ticket_sla_id": ticket_sla.id, "kind": "escalation"})
+        with self.assertRaises(IntegrityError):
+            events.create({"ticket_sla_id": ticket_sla.id, "kind": "escalation"})
+
+    def test_negative_margin(self):
+        with self.assertRaises(ValidationError):
+            self.team.sla_warning_margin_hours = -1
+        self.assertEqual(self.team.sla_warning_margin_hours, 1.0)

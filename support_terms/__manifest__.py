@@ -44,6 +44,11 @@
         "views/support_terms_menus.xml",
         "views/portal_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "support_terms/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/support_terms_demo.xml",
     ],

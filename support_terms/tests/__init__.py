@@ -9,5 +9,6 @@ from . import test_rules_urgency
 from . import test_urgency
 from . import test_sla
 from . import test_take_in_charge
+from . import test_portal_tour
 from . import test_auto_close
 from . import test_public_holidays

@@ -12,9 +12,8 @@ from odoo.tools import mute_logger
 from .common import SupportTermsCase
 
 
-@tagged("post_install", "-at_install")
-class TestPlanSla(SupportTermsCase):
-    """Deadlines in the plan's working hours, holidays and time zone."""
+class PlanSlaCase(SupportTermsCase):
+    """A team with SLAs for the BASIC and PREMIUM plans."""
 
     @classmethod
     def setUpClass(cls):
@@ -97,6 +96,11 @@ class TestPlanSla(SupportTermsCase):
         line = ticket.ticket_sla_ids.filtered(lambda s: s.sla_id == sla)
         self.assertEqual(len(line), 1, f"{sla.name} applies once")
         return line.deadline
+
+
+@tagged("post_install", "-at_install")
+class TestPlanSla(PlanSlaCase):
+    """Deadlines in the plan's working hours, holidays and time zone."""
 
     def test_friday_evening_four_hours_end_on_tuesday(self):
         # Friday 6 March 2026 17:30 in Rome (UTC+1)
@@ -181,7 +185,7 @@ class TestPlanSla(SupportTermsCase):
 
 
 @tagged("post_install", "-at_install")
-class TestSlaMonitor(TestPlanSla):
+class TestSlaMonitor(PlanSlaCase):
     """Warn before the deadline, escalate after it, each once."""
 
     @classmethod

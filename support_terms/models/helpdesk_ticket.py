@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, format_datetime
 
 from ..rules import auto_close as auto_close_rules
 from ..rules.urgency import is_urgent, parse_keywords
@@ -124,6 +124,65 @@ class HelpdeskTicket(models.Model):
         inverse_name="origin_ticket_id",
         string="Follow-up requests",
     )
+
+    # What the scheduled actions' emails show, computed in batch, so that their
+    # templates use plain field reads (mail_allowed_qweb_expressions) and
+    # Odoo renders them without compiling QWeb for each ticket.
+    support_customer_name = fields.Char(
+        string="Customer name in emails", compute="_compute_support_mail_values"
+    )
+    support_email_to = fields.Char(
+        string="Email of a customer without contact",
+        compute="_compute_support_mail_values",
+    )
+    support_waiting_since_local = fields.Char(
+        string="Waiting since (customer's time)",
+        compute="_compute_support_mail_values",
+    )
+    support_auto_close_date_local = fields.Char(
+        string="Closes on (customer's time)", compute="_compute_support_mail_values"
+    )
+
+    @api.depends_context("lang")
+    @api.depends(
+        "partner_name",
+        "partner_email",
+        "partner_id.name",
+        "partner_id.tz",
+        "partner_id.lang",
+        "waiting_since",
+        "auto_close_date",
+    )
+    def _compute_support_mail_values(self):
+        for ticket in self:
+            partner = ticket.partner_id
+            tz = partner.tz or "Europe/Rome"
+            lang = partner.lang or self.env.lang
+
+            def local(moment, tz=tz, lang=lang):
+                return moment and format_datetime(
+                    self.env, moment, tz=tz, dt_format="short", lang_code=lang
+                )
+
+            ticket.support_customer_name = ticket.partner_name or partner.name
+            ticket.support_email_to = not partner and ticket.partner_email
+            ticket.support_waiting_since_local = local(ticket.waiting_since)
+            ticket.support_auto_close_date_local = local(ticket.auto_close_date)
+
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + (
+            "object.number",
+            "object.display_name",
+            "object.lang",
+            "object.partner_id.id",
+            "object.partner_id.lang",
+            "object.company_id.partner_id.email_formatted",
+            "object.team_id.auto_close_reopen_days",
+            "object.support_customer_name",
+            "object.support_email_to",
+            "object.support_waiting_since_local",
+            "object.support_auto_close_date_local",
+        )
 
     # -- plan snapshot ----------------------------------------------------
 

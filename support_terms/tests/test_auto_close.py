@@ -218,7 +218,13 @@ class TestAutoCloseAction(AutoCloseCase):
             self.assertEqual(self.run_cron(), 1)
             self.assertEqual(self.run_cron(), 0)
         self.assertEqual(len(self.warnings(ticket)), 1)
-        self.assertIn("waiting for your reply", self.warnings(ticket).body_html)
+        warning = self.warnings(ticket)
+        self.assertIn("waiting for your reply", warning.body_html)
+        # the closing date in the customer's time zone: warned at 11:00 UTC, the
+        # customer has 2 full days, until 11:00 UTC, 12:00 in Rome
+        self.assertEqual(ticket.auto_close_date, day(7, 1))
+        self.assertIn("3/9/26, 12:00 PM", warning.body_html)
+        self.assertIn("Mario Rossi", warning.body_html)
         self.assertEqual(ticket.auto_close_warned_date, day(5, 1))
         with freeze_time(day(6, 1)):
             self.assertEqual(self.run_cron(), 0)

@@ -279,25 +279,34 @@ class HelpdeskTicket(models.Model):
             "context": {"default_ticket_id": self.id},
         }
 
-    def _take_in_charge(self, estimated_resolution_date=False):
+    def _take_in_charge(self, estimated_resolution_date=False, notify=True):
         """Record the take in charge and tell the customer (seed 001)."""
         values = {"taken_in_charge_date": fields.Datetime.now()}
         if estimated_resolution_date:
             values["estimated_resolution_date"] = estimated_resolution_date
         self.sudo().write(values)
+        if not notify:
+            return
         template = self.env.ref("support_terms.mail_template_taken_in_charge")
         for ticket in self:
             ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
 
     def _take_in_charge_on_first_move(self):
-        """Leaving the first stage for an open one takes the request in charge."""
+        """Leaving the first stage for an open one takes the request in charge.
+
+        A stage that emails the customer itself already tells it: no second
+        email for the same move.
+        """
         moved = self.filtered(
             lambda t: not t.taken_in_charge_date
             and not t.stage_id.closed
             and t.stage_id != t.team_id._get_applicable_stages()[:1]
         )
-        if moved:
-            moved._take_in_charge()
+        silent = moved.filtered(lambda t: t.stage_id.mail_template_id)
+        if silent:
+            silent._take_in_charge(notify=False)
+        if moved - silent:
+            (moved - silent)._take_in_charge()
 
     # -- urgency ----------------------------------------------------------
 

@@ -73,6 +73,15 @@ class TestTakeInCharge(SupportTermsCase):
         ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
         self.assertEqual(len(self._mails(ticket, "taken in charge")), 1)
 
+    def test_a_stage_that_emails_itself_is_not_doubled(self):
+        self.stage_progress.mail_template_id = self.env.ref(
+            "helpdesk_mgmt.changed_stage_template"
+        )
+        ticket = self._ticket()
+        ticket.stage_id = self.stage_progress
+        self.assertTrue(ticket.taken_in_charge_date)
+        self.assertFalse(self._mails(ticket, "taken in charge"))
+
     def test_closing_as_done_emails_the_resolution(self):
         ticket = self._ticket()
         self.env.cr.precommit.run()  # the creation is logged apart

@@ -13,7 +13,7 @@ as it is left ready, i.e. partially done. Around that it measures:
   and/or the change of ``--count-sql`` (a ``SELECT count(*) ...``);
 - memory: the growth of the process's peak resident set size (``ru_maxrss``)
   and, with ``--tracemalloc``, the peak of Python allocations (tracing them
-  makes Python code about 3 times slower, so the wall time is then not
+  makes the job 3 to 4 times slower, so the wall time is then not
   comparable).
 
 The job changes the database: run it on a copy of the generated one,
@@ -101,6 +101,7 @@ def run_method(args):
 
 
 def measure(args, info):
+    """Run the job once, counting its queries on this thread."""
     thread = threading.current_thread()
     thread.dbname = args.db  # as the cron thread, for code reading it
     thread.query_count, thread.query_time = 0, 0.0
@@ -196,7 +197,7 @@ def main():
     parser.add_argument(
         "--tracemalloc",
         action="store_true",
-        help="also trace Python allocations (peak); makes the job ~3x slower",
+        help="also trace Python allocations (peak); makes the job 3-4x slower",
     )
     args = parser.parse_args()
     configure_odoo(args)

@@ -5,10 +5,11 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.osv import expression
-from odoo.tools import SQL, format_datetime
+from odoo.tools import format_datetime
 
 from ..rules import auto_close as auto_close_rules
 from ..rules.urgency import is_urgent, parse_keywords
+from ..tools import lock_due
 
 MANAGER_GROUP = "support_terms.group_support_terms_manager"
 AUTO_CLOSE_BATCH_PARAM = "support_terms.auto_close_batch_size"
@@ -565,13 +566,7 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _lock_due(self, domain, limit):
-        """Up to ``limit`` due tickets, locked for this transaction.
-
-        Rows another run has locked are skipped: it is handling them.
-        """
-        query = self._search(domain, limit=limit, order="auto_close_date, id")
-        self.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
-        return self.browse(row[0] for row in self.env.cr.fetchall())
+        return lock_due(self, domain, limit, order="auto_close_date, id")
 
     def _auto_close_warn(self, now):
         if not self:

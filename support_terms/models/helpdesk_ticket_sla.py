@@ -3,7 +3,8 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.tools import SQL
+
+from ..tools import lock_due
 
 SLA_MONITOR_BATCH_PARAM = "support_terms.sla_monitor_batch_size"
 SLA_MONITOR_BATCH_DEFAULT = 1000
@@ -93,9 +94,7 @@ class HelpdeskTicketSla(models.Model):
 
     @api.model
     def _lock_due(self, domain, limit):
-        query = self._search(domain, limit=limit, order="deadline, id")
-        self.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
-        return self.browse(row[0] for row in self.env.cr.fetchall())
+        return lock_due(self, domain, limit, order="deadline, id")
 
     def _responsible(self):
         ticket = self.ticket_id

@@ -117,6 +117,25 @@ class SupportTermsCase(TransactionCase):
         )
         return contract, contract.contract_line_ids
 
+    def run_like_the_cron_worker(self, cron):
+        """Call a scheduled action as Odoo's cron worker does.
+
+        The worker calls it again while it reports remaining work, and commits
+        after each call: each call runs in its own savepoint here. Returns the
+        records done, as reported through ``_notify_progress``.
+        """
+        done = 0
+        for _call in range(100):
+            _cron, progress = cron._add_progress()
+            with self.env.cr.savepoint():
+                cron.ir_actions_server_id.with_context(
+                    ir_cron_progress_id=progress.id
+                ).run()
+            done += progress.done
+            if not progress.remaining:
+                return done
+        raise AssertionError(f"{cron.name} never finished")
+
     @classmethod
     def _days(cls, days):
         return cls.today + timedelta(days=days)

@@ -65,22 +65,7 @@ class AutoCloseCase(SupportTermsCase):
         tickets.write({"stage_id": self.stage_waiting.id})
 
     def run_cron(self):
-        """Call the scheduled action as Odoo's cron worker does.
-
-        The worker calls it again while it reports remaining work, and commits
-        after each call: each call runs in its own savepoint here.
-        """
-        done = 0
-        for _call in range(100):
-            _cron, progress = self.cron._add_progress()
-            with self.env.cr.savepoint():
-                self.cron.ir_actions_server_id.with_context(
-                    ir_cron_progress_id=progress.id
-                ).run()
-            done += progress.done
-            if not progress.remaining:
-                return done
-        raise AssertionError("the scheduled action never finished")
+        return self.run_like_the_cron_worker(self.cron)
 
     def mails(self, ticket, template_xmlid):
         subject = self.env.ref(template_xmlid)._render_field("subject", ticket.ids)[

@@ -204,18 +204,7 @@ class TestSlaMonitor(PlanSlaCase):
         )
 
     def run_monitor(self):
-        """As Odoo's cron worker: again while work remains, a commit each time."""
-        done = 0
-        for _call in range(100):
-            _cron, progress = self.cron._add_progress()
-            with self.env.cr.savepoint():
-                self.cron.ir_actions_server_id.with_context(
-                    ir_cron_progress_id=progress.id
-                ).run()
-            done += progress.done
-            if not progress.remaining:
-                return done
-        raise AssertionError("the monitor never finished")
+        return self.run_like_the_cron_worker(self.cron)
 
     def _friday_tickets(self, count=1):
         tickets = self.env["helpdesk.ticket"]

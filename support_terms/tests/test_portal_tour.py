@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 
 from freezegun import freeze_time
@@ -119,6 +120,27 @@ class TestPortalUrgentTicket(HttpCase):
         self.assertEqual(ticket.priority, "3")
         self.assertEqual(ticket.support_plan_id.code, "PREMIUM")
         self.assertTrue(ticket.sla_deadline)
+
+    def test_keyword_in_the_portal_subject(self):
+        """URGENTE in the subject of the portal form, box left unticked."""
+        self.authenticate("chiara", "chiara-portal-1")
+        form = self.url_open("/new/ticket").text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+        for subject, urgent in (("URGENTE: posta ferma", True), ("Non urgente", False)):
+            response = self.url_open(
+                "/submitted/ticket",
+                data={
+                    "csrf_token": csrf,
+                    "subject": subject,
+                    "description": "La posta non arriva.",
+                    "team": self.team.id,
+                },
+            )
+            self.assertEqual(response.status_code, 200)
+            ticket = self.env["helpdesk.ticket"].search([("name", "=", subject)])
+            self.assertEqual(ticket.is_urgent, urgent, subject)
+            self.assertEqual(ticket.urgency_source, "portal" if urgent else False)
+            self.assertEqual(ticket.partner_id, self.portal.partner_id)
 
     def test_deadline_in_the_customer_time_zone(self):
         with freeze_time(datetime(2026, 7, 5, 10, 0)):  # a Sunday, 12:00 in Rome

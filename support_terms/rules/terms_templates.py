@@ -108,6 +108,12 @@ TEMPLATES = {
                 "duration_days": 365,
                 "refund_window_hours": 0,
                 "renewal_reminder_days": 30,
+                "urgency_terms": _p(
+                    "Le urgenze sono gestite per prime in orario d'ufficio; gli "
+                    "interventi tecnici non coperti sono a pagamento.",
+                    "Urgent requests are handled first in office hours; technical "
+                    "interventions not covered are paid.",
+                ),
                 "terms": _p(
                     "<p>Il supporto è riservato ai clienti GOLD tramite l'Help "
                     "Desk nell'area clienti: segnalazione di disservizi, supporto "
@@ -157,6 +163,16 @@ TEMPLATES = {
                 "duration_days": 365,
                 "refund_window_hours": 0,
                 "renewal_reminder_days": 30,
+                "urgency_terms": _p(
+                    "Scrivete URGENTE nell'oggetto solo per anomalie che bloccano il "
+                    "sito: fuori orario non possiamo garantire le stesse prestazioni, "
+                    "e le urgenze non giustificate gestite con priorità sono fatturate"
+                    " a parte.",
+                    "Write URGENTE in the subject only for faults that stop the "
+                    "website: out of hours the same service cannot be guaranteed, and "
+                    "unjustified urgencies handled with priority are billed "
+                    "separately.",
+                ),
                 "terms": _p(
                     "<p>Le richieste si inviano via email o dalla sezione contatti "
                     "del sito; non si accettano richieste telefoniche. Il servizio "
@@ -215,6 +231,11 @@ TEMPLATES = {
                 "duration_days": 365,
                 "refund_window_hours": 24,
                 "renewal_reminder_days": 30,
+                "urgency_terms": _p(
+                    "Per urgenze e problemi gravi rispondiamo h24, anche la domenica.",
+                    "For urgent and serious problems we answer round the clock, "
+                    "Sundays included.",
+                ),
                 "terms": _p(
                     "<p>Assistenza da remoto via email, chat e, solo per il piano "
                     "PREMIUM, telefono; dal lunedì al sabato 9:30-19:30, festività "
@@ -249,6 +270,11 @@ TEMPLATES = {
                 "duration_days": 365,
                 "refund_window_hours": 24,
                 "renewal_reminder_days": 30,
+                "urgency_terms": _p(
+                    "Per urgenze e problemi gravi rispondiamo h24, anche la domenica.",
+                    "For urgent and serious problems we answer round the clock, "
+                    "Sundays included.",
+                ),
                 "terms": _p(
                     "<p>Assistenza da remoto via email e chat (nessuna assistenza "
                     "telefonica); dal lunedì al sabato 9:30-19:30, festività "
@@ -306,6 +332,11 @@ TEMPLATES = {
                 "duration_days": 365,
                 "refund_window_hours": 0,
                 "renewal_reminder_days": 30,
+                "urgency_terms": _p(
+                    "Le richieste urgenti sono gestite per prime nei giorni "
+                    "lavorativi.",
+                    "Urgent requests are handled first on working days.",
+                ),
                 "terms": _p(
                     "<p>Manutenzione ordinaria e straordinaria del sito, messa in "
                     "sicurezza, aggiornamenti di script, temi e plugin. Assistenza "
@@ -336,6 +367,12 @@ TEMPLATES = {
                 "duration_days": 365,
                 "refund_window_hours": 0,
                 "renewal_reminder_days": 30,
+                "urgency_terms": _p(
+                    "Le richieste urgenti sono gestite per prime nei giorni "
+                    "lavorativi; gli interventi extra si pagano con i crediti WPCRED.",
+                    "Urgent requests are handled first on working days; extra work is "
+                    "paid with WPCRED credits.",
+                ),
                 "terms": _p(
                     "<p>Hosting, database, server di posta e webmail sempre attivi; "
                     "aggiornamenti degli script installati e dei plugin (ove "
@@ -366,6 +403,12 @@ TEMPLATES = {
                 "duration_days": 365,
                 "refund_window_hours": 0,
                 "renewal_reminder_days": 30,
+                "urgency_terms": _p(
+                    "Le richieste urgenti sono gestite per prime nei giorni "
+                    "lavorativi; gli interventi extra si pagano con i crediti WPCRED.",
+                    "Urgent requests are handled first on working days; extra work is "
+                    "paid with WPCRED credits.",
+                ),
                 "terms": _p(
                     "<p>Hosting, file system e web server sempre attivi, database "
                     "funzionanti, server di posta e webmail operativi. Risposta "
@@ -412,6 +455,11 @@ TEMPLATES = {
                 "duration_days": 365,
                 "refund_window_hours": 0,
                 "renewal_reminder_days": 30,
+                "urgency_terms": _p(
+                    "Hanno la priorità le richieste che rendono il servizio del tutto "
+                    "inutilizzabile.",
+                    "Requests that make the service wholly unusable come first.",
+                ),
                 "terms": _p(
                     "<p>Apri un ticket dall'area clienti, scrivi al supporto o "
                     "chiamaci: rispondiamo entro 10 minuti, con priorità alle "

@@ -98,6 +98,12 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertIn("6", urgent_days)
         self.assertEqual(premium.urgent_calendar_id, basic.urgent_calendar_id)
         self.assertEqual(basic.urgent_calendar_id.hours_per_day, 24.0)
+        self.assertIn(
+            "anche la domenica", premium.with_context(lang="it_IT").urgency_terms
+        )
+        self.assertIn(
+            "Sundays included", premium.with_context(lang="en_US").urgency_terms
+        )
         self.assertIn("phone", self._kinds(premium))
         self.assertNotIn("phone", self._kinds(basic))
         for plan in (basic, premium):

@@ -339,9 +339,11 @@ class SupportTermsTemplateApply(models.TransientModel):
                     code=values["code"],
                     name=values["name"]["en_US"],
                     terms_html=values["terms"]["en_US"],
+                    urgency_terms=values["urgency_terms"]["en_US"],
                     company_id=company.id,
                 )
             )
         self._translate(plan, "name", values["name"])
         self._translate(plan, "terms_html", values["terms"])
+        self._translate(plan, "urgency_terms", values["urgency_terms"])
         return plan

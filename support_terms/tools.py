@@ -1,5 +1,6 @@
 """Helpers of the scheduled actions, shared by the models."""
 
+from odoo.osv import expression
 from odoo.tools import SQL
 
 
@@ -12,3 +13,29 @@ def lock_due(model, domain, limit, order):
     query = model._search(domain, limit=limit, order=order)
     model.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
     return model.browse(row[0] for row in model.env.cr.fetchall())
+
+
+def run_due_batch(model, batch_param, batch_default, order, steps):
+    """One batch of a scheduled action, the way every action here works.
+
+    ``steps`` is ``[(domain, action)]`` in priority order: each takes what is
+    left of the batch among its due records, locked, and acts on them. The
+    cron worker commits the batch and calls again while ``_notify_progress``
+    reports remaining work. Each action must take its records out of their
+    domain in the same transaction: then a second run, an overlapping run or
+    a run restarted after a crash handles each record once.
+    """
+    batch_size = int(
+        model.env["ir.config_parameter"].sudo().get_param(batch_param, batch_default)
+    )
+    done = 0
+    for domain, action in steps:
+        if done >= batch_size:
+            break
+        records = lock_due(model, domain, batch_size - done, order)
+        if records:
+            action(records)
+        done += len(records)
+    remaining = model.search_count(expression.OR([domain for domain, _a in steps]))
+    model.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+    return done, remaining

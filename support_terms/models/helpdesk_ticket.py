@@ -4,12 +4,11 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
-from odoo.osv import expression
 from odoo.tools import format_datetime
 
 from ..rules import auto_close as auto_close_rules
 from ..rules.urgency import is_urgent, parse_keywords
-from ..tools import lock_due
+from ..tools import run_due_batch
 
 MANAGER_GROUP = "support_terms.group_support_terms_manager"
 AUTO_CLOSE_BATCH_PARAM = "support_terms.auto_close_batch_size"
@@ -518,35 +517,26 @@ class HelpdeskTicket(models.Model):
         is queued, so a second run, an overlapping run or a run restarted
         after a crash warns and closes each ticket once.
         """
-        batch_size = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(AUTO_CLOSE_BATCH_PARAM, AUTO_CLOSE_BATCH_DEFAULT)
-        )
         now = fields.Datetime.now()
         tickets = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_auto_subscribe_no_notify=True
         )
-        to_warn = tickets._lock_due(tickets._auto_close_warn_domain(now), batch_size)
-        to_warn._auto_close_warn(now)
-        to_close = tickets.browse()
-        if len(to_warn) < batch_size:
-            to_close = tickets._lock_due(
-                tickets._auto_close_close_domain(now), batch_size - len(to_warn)
-            )
-            to_close._auto_close_close(now)
-        remaining = tickets.search_count(
-            expression.OR(
-                [
+        return run_due_batch(
+            tickets,
+            AUTO_CLOSE_BATCH_PARAM,
+            AUTO_CLOSE_BATCH_DEFAULT,
+            "auto_close_date, id",
+            [
+                (
                     tickets._auto_close_warn_domain(now),
+                    lambda due: due._auto_close_warn(now),
+                ),
+                (
                     tickets._auto_close_close_domain(now),
-                ]
-            )
+                    lambda due: due._auto_close_close(now),
+                ),
+            ],
         )
-        self.env["ir.cron"]._notify_progress(
-            done=len(to_warn) + len(to_close), remaining=remaining
-        )
-        return len(to_warn), len(to_close), remaining
 
     @api.model
     def _auto_close_warn_domain(self, now):
@@ -563,10 +553,6 @@ class HelpdeskTicket(models.Model):
             ("auto_close_warning_date", "=", False),
             ("auto_close_warned_date", "!=", False),
         ]
-
-    @api.model
-    def _lock_due(self, domain, limit):
-        return lock_due(self, domain, limit, order="auto_close_date, id")
 
     def _auto_close_warn(self, now):
         if not self:

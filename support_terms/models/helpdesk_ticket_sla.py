@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 
-from ..tools import lock_due
+from ..tools import run_due_batch
 
 SLA_MONITOR_BATCH_PARAM = "support_terms.sla_monitor_batch_size"
 SLA_MONITOR_BATCH_DEFAULT = 1000
@@ -50,30 +50,20 @@ class HelpdeskTicketSla(models.Model):
         creates their event; the event's unique constraint makes a warning
         and an escalation happen once per ticket SLA.
         """
-        batch_size = int(
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(SLA_MONITOR_BATCH_PARAM, SLA_MONITOR_BATCH_DEFAULT)
-        )
         now = fields.Datetime.now()
         slas = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_activity_quick_update=True
         )
-        to_escalate = slas._lock_due(slas._escalation_domain(now), batch_size)
-        to_escalate._escalate(now)
-        to_warn = slas.browse()
-        if len(to_escalate) < batch_size:
-            to_warn = slas._lock_due(
-                slas._warning_domain(now), batch_size - len(to_escalate)
-            )
-            to_warn._warn(now)
-        remaining = slas.search_count(slas._escalation_domain(now)) + slas.search_count(
-            slas._warning_domain(now)
+        return run_due_batch(
+            slas,
+            SLA_MONITOR_BATCH_PARAM,
+            SLA_MONITOR_BATCH_DEFAULT,
+            "deadline, id",
+            [
+                (slas._escalation_domain(now), lambda due: due._escalate(now)),
+                (slas._warning_domain(now), lambda due: due._warn(now)),
+            ],
         )
-        self.env["ir.cron"]._notify_progress(
-            done=len(to_escalate) + len(to_warn), remaining=remaining
-        )
-        return len(to_warn), len(to_escalate), remaining
 
     @api.model
     def _escalation_domain(self, now):
@@ -91,10 +81,6 @@ class HelpdeskTicketSla(models.Model):
             ("deadline", ">=", now),
             ("warned", "=", False),
         ]
-
-    @api.model
-    def _lock_due(self, domain, limit):
-        return lock_due(self, domain, limit, order="deadline, id")
 
     def _responsible(self):
         ticket = self.ticket_id

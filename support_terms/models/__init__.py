@@ -9,3 +9,4 @@ from . import helpdesk_ticket_team
 from . import helpdesk_sla
 from . import helpdesk_ticket_sla
 from . import support_sla_event
+from . import resource_calendar

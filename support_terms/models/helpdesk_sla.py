@@ -43,7 +43,7 @@ class HelpdeskSla(models.Model):
                     _("SLA %(sla)s: its target cannot be negative.", sla=sla.name)
                 )
             calendar = sla.resource_calendar_id
-            if calendar and (calendar.flexible_hours or not calendar.attendance_ids):
+            if calendar and not calendar._support_has_working_hours():
                 raise ValidationError(
                     _(
                         "SLA %(sla)s: the calendar %(calendar)s has no working "

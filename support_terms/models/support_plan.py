@@ -230,7 +230,7 @@ class SupportPlan(models.Model):
     def _check_calendars(self):
         for plan in self:
             for calendar in plan.resource_calendar_id | plan.urgent_calendar_id:
-                if calendar.flexible_hours or not calendar.attendance_ids:
+                if not calendar._support_has_working_hours():
                     raise ValidationError(
                         _(
                             "Plan %(plan)s: the calendar %(calendar)s has no "

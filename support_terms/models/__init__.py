@@ -10,3 +10,7 @@ from . import helpdesk_sla
 from . import helpdesk_ticket_sla
 from . import support_sla_event
 from . import resource_calendar
+from . import contract_line
+from . import product_template
+from . import support_service_suspension
+from . import account_move

@@ -12,6 +12,25 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.support_urgency_keywords", readonly=False
     )
 
+    support_overdue_grace_days = fields.Integer(
+        related="company_id.support_overdue_grace_days", readonly=False
+    )
+    support_suspension_email = fields.Boolean(
+        related="company_id.support_suspension_email", readonly=False
+    )
+    support_reactivation_fee_product_id = fields.Many2one(
+        related="company_id.support_reactivation_fee_product_id", readonly=False
+    )
+    support_reactivation_fee_state = fields.Selection(
+        related="company_id.support_reactivation_fee_state", readonly=False
+    )
+    support_late_payment_months = fields.Integer(
+        related="company_id.support_late_payment_months", readonly=False
+    )
+    support_do_not_renew_threshold = fields.Integer(
+        related="company_id.support_do_not_renew_threshold", readonly=False
+    )
+
     def action_open_terms_template_wizard(self):
         return self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms.support_terms_template_apply_action"

@@ -1,4 +1,8 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+from ..rules.late_payment import PAID_STATES, late_window_start, reaches_do_not_renew
 
 
 class ResPartner(models.Model):
@@ -11,6 +15,29 @@ class ResPartner(models.Model):
         compute_sudo=True,
         help="The plan in force today for this customer in the current company, "
         "from its in-progress contract lines. Empty: paid support.",
+    )
+
+    late_payment_count = fields.Integer(
+        string="Late payments",
+        compute="_compute_late_payment_count",
+        compute_sudo=True,
+        help="Invoices of this customer paid after their due date in the company's "
+        "late payments window.",
+    )
+    do_not_renew = fields.Boolean(
+        string="Do not renew",
+        copy=False,
+        tracking=True,
+        help="A repeat late payer: its auto-renewing services stop renewing and end "
+        "at their expiry (set by a manager, or automatically at the company's "
+        "threshold of late payments).",
+    )
+    support_service_line_ids = fields.Many2many(
+        comodel_name="contract.line",
+        string="Services",
+        compute="_compute_support_service_line_ids",
+        compute_sudo=True,
+        help="The customer's services not ended nor terminated.",
     )
 
     @api.depends_context("company", "tz")
@@ -38,3 +65,168 @@ class ResPartner(models.Model):
             partner_id: plans.browse(plan_id)
             for (partner_id, _company_id), plan_id in in_force.items()
         }
+
+    # -- repeat late payers (seed 000) -------------------------------------
+
+    @api.depends_context("company")
+    def _compute_late_payment_count(self):
+        counts = self.commercial_partner_id._support_late_payment_counts(
+            self.env.company
+        )
+        for partner in self:
+            partner.late_payment_count = counts.get(partner.commercial_partner_id.id, 0)
+
+    def _support_late_payment_counts(self, company):
+        """``{commercial partner id: invoices paid after their due date}`` in
+        the company's rolling window: one query for any number of partners."""
+        ids = [pid for pid in self.ids if isinstance(pid, int)]
+        if not ids:
+            return {}
+        self.env["account.move"].flush_model()
+        self.env["account.partial.reconcile"].flush_model()
+        start = late_window_start(
+            fields.Date.context_today(self), company.support_late_payment_months
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT m.commercial_partner_id, count(*)
+                  FROM account_move m,
+                       LATERAL (
+                           SELECT max(p.max_date) AS paid_on
+                             FROM account_move_line l
+                             JOIN account_partial_reconcile p ON p.debit_move_id = l.id
+                            WHERE l.move_id = m.id AND l.display_type = 'payment_term'
+                       ) paid
+                 WHERE m.commercial_partner_id IN %s
+                   AND m.company_id = %s
+                   AND m.move_type = 'out_invoice'
+                   AND m.state = 'posted'
+                   AND m.payment_state IN %s
+                   AND paid.paid_on > m.invoice_date_due
+                   AND paid.paid_on >= %s
+              GROUP BY m.commercial_partner_id
+                """,
+                tuple(ids),
+                company.id,
+                PAID_STATES,
+                start,
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
+    def _support_check_late_payer(self):
+        """Mark do not renew the customers that reached the company's threshold."""
+        company = self.env.company
+        threshold = company.support_do_not_renew_threshold
+        if not threshold:
+            return self.browse()
+        customers = self.commercial_partner_id.filtered(lambda p: not p.do_not_renew)
+        counts = customers._support_late_payment_counts(company)
+        reached = customers.filtered(
+            lambda p: reaches_do_not_renew(counts.get(p.id, 0), threshold)
+        )
+        if reached:
+            reached.sudo().write({"do_not_renew": True})
+            for partner in reached:
+                partner.message_post(
+                    body=_(
+                        "Marked do not renew: %(count)s late payments in the last "
+                        "%(months)s months.",
+                        count=counts[partner.id],
+                        months=company.support_late_payment_months,
+                    )
+                )
+        return reached
+
+    def write(self, vals):
+        if vals.get("do_not_renew") and not self.env.su:
+            if not self.env.user.has_group("support_terms.group_support_terms_manager"):
+                raise AccessError(
+                    _("Only a support terms manager can mark a customer do not renew.")
+                )
+        newly = (
+            self.filtered(lambda p: not p.do_not_renew)
+            if vals.get("do_not_renew")
+            else self.browse()
+        )
+        result = super().write(vals)
+        if newly:
+            newly._support_stop_renewals()
+        return result
+
+    @api.depends_context("company", "tz")
+    def _compute_support_service_line_ids(self):
+        today = fields.Date.context_today(self)
+        lines = self.env["contract.line"].search(
+            [
+                ("contract_id.commercial_partner_id", "in", self.commercial_partner_id.ids),
+                ("contract_id.contract_type", "=", "sale"),
+                ("display_type", "=", False),
+                ("is_canceled", "=", False),
+                ("service_state", "!=", "terminated"),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", today),
+            ]
+        )
+        for partner in self:
+            partner.support_service_line_ids = lines.filtered(
+                lambda line, p=partner: line.contract_id.commercial_partner_id
+                == p.commercial_partner_id
+            )
+
+    def _support_stop_renewals(self):
+        """Seed 000: the services of a repeat late payer end at their expiry.
+
+        Its auto-renewing lines stop renewing (OCA's ``is_auto_renew``: the
+        renewal only renews those), each contract says so in its chatter, the
+        account manager gets an activity and the customer an email.
+        """
+        customers = self.commercial_partner_id
+        lines = (
+            self.env["contract.line"]
+            .sudo()
+            .search(
+                [
+                    ("contract_id.commercial_partner_id", "in", customers.ids),
+                    ("is_auto_renew", "=", True),
+                    ("is_canceled", "=", False),
+                ]
+            )
+        )
+        if lines:
+            lines.write({"is_auto_renew": False})
+        for contract in lines.contract_id:
+            stopped = lines.filtered(lambda line, c=contract: line.contract_id == c)
+            contract.message_post(
+                body=_(
+                    "Customer marked do not renew: %(lines)s will not renew and "
+                    "end at their expiry.",
+                    lines=", ".join(
+                        f"{line.name} ({line.date_end or ''})" for line in stopped
+                    ),
+                )
+            )
+            manager = contract.user_id or contract.commercial_partner_id.user_id
+            if manager:
+                contract.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=_("Do not renew: tell the customer, plan the end"),
+                    note=_(
+                        "%(customer)s paid late too often: its services end at "
+                        "their expiry.",
+                        customer=contract.commercial_partner_id.name,
+                    ),
+                )
+        template = self.env.ref("support_terms.mail_template_do_not_renew")
+        with_email = customers.filtered("email")
+        if with_email:
+            template.sudo().send_mail_batch(
+                with_email.ids,
+                email_values={
+                    "message_type": "auto_comment",
+                    "subtype_id": self.env.ref("mail.mt_comment").id,
+                },
+            )

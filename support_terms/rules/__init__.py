@@ -5,5 +5,6 @@ Models call them; tests call them directly as well as through the ORM.
 
 from . import auto_close
 from . import holidays_it
+from . import late_payment
 from . import plan
 from . import urgency

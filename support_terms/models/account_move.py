@@ -1,0 +1,204 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.osv import expression
+from odoo.tools import SQL
+
+from ..rules.late_payment import PAID_STATES, UNPAID_STATES, overdue_before
+
+
+class AccountMove(models.Model):
+    _inherit = "account.move"
+
+    support_suspension_id = fields.Many2one(
+        comodel_name="support.service.suspension",
+        string="Suspension for overdue payment",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        ondelete="restrict",
+        help="The suspension waiting for this invoice to be paid. An invoice "
+        "suspends the services once: a reversed payment suspends nothing again.",
+    )
+    support_reactivation_suspension_id = fields.Many2one(
+        comodel_name="support.service.suspension",
+        string="Reactivation fee of",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        ondelete="restrict",
+    )
+
+    _sql_constraints = [
+        (
+            "support_one_reactivation_fee",
+            "UNIQUE(support_reactivation_suspension_id)",
+            "A suspension has one reactivation fee invoice.",
+        ),
+    ]
+
+    # -- payment -----------------------------------------------------------
+
+    def _invoice_paid_hook(self):
+        """A payment may reactivate services and make a repeat late payer."""
+        result = super()._invoice_paid_hook()
+        invoices = self.filtered(
+            lambda m: m.move_type == "out_invoice" and m.payment_state in PAID_STATES
+        )
+        suspensions = invoices.support_suspension_id.filtered(
+            lambda s: s.state == "active" and s.reason == "overdue"
+        )
+        if suspensions:
+            suspensions.sudo()._lift_paid()
+        today = fields.Date.context_today(self)
+        late = invoices.filtered(
+            lambda m: m.invoice_date_due and m.invoice_date_due < today
+        )
+        for company, moves in late.grouped("company_id").items():
+            moves.commercial_partner_id.sudo().with_company(
+                company
+            )._support_check_late_payer()
+        return result
+
+    # -- scheduled action ----------------------------------------------------
+
+    @api.model
+    def _support_active_lines_domain(self, today):
+        return [
+            ("service_state", "=", "active"),
+            ("is_canceled", "=", False),
+            ("display_type", "=", False),
+            ("date_start", "<=", today),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", today),
+            ("contract_id.active", "=", True),
+            ("contract_id.contract_type", "=", "sale"),
+        ]
+
+    @api.model
+    def _support_overdue_domain(self, today):
+        """Overdue customer invoices not yet waited for by a suspension, of
+        customers with a service to suspend in the invoice's company."""
+        by_company = []
+        for company in self.env["res.company"].sudo().search([]):
+            lines = self.env["contract.line"].sudo()._search(
+                self._support_active_lines_domain(today)
+                + [("company_id", "=", company.id)]
+            )
+            contracts = self.env["contract.contract"].sudo()._search(
+                [("id", "in", lines.subselect(SQL.identifier(lines.table, "contract_id")))]
+            )
+            customers = contracts.subselect(
+                SQL.identifier(contracts.table, "commercial_partner_id")
+            )
+            by_company.append(
+                [
+                    ("company_id", "=", company.id),
+                    (
+                        "invoice_date_due",
+                        "<",
+                        overdue_before(today, company.support_overdue_grace_days),
+                    ),
+                    ("commercial_partner_id", "in", customers),
+                ]
+            )
+        if not by_company:
+            return [("id", "=", False)]
+        return [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", UNPAID_STATES),
+            ("support_suspension_id", "=", False),
+        ] + expression.OR(by_company)
+
+    @api.model
+    def _support_reactivation_domain(self):
+        """Invoices of open overdue suspensions whose invoices are all paid."""
+        return [
+            (
+                "support_suspension_id",
+                "any",
+                [
+                    ("state", "=", "active"),
+                    ("reason", "=", "overdue"),
+                    ("invoice_ids", "not any", [("payment_state", "not in", PAID_STATES)]),
+                ],
+            ),
+        ]
+
+    def _support_suspend_overdue(self, today):
+        """One overdue suspension per customer and company for these invoices.
+
+        A customer with an open one gets these invoices (and any new service)
+        added to it; the others get a new one covering their active services.
+        A constant number of queries per batch, plus the chatter and emails.
+        """
+        Suspension = self.env["support.service.suspension"]
+        invoices = defaultdict(list)
+        for move in self:
+            invoices[(move.company_id.id, move.commercial_partner_id.id)].append(move.id)
+        partner_ids = list({partner for _company, partner in invoices})
+        open_suspensions = {
+            (s.company_id.id, s.partner_id.id): s
+            for s in Suspension.search(
+                [
+                    ("state", "=", "active"),
+                    ("reason", "=", "overdue"),
+                    ("partner_id", "in", partner_ids),
+                ]
+            )
+        }
+        lines = defaultdict(list)
+        for line in self.env["contract.line"].search(
+            self._support_active_lines_domain(today)
+            + [("contract_id.commercial_partner_id", "in", partner_ids)]
+        ):
+            key = (line.company_id.id, line.contract_id.commercial_partner_id.id)
+            lines[key].append(line.id)
+        to_create, targets = [], {}
+        for key, move_ids in invoices.items():
+            if key in open_suspensions:
+                suspension = open_suspensions[key]
+                new_lines = set(lines.get(key, [])) - set(suspension.line_ids.ids)
+                if new_lines:
+                    suspension.line_ids = [fields.Command.link(i) for i in new_lines]
+                targets[key] = suspension
+            elif lines.get(key):
+                to_create.append(
+                    {
+                        "company_id": key[0],
+                        "partner_id": key[1],
+                        "reason": "overdue",
+                        "date_start": today,
+                        "line_ids": [fields.Command.set(lines[key])],
+                    }
+                )
+        created = Suspension.create(to_create)
+        for suspension in created:
+            targets[(suspension.company_id.id, suspension.partner_id.id)] = suspension
+        pairs = [
+            (move_id, targets[key].id)
+            for key, move_ids in invoices.items()
+            if key in targets
+            for move_id in move_ids
+        ]
+        if pairs:
+            # one UPDATE for the batch; never over an invoice already waited for
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE account_move m
+                       SET support_suspension_id = v.suspension_id
+                      FROM (VALUES %s) AS v(move_id, suspension_id)
+                     WHERE m.id = v.move_id AND m.support_suspension_id IS NULL
+                    """,
+                    SQL(", ").join(SQL("(%s, %s)", m, s) for m, s in pairs),
+                )
+            )
+            self.invalidate_recordset(["support_suspension_id"])
+            Suspension.browse([s for _m, s in pairs]).invalidate_recordset(
+                ["invoice_ids"]
+            )
+        created._send_mail("support_terms.mail_template_services_suspended")
+        return created

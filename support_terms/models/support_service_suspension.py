@@ -1,0 +1,359 @@
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from ..rules.late_payment import PAID_STATES
+from ..tools import run_due_batch
+
+OVERDUE_BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
+OVERDUE_BATCH_DEFAULT = 500
+
+SUSPENSION_REASONS = [
+    ("overdue", "Overdue payment"),
+    ("authority", "Authority order"),
+    ("illicit", "Illicit material"),
+    ("spam", "Spam"),
+    ("intrusion", "Intrusion attempt"),
+    ("other", "Other"),
+]
+
+
+class SupportServiceSuspension(models.Model):
+    """Services of a customer suspended, and why.
+
+    Seed 000: late, missing or partial payment suspends the services at once;
+    they come back only after payment, with a reactivation fee. Seed 004: an
+    authority order, illicit material, spam or an intrusion attempt suspends
+    them too, without notice; only a manager lifts those.
+    """
+
+    _name = "support.service.suspension"
+    _description = "Suspension of services"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        readonly=True,
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('parent_id', '=', False)]",
+        help="The commercial partner whose services are suspended.",
+    )
+    line_ids = fields.Many2many(
+        comodel_name="contract.line",
+        relation="support_service_suspension_contract_line_rel",
+        column1="suspension_id",
+        column2="contract_line_id",
+        string="Services",
+        check_company=True,
+        domain="[('contract_id.commercial_partner_id', '=', partner_id), "
+        "('contract_id.contract_type', '=', 'sale'), ('display_type', '=', False)]",
+    )
+    reason = fields.Selection(
+        selection=SUSPENSION_REASONS,
+        required=True,
+        default="other",
+        tracking=True,
+        index=True,
+    )
+    reason_label = fields.Char(compute="_compute_reason_label")
+    note = fields.Text()
+    invoice_ids = fields.One2many(
+        comodel_name="account.move",
+        inverse_name="support_suspension_id",
+        string="Overdue invoices",
+        readonly=True,
+        help="The overdue invoices this suspension waits for: when all are paid, "
+        "the services are reactivated.",
+    )
+    date_start = fields.Date(
+        string="Suspended on",
+        required=True,
+        default=fields.Date.context_today,
+    )
+    date_lifted = fields.Date(string="Lifted on", readonly=True, copy=False)
+    state = fields.Selection(
+        selection=[("active", "Active"), ("lifted", "Lifted")],
+        required=True,
+        default="active",
+        readonly=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    fee_invoice_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Reactivation fee",
+        readonly=True,
+        copy=False,
+    )
+
+    def init(self):
+        # one open overdue suspension per customer and company: the scheduled
+        # action adds newly overdue invoices to it rather than opening another
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE UNIQUE INDEX IF NOT EXISTS support_service_suspension_open_overdue_uniq
+                    ON support_service_suspension (partner_id, company_id)
+                 WHERE state = 'active' AND reason = 'overdue'
+                """
+            )
+        )
+
+    @api.depends("reason")
+    @api.depends_context("lang")
+    def _compute_reason_label(self):
+        reasons = dict(self._fields["reason"]._description_selection(self.env))
+        for suspension in self:
+            suspension.reason_label = reasons.get(suspension.reason, "")
+
+    @api.depends("partner_id", "reason", "date_start")
+    def _compute_display_name(self):
+        reasons = dict(self._fields["reason"]._description_selection(self.env))
+        for suspension in self:
+            suspension.display_name = _(
+                "%(customer)s: %(reason)s",
+                customer=suspension.partner_id.name or "",
+                reason=reasons.get(suspension.reason, ""),
+            )
+
+    # -- checks ------------------------------------------------------------
+
+    @api.constrains("line_ids", "partner_id")
+    def _check_lines(self):
+        for suspension in self:
+            if not suspension.line_ids:
+                raise ValidationError(
+                    _("A suspension needs at least one service line to suspend.")
+                )
+            foreign = suspension.line_ids.filtered(
+                lambda line, s=suspension: line.contract_id.commercial_partner_id
+                != s.partner_id
+            )
+            if foreign:
+                raise ValidationError(
+                    _(
+                        "The services %(lines)s are not of %(customer)s.",
+                        lines=", ".join(foreign.mapped("name")),
+                        customer=suspension.partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("reason", "invoice_ids")
+    def _check_invoices_only_when_overdue(self):
+        for suspension in self:
+            if suspension.invoice_ids and suspension.reason != "overdue":
+                raise ValidationError(
+                    _("Only a suspension for overdue payment waits for invoices.")
+                )
+
+    # -- life cycle ----------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("partner_id"):
+                partner = self.env["res.partner"].browse(vals["partner_id"])
+                vals["partner_id"] = partner.commercial_partner_id.id
+        suspensions = super().create(vals_list)
+        for suspension in suspensions:
+            if not suspension.line_ids:
+                raise ValidationError(
+                    _("A suspension needs at least one service line to suspend.")
+                )
+        suspensions.filtered(lambda s: s.state == "active")._suspend_lines()
+        return suspensions
+
+    def write(self, vals):
+        if "line_ids" in vals and any(s.state != "active" for s in self):
+            raise UserError(_("The services of a lifted suspension cannot change."))
+        result = super().write(vals)
+        if "line_ids" in vals:
+            self._suspend_lines()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_lifted(self):
+        if any(s.state == "active" for s in self):
+            raise UserError(_("Lift a suspension before deleting it."))
+
+    def _suspend_lines(self):
+        self.line_ids.filtered(lambda line: line.service_state == "active").write(
+            {"service_state": "suspended"}
+        )
+
+    def _lift(self):
+        """Lift these suspensions; their lines come back unless another holds them."""
+        self.write({"state": "lifted", "date_lifted": fields.Date.context_today(self)})
+        lines = self.line_ids.filtered(lambda line: line.service_state == "suspended")
+        still_held = self.search(
+            [("state", "=", "active"), ("line_ids", "in", lines.ids)]
+        ).line_ids
+        (lines - still_held).write({"service_state": "active"})
+
+    def action_lift(self):
+        """A manager lifts a suspension; overdue ones lift by themselves when paid."""
+        if not self.env.user.has_group("support_terms.group_support_terms_manager"):
+            raise UserError(_("Only a support terms manager can lift a suspension."))
+        active = self.filtered(lambda s: s.state == "active")
+        active._lock()
+        active = active.filtered(lambda s: s.state == "active")
+        active._lift()
+        for suspension in active:
+            suspension.message_post(
+                body=_("Suspension lifted by %(user)s.", user=self.env.user.name)
+            )
+        return True
+
+    def _lock(self):
+        """Wait for and lock these rows: a payment and the scheduled action
+        reactivating the same suspension at once are serialized here."""
+        if not self:
+            return
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM support_service_suspension WHERE id IN %s FOR UPDATE",
+                tuple(self.ids),
+            )
+        )
+        self.invalidate_recordset(["state", "fee_invoice_id"])
+
+    def _lift_paid(self):
+        """Lift the overdue suspensions whose invoices are all paid, one fee each.
+
+        Called when a payment reconciles an invoice and by the scheduled
+        action; the row lock and the unique fee per suspension on account.move
+        make it happen once even when both run at the same moment.
+        """
+        overdue = self.filtered(lambda s: s.reason == "overdue")
+        overdue._lock()
+        overdue = overdue.filtered(lambda s: s.state == "active")
+        if not overdue:
+            return self.browse()
+        self.env["account.move"].flush_model(["payment_state", "support_suspension_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT support_suspension_id
+                  FROM account_move
+                 WHERE support_suspension_id IN %s
+              GROUP BY support_suspension_id
+                HAVING bool_and(payment_state IN %s)
+                """,
+                tuple(overdue.ids),
+                PAID_STATES,
+            )
+        )
+        paid = self.browse(row[0] for row in self.env.cr.fetchall())
+        if not paid:
+            return paid
+        paid._lift()
+        paid._create_reactivation_fees()
+        paid._send_mail("support_terms.mail_template_services_reactivated")
+        return paid
+
+    def _create_reactivation_fees(self):
+        """One fee invoice per suspension, from each company's fee product."""
+        by_company = defaultdict(lambda: self.browse())
+        for suspension in self.filtered(
+            lambda s: s.company_id.support_reactivation_fee_product_id
+            and not s.fee_invoice_id
+        ):
+            by_company[suspension.company_id] |= suspension
+        Move = self.env["account.move"]
+        for company, suspensions in by_company.items():
+            product = company.support_reactivation_fee_product_id
+            taxes = product.product_tmpl_id._support_sale_taxes(company)
+            line = {"product_id": product.id, "quantity": 1.0}
+            if not taxes and company.account_sale_tax_id:
+                line["tax_ids"] = [fields.Command.set(company.account_sale_tax_id.ids)]
+            moves = (
+                Move.with_company(company)
+                .with_context(default_move_type="out_invoice")
+                .create(
+                    [
+                        {
+                            "move_type": "out_invoice",
+                            "company_id": company.id,
+                            "partner_id": suspension.partner_id.id,
+                            "invoice_origin": suspension.display_name,
+                            "support_reactivation_suspension_id": suspension.id,
+                            "invoice_line_ids": [fields.Command.create(dict(line))],
+                        }
+                        for suspension in suspensions
+                    ]
+                )
+            )
+            for suspension, move in zip(suspensions, moves, strict=True):
+                suspension.fee_invoice_id = move
+            if company.support_reactivation_fee_state == "posted":
+                moves.action_post()
+
+    def _send_mail(self, template_xmlid):
+        """Render and queue one email per suspension, logged in its chatter."""
+        to_send = self.filtered(
+            lambda s: s.company_id.support_suspension_email or s.state == "lifted"
+        )
+        if not to_send:
+            return
+        template = self.env.ref(template_xmlid)
+        template.send_mail_batch(
+            to_send.ids,
+            email_values={
+                "message_type": "auto_comment",
+                "subtype_id": self.env.ref("mail.mt_comment").id,
+            },
+        )
+
+    # -- scheduled action ------------------------------------------------------
+
+    @api.model
+    def _cron_overdue_suspension(self):
+        """Reactivate the customers who paid, suspend those with overdue invoices.
+
+        One batch of invoices per call: the cron worker commits it and calls
+        again while work remains. An invoice leaves the due set in the same
+        transaction that suspends (it gets its suspension) or reactivates (its
+        suspension is lifted), so a second, overlapping or restarted run
+        handles it once.
+        """
+        today = fields.Date.context_today(self)
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .with_context(
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_notrack=True,
+                mail_auto_subscribe_no_notify=True,
+            )
+        )
+        return run_due_batch(
+            moves,
+            OVERDUE_BATCH_PARAM,
+            OVERDUE_BATCH_DEFAULT,
+            "commercial_partner_id, id",
+            [
+                (
+                    moves._support_reactivation_domain(),
+                    lambda due: due.support_suspension_id._lift_paid(),
+                ),
+                (
+                    moves._support_overdue_domain(today),
+                    lambda due: due._support_suspend_overdue(today),
+                ),
+            ],
+        )

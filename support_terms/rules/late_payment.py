@@ -1,0 +1,57 @@
+"""Late payment: when an invoice suspends the services, what counts as late.
+
+Seed 000: invoices are paid in one instalment by their due date; a late,
+missing or partial payment lets the provider suspend the services at once;
+reactivation comes only after payment and costs EUR 20.00 + VAT; a customer
+who paid late once or more may have its services stopped at the next expiry.
+"""
+
+from dateutil.relativedelta import relativedelta
+
+PAID_STATES = ("paid", "in_payment")
+UNPAID_STATES = ("not_paid", "partial")
+
+
+def overdue_before(today, grace_days):
+    """Invoices due strictly before this date are overdue on ``today``.
+
+    Due on the 1st with 0 grace days: overdue on the 2nd; with 3 grace
+    days: on the 5th.
+    """
+    return today - relativedelta(days=max(grace_days, 0))
+
+
+def is_overdue(date_due, today, grace_days):
+    return bool(date_due) and date_due < overdue_before(today, grace_days)
+
+
+def all_paid(payment_states):
+    """A suspension for overdue payment lifts when every invoice is paid."""
+    states = list(payment_states)
+    return bool(states) and all(state in PAID_STATES for state in states)
+
+
+def late_window_start(today, months):
+    """First day of the rolling window in which late payments are counted."""
+    return today - relativedelta(months=max(months, 0))
+
+
+def paid_late(date_due, paid_on):
+    return bool(date_due and paid_on) and paid_on > date_due
+
+
+def reaches_do_not_renew(late_count, threshold):
+    """``threshold`` 0 means never automatically."""
+    return threshold > 0 and late_count >= threshold
+
+
+def settings_problems(grace_days, window_months, threshold):
+    """Codes of what is wrong with the late-payment settings of a company."""
+    problems = []
+    if grace_days < 0:
+        problems.append("grace_negative")
+    if window_months < 1:
+        problems.append("window")
+    if threshold < 0:
+        problems.append("threshold_negative")
+    return problems

@@ -45,11 +45,11 @@ class AccountMove(models.Model):
         invoices = self.filtered(
             lambda m: m.move_type == "out_invoice" and m.payment_state in PAID_STATES
         )
-        suspensions = invoices.support_suspension_id.filtered(
+        suspensions = invoices.sudo().support_suspension_id.filtered(
             lambda s: s.state == "active" and s.reason == "overdue"
         )
         if suspensions:
-            suspensions.sudo()._lift_paid()
+            suspensions.sudo()._lift_paid(defer_fee=True)
         today = fields.Date.context_today(self)
         late = invoices.filtered(
             lambda m: m.invoice_date_due and m.invoice_date_due < today
@@ -64,8 +64,9 @@ class AccountMove(models.Model):
 
     @api.model
     def _support_active_lines_domain(self, today):
+        """Services in progress that a suspension covers (not terminated)."""
         return [
-            ("service_state", "=", "active"),
+            ("service_state", "in", ("active", "suspended")),
             ("is_canceled", "=", False),
             ("display_type", "=", False),
             ("date_start", "<=", today),

@@ -140,7 +140,7 @@ class ResPartner(models.Model):
         return reached
 
     def write(self, vals):
-        if vals.get("do_not_renew") and not self.env.su:
+        if "do_not_renew" in vals and not self.env.su:
             if not self.env.user.has_group("support_terms.group_support_terms_manager"):
                 raise AccessError(
                     _("Only a support terms manager can mark a customer do not renew.")
@@ -150,7 +150,11 @@ class ResPartner(models.Model):
             if vals.get("do_not_renew")
             else self.browse()
         )
-        result = super().write(vals)
+        if set(vals) == {"do_not_renew"} and not self.env.su:
+            # a manager decides it even without the right to edit contacts
+            result = super(ResPartner, self.sudo()).write(vals)
+        else:
+            result = super().write(vals)
         if newly:
             newly._support_stop_renewals()
         return result

@@ -139,7 +139,7 @@ class SupportServiceSuspension(models.Model):
                 raise ValidationError(
                     _("A suspension needs at least one service line to suspend.")
                 )
-            foreign = suspension.line_ids.filtered(
+            foreign = suspension.sudo().line_ids.filtered(
                 lambda line, s=suspension: line.contract_id.commercial_partner_id
                 != s.partner_id
             )
@@ -191,15 +191,18 @@ class SupportServiceSuspension(models.Model):
             raise UserError(_("Lift a suspension before deleting it."))
 
     def _suspend_lines(self):
-        self.line_ids.filtered(lambda line: line.service_state == "active").write(
+        # staff decide suspensions, not contracts: the lines are written as sudo
+        self.sudo().line_ids.filtered(lambda line: line.service_state == "active").write(
             {"service_state": "suspended"}
         )
 
     def _lift(self):
         """Lift these suspensions; their lines come back unless another holds them."""
         self.write({"state": "lifted", "date_lifted": fields.Date.context_today(self)})
-        lines = self.line_ids.filtered(lambda line: line.service_state == "suspended")
-        still_held = self.search(
+        lines = self.sudo().line_ids.filtered(
+            lambda line: line.service_state == "suspended"
+        )
+        still_held = self.sudo().search(
             [("state", "=", "active"), ("line_ids", "in", lines.ids)]
         ).line_ids
         (lines - still_held).write({"service_state": "active"})
@@ -231,7 +234,7 @@ class SupportServiceSuspension(models.Model):
         )
         self.invalidate_recordset(["state", "fee_invoice_id"])
 
-    def _lift_paid(self):
+    def _lift_paid(self, defer_fee=False):
         """Lift the overdue suspensions whose invoices are all paid, one fee each.
 
         Called when a payment reconciles an invoice and by the scheduled
@@ -261,9 +264,20 @@ class SupportServiceSuspension(models.Model):
         if not paid:
             return paid
         paid._lift()
-        paid._create_reactivation_fees()
-        paid._send_mail("support_terms.mail_template_services_reactivated")
+        if defer_fee:
+            # inside a reconciliation, account's line sync is disabled on the
+            # whole cursor: a new invoice would stay unbalanced. The fee comes
+            # just before the commit, in the same transaction.
+            self.env.cr.precommit.add(paid._reactivation_fees_and_mail)
+        else:
+            paid._reactivation_fees_and_mail()
         return paid
+
+    def _reactivation_fees_and_mail(self):
+        lifted = self.exists().filtered(lambda s: s.state == "lifted")
+        lifted._create_reactivation_fees()
+        lifted._send_mail("support_terms.mail_template_services_reactivated")
+        self.env.flush_all()
 
     def _create_reactivation_fees(self):
         """One fee invoice per suspension, from each company's fee product."""
@@ -273,11 +287,17 @@ class SupportServiceSuspension(models.Model):
             and not s.fee_invoice_id
         ):
             by_company[suspension.company_id] |= suspension
-        Move = self.env["account.move"]
+        # a fresh context: the payment's (e.g. skip_invoice_sync) would leave
+        # the new invoice's journal items unbalanced at 0
+        Move = self.env["account.move"].with_env(self.env(context={}))
         for company, suspensions in by_company.items():
             product = company.support_reactivation_fee_product_id
             taxes = product.product_tmpl_id._support_sale_taxes(company)
-            line = {"product_id": product.id, "quantity": 1.0}
+            line = {
+                "product_id": product.id,
+                "quantity": 1.0,
+                "price_unit": product.with_company(company).lst_price,
+            }
             if not taxes and company.account_sale_tax_id:
                 line["tax_ids"] = [fields.Command.set(company.account_sale_tax_id.ids)]
             moves = (
@@ -345,7 +365,7 @@ class SupportServiceSuspension(models.Model):
             moves,
             OVERDUE_BATCH_PARAM,
             OVERDUE_BATCH_DEFAULT,
-            "commercial_partner_id, id",
+            "id",
             [
                 (
                     moves._support_reactivation_domain(),

@@ -1,0 +1,475 @@
+from datetime import date, timedelta
+from unittest.mock import patch
+
+from freezegun import freeze_time
+from psycopg2 import OperationalError
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common_late_payment import DUE, LatePaymentCase
+
+
+def day(days):
+    return DUE + timedelta(days=days)
+
+
+@tagged("post_install", "-at_install")
+class TestOverdueSuspension(LatePaymentCase):
+    def test_overdue_by_one_day_suspends_with_grace_zero(self):
+        invoice = self._invoice()
+        with freeze_time(day(0)):
+            self.assertEqual(self.run_cron(), 0)
+        self.assertFalse(self.suspensions())
+        with freeze_time(day(1)):
+            self.assertEqual(self.run_cron(), 1)
+        suspension = self.suspensions()
+        self.assertEqual(len(suspension), 1)
+        self.assertEqual(suspension.reason, "overdue")
+        self.assertEqual(suspension.state, "active")
+        self.assertEqual(suspension.date_start, day(1))
+        self.assertEqual(suspension.invoice_ids, invoice)
+        self.assertEqual(suspension.line_ids, self.line)
+        self.assertEqual(self.line.service_state, "suspended")
+        self.assertEqual(self.line.support_suspension_reason, "Overdue payment")
+        # the other customer, paid up, keeps its service
+        self.assertEqual(self.other_line.service_state, "active")
+        self.assertEqual(len(self.mails(suspension, "suspended")), 1)
+        self.assertIn(
+            "Active → Suspended",
+            self.contract.message_ids[0].body.replace("&gt;", ">"),
+        )
+
+    def test_grace_days_wait(self):
+        self.company.support_overdue_grace_days = 3
+        self._invoice()
+        with freeze_time(day(3)):
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(self.line.service_state, "active")
+        with freeze_time(day(4)):
+            self.assertEqual(self.run_cron(), 1)
+        self.assertEqual(self.line.service_state, "suspended")
+
+    def test_no_email_when_the_company_wants_none(self):
+        self.company.support_suspension_email = False
+        self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        self.assertFalse(self.mails(self.suspensions(), "suspended"))
+
+    def test_second_run_changes_nothing_and_new_overdue_joins_the_open_one(self):
+        first = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+            self.assertEqual(self.run_cron(), 0)
+        second = self._invoice(due=day(10))
+        with freeze_time(day(11)):
+            self.assertEqual(self.run_cron(), 1)
+        suspension = self.suspensions()
+        self.assertEqual(len(suspension), 1)
+        self.assertEqual(suspension.invoice_ids, first | second)
+
+    def test_partial_payment_keeps_the_suspension(self):
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        with freeze_time(day(2)):
+            self._pay(invoice, day(2), amount=60.0)
+            self.assertEqual(invoice.payment_state, "partial")
+            self.run_cron()
+        suspension = self.suspensions()
+        self.assertEqual(suspension.state, "active")
+        self.assertEqual(self.line.service_state, "suspended")
+        self.assertFalse(self.fees())
+
+    def test_full_payment_reactivates_with_one_fee(self):
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        suspension = self.suspensions()
+        with freeze_time(day(5)):
+            self._pay(invoice, day(5))
+            self.assertIn(invoice.payment_state, ("paid", "in_payment"))
+            self.run_cron()
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(suspension.date_lifted, day(5))
+        self.assertEqual(self.line.service_state, "active")
+        fee = self.fees()
+        self.assertEqual(len(fee), 1)
+        self.assertEqual(suspension.fee_invoice_id, fee)
+        self.assertEqual(fee.state, "posted")
+        self.assertEqual(fee.move_type, "out_invoice")
+        self.assertEqual(fee.invoice_line_ids.product_id, self.fee_product)
+        self.assertAlmostEqual(fee.amount_untaxed, 20.0)
+        self.assertAlmostEqual(fee.amount_tax, 4.40)
+        self.assertAlmostEqual(fee.amount_total, 24.40)
+        self.assertEqual(len(self.mails(suspension, "active again")), 1)
+        with freeze_time(day(5)):
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(len(self.fees()), 1)
+
+    def test_fee_invoice_draft_by_setting(self):
+        self.company.support_reactivation_fee_state = "draft"
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        with freeze_time(day(2)):
+            self._pay(invoice, day(2))
+        self.assertEqual(self.fees().state, "draft")
+
+    def test_two_overdue_invoices_need_both_paid(self):
+        first = self._invoice()
+        second = self._invoice(amount=50.0)
+        with freeze_time(day(1)):
+            self.run_cron()
+        suspension = self.suspensions()
+        self.assertEqual(suspension.invoice_ids, first | second)
+        with freeze_time(day(2)):
+            self._pay(first, day(2))
+            self.run_cron()
+        self.assertEqual(suspension.state, "active")
+        self.assertEqual(self.line.service_state, "suspended")
+        with freeze_time(day(3)):
+            self._pay(second, day(3))
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(self.line.service_state, "active")
+        self.assertEqual(len(self.fees()), 1)
+
+    def test_paid_invoices_found_by_the_action(self):
+        """A payment whose reconciliation skipped the hook is caught by the action."""
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        suspension = self.suspensions()
+        with patch.object(
+            type(self.env["account.move"]), "_invoice_paid_hook", lambda moves: None
+        ):
+            with freeze_time(day(2)):
+                self._pay(invoice, day(2))
+        self.assertEqual(suspension.state, "active")
+        with freeze_time(day(3)):
+            self.assertEqual(self.run_cron(), 1)
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(len(self.fees()), 1)
+
+    def test_reversed_payment_creates_no_second_fee(self):
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        with freeze_time(day(2)):
+            payment = self._pay(invoice, day(2))
+            self._pay(self.fees(), day(2))
+        self.assertEqual(len(self.fees()), 1)
+        with freeze_time(day(3)):
+            payment.action_draft()
+            invoice.invalidate_recordset()
+            self.assertEqual(invoice.payment_state, "not_paid")
+            self.run_cron()
+        # the invoice already suspended once: no new suspension for it
+        self.assertEqual(len(self.suspensions()), 1)
+        with freeze_time(day(4)):
+            self._pay(invoice, day(4))
+            self.run_cron()
+        self.assertEqual(len(self.fees()), 1)
+        self.assertEqual(self.line.service_state, "active")
+
+    def test_customer_without_services_is_not_suspended(self):
+        self._invoice(partner=self.other_customer)
+        self.other_line.write({"service_state": "terminated"})
+        with freeze_time(day(1)):
+            self.assertEqual(self.run_cron(), 0)
+        self.assertFalse(self.suspensions(self.other_customer))
+
+
+@tagged("post_install", "-at_install")
+class TestAbuseSuspension(LatePaymentCase):
+    def _abuse(self, reason="spam"):
+        return (
+            self.env["support.service.suspension"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "partner_id": self.contact.id,
+                    "reason": reason,
+                    "line_ids": [(6, 0, self.line.ids)],
+                    "note": "Segnalazione Spamhaus",
+                }
+            )
+        )
+
+    def test_abuse_suspension_is_not_lifted_by_payment(self):
+        suspension = self._abuse()
+        self.assertEqual(suspension.partner_id, self.customer)
+        self.assertEqual(self.line.service_state, "suspended")
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        overdue = self.suspensions().filtered(lambda s: s.reason == "overdue")
+        self.assertEqual(len(overdue), 1)
+        with freeze_time(day(2)):
+            self._pay(invoice, day(2))
+            self.run_cron()
+        self.assertEqual(overdue.state, "lifted")
+        self.assertEqual(suspension.state, "active")
+        # still held by the abuse suspension
+        self.assertEqual(self.line.service_state, "suspended")
+        with self.assertRaises(UserError):
+            suspension.with_user(self.accountant).action_lift()
+        suspension.with_user(self.manager).action_lift()
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(self.line.service_state, "active")
+        self.assertFalse(suspension.fee_invoice_id)
+
+    def test_suspension_without_lines_is_refused(self):
+        Suspension = self.env["support.service.suspension"]
+        with self.assertRaises(ValidationError) as caught:
+            Suspension.create({"partner_id": self.customer.id, "reason": "authority"})
+        self.assertIn("at least one service line", str(caught.exception))
+        self.assertFalse(self.suspensions())
+        self.assertEqual(self.line.service_state, "active")
+
+    def test_lines_of_another_customer_are_refused(self):
+        with self.assertRaises(ValidationError) as caught:
+            self.env["support.service.suspension"].create(
+                {
+                    "partner_id": self.customer.id,
+                    "reason": "illicit",
+                    "line_ids": [(6, 0, self.other_line.ids)],
+                }
+            )
+        self.assertIn("are not of", str(caught.exception))
+        self.assertEqual(self.other_line.service_state, "active")
+
+    def test_one_open_overdue_suspension_per_customer_in_the_database(self):
+        from psycopg2 import IntegrityError
+
+        from odoo.tools import mute_logger
+
+        values = {
+            "partner_id": self.customer.id,
+            "reason": "overdue",
+            "line_ids": [(6, 0, self.line.ids)],
+        }
+        self.env["support.service.suspension"].create(values)
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.env["support.service.suspension"].create(values)
+
+
+@tagged("post_install", "-at_install")
+class TestServiceState(LatePaymentCase):
+    def test_every_change_calls_the_hook_and_logs_on_the_contract(self):
+        calls = []
+        line_class = type(self.env["contract.line"])
+        original = line_class._on_service_state_change
+
+        def record(lines, old_states):
+            calls.append(({line.id: line.service_state for line in lines}, old_states))
+            return original(lines, old_states)
+
+        with patch.object(line_class, "_on_service_state_change", record):
+            self.line.write({"service_state": "suspended"})
+            self.line.write({"service_state": "suspended"})  # no change, no call
+            self.line.with_user(self.manager).action_terminate_service()
+        self.assertEqual(
+            calls,
+            [
+                ({self.line.id: "suspended"}, {self.line.id: "active"}),
+                ({self.line.id: "terminated"}, {self.line.id: "suspended"}),
+            ],
+        )
+        self.assertIn("Suspended → Terminated", self.contract.message_ids[0].body)
+
+    def test_only_a_manager_terminates(self):
+        with self.assertRaises(UserError):
+            self.line.with_user(self.accountant).action_terminate_service()
+        self.assertEqual(self.line.service_state, "active")
+
+    def test_suspended_line_invoiced_terminated_never(self):
+        self.line.write({"service_state": "suspended"})
+        self.other_line.write({"service_state": "terminated"})
+        with freeze_time(date(2026, 1, 2)):
+            self.contract._recurring_create_invoice()
+            self.other_contract._recurring_create_invoice()
+        invoiced = self.env["account.move.line"].search(
+            [("contract_line_id", "in", (self.line | self.other_line).ids)]
+        )
+        self.assertEqual(invoiced.contract_line_id, self.line)
+
+
+@tagged("post_install", "-at_install")
+class TestLatePaymentSettings(LatePaymentCase):
+    def _assert_refused(self, record, values, message):
+        before = record.read(list(values))[0]
+        with self.assertRaises(ValidationError) as caught:
+            record.write(values)
+        self.assertIn(message, str(caught.exception))
+        self.assertEqual(record.read(list(values))[0], before)
+
+    def test_negative_grace_days(self):
+        self._assert_refused(
+            self.company, {"support_overdue_grace_days": -1}, "cannot be negative"
+        )
+
+    def test_negative_fee(self):
+        self._assert_refused(
+            self.fee_product.product_tmpl_id, {"list_price": -20.0}, "cannot be negative"
+        )
+
+    def test_fee_product_without_sales_tax(self):
+        untaxed = self._create_product("Riattivazione senza IVA", self.company)
+        untaxed.taxes_id = [(5, 0, 0)]
+        self._assert_refused(
+            self.company,
+            {"support_reactivation_fee_product_id": untaxed.id},
+            "has no sales tax",
+        )
+        self._assert_refused(
+            self.fee_product.product_tmpl_id, {"taxes_id": [(5, 0, 0)]}, "has no sales tax"
+        )
+
+    def test_settings_form_writes_the_company(self):
+        settings = self.env["res.config.settings"].create(
+            {"support_overdue_grace_days": 5, "support_do_not_renew_threshold": 3}
+        )
+        settings.execute()
+        self.assertEqual(self.company.support_overdue_grace_days, 5)
+        self.assertEqual(self.company.support_do_not_renew_threshold, 3)
+
+
+@tagged("post_install", "-at_install")
+class TestRepeatLatePayers(LatePaymentCase):
+    def setUp(self):
+        super().setUp()
+        self.company.support_do_not_renew_threshold = 3
+        self.contract.user_id = self.manager
+        self.line.write(
+            {
+                "date_end": date(2026, 12, 31),
+                "is_auto_renew": True,
+                "auto_renew_interval": 1,
+                "auto_renew_rule_type": "yearly",
+            }
+        )
+
+    def test_three_late_payments_stop_the_next_renewal(self):
+        paid_on_time = self._invoice(due=day(-30))
+        self._pay(paid_on_time, day(-31))
+        # paid late, but before the window of 24 months
+        old = self._invoice(due=date(2023, 3, 1))
+        self._pay(old, date(2023, 4, 1))
+        for index in range(2):
+            invoice = self._invoice(due=day(index * 10))
+            with freeze_time(day(index * 10 + 5)):
+                self._pay(invoice, day(index * 10 + 5))
+        with freeze_time(day(30)):
+            self.assertEqual(self.customer.late_payment_count, 2)
+            self.assertFalse(self.customer.do_not_renew)
+            self.assertTrue(self.line.is_auto_renew)
+            invoice = self._invoice(due=day(25))
+            self._pay(invoice, day(30))
+            self.customer.invalidate_recordset()
+            self.assertEqual(self.customer.late_payment_count, 3)
+        self.assertTrue(self.customer.do_not_renew)
+        self.assertFalse(self.line.is_auto_renew)
+        activity = self.contract.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.manager)
+        self.assertIn("will not renew", self.contract.message_ids[0].body)
+        mail = self.mails(self.customer, "will not be renewed")
+        self.assertEqual(len(mail), 1)
+        self.assertIn("ends at its expiry", mail.body_html)
+        # OCA's renewal action leaves the line to end
+        with freeze_time(date(2026, 12, 30)):
+            self.env["contract.line"].cron_renew_contract_line()
+        self.assertFalse(self.line.successor_contract_line_id)
+
+    def test_only_a_manager_marks_do_not_renew(self):
+        with self.assertRaises(AccessError):
+            self.customer.with_user(self.accountant).write({"do_not_renew": True})
+        self.assertTrue(self.line.is_auto_renew)
+        self.customer.with_user(self.manager).write({"do_not_renew": True})
+        self.assertFalse(self.line.is_auto_renew)
+
+
+@tagged("post_install", "-at_install")
+class TestSuspensionKilledHalfway(LatePaymentCase):
+    """Killed halfway and run again, the action ends as one clean run does."""
+
+    def setUp(self):
+        super().setUp()
+        self.env["ir.config_parameter"].set_param(
+            "support_terms.overdue_suspension_batch_size", 1
+        )
+        self.customers = self.customer | self.other_customer
+        self.third = self.env["res.partner"].create(
+            {"name": "Verdi Studio", "is_company": True, "email": "v@verdi.example"}
+        )
+        self._create_contract(self.third, self.product_hosting, "2026-01-01")
+        self.customers |= self.third
+        self.invoices = self.env["account.move"]
+        for partner in self.customers:
+            self.invoices |= self._invoice(partner=partner)
+
+    def _kill_in_second_batch(self, method_name):
+        move_class = self.registry["account.move"]
+        original = getattr(move_class, method_name)
+        calls = []
+
+        def crash(records, *args):
+            calls.append(records.ids)
+            if len(calls) == 2:
+                raise OperationalError("terminating connection due to administrator command")
+            return original(records, *args)
+
+        killed = False
+        with patch.object(move_class, method_name, crash):
+            try:
+                self.run_cron()
+            except OperationalError:
+                killed = True
+        self.assertTrue(killed)
+        self.env.invalidate_all()
+
+    def test_killed_halfway_then_run_again(self):
+        with freeze_time(day(1)):
+            self._kill_in_second_batch("_support_suspend_overdue")
+            self.assertEqual(
+                len(self.env["support.service.suspension"].search(
+                    [("partner_id", "in", self.customers.ids)]
+                )),
+                1,
+            )
+            self.assertEqual(self.run_cron(), 2)
+            self.assertEqual(self.run_cron(), 0)
+        for partner in self.customers:
+            self.assertEqual(len(self.suspensions(partner)), 1)
+        with freeze_time(day(2)):
+            for invoice in self.invoices:
+                with patch.object(
+                    type(self.env["account.move"]), "_invoice_paid_hook", lambda m: None
+                ):
+                    self._pay(invoice, day(2))
+            suspension_class = self.registry["support.service.suspension"]
+            original = suspension_class._lift_paid
+            calls = []
+
+            def crash(records):
+                calls.append(records.ids)
+                if len(calls) == 2:
+                    raise OperationalError("terminating connection")
+                return original(records)
+
+            killed = False
+            with patch.object(suspension_class, "_lift_paid", crash):
+                try:
+                    self.run_cron()
+                except OperationalError:
+                    killed = True
+            self.assertTrue(killed)
+            self.env.invalidate_all()
+            self.assertEqual(self.run_cron(), 2)
+            self.assertEqual(self.run_cron(), 0)
+        for partner in self.customers:
+            suspension = self.suspensions(partner)
+            self.assertEqual(suspension.state, "lifted")
+            self.assertEqual(len(self.fees(partner)), 1)

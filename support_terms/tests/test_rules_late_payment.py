@@ -1,0 +1,47 @@
+from datetime import date
+
+from odoo.tests import BaseCase, tagged
+
+from ..rules.late_payment import (
+    all_paid,
+    is_overdue,
+    late_window_start,
+    overdue_before,
+    paid_late,
+    reaches_do_not_renew,
+    settings_problems,
+)
+
+
+@tagged("post_install", "-at_install")
+class TestLatePaymentRules(BaseCase):
+    def test_overdue_the_day_after_the_due_date_plus_grace(self):
+        due = date(2026, 3, 2)
+        self.assertFalse(is_overdue(due, date(2026, 3, 2), 0))
+        self.assertTrue(is_overdue(due, date(2026, 3, 3), 0))
+        self.assertFalse(is_overdue(due, date(2026, 3, 5), 3))
+        self.assertTrue(is_overdue(due, date(2026, 3, 6), 3))
+        self.assertEqual(overdue_before(date(2026, 3, 6), 3), date(2026, 3, 3))
+        self.assertFalse(is_overdue(None, date(2026, 3, 6), 0))
+
+    def test_every_invoice_paid(self):
+        self.assertTrue(all_paid(["paid", "in_payment"]))
+        self.assertFalse(all_paid(["paid", "partial"]))
+        self.assertFalse(all_paid(["not_paid"]))
+        self.assertFalse(all_paid([]))
+
+    def test_late_payments_window_and_threshold(self):
+        self.assertEqual(late_window_start(date(2026, 3, 31), 24), date(2024, 3, 31))
+        self.assertEqual(late_window_start(date(2026, 2, 28), 12), date(2025, 2, 28))
+        self.assertTrue(paid_late(date(2026, 3, 2), date(2026, 3, 3)))
+        self.assertFalse(paid_late(date(2026, 3, 2), date(2026, 3, 2)))
+        self.assertFalse(reaches_do_not_renew(1, 2))
+        self.assertTrue(reaches_do_not_renew(2, 2))
+        self.assertFalse(reaches_do_not_renew(10, 0))
+
+    def test_settings_problems(self):
+        self.assertEqual(settings_problems(0, 24, 2), [])
+        self.assertEqual(settings_problems(-1, 24, 2), ["grace_negative"])
+        self.assertEqual(
+            settings_problems(0, 0, -1), ["window", "threshold_negative"]
+        )

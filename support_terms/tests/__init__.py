@@ -14,3 +14,4 @@ from . import test_auto_close
 from . import test_public_holidays
 from . import test_rules_late_payment
 from . import test_late_payment
+from . import test_late_payment_concurrency

@@ -473,3 +473,30 @@ class TestSuspensionKilledHalfway(LatePaymentCase):
             suspension = self.suspensions(partner)
             self.assertEqual(suspension.state, "lifted")
             self.assertEqual(len(self.fees(partner)), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestSuspensionPortalAccess(LatePaymentCase):
+    def test_portal_user_sees_only_its_own_suspensions(self):
+        Suspension = self.env["support.service.suspension"]
+        own = Suspension.create(
+            {"partner_id": self.customer.id, "reason": "spam", "line_ids": self.line.ids}
+        )
+        other = Suspension.create(
+            {
+                "partner_id": self.other_customer.id,
+                "reason": "authority",
+                "line_ids": self.other_line.ids,
+            }
+        )
+        portal = self._portal_user(self.contact, "st7_portal_mario")
+        as_portal = Suspension.with_user(portal)
+        self.assertEqual(as_portal.search([]), own)
+        self.assertEqual(own.with_user(portal).reason, "spam")
+        with self.assertRaises(AccessError):
+            other.with_user(portal).read(["reason"])
+        with self.assertRaises(AccessError):
+            own.with_user(portal).write({"note": "sbloccate!"})
+        with self.assertRaises(AccessError):
+            own.with_user(portal).action_lift()
+        self.assertEqual(own.state, "active")

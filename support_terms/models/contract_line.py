@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError
 from odoo.tools import format_list
 
 SERVICE_STATES = [
@@ -98,6 +98,6 @@ class ContractLine(models.Model):
 
     def action_terminate_service(self):
         if not self.env.user.has_group("support_terms.group_support_terms_manager"):
-            raise UserError(_("Only a support terms manager can terminate a service."))
+            raise AccessError(_("Only a support terms manager can terminate a service."))
         self.sudo().write({"service_state": "terminated"})
         return True

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..rules.late_payment import PAID_STATES
@@ -210,7 +210,7 @@ class SupportServiceSuspension(models.Model):
     def action_lift(self):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
         if not self.env.user.has_group("support_terms.group_support_terms_manager"):
-            raise UserError(_("Only a support terms manager can lift a suspension."))
+            raise AccessError(_("Only a support terms manager can lift a suspension."))
         active = self.filtered(lambda s: s.state == "active")
         active._lock()
         active = active.filtered(lambda s: s.state == "active")

@@ -4,7 +4,7 @@ from unittest.mock import patch
 from freezegun import freeze_time
 from psycopg2 import OperationalError
 
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from .common_late_payment import DUE, LatePaymentCase
@@ -213,7 +213,7 @@ class TestAbuseSuspension(LatePaymentCase):
         self.assertEqual(suspension.state, "active")
         # still held by the abuse suspension
         self.assertEqual(self.line.service_state, "suspended")
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             suspension.with_user(self.accountant).action_lift()
         suspension.with_user(self.manager).action_lift()
         self.assertEqual(suspension.state, "lifted")
@@ -280,7 +280,7 @@ class TestServiceState(LatePaymentCase):
         self.assertIn("Suspended → Terminated", self.contract.message_ids[0].body)
 
     def test_only_a_manager_terminates(self):
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.line.with_user(self.accountant).action_terminate_service()
         self.assertEqual(self.line.service_state, "active")
 

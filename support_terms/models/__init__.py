@@ -10,3 +10,8 @@ from . import helpdesk_sla
 from . import helpdesk_ticket_sla
 from . import support_sla_event
 from . import resource_calendar
+from . import product_template
+from . import contract_line
+from . import contract_contract
+from . import support_cancellation_notice
+from . import support_renewal_reminder

@@ -12,3 +12,6 @@ from . import test_take_in_charge
 from . import test_portal_tour
 from . import test_auto_close
 from . import test_public_holidays
+from . import test_rules_renewal
+from . import test_renewal
+from . import test_cancellation_notice

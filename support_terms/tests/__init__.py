@@ -15,3 +15,4 @@ from . import test_public_holidays
 from . import test_rules_renewal
 from . import test_renewal
 from . import test_cancellation_notice
+from . import test_portal_services_tour

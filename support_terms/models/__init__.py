@@ -14,3 +14,6 @@ from . import contract_line
 from . import product_template
 from . import support_service_suspension
 from . import account_move
+from . import contract_contract
+from . import support_cancellation_notice
+from . import support_renewal_reminder

@@ -83,12 +83,26 @@ class AccountMove(models.Model):
         customers with a service to suspend in the invoice's company."""
         by_company = []
         for company in self.env["res.company"].sudo().search([]):
-            lines = self.env["contract.line"].sudo()._search(
-                self._support_active_lines_domain(today)
-                + [("company_id", "=", company.id)]
+            lines = (
+                self.env["contract.line"]
+                .sudo()
+                ._search(
+                    self._support_active_lines_domain(today)
+                    + [("company_id", "=", company.id)]
+                )
             )
-            contracts = self.env["contract.contract"].sudo()._search(
-                [("id", "in", lines.subselect(SQL.identifier(lines.table, "contract_id")))]
+            contracts = (
+                self.env["contract.contract"]
+                .sudo()
+                ._search(
+                    [
+                        (
+                            "id",
+                            "in",
+                            lines.subselect(SQL.identifier(lines.table, "contract_id")),
+                        )
+                    ]
+                )
             )
             customers = contracts.subselect(
                 SQL.identifier(contracts.table, "commercial_partner_id")
@@ -123,7 +137,11 @@ class AccountMove(models.Model):
                 [
                     ("state", "=", "active"),
                     ("reason", "=", "overdue"),
-                    ("invoice_ids", "not any", [("payment_state", "not in", PAID_STATES)]),
+                    (
+                        "invoice_ids",
+                        "not any",
+                        [("payment_state", "not in", PAID_STATES)],
+                    ),
                 ],
             ),
         ]
@@ -138,7 +156,9 @@ class AccountMove(models.Model):
         Suspension = self.env["support.service.suspension"]
         invoices = defaultdict(list)
         for move in self:
-            invoices[(move.company_id.id, move.commercial_partner_id.id)].append(move.id)
+            invoices[(move.company_id.id, move.commercial_partner_id.id)].append(
+                move.id
+            )
         partner_ids = list({partner for _company, partner in invoices})
         open_suspensions = {
             (s.company_id.id, s.partner_id.id): s
@@ -158,7 +178,7 @@ class AccountMove(models.Model):
             key = (line.company_id.id, line.contract_id.commercial_partner_id.id)
             lines[key].append(line.id)
         to_create, targets = [], {}
-        for key, move_ids in invoices.items():
+        for key in invoices:
             if key in open_suspensions:
                 suspension = open_suspensions[key]
                 new_lines = set(lines.get(key, [])) - set(suspension.line_ids.ids)

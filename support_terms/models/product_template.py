@@ -1,10 +1,60 @@
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+from ..rules import renewal as renewal_rules
+
+SERVICE_KINDS = [
+    ("hosting", "Hosting"),
+    ("domain", "Domain"),
+    ("pec", "Certified email (PEC)"),
+    ("showcase", "Company showcase"),
+    ("banner", "Advertising banner"),
+    ("support_plan", "Support plan"),
+    ("credit_pack", "Credit pack"),
+    ("other", "Other"),
+]
+
+RENEWAL_POLICIES = [
+    (renewal_rules.ANNIVERSARY, "Yearly from the start date"),
+    (renewal_rules.CALENDAR_YEAR, "Every 31 December"),
+]
 
 
 class ProductTemplate(models.Model):
+    """The service a product sells and how its contract lines renew."""
+
     _inherit = "product.template"
 
+    service_kind = fields.Selection(
+        selection=SERVICE_KINDS,
+        help="What the customer buys; contract lines of this product show it "
+        "in the customer's services.",
+    )
+    renewal_policy = fields.Selection(
+        selection=RENEWAL_POLICIES,
+        help="Tacit renewal of the contract lines of this product: every year "
+        "from their registration or transfer date, or every 31 December. "
+        "Empty: OCA contract's own renewal rules.",
+    )
+    notice_days = fields.Integer(
+        string="Notice (days)",
+        default=renewal_rules.DEFAULT_NOTICE_DAYS,
+        help="A cancellation must be received at least these days before the "
+        "end of the period, otherwise the renewal is due.",
+    )
+
+    @api.constrains("notice_days")
+    def _check_notice_days(self):
+        for template in self:
+            if template.notice_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Product %(product)s: the notice days cannot be negative.",
+                        product=template.display_name,
+                    )
+                )
+
+    # -- reactivation fee (issue 7) --
     def _support_sale_taxes(self, company):
         """The product's sales taxes usable in ``company``."""
         companies = company | company.parent_ids
@@ -22,9 +72,7 @@ class ProductTemplate(models.Model):
                         product=product.display_name,
                     )
                 )
-            if company.account_sale_tax_id and not product._support_sale_taxes(
-                company
-            ):
+            if company.account_sale_tax_id and not product._support_sale_taxes(company):
                 raise ValidationError(
                     _(
                         "The reactivation fee %(product)s has no sales tax in "
@@ -40,7 +88,15 @@ class ProductTemplate(models.Model):
         companies = (
             self.env["res.company"]
             .sudo()
-            .search([("support_reactivation_fee_product_id.product_tmpl_id", "in", self.ids)])
+            .search(
+                [
+                    (
+                        "support_reactivation_fee_product_id.product_tmpl_id",
+                        "in",
+                        self.ids,
+                    )
+                ]
+            )
         )
         for company in companies:
             company.support_reactivation_fee_product_id.product_tmpl_id._check_support_reactivation_fee(

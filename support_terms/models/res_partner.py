@@ -164,7 +164,11 @@ class ResPartner(models.Model):
         today = fields.Date.context_today(self)
         lines = self.env["contract.line"].search(
             [
-                ("contract_id.commercial_partner_id", "in", self.commercial_partner_id.ids),
+                (
+                    "contract_id.commercial_partner_id",
+                    "in",
+                    self.commercial_partner_id.ids,
+                ),
                 ("contract_id.contract_type", "=", "sale"),
                 ("display_type", "=", False),
                 ("is_canceled", "=", False),

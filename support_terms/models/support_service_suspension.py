@@ -106,7 +106,8 @@ class SupportServiceSuspension(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                CREATE UNIQUE INDEX IF NOT EXISTS support_service_suspension_open_overdue_uniq
+                CREATE UNIQUE INDEX IF NOT EXISTS
+                       support_service_suspension_open_overdue_uniq
                     ON support_service_suspension (partner_id, company_id)
                  WHERE state = 'active' AND reason = 'overdue'
                 """
@@ -192,9 +193,9 @@ class SupportServiceSuspension(models.Model):
 
     def _suspend_lines(self):
         # staff decide suspensions, not contracts: the lines are written as sudo
-        self.sudo().line_ids.filtered(lambda line: line.service_state == "active").write(
-            {"service_state": "suspended"}
-        )
+        self.sudo().line_ids.filtered(
+            lambda line: line.service_state == "active"
+        ).write({"service_state": "suspended"})
 
     def _lift(self):
         """Lift these suspensions; their lines come back unless another holds them."""
@@ -202,9 +203,11 @@ class SupportServiceSuspension(models.Model):
         lines = self.sudo().line_ids.filtered(
             lambda line: line.service_state == "suspended"
         )
-        still_held = self.sudo().search(
-            [("state", "=", "active"), ("line_ids", "in", lines.ids)]
-        ).line_ids
+        still_held = (
+            self.sudo()
+            .search([("state", "=", "active"), ("line_ids", "in", lines.ids)])
+            .line_ids
+        )
         (lines - still_held).write({"service_state": "active"})
 
     def action_lift(self):

@@ -15,3 +15,7 @@ from . import test_public_holidays
 from . import test_rules_late_payment
 from . import test_late_payment
 from . import test_late_payment_concurrency
+from . import test_rules_renewal
+from . import test_renewal
+from . import test_cancellation_notice
+from . import test_portal_services_tour

@@ -312,7 +312,9 @@ class TestLatePaymentSettings(LatePaymentCase):
 
     def test_negative_fee(self):
         self._assert_refused(
-            self.fee_product.product_tmpl_id, {"list_price": -20.0}, "cannot be negative"
+            self.fee_product.product_tmpl_id,
+            {"list_price": -20.0},
+            "cannot be negative",
         )
 
     def test_fee_product_without_sales_tax(self):
@@ -324,7 +326,9 @@ class TestLatePaymentSettings(LatePaymentCase):
             "has no sales tax",
         )
         self._assert_refused(
-            self.fee_product.product_tmpl_id, {"taxes_id": [(5, 0, 0)]}, "has no sales tax"
+            self.fee_product.product_tmpl_id,
+            {"taxes_id": [(5, 0, 0)]},
+            "has no sales tax",
         )
 
     def test_settings_form_writes_the_company(self):
@@ -418,7 +422,9 @@ class TestSuspensionKilledHalfway(LatePaymentCase):
         def crash(records, *args):
             calls.append(records.ids)
             if len(calls) == 2:
-                raise OperationalError("terminating connection due to administrator command")
+                raise OperationalError(
+                    "terminating connection due to administrator command"
+                )
             return original(records, *args)
 
         killed = False
@@ -434,9 +440,11 @@ class TestSuspensionKilledHalfway(LatePaymentCase):
         with freeze_time(day(1)):
             self._kill_in_second_batch("_support_suspend_overdue")
             self.assertEqual(
-                len(self.env["support.service.suspension"].search(
-                    [("partner_id", "in", self.customers.ids)]
-                )),
+                len(
+                    self.env["support.service.suspension"].search(
+                        [("partner_id", "in", self.customers.ids)]
+                    )
+                ),
                 1,
             )
             self.assertEqual(self.run_cron(), 2)
@@ -480,7 +488,11 @@ class TestSuspensionPortalAccess(LatePaymentCase):
     def test_portal_user_sees_only_its_own_suspensions(self):
         Suspension = self.env["support.service.suspension"]
         own = Suspension.create(
-            {"partner_id": self.customer.id, "reason": "spam", "line_ids": self.line.ids}
+            {
+                "partner_id": self.customer.id,
+                "reason": "spam",
+                "line_ids": self.line.ids,
+            }
         )
         other = Suspension.create(
             {

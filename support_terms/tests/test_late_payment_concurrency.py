@@ -86,7 +86,8 @@ class TestPaymentDuringTheAction(TransactionCase):
             )
             moves = tuple(r[0] for r in cr.fetchall()) or (0,)
             cr.execute(
-                "UPDATE support_service_suspension SET fee_invoice_id = NULL WHERE id = %s",
+                "UPDATE support_service_suspension SET fee_invoice_id = NULL "
+                "WHERE id = %s",
                 [ids["suspension"]],
             )
             cr.execute(
@@ -170,9 +171,7 @@ class TestPaymentDuringTheAction(TransactionCase):
             fee = self._fees(env_cron)
             self.assertEqual(len(fee), 1)
             self.assertEqual(suspension.fee_invoice_id, fee)
-            self.assertEqual(
-                suspension.line_ids.mapped("service_state"), ["active"]
-            )
+            self.assertEqual(suspension.line_ids.mapped("service_state"), ["active"])
 
             # and the database refuses a second fee whatever the code does
             with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):

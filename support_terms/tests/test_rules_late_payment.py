@@ -42,6 +42,4 @@ class TestLatePaymentRules(BaseCase):
     def test_settings_problems(self):
         self.assertEqual(settings_problems(0, 24, 2), [])
         self.assertEqual(settings_problems(-1, 24, 2), ["grace_negative"])
-        self.assertEqual(
-            settings_problems(0, 0, -1), ["window", "threshold_negative"]
-        )
+        self.assertEqual(settings_problems(0, 0, -1), ["window", "threshold_negative"])

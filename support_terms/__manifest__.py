@@ -51,6 +51,7 @@
         "views/support_terms_menus.xml",
         "views/portal_templates.xml",
         "views/portal_service_templates.xml",
+        "views/portal_service_suspension_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -169,7 +169,7 @@ class ResCompany(models.Model):
                     )
                 )
 
-    @api.constrains("support_reactivation_fee_product_id", "account_sale_tax_id")
+    @api.constrains("support_reactivation_fee_product_id")
     def _check_support_reactivation_fee_product(self):
         for company in self.filtered("support_reactivation_fee_product_id"):
             company.support_reactivation_fee_product_id.product_tmpl_id.with_company(

@@ -19,3 +19,4 @@ from . import test_rules_renewal
 from . import test_renewal
 from . import test_cancellation_notice
 from . import test_portal_services_tour
+from . import test_portal_service_suspension

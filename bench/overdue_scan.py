@@ -1,0 +1,336 @@
+"""Overdue scan: the suspension action on 100,000 posted invoices.
+
+Makes a database with ``--customers`` customers (a company each, with one
+hosting contract line in progress) and ``--invoices`` posted customer
+invoices spread evenly over them, ``--overdue`` of them (a fraction) unpaid
+past their due date, the others paid. The ORM creates one template of each
+(customer, contract, line, posted invoice); the rest are copies made with
+bulk SQL ``INSERT ... SELECT`` (the ORM posts about 40 invoices a second,
+see README.md). Then ``support_terms.ir_cron_overdue_suspension`` runs
+through run.py (Odoo's own cron worker) on a fresh copy, twice: the first run
+suspends, the second must find nothing to do.
+
+    python3 bench/overdue_scan.py --db st_bench_overdue --create-db \
+        --customers 20000 --invoices 100000 --overdue 0.05
+
+The report gives the wall time, the SQL queries per suspended customer and
+per batch, and the peak memory.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timedelta
+
+from common import add_db_arguments, configure_odoo, environment, odoo_cli_args
+
+import odoo
+from odoo import Command, fields
+from odoo.modules.registry import Registry
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CRON = "support_terms.ir_cron_overdue_suspension"
+BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
+
+
+def psql(args, *command):
+    env = dict(os.environ, PGHOST=args.db_host, PGPORT=args.db_port)
+    subprocess.run(
+        [*command, "-U", args.db_user], check=True, env=env, stdout=subprocess.DEVNULL
+    )
+
+
+def create_database(args):
+    psql(args, "dropdb", "--if-exists", args.db)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            *odoo_cli_args(args),
+            "--init=support_terms",
+            "--stop-after-init",
+            "--without-demo=all",
+            "--no-http",
+        ],
+        check=True,
+    )
+
+
+def columns(cr, table):
+    cr.execute(
+        """
+        SELECT column_name FROM information_schema.columns
+         WHERE table_name = %s AND column_name != 'id'
+         ORDER BY ordinal_position
+        """,
+        [table],
+    )
+    return [row[0] for row in cr.fetchall()]
+
+
+def clone(cr, table, template_where, source, overrides):
+    """Copy the template row(s) of ``table`` once per row of ``source``.
+
+    ``overrides`` maps a column to an SQL expression over ``t`` (the
+    template) and ``s`` (the source row); other columns are copied.
+    """
+    cols = columns(cr, table)
+    exprs = [overrides.get(col, f't."{col}"') for col in cols]
+    cr.execute(
+        f"""
+        INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in cols)})
+        SELECT {", ".join(exprs)}
+          FROM "{table}" t, ({source}) s
+         WHERE {template_where}
+        """
+    )
+    return cr.rowcount
+
+
+def templates(env, today):
+    """One customer, contract line and posted invoice made by the ORM."""
+    company = env.company
+    if not env["account.account"].search_count([("company_ids", "in", company.ids)]):
+        env["account.chart.template"].try_loading(
+            "generic_coa", company, install_demo=False
+        )
+    partner = env["res.partner"].create(
+        {"name": "Bench template customer", "is_company": True, "email": "t@b.example"}
+    )
+    product = env["product.product"].create(
+        {"name": "Hosting (bench)", "type": "service", "list_price": 120.0}
+    )
+    contract = env["contract.contract"].create(
+        {
+            "name": "Bench template contract",
+            "partner_id": partner.id,
+            "line_recurrence": True,
+            "contract_line_ids": [
+                Command.create(
+                    {
+                        "product_id": product.id,
+                        "name": "Hosting",
+                        "quantity": 1,
+                        "price_unit": 120.0,
+                        "recurring_rule_type": "yearly",
+                        "recurring_interval": 1,
+                        "date_start": today - timedelta(days=200),
+                    }
+                )
+            ],
+        }
+    )
+    invoice = env["account.move"].create(
+        {
+            "move_type": "out_invoice",
+            "partner_id": partner.id,
+            "invoice_date": today - timedelta(days=100),
+            "invoice_date_due": today - timedelta(days=70),
+            "invoice_payment_term_id": False,
+            "invoice_line_ids": [
+                Command.create(
+                    {"product_id": product.id, "quantity": 1, "price_unit": 120.0}
+                )
+            ],
+        }
+    )
+    invoice.action_post()
+    return partner, contract, invoice
+
+
+def fill(args):
+    """Customers, contracts and invoices, copied from the templates with SQL."""
+    timings = {}
+    with environment(args.db, {"tracking_disable": True}) as env:
+        cr = env.cr
+        cr.execute("SELECT count(*) FROM res_partner WHERE ref LIKE 'BENCH-%%'")
+        if cr.fetchone()[0]:
+            raise SystemExit(f"{args.db} already holds generated data")
+        start = time.perf_counter()
+        today = fields.Date.context_today(env["res.partner"])
+        partner, contract, invoice = templates(env, today)
+        env.flush_all()
+        timings["templates (ORM)"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        count = clone(
+            cr,
+            "res_partner",
+            f"t.id = {partner.id}",
+            f"SELECT generate_series(1, {args.customers}) AS n",
+            {
+                "name": "'Bench customer ' || s.n",
+                "complete_name": "'Bench customer ' || s.n",
+                "ref": "'BENCH-' || s.n",
+                "email": "'c' || s.n || '@bench.example'",
+            },
+        )
+        cr.execute(
+            "UPDATE res_partner SET commercial_partner_id = id "
+            "WHERE ref LIKE 'BENCH-%%'"
+        )
+        timings[f"customers ({count})"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        customers = "SELECT id AS pid FROM res_partner WHERE ref LIKE 'BENCH-%'"
+        count = clone(
+            cr,
+            "contract_contract",
+            f"t.id = {contract.id}",
+            customers,
+            {
+                "name": "'Bench contract ' || s.pid",
+                "code": "'BENCH-' || s.pid",
+                "partner_id": "s.pid",
+                "commercial_partner_id": "s.pid",
+                "invoice_partner_id": "s.pid",
+            },
+        )
+        clone(
+            cr,
+            "contract_line",
+            f"t.contract_id = {contract.id}",
+            "SELECT id AS cid, partner_id AS pid FROM contract_contract "
+            "WHERE code LIKE 'BENCH-%'",
+            {"contract_id": "s.cid", "partner_id": "s.pid"},
+        )
+        timings[f"contracts with one line ({count})"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        per_customer = max(1, args.invoices // args.customers)
+        cr.execute("SELECT setseed(0.42)")
+        cr.execute(
+            f"""
+            CREATE TEMP TABLE bench_invoice AS
+            SELECT p.pid, g.k, 'BENCH/' || p.pid || '/' || g.k AS name,
+                   random() < {args.overdue} AS overdue
+              FROM ({customers}) p, generate_series(1, {per_customer}) g(k)
+            """
+        )
+        count = clone(
+            cr,
+            "account_move",
+            f"t.id = {invoice.id}",
+            "SELECT * FROM bench_invoice",
+            {
+                "name": "s.name",
+                "ref": "s.name",
+                "partner_id": "s.pid",
+                "commercial_partner_id": "s.pid",
+                "payment_state": "CASE WHEN s.overdue THEN 'not_paid' ELSE 'paid' END",
+                "amount_residual": "CASE WHEN s.overdue THEN t.amount_residual "
+                "ELSE 0 END",
+                "amount_residual_signed": "CASE WHEN s.overdue "
+                "THEN t.amount_residual_signed ELSE 0 END",
+            },
+        )
+        clone(
+            cr,
+            "account_move_line",
+            f"t.move_id = {invoice.id}",
+            "SELECT m.id AS mid, m.partner_id AS pid, m.name AS mname "
+            "FROM account_move m WHERE m.ref LIKE 'BENCH/%'",
+            {"move_id": "s.mid", "partner_id": "s.pid", "move_name": "s.mname"},
+        )
+        timings[f"posted invoices with their lines ({count})"] = (
+            time.perf_counter() - start
+        )
+        # the templates are no customers of the benchmark
+        cr.execute(
+            "UPDATE account_move SET payment_state = 'paid' WHERE id = %s",
+            [invoice.id],
+        )
+        cr.execute("SELECT count(*) FROM bench_invoice WHERE overdue")
+        overdue = cr.fetchone()[0]
+        cr.execute("SELECT count(DISTINCT pid) FROM bench_invoice WHERE overdue")
+        overdue_customers = cr.fetchone()[0]
+    with environment(args.db) as env:
+        env.cr.execute("ANALYZE")
+    return timings, overdue, overdue_customers
+
+
+def run(args, db, label):
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [
+                sys.executable,
+                os.path.join(HERE, "run.py"),
+                f"--db={db}",
+                f"--db-host={args.db_host}",
+                f"--db-port={args.db_port}",
+                f"--db-user={args.db_user}",
+                f"--cron={CRON}",
+                f"--label={label}",
+                "--count-sql=SELECT count(*) FROM support_service_suspension",
+                f"--json={out.name}",
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        return json.load(open(out.name))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_db_arguments(parser)
+    parser.add_argument("--create-db", action="store_true")
+    parser.add_argument("--customers", type=int, default=20000)
+    parser.add_argument("--invoices", type=int, default=100000)
+    parser.add_argument("--overdue", type=float, default=0.05)
+    parser.add_argument("--batch", type=int, default=500, help="invoices per batch")
+    parser.add_argument("--json", help="also write the report to this file")
+    args = parser.parse_args()
+    configure_odoo(args)
+    if args.create_db:
+        create_database(args)
+    timings, overdue, overdue_customers = fill(args)
+    for kind, seconds in timings.items():
+        print(f"{kind:<45} {seconds:8.1f} s", flush=True)
+    with environment(args.db) as env:
+        env["ir.config_parameter"].set_param(BATCH_PARAM, args.batch)
+    Registry.delete(args.db)
+    odoo.sql_db.close_db(args.db)
+    db = f"{args.db}_run"
+    psql(args, "dropdb", "--if-exists", db)
+    psql(args, "createdb", "-T", args.db, db)
+    first = run(args, db, "overdue scan")
+    second = run(args, db, "overdue scan, second run")
+    psql(args, "dropdb", "--if-exists", db)
+    suspended = first.get("count_delta", 0)
+    batches = first.get("callbacks") or 1
+    report = {
+        "invoices": args.invoices,
+        "customers": args.customers,
+        "overdue_invoices": overdue,
+        "overdue_customers": overdue_customers,
+        "suspended_customers": suspended,
+        "batch": args.batch,
+        "batches": batches,
+        "wall_s": first["wall_s"],
+        "queries": first["queries"],
+        "sql_s": first["sql_s"],
+        "queries_per_suspended_customer": round(first["queries"] / suspended, 2)
+        if suspended
+        else None,
+        "queries_per_batch": round(first["queries"] / batches, 1),
+        "rss_peak_mib": first["rss_peak_mib"],
+        "rss_growth_mib": first["rss_growth_mib"],
+        "second_run_wall_s": second["wall_s"],
+        "second_run_queries": second["queries"],
+        "second_run_new_suspensions": second.get("count_delta"),
+        "status": [first.get("status"), second.get("status")],
+    }
+    for key, value in report.items():
+        print(f"{key:<34} {value}")
+    if args.json:
+        with open(args.json, "w") as out:
+            json.dump(report, out, indent=2)
+
+
+if __name__ == "__main__":
+    main()

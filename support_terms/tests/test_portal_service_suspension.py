@@ -4,7 +4,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 
 @tagged("post_install", "-at_install")
 class TestPortalSuspendedServices(HttpCase):
-    """"My services" shows a suspended service and why, only to its customer."""
+    """ "My services" shows a suspended service and why, only to its customer."""
 
     @classmethod
     def setUpClass(cls):

@@ -26,7 +26,8 @@ import tempfile
 import time
 from datetime import timedelta
 
-from common import add_db_arguments, configure_odoo, environment, odoo_cli_args
+from auto_close import module_dirs
+from common import add_db_arguments, configure_odoo, environment
 
 import odoo
 from odoo import Command, fields
@@ -44,21 +45,34 @@ def psql(args, *command):
     )
 
 
-def create_database(args):
-    psql(args, "dropdb", "--if-exists", args.db)
+def odoo_command(args, *options):
     subprocess.run(
         [
             sys.executable,
             "-m",
             "odoo",
-            *odoo_cli_args(args),
-            "--init=support_terms",
+            f"--database={args.db}",
+            f"--db_host={args.db_host}",
+            f"--db_port={args.db_port}",
+            f"--db_user={args.db_user}",
+            f"--addons-path={module_dirs()}",
+            "--log-level=warn",
+            *options,
             "--stop-after-init",
-            "--without-demo=all",
             "--no-http",
         ],
         check=True,
     )
+
+
+def create_database(args):
+    psql(args, "dropdb", "--if-exists", args.db)
+    odoo_command(args, "--init=support_terms", "--without-demo=all")
+
+
+def update_module(args):
+    """The database's support_terms brought up to this working tree's."""
+    odoo_command(args, "-u", "support_terms")
 
 
 def columns(cr, table):
@@ -150,7 +164,15 @@ def fill(args):
         cr = env.cr
         cr.execute("SELECT count(*) FROM res_partner WHERE ref LIKE 'BENCH-%%'")
         if cr.fetchone()[0]:
-            raise SystemExit(f"{args.db} already holds generated data")
+            if not args.reuse:
+                raise SystemExit(f"{args.db} already holds generated data")
+            cr.execute(
+                "SELECT count(*), count(DISTINCT commercial_partner_id) "
+                "FROM account_move WHERE ref LIKE 'BENCH/%%' "
+                "AND payment_state = 'not_paid'"
+            )
+            overdue, overdue_customers = cr.fetchone()
+            return {}, overdue, overdue_customers
         start = time.perf_counter()
         today = fields.Date.context_today(env["res.partner"])
         partner, contract, invoice = templates(env, today)
@@ -283,11 +305,18 @@ def main():
     parser.add_argument("--invoices", type=int, default=100000)
     parser.add_argument("--overdue", type=float, default=0.05)
     parser.add_argument("--batch", type=int, default=500, help="invoices per batch")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="run on a database this script already filled (no new data)",
+    )
     parser.add_argument("--json", help="also write the report to this file")
     args = parser.parse_args()
     configure_odoo(args)
     if args.create_db:
         create_database(args)
+    else:
+        update_module(args)
     timings, overdue, overdue_customers = fill(args)
     for kind, seconds in timings.items():
         print(f"{kind:<45} {seconds:8.1f} s", flush=True)

@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_amount, format_date
 
 from ..rules.late_payment import PAID_STATES
 from ..tools import run_due_batch
@@ -69,6 +69,12 @@ class SupportServiceSuspension(models.Model):
         index=True,
     )
     reason_label = fields.Char(compute="_compute_reason_label")
+    # plain texts for the emails: Odoo renders them without QWeb (see
+    # mail_allowed_qweb_expressions), fast enough for thousands a run
+    mail_date_start = fields.Char(compute="_compute_mail_texts")
+    mail_services = fields.Char(compute="_compute_mail_texts")
+    mail_reason_text = fields.Char(compute="_compute_mail_texts")
+    mail_fee_text = fields.Char(compute="_compute_mail_texts")
     note = fields.Text()
     invoice_ids = fields.One2many(
         comodel_name="account.move",
@@ -121,6 +127,63 @@ class SupportServiceSuspension(models.Model):
         for suspension in self:
             suspension.reason_label = reasons.get(suspension.reason, "")
 
+    @api.depends(
+        "date_start", "line_ids.name", "invoice_ids.name", "reason", "fee_invoice_id"
+    )
+    @api.depends_context("lang")
+    def _compute_mail_texts(self):
+        for suspension in self:
+            company = suspension.company_id
+            suspension.mail_date_start = format_date(self.env, suspension.date_start)
+            suspension.mail_services = ", ".join(
+                suspension.line_ids.mapped(lambda line: line.name or "")
+            )
+            fee_product = company.support_reactivation_fee_product_id
+            if suspension.reason != "overdue":
+                suspension.mail_reason_text = ""
+            elif fee_product:
+                suspension.mail_reason_text = self.env._(
+                    "Invoices not paid by their due date: %(invoices)s. The "
+                    "services will be reactivated after the payment of every "
+                    "invoice above; as our terms say, the reactivation costs "
+                    "%(fee)s + VAT.",
+                    invoices=", ".join(suspension.invoice_ids.mapped("name")),
+                    fee=format_amount(
+                        self.env, fee_product.lst_price, company.currency_id
+                    ),
+                )
+            else:
+                suspension.mail_reason_text = self.env._(
+                    "Invoices not paid by their due date: %(invoices)s. The "
+                    "services will be reactivated after the payment of every "
+                    "invoice above.",
+                    invoices=", ".join(suspension.invoice_ids.mapped("name")),
+                )
+            fee = suspension.fee_invoice_id
+            suspension.mail_fee_text = (
+                self.env._(
+                    "As our terms say, the reactivation fee is charged in invoice "
+                    "%(invoice)s (%(amount)s).",
+                    invoice=fee.name or "",
+                    amount=format_amount(self.env, fee.amount_total, fee.currency_id),
+                )
+                if fee
+                else ""
+            )
+
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + (
+            "object.company_id.name",
+            "object.company_id.partner_id.email_formatted",
+            "object.partner_id.id",
+            "object.partner_id.lang",
+            "object.reason_label",
+            "object.mail_date_start",
+            "object.mail_services",
+            "object.mail_reason_text",
+            "object.mail_fee_text",
+        )
+
     @api.depends("partner_id", "reason", "date_start")
     def _compute_display_name(self):
         reasons = dict(self._fields["reason"]._description_selection(self.env))
@@ -165,10 +228,14 @@ class SupportServiceSuspension(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # one read for the batch: the scheduled action creates hundreds at once
+        partners = self.env["res.partner"].browse(
+            [vals["partner_id"] for vals in vals_list if vals.get("partner_id")]
+        )
+        commercial = {p.id: p.commercial_partner_id.id for p in partners}
         for vals in vals_list:
             if vals.get("partner_id"):
-                partner = self.env["res.partner"].browse(vals["partner_id"])
-                vals["partner_id"] = partner.commercial_partner_id.id
+                vals["partner_id"] = commercial[vals["partner_id"]]
         suspensions = super().create(vals_list)
         for suspension in suspensions:
             if not suspension.line_ids:

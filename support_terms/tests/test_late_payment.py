@@ -34,11 +34,28 @@ class TestOverdueSuspension(LatePaymentCase):
         self.assertEqual(self.line.support_suspension_reason, "Overdue payment")
         # the other customer, paid up, keeps its service
         self.assertEqual(self.other_line.service_state, "active")
-        self.assertEqual(len(self.mails(suspension, "suspended")), 1)
+        mail = self.mails(suspension, "suspended")
+        self.assertEqual(len(mail), 1)
+        self.assertIn(invoice.name, mail.body_html)
+        self.assertIn("Overdue payment", mail.body_html)
+        self.assertIn("20.00", mail.body_html)
+        self.assertIn(self.line.name, mail.body_html)
+        self.assertEqual(mail.recipient_ids, self.customer)
         self.assertIn(
             "Active → Suspended",
             self.contract.message_ids[0].body.replace("&gt;", ">"),
         )
+
+    def test_emails_render_without_qweb(self):
+        """Plain fields only: thousands of emails a run stay cheap to render."""
+        for xmlid in ("services_suspended", "services_reactivated"):
+            template = self.env.ref(f"support_terms.mail_template_{xmlid}")
+            self.assertFalse(
+                template._has_unsafe_expression_template_qweb(
+                    template.body_html, template.model
+                ),
+                xmlid,
+            )
 
     def test_grace_days_wait(self):
         self.company.support_overdue_grace_days = 3
@@ -103,7 +120,10 @@ class TestOverdueSuspension(LatePaymentCase):
         self.assertAlmostEqual(fee.amount_untaxed, 20.0)
         self.assertAlmostEqual(fee.amount_tax, 4.40)
         self.assertAlmostEqual(fee.amount_total, 24.40)
-        self.assertEqual(len(self.mails(suspension, "active again")), 1)
+        mail = self.mails(suspension, "active again")
+        self.assertEqual(len(mail), 1)
+        self.assertIn(fee.name, mail.body_html)
+        self.assertIn("24.40", mail.body_html)
         with freeze_time(day(5)):
             self.assertEqual(self.run_cron(), 0)
         self.assertEqual(len(self.fees()), 1)

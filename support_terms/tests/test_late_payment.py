@@ -402,9 +402,22 @@ class TestRepeatLatePayers(LatePaymentCase):
         mail = self.mails(self.customer, "will not be renewed")
         self.assertEqual(len(mail), 1)
         self.assertIn("ends at its expiry", mail.body_html)
-        # OCA's renewal action leaves the line to end
+        # OCA's renewal action leaves the line to end; a customer who pays on
+        # time renews
+        self.other_line.write(
+            {
+                "date_end": date(2026, 12, 31),
+                "is_auto_renew": True,
+                "auto_renew_interval": 1,
+                "auto_renew_rule_type": "yearly",
+            }
+        )
+        renewal = self.env.ref("contract_line_successor.contract_line_cron_for_renew")
         with freeze_time(date(2026, 12, 30)):
-            self.env["contract.line"].cron_renew_contract_line()
+            self.run_like_the_cron_worker(renewal)
+        # OCA extends a renewed line by one period (or adds a successor)
+        self.assertEqual(self.other_line.date_end, date(2027, 12, 31))
+        self.assertEqual(self.line.date_end, date(2026, 12, 31))
         self.assertFalse(self.line.successor_contract_line_id)
 
     def test_only_a_manager_marks_do_not_renew(self):

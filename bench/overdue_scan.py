@@ -14,7 +14,9 @@ suspends, the second must find nothing to do.
         --customers 20000 --invoices 100000 --overdue 0.05
 
 The report gives the wall time, the SQL queries per suspended customer and
-per batch, and the peak memory.
+per batch, and the peak memory. With ``--reactivate``, every overdue invoice
+is then marked paid (SQL, no payment hook) and a third run reactivates the
+customers and creates their fee invoices.
 """
 
 import argparse
@@ -306,6 +308,11 @@ def main():
     parser.add_argument("--overdue", type=float, default=0.05)
     parser.add_argument("--batch", type=int, default=500, help="invoices per batch")
     parser.add_argument(
+        "--reactivate",
+        action="store_true",
+        help="then pay every overdue invoice and run the action a third time",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="run on a database this script already filled (no new data)",
@@ -329,6 +336,20 @@ def main():
     psql(args, "createdb", "-T", args.db, db)
     first = run(args, db, "overdue scan")
     second = run(args, db, "overdue scan, second run")
+    third = None
+    if args.reactivate:
+        # every overdue invoice paid behind the action's back (as a bank
+        # statement imported without reconciliation hooks would): the action
+        # reactivates and invoices one fee per suspension
+        with environment(db) as env:
+            env.cr.execute(
+                "UPDATE account_move SET payment_state = 'paid', "
+                "amount_residual = 0, amount_residual_signed = 0 "
+                "WHERE ref LIKE 'BENCH/%%' AND payment_state = 'not_paid'"
+            )
+        Registry.delete(db)
+        odoo.sql_db.close_db(db)
+        third = run(args, db, "reactivation")
     psql(args, "dropdb", "--if-exists", db)
     suspended = first.get("count_delta", 0)
     batches = first.get("callbacks") or 1
@@ -354,6 +375,22 @@ def main():
         "second_run_new_suspensions": second.get("count_delta"),
         "status": [first.get("status"), second.get("status")],
     }
+    if third:
+        report.update(
+            {
+                "reactivation_wall_s": third["wall_s"],
+                "reactivation_queries": third["queries"],
+                "reactivation_sql_s": third["sql_s"],
+                "reactivation_queries_per_customer": round(
+                    third["queries"] / suspended, 2
+                )
+                if suspended
+                else None,
+                "reactivation_rss_peak_mib": third["rss_peak_mib"],
+                "reactivation_status": third.get("status"),
+                "reactivation_callbacks": third.get("callbacks"),
+            }
+        )
     for key, value in report.items():
         print(f"{key:<34} {value}")
     if args.json:

@@ -231,7 +231,8 @@ def fill(args):
         cr.execute(
             f"""
             CREATE TEMP TABLE bench_invoice AS
-            SELECT p.pid, g.k, 'BENCH/' || p.pid || '/' || g.k AS name,
+            SELECT p.pid, g.k, 'BENCH/' || p.pid || '/' || g.k AS ref,
+                   row_number() OVER (ORDER BY p.pid, g.k) AS seq,
                    random() < {args.overdue} AS overdue
               FROM ({customers}) p, generate_series(1, {per_customer}) g(k)
             """
@@ -242,8 +243,12 @@ def fill(args):
             f"t.id = {invoice.id}",
             "SELECT * FROM bench_invoice",
             {
-                "name": "s.name",
-                "ref": "s.name",
+                # numbered after the template in its sequence, as Odoo would:
+                # the next invoice's number is then found through the index
+                "name": "t.sequence_prefix || lpad((t.sequence_number + s.seq)::text, "
+                "6, '0')",
+                "sequence_number": "t.sequence_number + s.seq",
+                "ref": "s.ref",
                 "partner_id": "s.pid",
                 "commercial_partner_id": "s.pid",
                 "payment_state": "CASE WHEN s.overdue THEN 'not_paid' ELSE 'paid' END",

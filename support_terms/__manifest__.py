@@ -21,6 +21,7 @@
         "portal",
         "product",
         "resource",
+        "sale",
     ],
     "external_dependencies": {"python": ["holidays"]},
     "data": [
@@ -30,6 +31,9 @@
         "data/mail_template_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
         "data/ir_cron_data.xml",
+        "data/helpdesk_ticket_category_data.xml",
+        "data/mail_template_coverage_data.xml",
+        "data/ir_cron_credit_charge_data.xml",
         "views/support_plan_views.xml",
         "views/helpdesk_ticket_channel_views.xml",
         "views/helpdesk_ticket_views.xml",
@@ -41,8 +45,13 @@
         "wizards/support_terms_template_apply_views.xml",
         "wizards/support_take_in_charge_wizard_views.xml",
         "wizards/support_public_holidays_wizard_views.xml",
+        "views/support_credit_move_views.xml",
+        "views/support_ticket_charge_views.xml",
+        "views/product_template_views.xml",
+        "wizards/support_credit_charge_wizard_views.xml",
         "views/support_terms_menus.xml",
         "views/portal_templates.xml",
+        "views/portal_support_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

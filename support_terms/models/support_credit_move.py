@@ -259,8 +259,8 @@ class SupportCreditMove(models.Model):
             ],
             order="expiry_date, id",
         )
-        self.env.cr.execute(SQL("%s FOR UPDATE", query.select()))
-        packs = moves.browse(row[0] for row in self.env.cr.fetchall())
+        rows = self.env.execute_query(SQL("%s FOR UPDATE", query.select()))
+        packs = moves.browse(row[0] for row in rows)
         packs.invalidate_recordset(["remaining"])
         allocation, shortfall = allocate_fifo(
             [(pack.id, pack.remaining, pack.expiry_date) for pack in packs], quantity

@@ -146,7 +146,7 @@ class SupportTicketCharge(models.Model):
             self.sudo(),
             [("id", "in", self.ids), ("state", "=", "to_invoice")],
             None,
-            "partner_id, id",
+            "id",
         )
         invoices = pending._invoice()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -170,7 +170,7 @@ class SupportTicketCharge(models.Model):
             charges,
             INVOICE_BATCH_PARAM,
             INVOICE_BATCH_DEFAULT,
-            "partner_id, id",
+            "id",
             [([("state", "=", "to_invoice")], lambda due: due._invoice())],
         )
 
@@ -190,7 +190,7 @@ class SupportTicketCharge(models.Model):
                 ("id", "not in", self.ids),
             ],
             None,
-            "partner_id, id",
+            "id",
         )
         charges = self | more
         groups = defaultdict(list)

@@ -891,6 +891,8 @@ class HelpdeskTicketCoverage(models.Model):
                 }
             )
         )
+        # the customer reads and signs it in the portal as a follower
+        order.message_subscribe(partner_ids=order.partner_id.ids)
         self.sudo().support_quote_id = order
         return {
             "type": "ir.actions.act_window",

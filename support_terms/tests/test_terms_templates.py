@@ -62,8 +62,9 @@ class TestTermsTemplates(SupportTermsCase):
         products = self.env["product.product"].search(
             [("company_id", "=", self.empty.id)]
         )
-        # hosting, domain, PEC, showcase, banner and the GOLD help desk
-        self.assertEqual(len(products), 6)
+        # hosting, domain, PEC, showcase, banner, the GOLD help desk and the
+        # paid technical intervention its quotes offer
+        self.assertEqual(len(products), 7)
         self.assertEqual(gold.with_context(lang="it_IT").name, "Help Desk GOLD")
         self.assertIn("raccomandata", gold.with_context(lang="it_IT").terms_html)
         self.assertIn("registered letter", gold.with_context(lang="en_US").terms_html)

@@ -12,6 +12,22 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.support_urgency_keywords", readonly=False
     )
 
+    support_renewal_reminder_days = fields.Integer(
+        related="company_id.support_renewal_reminder_days", readonly=False
+    )
+    support_notice_registered_mail = fields.Boolean(
+        related="company_id.support_notice_registered_mail", readonly=False
+    )
+    support_notice_pec = fields.Boolean(
+        related="company_id.support_notice_pec", readonly=False
+    )
+    support_notice_portal = fields.Boolean(
+        related="company_id.support_notice_portal", readonly=False
+    )
+    support_notice_email = fields.Boolean(
+        related="company_id.support_notice_email", readonly=False
+    )
+
     def action_open_terms_template_wizard(self):
         return self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms.support_terms_template_apply_action"

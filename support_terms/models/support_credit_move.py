@@ -175,6 +175,7 @@ class SupportCreditMove(models.Model):
             lambda inv: inv.move_type == "out_invoice" and inv.state == "posted"
         ).invoice_line_ids.filtered(
             lambda line: line.product_id.support_credit_pack
+            and line.product_id.support_credits > 0
             and line.quantity > 0
             and line.display_type == "product"
         )

@@ -749,3 +749,25 @@ COVERAGE_RULES = {
         },
     },
 }
+# Seed 000: hosting, domains and PEC boxes renew yearly from their
+# registration; showcases and banners every 31 December. Credit packs and
+# one-shot interventions do not renew.
+SERVICE_KIND_BY_KEY = {
+    "hosting": ("hosting", "anniversary"),
+    "hosting_dev": ("hosting", "anniversary"),
+    "server": ("hosting", "anniversary"),
+    "domain": ("domain", "anniversary"),
+    "pec": ("pec", "anniversary"),
+    "showcase": ("showcase", "calendar_year"),
+    "banner": ("banner", "calendar_year"),
+    "credits": ("credit_pack", False),
+    "one_shot": ("other", False),
+}
+
+
+def product_service_terms(key, plan_keys, notice_days=60):
+    """service_kind, renewal_policy and notice days of a template's product."""
+    kind, policy = SERVICE_KIND_BY_KEY.get(
+        key, ("support_plan", "anniversary") if key in plan_keys else ("other", False)
+    )
+    return {"service_kind": kind, "renewal_policy": policy, "notice_days": notice_days}

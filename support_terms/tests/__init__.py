@@ -18,3 +18,7 @@ from . import test_credits
 from . import test_charges
 from . import test_quotes
 from . import test_portal_support
+from . import test_rules_renewal
+from . import test_renewal
+from . import test_cancellation_notice
+from . import test_portal_services_tour

@@ -65,6 +65,20 @@ class TestTermsTemplates(SupportTermsCase):
         # hosting, domain, PEC, showcase, banner, the GOLD help desk and the
         # paid technical intervention its quotes offer
         self.assertEqual(len(products), 7)
+        # seed 000: yearly from registration, showcases and banners every 31/12
+        renewals = {p.service_kind: (p.renewal_policy, p.notice_days) for p in products}
+        self.assertEqual(
+            renewals,
+            {
+                "hosting": ("anniversary", 60),
+                "domain": ("anniversary", 60),
+                "pec": ("anniversary", 60),
+                "showcase": ("calendar_year", 60),
+                "banner": ("calendar_year", 60),
+                "support_plan": ("anniversary", 60),
+                "other": (False, 60),
+            },
+        )
         self.assertEqual(gold.with_context(lang="it_IT").name, "Help Desk GOLD")
         self.assertIn("raccomandata", gold.with_context(lang="it_IT").terms_html)
         self.assertIn("registered letter", gold.with_context(lang="en_US").terms_html)

@@ -11,6 +11,7 @@ from ..rules.terms_templates import (
     TEMPLATE_SELECTION,
     TEMPLATES,
     TZ,
+    product_service_terms,
 )
 
 
@@ -109,8 +110,9 @@ class SupportTermsTemplateApply(models.TransientModel):
         names.update({f"calendar_{k}": v for k, v in calendars.items()})
         kinds = {kind for plan in spec["plans"] for kind in plan["channels"]}
         channels = {kind: env_self._ensure_channel(company, kind) for kind in kinds}
+        plan_keys = {key for plan in spec["plans"] for key in plan["products"]}
         products = {
-            key: env_self._ensure_product(company, template, key, values)
+            key: env_self._ensure_product(company, template, key, values, plan_keys)
             for key, values in spec["products"].items()
         }
         names.update({f"product_{k}": v for k, v in products.items()})
@@ -216,7 +218,7 @@ class SupportTermsTemplateApply(models.TransientModel):
         channel.active = True
         return channel
 
-    def _ensure_product(self, company, template, key, values):
+    def _ensure_product(self, company, template, key, values, plan_keys=()):
         code = f"ST-{template}-{key}".upper()
         product_model = self.env["product.product"].with_context(active_test=False)
         product = product_model.search(
@@ -245,6 +247,8 @@ class SupportTermsTemplateApply(models.TransientModel):
                     ],
                 }
             )
+        if not product.service_kind:
+            product.product_tmpl_id.write(product_service_terms(key, plan_keys))
         self._translate(product.product_tmpl_id, "name", values["name"])
         return product
 

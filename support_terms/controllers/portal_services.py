@@ -1,0 +1,131 @@
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+
+class SupportServicesPortal(CustomerPortal):
+    """ "My services": the customer's services, their renewal and notices."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "support_service_count" in counters:
+            lines = request.env["contract.line"]
+            values["support_service_count"] = (
+                lines.search_count(self._support_services_domain())
+                if lines.has_access("read")
+                else 0
+            )
+        return values
+
+    def _support_services_domain(self):
+        """The services in force or still to come, one line per service."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        today = fields.Date.context_today(request.env.user)
+        return [
+            ("contract_id.partner_id", "child_of", partner.id),
+            ("is_canceled", "=", False),
+            ("display_type", "=", False),
+            ("successor_contract_line_id", "=", False),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", today),
+        ]
+
+    def _support_service(self, line_id):
+        """A service of the customer, checked with its own access rights."""
+        line = request.env["contract.line"].browse(line_id).exists()
+        if not line or not line.filtered_domain(self._support_services_domain()):
+            raise MissingError(request.env._("This service does not exist."))
+        line.check_access("read")
+        return line
+
+    @http.route("/my/services", type="http", auth="user", website=True)
+    def portal_my_services(self, notice=None, **kw):
+        lines = request.env["contract.line"].search(
+            self._support_services_domain(), order="date_end, id"
+        )
+        partner = request.env.user.partner_id.commercial_partner_id
+        notices = request.env["support.cancellation.notice"].search(
+            [("partner_id", "=", partner.id)]
+        )
+        company = request.env.user.company_id
+        if lines:
+            company = lines[0].sudo().company_id
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "support_services",
+                "services": lines.sudo(),
+                "notices": notices.sudo(),
+                "pending_line_ids": notices.filtered(
+                    lambda n: n.state == "draft"
+                ).contract_line_ids.ids,
+                "new_notice": notices.filtered(lambda n: str(n.id) == notice)[
+                    :1
+                ].sudo(),
+                "company": company.sudo(),
+                "today": fields.Date.context_today(request.env.user),
+            }
+        )
+        return request.render("support_terms.portal_my_services", values)
+
+    @http.route(
+        "/my/services/<int:line_id>/cancel",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET"],
+    )
+    def portal_service_cancel_form(self, line_id, **kw):
+        try:
+            line = self._support_service(line_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/services")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "support_services",
+                "service": line.sudo(),
+                "company": line.sudo().company_id,
+            }
+        )
+        return request.render("support_terms.portal_service_cancel", values)
+
+    @http.route(
+        "/my/services/<int:line_id>/cancel",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_service_cancel(self, line_id, note=None, **kw):
+        """Record the request as a notice; staff confirm or reject it."""
+        try:
+            line = self._support_service(line_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/services")
+        line = line.sudo()
+        partner = request.env.user.partner_id.commercial_partner_id
+        notice = (
+            request.env["support.cancellation.notice"]
+            .sudo()
+            .with_company(line.company_id)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": line.company_id.id,
+                    "contract_line_ids": [(6, 0, line.ids)],
+                    "channel": "portal",
+                    "note": (note or "").strip()[:2000] or False,
+                }
+            )
+        )
+        notice.message_post(
+            body=request.env._(
+                "Cancellation requested from the portal by %(user)s.",
+                user=request.env.user.name,
+            )
+        )
+        return request.redirect(f"/my/services?notice={notice.id}")

@@ -1,0 +1,404 @@
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..rules import renewal as renewal_rules
+
+NOTICE_CHANNELS = [
+    ("registered_mail", "Registered mail"),
+    ("pec", "PEC"),
+    ("portal", "Portal request"),
+    ("email", "Email"),
+    ("other", "Other"),
+]
+
+
+class SupportCancellationNotice(models.Model):
+    """A customer's notice that it does not want its services renewed.
+
+    Its value depends on when it was received and by which channel: the terms
+    accept some channels only (registered mail, PEC), and a notice received
+    after a service's notice deadline lets the renewal happen once.
+    """
+
+    _name = "support.cancellation.notice"
+    _description = "Cancellation Notice"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "received_date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/"
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('parent_id', '=', False)]",
+    )
+    contract_line_ids = fields.Many2many(
+        comodel_name="contract.line",
+        relation="support_cancellation_notice_contract_line_rel",
+        column1="notice_id",
+        column2="contract_line_id",
+        string="Services",
+        check_company=True,
+        domain="[('contract_id.partner_id', 'child_of', partner_id), "
+        "('is_canceled', '=', False), ('display_type', '=', False)]",
+    )
+    received_date = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+        help="The day the notice reached us (for a registered letter, the "
+        "delivery date on the return receipt).",
+    )
+    channel = fields.Selection(
+        selection=NOTICE_CHANNELS,
+        required=True,
+        default="registered_mail",
+        tracking=True,
+    )
+    attachment_ids = fields.Many2many(
+        comodel_name="ir.attachment",
+        string="Proof",
+        help="The scanned letter and return receipt, or the PEC receipt.",
+    )
+    requested_end_date = fields.Date(
+        string="Terminate on",
+        help="Empty: the services end at the end of their period. A date "
+        "before it ends them early, without any refund.",
+    )
+    note = fields.Text(string="Customer's message")
+    accepted_channels = fields.Char(
+        string="Valid channels",
+        compute="_compute_accepted_channels",
+        help="The channels by which the terms accept a cancellation.",
+    )
+    channel_accepted = fields.Boolean(compute="_compute_accepted_channels")
+    on_time = fields.Boolean(
+        compute="_compute_on_time",
+        store=True,
+        help="Received on or before the notice deadline of every service.",
+    )
+    state = fields.Selection(
+        selection=[
+            ("draft", "To confirm"),
+            ("confirmed", "Confirmed"),
+            ("rejected", "Rejected"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    rejection_reason = fields.Text(readonly=True)
+    confirmed_datetime = fields.Datetime(string="Confirmed on", readonly=True)
+    result_ids = fields.One2many(
+        comodel_name="support.cancellation.notice.result",
+        inverse_name="notice_id",
+        string="Outcome",
+        readonly=True,
+    )
+    refund_move_ids = fields.Many2many(
+        comodel_name="account.move",
+        string="Credit notes",
+        readonly=True,
+        copy=False,
+    )
+
+    @api.depends(
+        "company_id.support_notice_registered_mail",
+        "company_id.support_notice_pec",
+        "company_id.support_notice_portal",
+        "company_id.support_notice_email",
+        "channel",
+    )
+    def _compute_accepted_channels(self):
+        for notice in self:
+            company = notice.company_id
+            notice.accepted_channels = company.support_notice_channels_label
+            notice.channel_accepted = (
+                notice.channel in company._support_notice_channels()
+            )
+
+    @api.depends(
+        "received_date",
+        "contract_line_ids.notice_deadline",
+        "state",
+        "result_ids.outcome",
+    )
+    def _compute_on_time(self):
+        for notice in self:
+            if notice.result_ids:
+                notice.on_time = all(
+                    r.outcome in ("on_time", "early", "refunded")
+                    for r in notice.result_ids
+                )
+                continue
+            terms = [
+                line._notice_terms(notice.received_date)
+                for line in notice.contract_line_ids
+                if notice.received_date
+            ]
+            notice.on_time = bool(terms) and all(
+                renewal_rules.notice_outcome(notice.received_date, deadline, renewed)
+                == renewal_rules.ON_TIME
+                for deadline, renewed in terms
+            )
+
+    @api.constrains("contract_line_ids", "partner_id", "received_date")
+    def _check_lines(self):
+        for notice in self:
+            if not notice.contract_line_ids:
+                raise ValidationError(
+                    self.env._("A cancellation notice must name at least one service.")
+                )
+            commercial = notice.partner_id.commercial_partner_id
+            foreign = notice.contract_line_ids.filtered(
+                lambda line,
+                c=commercial: line.contract_id.partner_id.commercial_partner_id != c
+            )
+            if foreign:
+                raise ValidationError(
+                    self.env._(
+                        "Services %(services)s are not contracts of %(customer)s.",
+                        services=", ".join(foreign.mapped("name")),
+                        customer=commercial.display_name,
+                    )
+                )
+            for contract in notice.contract_line_ids.contract_id:
+                start = min(contract.contract_line_ids.mapped("date_start"))
+                if notice.received_date < start:
+                    raise ValidationError(
+                        self.env._(
+                            "The notice was received on %(received)s, before "
+                            "contract %(contract)s started (%(start)s).",
+                            received=notice.received_date,
+                            contract=contract.display_name,
+                            start=start,
+                        )
+                    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code(
+                    "support.cancellation.notice"
+                ) or self.env._("New")
+            if vals.get("partner_id"):
+                partner = self.env["res.partner"].browse(vals["partner_id"])
+                vals["partner_id"] = partner.commercial_partner_id.id
+        return super().create(vals_list)
+
+    def action_confirm(self):
+        """Apply the notice to each service and tell the customer why."""
+        if not self.env.su and not self.env.user.has_group(
+            "support_terms.group_support_terms_manager"
+        ):
+            raise UserError(
+                self.env._(
+                    "Only a support terms manager can decide a cancellation notice."
+                )
+            )
+        for notice in self:
+            if notice.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Notice %(notice)s is already decided.", notice=notice.name
+                    )
+                )
+            if not notice.channel_accepted:
+                notice._reject()
+            else:
+                notice._apply()
+        return True
+
+    def action_reset_draft(self):
+        for notice in self:
+            if notice.state != "rejected":
+                raise UserError(
+                    self.env._(
+                        "Only a rejected notice can go back to be confirmed; a "
+                        "confirmed one has already changed the services."
+                    )
+                )
+        self.write({"state": "draft", "rejection_reason": False})
+
+    def _reject(self):
+        self.ensure_one()
+        labels = dict(self._fields["channel"]._description_selection(self.env))
+        self.write(
+            {
+                "state": "rejected",
+                "rejection_reason": self.env._(
+                    "The notice arrived by %(channel)s; the terms accept a "
+                    "cancellation only by: %(accepted)s.",
+                    channel=labels[self.channel],
+                    accepted=self.accepted_channels,
+                ),
+            }
+        )
+        self._notify_customer("support_terms.mail_template_cancellation_rejected")
+
+    def _apply(self):
+        self.ensure_one()
+        now = fields.Datetime.now()
+        results = []
+        for line in self.contract_line_ids:
+            results.append(Command.create(line._apply_cancellation(self, now)))
+        self.write(
+            {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
+        )
+        self._post_on_contracts()
+        self._notify_customer("support_terms.mail_template_cancellation_confirmed")
+
+    def _post_on_contracts(self):
+        for contract in self.contract_line_ids.contract_id:
+            results = self.result_ids.filtered(
+                lambda r, c=contract: r.contract_line_id.contract_id == c
+            )
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._(
+                    "Cancellation notice %(notice)s confirmed:", notice=self.name
+                ),
+                Markup().join(
+                    Markup("<li>%s: %s</li>") % (r.contract_line_id.name, r.explanation)
+                    for r in results
+                ),
+            )
+            contract.message_post(body=body)
+
+    def _notify_customer(self, template_xmlid):
+        template = self.env.ref(template_xmlid)
+        for notice in self:
+            notice.with_context(mail_notify_force_send=False).message_post_with_source(
+                template,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=notice.partner_id.ids,
+            )
+
+    def _refund_lines(self, lines):
+        """A full credit note of what was invoiced for ``lines``."""
+        invoice_lines = self.env["account.move.line"].search(
+            [
+                ("contract_line_id", "in", lines.ids),
+                ("move_id.move_type", "=", "out_invoice"),
+                ("move_id.state", "=", "posted"),
+            ]
+        )
+        refunds = self.env["account.move"]
+        for invoice in invoice_lines.move_id:
+            refund = self.env["account.move"].create(
+                {
+                    "move_type": "out_refund",
+                    "partner_id": invoice.partner_id.id,
+                    "company_id": invoice.company_id.id,
+                    "currency_id": invoice.currency_id.id,
+                    "journal_id": invoice.journal_id.id,
+                    "reversed_entry_id": invoice.id,
+                    "invoice_origin": self.name,
+                    "ref": self.env._(
+                        "Refund of %(invoice)s (cancellation %(notice)s)",
+                        invoice=invoice.name,
+                        notice=self.name,
+                    ),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": line.product_id.id,
+                                "name": line.name,
+                                "quantity": line.quantity,
+                                "price_unit": line.price_unit,
+                                "discount": line.discount,
+                                "tax_ids": [Command.set(line.tax_ids.ids)],
+                            }
+                        )
+                        for line in invoice_lines.filtered(
+                            lambda ln, inv=invoice: ln.move_id == inv
+                        )
+                    ],
+                }
+            )
+            refund.action_post()
+            refunds |= refund
+        self.refund_move_ids |= refunds
+        return refunds
+
+
+class SupportCancellationNoticeResult(models.Model):
+    """What a confirmed notice did to one service, and why."""
+
+    _name = "support.cancellation.notice.result"
+    _description = "Cancellation Notice Outcome"
+    _order = "id"
+
+    notice_id = fields.Many2one(
+        comodel_name="support.cancellation.notice",
+        required=True,
+        ondelete="cascade",
+        index=True,
+    )
+    company_id = fields.Many2one(related="notice_id.company_id", store=True)
+    contract_line_id = fields.Many2one(
+        comodel_name="contract.line", string="Service", required=True, index=True
+    )
+    outcome = fields.Selection(
+        selection=[
+            ("on_time", "On time: not renewed"),
+            ("late", "Late: renewed once"),
+            ("early", "Early termination, no refund"),
+            ("refunded", "Refunded in full"),
+        ],
+        required=True,
+    )
+    notice_deadline = fields.Date(string="Last day to cancel")
+    end_date = fields.Date(string="Service ends on")
+    explanation = fields.Char(compute="_compute_explanation")
+
+    @api.depends("outcome", "notice_deadline", "end_date")
+    def _compute_explanation(self):
+        for result in self:
+            received = result.notice_id.received_date
+            if result.outcome == "on_time":
+                text = self.env._(
+                    "received on %(received)s, by the last day to cancel "
+                    "(%(deadline)s): the service ends on %(end)s and is not "
+                    "renewed.",
+                    received=received,
+                    deadline=result.notice_deadline,
+                    end=result.end_date,
+                )
+            elif result.outcome == "late":
+                text = self.env._(
+                    "received on %(received)s, after the last day to cancel "
+                    "(%(deadline)s): the renewal is due, the service is renewed "
+                    "once and ends on %(end)s.",
+                    received=received,
+                    deadline=result.notice_deadline,
+                    end=result.end_date,
+                )
+            elif result.outcome == "early":
+                text = self.env._(
+                    "terminated early on %(end)s as requested; the period "
+                    "already paid is not refunded.",
+                    end=result.end_date,
+                )
+            else:
+                text = self.env._(
+                    "cancelled within the refund window after purchase: "
+                    "refunded in full by a credit note."
+                )
+            result.explanation = text

@@ -1,0 +1,77 @@
+from datetime import date
+
+from odoo import Command
+
+from ..rules import renewal as renewal_rules
+from .common import SupportTermsCase
+
+
+class RenewalCase(SupportTermsCase):
+    """Services of an Italian hosting provider, renewed tacitly (seed 000)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer.email = "amministrazione@rossi.example"
+        cls.other_customer.email = "info@bianchi.example"
+        cls.hosting = cls._service_product("Hosting annuale", "hosting", "anniversary")
+        cls.showcase = cls._service_product(
+            "Vetrina aziendale", "showcase", "calendar_year"
+        )
+        cls.plan_product = cls._service_product(
+            "Piano di assistenza", "support_plan", "anniversary"
+        )
+        cls.plan_assistance = cls._create_plan("ASSIST", cls.plan_product, sequence=1)
+        cls.plan_assistance.write(
+            {"refund_window_hours": 24, "renewal_reminder_days": 30}
+        )
+        cls.renew_cron = cls.env.ref(
+            "contract_line_successor.contract_line_cron_for_renew"
+        )
+
+    @classmethod
+    def _service_product(cls, name, kind, policy):
+        product = cls._create_product(name, cls.company)
+        product.product_tmpl_id.write(
+            {"service_kind": kind, "renewal_policy": policy, "notice_days": 60}
+        )
+        return product
+
+    @classmethod
+    def _service(cls, product, start, partner=None):
+        """A contract with one auto-renewing line of ``product``."""
+        partner = partner or cls.customer
+        policy = product.product_tmpl_id.renewal_policy
+        contract = cls.env["contract.contract"].create(
+            {
+                "name": f"{partner.name} - {product.name}",
+                "partner_id": partner.id,
+                "company_id": cls.company.id,
+                "line_recurrence": True,
+                "contract_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": product.id,
+                            "name": product.name,
+                            "quantity": 1,
+                            "price_unit": 100.0,
+                            "recurring_rule_type": "yearly",
+                            "recurring_interval": 1,
+                            "date_start": start,
+                            "date_end": renewal_rules.period_end(start, policy),
+                            "is_auto_renew": True,
+                            "auto_renew_rule_type": "yearly",
+                            "auto_renew_interval": 1,
+                        }
+                    )
+                ],
+            }
+        )
+        return contract.contract_line_ids
+
+    def run_renewal(self):
+        return self.run_like_the_cron_worker(self.renew_cron)
+
+    @staticmethod
+    def d(year, month, day):
+        return date(year, month, day)

@@ -1,0 +1,280 @@
+from unittest.mock import patch
+
+from freezegun import freeze_time
+from psycopg2 import OperationalError
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common_renewal import RenewalCase
+
+
+@tagged("post_install", "-at_install")
+class TestTacitRenewal(RenewalCase):
+    def test_anniversary_renewal_from_registration(self):
+        """Hosting registered on 15 March renews every 15 March (seed 000)."""
+        line = self._service(self.hosting, self.d(2025, 3, 15))
+        self.assertEqual(line.date_end, self.d(2026, 3, 14))
+        self.assertEqual(line.renewal_policy, "anniversary")
+        self.assertEqual(line.notice_days, 60)
+        # the last day to cancel is 60 days before the expiry
+        self.assertEqual(line.notice_deadline, self.d(2026, 1, 13))
+        self.assertEqual(line.termination_notice_date, self.d(2026, 1, 13))
+        with freeze_time("2026-01-13 10:00"):
+            self.run_renewal()
+        self.assertEqual(line.date_end, self.d(2026, 3, 14), "still time to cancel")
+        with freeze_time("2026-01-14 10:00"):
+            self.run_renewal()
+            self.run_renewal()
+        self.assertEqual(line.date_end, self.d(2027, 3, 14), "renewed once")
+        self.assertEqual(line.previous_period_end, self.d(2026, 3, 14))
+        self.assertEqual(line.notice_deadline, self.d(2027, 1, 13))
+        self.assertIn("renewed", "\n".join(line.contract_id.message_ids.mapped("body")))
+
+    def test_calendar_year_showcase(self):
+        """A showcase started on 10 June ends on 31 December and renews to the next."""
+        line = self._service(self.showcase, self.d(2026, 6, 10))
+        self.assertEqual(line.date_end, self.d(2026, 12, 31))
+        self.assertEqual(line.notice_deadline, self.d(2026, 11, 1))
+        with freeze_time("2026-11-02"):
+            self.run_renewal()
+        self.assertEqual(line.date_end, self.d(2027, 12, 31))
+        self.assertEqual(line.notice_deadline, self.d(2027, 11, 1))
+        with freeze_time("2027-11-02"):
+            self.run_renewal()
+        self.assertEqual(line.date_end, self.d(2028, 12, 31))
+
+    def test_started_on_29_february(self):
+        line = self._service(self.hosting, self.d(2024, 2, 29))
+        self.assertEqual(line.date_end, self.d(2025, 2, 28))
+        with freeze_time("2024-12-31"):
+            self.run_renewal()
+        # a year from 1 March 2025
+        self.assertEqual(line.date_end, self.d(2026, 2, 28))
+
+    def test_renewal_as_a_new_line(self):
+        """With OCA's 'new line at renewal', the successor follows the policy too."""
+        self.company.create_new_line_at_contract_line_renew = True
+        line = self._service(self.showcase, self.d(2026, 6, 10))
+        with freeze_time("2026-11-02"):
+            self.run_renewal()
+        successor = line.successor_contract_line_id
+        self.assertTrue(successor)
+        self.assertFalse(line.is_auto_renew)
+        self.assertEqual(
+            (successor.date_start, successor.date_end),
+            (self.d(2027, 1, 1), self.d(2027, 12, 31)),
+        )
+        self.assertEqual(successor.previous_period_end, self.d(2026, 12, 31))
+        self.assertEqual(successor.purchase_datetime, line.purchase_datetime)
+
+    def test_lines_without_policy_keep_oca_notice(self):
+        product = self._create_product("Manutenzione", self.company)
+        contract, line = self._create_contract(
+            self.customer, product, self.d(2026, 1, 1), self.d(2026, 12, 31)
+        )
+        line.write(
+            {
+                "is_auto_renew": True,
+                "auto_renew_rule_type": "yearly",
+                "auto_renew_interval": 1,
+                "termination_notice_interval": 1,
+                "termination_notice_rule_type": "monthly",
+            }
+        )
+        self.assertFalse(line.renewal_policy)
+        self.assertEqual(line.notice_deadline, self.d(2026, 11, 30))
+        with freeze_time("2026-11-30"):
+            self.run_renewal()
+        self.assertEqual(line.date_end, self.d(2027, 12, 31), "OCA's own rule")
+
+    def test_bad_input(self):
+        line = self._service(self.hosting, self.d(2026, 3, 15))
+        with self.assertRaises(ValidationError) as caught:
+            line.notice_days = -5
+        self.assertIn("cannot be negative", str(caught.exception))
+        self.assertEqual(line.notice_days, 60)
+        with self.assertRaises(ValidationError) as caught:
+            self.hosting.product_tmpl_id.notice_days = -1
+        self.assertIn("cannot be negative", str(caught.exception))
+        with self.assertRaises(ValidationError) as caught:
+            line.write({"is_auto_renew": False, "date_end": False})
+        self.assertIn("give it an end date", str(caught.exception))
+        self.assertEqual(line.date_end, self.d(2027, 3, 14))
+
+
+@tagged("post_install", "-at_install")
+class TestRenewalReminders(RenewalCase):
+    def reminders_sent(self, line):
+        return self.env["mail.message"].search(
+            [
+                ("model", "=", "contract.contract"),
+                ("res_id", "=", line.contract_id.id),
+                ("partner_ids", "in", self.customer.ids),
+                ("subject", "ilike", "renewal on"),
+            ]
+        )
+
+    def test_reminder_once_although_the_action_runs_daily(self):
+        line = self._service(self.hosting, self.d(2025, 3, 15))
+        # deadline 13 January 2026: reminder 30 days before, on 14 December
+        self.assertEqual(line.renewal_reminder_date, self.d(2025, 12, 14))
+        for day in ("2025-12-13", "2025-12-14", "2025-12-15", "2025-12-20"):
+            with freeze_time(day):
+                self.run_renewal()
+        messages = self.reminders_sent(line)
+        self.assertEqual(len(messages), 1)
+        self.assertIn("13", messages.body)  # the last day to cancel
+        self.assertIn("registered mail", messages.body.lower())
+        self.assertEqual(len(line.renewal_reminder_ids), 1)
+        self.assertFalse(line.renewal_reminder_date)
+        mails = self.env["mail.mail"].search([("mail_message_id", "=", messages.id)])
+        self.assertTrue(mails, "the customer gets an email, queued")
+        # the next period gets its own reminder
+        with freeze_time("2026-01-14"):
+            self.run_renewal()
+        self.assertEqual(line.renewal_reminder_date, self.d(2026, 12, 14))
+        with freeze_time("2026-12-14"):
+            self.run_renewal()
+        self.assertEqual(len(self.reminders_sent(line)), 2)
+
+    def test_support_plan_reminded_before_its_end(self):
+        """Seed 002: the customer is contacted a month before the plan expires."""
+        line = self._service(self.plan_product, self.d(2025, 3, 15))
+        with freeze_time("2025-12-14"):
+            self.run_renewal()
+        line.is_auto_renew = False  # cancelled on time: no more renewal
+        with freeze_time("2026-02-12"):
+            self.run_renewal()
+            self.run_renewal()
+        kinds = line.renewal_reminder_ids.mapped("kind")
+        self.assertEqual(sorted(kinds), ["end", "notice"])
+        self.assertEqual(len(self.reminders_sent(line)), 2)
+
+    def test_reminder_in_the_customer_language(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.customer.lang = "it_IT"
+        line = self._service(self.hosting, self.d(2025, 3, 15))
+        with freeze_time("2025-12-14"):
+            self.run_renewal()
+        message = self.reminders_sent(line) or self.env["mail.message"].search(
+            [("model", "=", "contract.contract"), ("res_id", "=", line.contract_id.id)],
+            limit=1,
+        )
+        self.assertIn("rinnovo", message.subject.lower())
+        self.assertIn("raccomandata", message.body.lower())
+
+    def test_late_cron_skips_a_reminder_whose_day_passed(self):
+        """A plan reminder owed before an end already past is not emailed."""
+        line = self._service(self.plan_product, self.d(2025, 3, 15))
+        line.is_auto_renew = False
+        self.assertEqual(line.renewal_reminder_date, self.d(2026, 2, 12))
+        # the action did not run between the reminder day and the end
+        with freeze_time("2026-03-20"):
+            self.run_renewal()
+            self.run_renewal()
+        self.assertEqual(line.renewal_reminder_ids.mapped("state"), ["skipped"])
+        self.assertFalse(line.renewal_reminder_date)
+        self.assertFalse(self.reminders_sent(line))
+
+
+@tagged("post_install", "-at_install")
+class TestRenewalRestart(RenewalCase):
+    def _due_lines(self):
+        customers = self.customer | self.other_customer
+        lines = self.env["contract.line"]
+        for index in range(5):
+            lines |= self._service(
+                self.hosting, self.d(2025, 3, 15), partner=customers[index % 2]
+            )
+        self.env["ir.config_parameter"].sudo().set_param(
+            "support_terms.renewal_batch_size", 2
+        )
+        return lines
+
+    def _state(self, lines):
+        lines.invalidate_recordset()
+        return {
+            line.id: (line.date_end, len(line.renewal_reminder_ids)) for line in lines
+        }
+
+    def test_renewal_killed_halfway_and_run_again(self):
+        lines = self._due_lines()
+        with freeze_time("2026-01-14"):
+            with self.env.cr.savepoint() as clean_run:
+                self.run_renewal()
+                expected = self._state(lines)
+                clean_run.rollback()
+            self.env.invalidate_all()
+            self.assertEqual(set(lines.mapped("date_end")), {self.d(2026, 3, 14)})
+
+            line_class = self.registry["contract.line"]
+            original = line_class._renew_due
+            calls = []
+
+            def crash_in_second_batch(records):
+                calls.append(records.ids)
+                if len(calls) == 2:
+                    raise OperationalError(
+                        "terminating connection due to administrator command"
+                    )
+                return original(records)
+
+            killed = False
+            with patch.object(line_class, "_renew_due", crash_in_second_batch):
+                try:
+                    self.run_renewal()
+                except OperationalError:
+                    killed = True
+            self.assertTrue(killed)
+            lines.invalidate_recordset()
+            self.assertEqual(
+                len(lines.filtered(lambda ln: ln.date_end == self.d(2027, 3, 14))), 2
+            )
+            self.run_renewal()
+        self.assertEqual(self._state(lines), expected)
+        self.assertEqual(set(lines.mapped("date_end")), {self.d(2027, 3, 14)})
+
+    def test_reminders_killed_halfway_and_run_again(self):
+        lines = self._due_lines()
+        with freeze_time("2025-12-14"):
+            with self.env.cr.savepoint() as clean_run:
+                self.run_renewal()
+                expected = self._state(lines)
+                clean_run.rollback()
+            self.env.invalidate_all()
+            reminder_class = self.registry["support.renewal.reminder"]
+            original = reminder_class._notify_customers
+            calls = []
+
+            def crash_in_second_batch(records):
+                calls.append(records.ids)
+                if len(calls) == 2:
+                    raise OperationalError(
+                        "terminating connection due to administrator command"
+                    )
+                return original(records)
+
+            killed = False
+            with patch.object(
+                reminder_class, "_notify_customers", crash_in_second_batch
+            ):
+                try:
+                    self.run_renewal()
+                except OperationalError:
+                    killed = True
+            self.assertTrue(killed)
+            self.run_renewal()
+        self.assertEqual(self._state(lines), expected)
+        self.assertEqual(
+            {n for _end, n in expected.values()}, {1}, "one reminder per line"
+        )
+        messages = self.env["mail.message"].search(
+            [
+                ("model", "=", "contract.contract"),
+                ("res_id", "in", lines.contract_id.ids),
+                ("subject", "ilike", "renewal on"),
+            ]
+        )
+        self.assertEqual(len(messages), 5)

@@ -11,6 +11,10 @@ from ..rules.urgency import is_urgent, parse_keywords
 from ..tools import run_due_batch
 
 MANAGER_GROUP = "support_terms.group_support_terms_manager"
+USER_GROUP = "support_terms.group_support_terms_user"
+# the values a ticket's coverage follows
+COVERAGE_KEYS = ("coverage", "category_id", "support_plan_id", "partner_id")
+OUTER_CALL = "support_terms_coverage_outer"
 AUTO_CLOSE_BATCH_PARAM = "support_terms.auto_close_batch_size"
 AUTO_CLOSE_BATCH_DEFAULT = 500
 
@@ -188,6 +192,23 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.context.get(OUTER_CALL):
+            # the outermost call notifies excluded requests once, whatever the
+            # writes nested in the creation (the plan snapshot) change
+            for vals in vals_list:
+                # a customer or the portal never decides the coverage
+                if "coverage" in vals and not self._can_override_coverage():
+                    vals.pop("coverage")
+                    vals.pop("coverage_override_reason", None)
+            tickets = (
+                self.with_context(**{OUTER_CALL: True})
+                .create(vals_list)
+                .with_env(self.env)
+            )
+            tickets.filtered(
+                lambda t: t.coverage == "excluded"
+            )._notify_coverage_excluded()
+            return tickets
         if not self._can_set_support_plan():
             for vals in vals_list:
                 vals.pop("support_plan_id", None)
@@ -205,6 +226,8 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        if not self.env.context.get(OUTER_CALL):
+            return self._write_outermost(vals)
         if "support_plan_id" in vals and not self._can_set_support_plan():
             raise AccessError(
                 _("Only support managers can change the support plan of a ticket.")
@@ -231,6 +254,26 @@ class HelpdeskTicket(models.Model):
             # the plan and the urgency choose the SLAs
             for ticket in self.filtered("team_sla"):
                 ticket.sudo().refresh_sla()
+        return res
+
+    def _write_outermost(self, vals):
+        """Checks of what staff decide, and the customer told once of an
+        exclusion, whatever the writes nested in this one change."""
+        if "coverage" in vals:
+            self._check_coverage_override(vals)
+        if "stage_id" in vals:
+            self._check_quote_before_work(vals["stage_id"])
+        follow = any(key in vals for key in COVERAGE_KEYS)
+        excluded_before = set()
+        if follow:
+            excluded_before = set(self.filtered(lambda t: t.coverage == "excluded").ids)
+        res = self.with_context(**{OUTER_CALL: True}).write(vals)
+        if follow:
+            self.filtered(
+                lambda t: t.coverage == "excluded" and t.id not in excluded_before
+            )._notify_coverage_excluded()
+        if vals.get("urgency_review") == "unjustified":
+            self._charge_unjustified_urgency()
         return res
 
     def _can_set_support_plan(self):
@@ -594,22 +637,12 @@ class HelpdeskTicket(models.Model):
             },
         )
 
-
-USER_GROUP = "support_terms.group_support_terms_user"
-COVERAGE_KEYS = ("coverage", "category_id", "support_plan_id", "partner_id")
-
-
-class HelpdeskTicketCoverage(models.Model):
-    """Coverage of the request and how its extras are paid.
-
-    ``coverage`` comes from the rule of the ticket's plan and category
-    (``support.coverage.rule``) when the ticket arrives or changes category;
-    staff may override it with a reason. Extras are paid with credits
-    (``support.credit.move``), a quote (``sale.order``) or fixed-fee charges
-    (``support.ticket.charge``).
-    """
-
-    _inherit = "helpdesk.ticket"
+    # -- coverage, credits, charges, quotes ---------------------------------------
+    # ``coverage`` comes from the rule of the ticket's plan and category
+    # (``support.coverage.rule``) when the ticket arrives or changes category;
+    # staff may override it with a reason. Extras are paid with credits
+    # (``support.credit.move``), a quote (``sale.order``) or fixed-fee charges
+    # (``support.ticket.charge``).
 
     support_coverage_rule_id = fields.Many2one(
         comodel_name="support.coverage.rule",
@@ -745,50 +778,6 @@ class HelpdeskTicketCoverage(models.Model):
                 and ticket.channel_id
                 and ticket.channel_id not in plan.channel_ids
             )
-
-    # -- create / write ---------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            # a customer or the portal never decides the coverage
-            if "coverage" in vals and not self._can_override_coverage():
-                vals.pop("coverage")
-                vals.pop("coverage_override_reason", None)
-        # the plan snapshot inside create writes the tickets: notify here, once
-        tickets = super(
-            HelpdeskTicketCoverage, self.with_context(support_terms_coverage_outer=True)
-        ).create(vals_list)
-        tickets = tickets.with_env(self.env)
-        if not self.env.context.get("support_terms_coverage_outer"):
-            tickets.filtered(
-                lambda t: t.coverage == "excluded"
-            )._notify_coverage_excluded()
-        return tickets
-
-    def write(self, vals):
-        if "coverage" in vals:
-            self._check_coverage_override(vals)
-        if "stage_id" in vals:
-            self._check_quote_before_work(vals["stage_id"])
-        # writes nested in this one (the plan snapshot) leave the notification
-        # to the outermost
-        outer = not self.env.context.get("support_terms_coverage_outer") and any(
-            key in vals for key in COVERAGE_KEYS
-        )
-        excluded_before = set()
-        if outer:
-            excluded_before = set(self.filtered(lambda t: t.coverage == "excluded").ids)
-        res = super(
-            HelpdeskTicketCoverage, self.with_context(support_terms_coverage_outer=True)
-        ).write(vals)
-        if outer:
-            self.filtered(
-                lambda t: t.coverage == "excluded" and t.id not in excluded_before
-            )._notify_coverage_excluded()
-        if vals.get("urgency_review") == "unjustified":
-            self._charge_unjustified_urgency()
-        return res
 
     def _can_override_coverage(self):
         return self.env.su or self.env.user.has_group(USER_GROUP)

@@ -56,9 +56,7 @@ class SupportCoverageRule(models.Model):
         "the work, or a fixed fee. An excluded request may go on as paid work "
         "by quote.",
     )
-    credits = fields.Float(
-        string="Credits", digits=(16, 2), help="Credits charged for this extra."
-    )
+    credits = fields.Float(digits=(16, 2), help="Credits charged for this extra.")
     product_id = fields.Many2one(
         comodel_name="product.product",
         string="Product",

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero
 
-from ..rules.credits import allocate_fifo, credit_expiry
+from ..rules.prepaid_credits import allocate_fifo, credit_expiry
 from ..tools import run_due_batch
 
 EXPIRY_BATCH_PARAM = "support_terms.credit_expiry_batch_size"

@@ -7,7 +7,7 @@ COVERAGES = ("included", "extra", "excluded")
 BILLING_MODES = ("credits", "quote", "fixed_fee")
 
 
-def rule_problems(coverage, billing_mode, credits, has_product):
+def rule_problems(coverage, billing_mode, credit_count, has_product):
     """Codes of what is wrong in a coverage rule; an empty list when sound.
 
     An extra says how it is paid: credits (a positive number of them), a
@@ -21,7 +21,7 @@ def rule_problems(coverage, billing_mode, credits, has_product):
         problems.append("included_billed")
     if coverage == "excluded" and billing_mode not in (False, None, "quote"):
         problems.append("excluded_not_quote")
-    if billing_mode == "credits" and (credits or 0) <= 0:
+    if billing_mode == "credits" and (credit_count or 0) <= 0:
         problems.append("credits_not_positive")
     if billing_mode in ("quote", "fixed_fee") and not has_product:
         problems.append("product_missing")

@@ -579,11 +579,11 @@ def _included():
     return {"coverage": "included"}
 
 
-def _credits(credits, note):
+def _credits(credit_count, note):
     return {
         "coverage": "extra",
         "billing_mode": "credits",
-        "credits": credits,
+        "credits": credit_count,
         "note": note,
     }
 

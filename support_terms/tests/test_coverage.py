@@ -1,5 +1,8 @@
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common_coverage import CoverageCase
 
@@ -166,7 +169,11 @@ class TestCoverageRuleValidation(CoverageCase):
         )
 
     def test_one_rule_per_plan_and_kind(self):
-        with self.assertRaises(Exception) as caught, self.env.cr.savepoint():
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError) as caught,
+            self.env.cr.savepoint(),
+        ):
             self.env["support.coverage.rule"].create(
                 {
                     "plan_id": self.plan_basic.id,

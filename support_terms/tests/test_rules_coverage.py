@@ -3,7 +3,7 @@ from datetime import date
 from odoo.tests import BaseCase, tagged
 
 from ..rules.coverage import rule_problems, ticket_coverage
-from ..rules.credits import allocate_fifo, credit_expiry
+from ..rules.prepaid_credits import allocate_fifo, credit_expiry
 
 
 @tagged("post_install", "-at_install")

@@ -123,7 +123,8 @@ def check(db):
     }
 
 
-def run_cron(args, db, label, tracemalloc=False):
+def run_cron(args, db, label, tracemalloc=False, cron=CRON, count_sql=COUNT_SQL):
+    """run.py on ``db``: its JSON report."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         command = [
             sys.executable,
@@ -132,8 +133,8 @@ def run_cron(args, db, label, tracemalloc=False):
             f"--db-host={args.db_host}",
             f"--db-port={args.db_port}",
             f"--db-user={args.db_user}",
-            f"--cron={CRON}",
-            f"--count-sql={COUNT_SQL}",
+            f"--cron={cron}",
+            f"--count-sql={count_sql}",
             f"--label={label}",
             f"--json={out.name}",
         ]

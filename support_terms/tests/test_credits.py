@@ -1,7 +1,8 @@
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
-from psycopg2 import IntegrityError
+from psycopg2 import IntegrityError, OperationalError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
@@ -251,3 +252,38 @@ class TestCreditExpiry(CoverageCase):
                     " WHERE id = %s",
                     (expiry.id,),
                 )
+
+    def test_killed_halfway_then_rerun(self):
+        with freeze_time("2025-06-01"):
+            for _index in range(5):
+                self._invoice(date=date(2025, 6, 1))
+        packs = self._grants()
+        move_class = self.registry["support.credit.move"]
+        original = move_class._expire
+        calls = []
+
+        def crash_in_second_batch(records):
+            calls.append(records.ids)
+            if len(calls) == 2:
+                # what a killed worker's cursor sees
+                raise OperationalError("terminating connection")
+            return original(records)
+
+        with freeze_time("2026-06-01"):
+            killed = False
+            # not assertRaises: its savepoint would undo the committed batch
+            with patch.object(move_class, "_expire", crash_in_second_batch):
+                try:
+                    self.run_like_the_cron_worker(self.cron)
+                except OperationalError:
+                    killed = True
+            self.assertTrue(killed)
+            packs.invalidate_recordset()
+            self.assertEqual(len(packs.filtered(lambda p: p.remaining == 0)), 2)
+            self.assertEqual(self.run_like_the_cron_worker(self.cron), 3)
+        expiries = self.env["support.credit.move"].search(
+            [("move_type", "=", "expiry")]
+        )
+        self.assertEqual(expiries.pack_id, packs)
+        self.assertEqual(len(expiries), 5)
+        self.assertEqual(self._balance(), 0)

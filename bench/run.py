@@ -23,6 +23,7 @@ The job changes the database: run it on a copy of the generated one,
 """
 
 import argparse
+import importlib
 import json
 import resource
 import threading
@@ -92,10 +93,20 @@ def run_cron(args, info):
 
 
 def run_method(args):
-    """Call ``model.method()`` as the superuser and commit, as a cron would."""
-    model, method = args.method.rsplit(".", 1)
+    """Call ``model.method()`` as the superuser and commit, as a cron would.
+
+    ``model.method@module.Class`` calls that class's own definition of the
+    method on the model, e.g. an OCA method that support_terms overrides.
+    """
+    target, _sep, owner = args.method.partition("@")
+    model, method = target.rsplit(".", 1)
     with environment(args.db) as env:
-        getattr(env[model], method)()
+        if owner:
+            module, cls = owner.rsplit(".", 1)
+            function = getattr(getattr(importlib.import_module(module), cls), method)
+            function(env[model])
+        else:
+            getattr(env[model], method)()
         env.flush_all()
     return 1
 

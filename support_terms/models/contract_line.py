@@ -60,7 +60,6 @@ class ContractLine(models.Model):
     )
     purchase_datetime = fields.Datetime(
         string="Purchased on",
-        default=fields.Datetime.now,
         copy=False,
         help="When the customer bought the service; a support plan cancelled "
         "within its refund window from this moment is refunded in full.",
@@ -101,6 +100,15 @@ class ContractLine(models.Model):
         string="Days left to cancel",
         compute="_compute_next_renewal_date",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # set on creation only: lines that existed before the addon have no
+        # purchase moment, hence no refund window
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            vals.setdefault("purchase_datetime", now)
+        return super().create(vals_list)
 
     @api.depends("product_id")
     def _compute_renewal_terms(self):

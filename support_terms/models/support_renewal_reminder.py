@@ -1,4 +1,9 @@
+from collections import defaultdict
+
+from markupsafe import Markup
+
 from odoo import fields, models
+from odoo.tools import format_date
 
 
 class SupportRenewalReminder(models.Model):
@@ -56,22 +61,49 @@ class SupportRenewalReminder(models.Model):
     ]
 
     def _notify_customers(self):
-        """Render the reminders in batch, post each in its contract's chatter.
+        """Email the customers and note it in the contracts' chatter, in batch.
 
-        The customer is notified by email (queued, sent by the mail cron).
+        The emails are rendered and queued by ``send_mail_batch`` (sent by
+        the mail queue); the notes are written by ``_message_log_batch``, one
+        per contract, without notifying anyone again.
         """
         if not self:
             return
         template = self.env.ref("support_terms.mail_template_renewal_reminder")
-        rendered = template._generate_template(self.ids, ("subject", "body_html"))
-        subtype_id = self.env.ref("mail.mt_comment").id
+        template.send_mail_batch(
+            self.ids,
+            email_values={
+                "message_type": "auto_comment",
+                "subtype_id": self.env.ref("mail.mt_comment").id,
+            },
+        )
+        items = defaultdict(list)
         for reminder in self:
-            contract = reminder.contract_id.with_context(mail_notify_force_send=False)
-            values = rendered[reminder.id]
-            contract.message_post(
-                body=values["body_html"],
-                subject=values["subject"],
-                partner_ids=reminder.partner_id.ids,
-                message_type="comment",
-                subtype_id=subtype_id,
+            line = reminder.contract_line_id
+            if reminder.kind == "notice":
+                text = self.env._(
+                    "%(service)s: ends on %(end)s, last day to cancel %(deadline)s",
+                    service=line.name,
+                    end=format_date(self.env, reminder.period_end),
+                    deadline=format_date(self.env, line.notice_deadline),
+                )
+            else:
+                text = self.env._(
+                    "%(service)s: ends on %(end)s",
+                    service=line.name,
+                    end=format_date(self.env, reminder.period_end),
+                )
+            items[reminder.contract_id].append(Markup("<li>%s</li>") % text)
+        bodies = {
+            contract.id: Markup("<p>%s</p><ul>%s</ul>")
+            % (
+                self.env._(
+                    "Renewal reminder emailed to %(customer)s:",
+                    customer=contract.partner_id.display_name,
+                ),
+                Markup().join(lines),
             )
+            for contract, lines in items.items()
+        }
+        contracts = self.env["contract.contract"].browse(list(bodies))
+        contracts._message_log_batch(bodies)

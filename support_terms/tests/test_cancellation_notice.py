@@ -168,6 +168,16 @@ class TestCancellationNotice(RenewalCase):
         self.assertEqual(line.date_end, self.d(2027, 2, 28), "it runs its year")
         self.assertFalse(line.is_auto_renew)
 
+    def test_plan_without_purchase_moment_is_never_refunded(self):
+        """Lines older than the addon have no purchase moment, no refund window."""
+        line, _invoice = self._bought_plan()
+        line.purchase_datetime = False
+        with freeze_time("2026-03-01 11:00:00"):
+            notice = self._notice(self.d(2026, 3, 1), lines=line)
+            notice.action_confirm()
+        self.assertEqual(notice.result_ids.outcome, "on_time")
+        self.assertFalse(notice.refund_move_ids)
+
     def test_bad_input(self):
         notices = self.env["support.cancellation.notice"]
         before = notices.search_count([])

@@ -106,12 +106,21 @@ class TestTacitRenewal(RenewalCase):
 @tagged("post_install", "-at_install")
 class TestRenewalReminders(RenewalCase):
     def reminders_sent(self, line):
+        """The reminder emails queued for the customer."""
+        return self.env["mail.mail"].search(
+            [
+                ("model", "=", "support.renewal.reminder"),
+                ("res_id", "in", line.renewal_reminder_ids.ids),
+                ("recipient_ids", "in", self.customer.ids),
+            ]
+        )
+
+    def chatter_notes(self, line):
         return self.env["mail.message"].search(
             [
                 ("model", "=", "contract.contract"),
                 ("res_id", "=", line.contract_id.id),
-                ("partner_ids", "in", self.customer.ids),
-                ("subject", "ilike", "renewal on"),
+                ("body", "ilike", "Renewal reminder emailed"),
             ]
         )
 
@@ -122,14 +131,17 @@ class TestRenewalReminders(RenewalCase):
         for day in ("2025-12-13", "2025-12-14", "2025-12-15", "2025-12-20"):
             with freeze_time(day):
                 self.run_renewal()
-        messages = self.reminders_sent(line)
-        self.assertEqual(len(messages), 1)
-        self.assertIn("13", messages.body)  # the last day to cancel
-        self.assertIn("registered mail", messages.body.lower())
+        mail = self.reminders_sent(line)
+        self.assertEqual(len(mail), 1, "the customer gets one email, queued")
+        self.assertEqual(mail.state, "outgoing")
+        self.assertIn("01/13/2026", mail.body_html)  # the last day to cancel
+        self.assertIn("registered mail", mail.body_html.lower())
+        self.assertIn("renewal on 03/15/2026", mail.subject)
         self.assertEqual(len(line.renewal_reminder_ids), 1)
         self.assertFalse(line.renewal_reminder_date)
-        mails = self.env["mail.mail"].search([("mail_message_id", "=", messages.id)])
-        self.assertTrue(mails, "the customer gets an email, queued")
+        note = self.chatter_notes(line)
+        self.assertEqual(len(note), 1, "the reminder shows in the contract's chatter")
+        self.assertIn("last day to cancel 01/13/2026", note.body)
         # the next period gets its own reminder
         with freeze_time("2026-01-14"):
             self.run_renewal()
@@ -158,12 +170,9 @@ class TestRenewalReminders(RenewalCase):
         line = self._service(self.hosting, self.d(2025, 3, 15))
         with freeze_time("2025-12-14"):
             self.run_renewal()
-        message = self.reminders_sent(line) or self.env["mail.message"].search(
-            [("model", "=", "contract.contract"), ("res_id", "=", line.contract_id.id)],
-            limit=1,
-        )
-        self.assertIn("rinnovo", message.subject.lower())
-        self.assertIn("raccomandata", message.body.lower())
+        mail = self.reminders_sent(line)
+        self.assertIn("rinnovo", mail.subject.lower())
+        self.assertIn("raccomandata", mail.body_html.lower())
 
     def test_late_cron_skips_a_reminder_whose_day_passed(self):
         """A plan reminder owed before an end already past is not emailed."""
@@ -270,11 +279,10 @@ class TestRenewalRestart(RenewalCase):
         self.assertEqual(
             {n for _end, n in expected.values()}, {1}, "one reminder per line"
         )
-        messages = self.env["mail.message"].search(
+        mails = self.env["mail.mail"].search(
             [
-                ("model", "=", "contract.contract"),
-                ("res_id", "in", lines.contract_id.ids),
-                ("subject", "ilike", "renewal on"),
+                ("model", "=", "support.renewal.reminder"),
+                ("res_id", "in", lines.renewal_reminder_ids.ids),
             ]
         )
-        self.assertEqual(len(messages), 5)
+        self.assertEqual(len(mails), 5, "one email per line")

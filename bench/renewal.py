@@ -1,0 +1,302 @@
+"""Tacit renewal and reminders beside OCA's plain renewal, on the same data.
+
+Builds a database with ``--lines`` yearly hosting lines (anniversary policy,
+60 days of notice) of ``--lines / 10`` customers, ``--due`` of them past
+their notice deadline (to renew today) and ``--remind`` of them at their
+reminder day; the rest is mid-period. Rows are copied in SQL from one line
+made by the ORM, so every stored field is what the ORM computes. Then, each
+on its own copy of that database:
+
+- ours: OCA's daily renewal action, which support_terms turns into batched
+  renewal plus reminders, run by Odoo's cron worker (run.py --cron);
+- OCA: contract_line_successor's own ``cron_renew_contract_line`` body
+  (search everything due, renew it in one transaction), called directly.
+
+It prints time, SQL queries per renewed line and peak memory of both, and
+the ratio of time per renewed line:
+
+    python3 bench/renewal.py --db st_bench_renewal --lines 50000 --due 5000
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from datetime import date, timedelta
+
+from auto_close import copy_database, module_dirs, psql
+from common import add_db_arguments, configure_odoo, environment
+
+import odoo
+from odoo.modules.registry import Registry
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+CRON = "contract_line_successor.contract_line_cron_for_renew"
+OCA_RENEWAL = (
+    "contract.line.cron_renew_contract_line@"
+    "odoo.addons.contract_line_successor.models.contract_line.ContractLine"
+)
+
+
+def create_database(args):
+    psql(args, "dropdb", "--if-exists", args.db)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            f"--database={args.db}",
+            f"--db_host={args.db_host}",
+            f"--db_port={args.db_port}",
+            f"--db_user={args.db_user}",
+            f"--addons-path={module_dirs()}",
+            "--init=support_terms",
+            "--without-demo=all",
+            "--stop-after-init",
+            "--no-http",
+            "--log-level=warn",
+        ],
+        check=True,
+    )
+
+
+def copy_rows(cr, table, template_id, count, overrides):
+    """``count`` copies of one row; ``overrides`` maps columns to SQL on g.
+
+    ``g`` runs from 0 to count - 1 (generate_series).
+    """
+    cr.execute(
+        """
+        SELECT column_name FROM information_schema.columns
+         WHERE table_name = %s AND column_name != 'id'
+        """,
+        [table],
+    )
+    columns = [row[0] for row in cr.fetchall()]
+    select = ", ".join(overrides.get(c, f't."{c}"') for c in columns)
+    cr.execute(
+        f"""
+        INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in columns)})
+        SELECT {select}
+          FROM "{table}" t, generate_series(0, %s - 1) g
+         WHERE t.id = %s
+        RETURNING id
+        """,
+        [count, template_id],
+    )
+    return [row[0] for row in cr.fetchall()]
+
+
+def generate(args):
+    """Customers, contracts and lines, each line due, reminded or idle."""
+    from odoo.addons.support_terms.rules import renewal as renewal_rules
+
+    today = date.today()
+    customers = max(args.lines // 10, 1)
+    with environment(args.db) as env:
+        cr = env.cr
+        product = env["product.product"].create(
+            {
+                "name": "Hosting annuale",
+                "type": "service",
+                "service_kind": "hosting",
+                "renewal_policy": "anniversary",
+                "notice_days": 60,
+            }
+        )
+        partner = env["res.partner"].create(
+            {"name": "Cliente 0", "is_company": True, "email": "c0@bench.example"}
+        )
+        start = today - timedelta(days=100)
+        contract = env["contract.contract"].create(
+            {
+                "name": "Hosting",
+                "partner_id": partner.id,
+                "line_recurrence": True,
+                "contract_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "name": "Hosting annuale",
+                            "quantity": 1,
+                            "price_unit": 99,
+                            "recurring_rule_type": "yearly",
+                            "recurring_interval": 1,
+                            "date_start": start,
+                            "date_end": renewal_rules.period_end(start, "anniversary"),
+                            "is_auto_renew": True,
+                            "auto_renew_rule_type": "yearly",
+                            "auto_renew_interval": 1,
+                        },
+                    )
+                ],
+            }
+        )
+        env.flush_all()
+        line = contract.contract_line_ids
+        partners = copy_rows(
+            cr,
+            "res_partner",
+            partner.id,
+            customers - 1,
+            {
+                "name": "'Cliente ' || (g + 1)",
+                "complete_name": "'Cliente ' || (g + 1)",
+                "email": "'c' || (g + 1) || '@bench.example'",
+            },
+        )
+        partner_ids = [partner.id, *partners]
+        cr.execute(
+            "UPDATE res_partner SET commercial_partner_id = id WHERE id = ANY(%s)",
+            [partner_ids],
+        )
+        cr.execute(
+            "CREATE TEMP TABLE bench_partner AS "
+            "SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM res_partner "
+            "WHERE id = ANY(%s)",
+            [partner_ids],
+        )
+        contracts = copy_rows(
+            cr,
+            "contract_contract",
+            contract.id,
+            customers - 1,
+            {
+                "partner_id": "(SELECT id FROM bench_partner WHERE n = g + 1)",
+                "name": "'Hosting ' || (g + 1)",
+            },
+        )
+        contract_ids = [contract.id, *contracts]
+        cr.execute(
+            "CREATE TEMP TABLE bench_contract AS "
+            "SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM "
+            "contract_contract WHERE id = ANY(%s)",
+            [contract_ids],
+        )
+        # the three kinds of lines: due to renew, at their reminder, idle
+        due_end = today + timedelta(days=59)  # deadline yesterday
+        remind_end = today + timedelta(days=90)  # reminder today
+        kinds = [
+            (args.due, due_end),
+            (args.remind, remind_end),
+            (args.lines - 1 - args.due - args.remind, line.date_end),
+        ]
+        offset = 1
+        for count, date_end in kinds:
+            deadline = renewal_rules.notice_deadline(date_end, 60)
+            reminder = deadline - timedelta(days=30)
+            copy_rows(
+                cr,
+                "contract_line",
+                line.id,
+                count,
+                {
+                    "contract_id": "(SELECT id FROM bench_contract WHERE n = "
+                    f"mod(g + {offset}, {customers}))",
+                    "partner_id": "(SELECT c.partner_id FROM bench_contract b JOIN "
+                    "contract_contract c ON c.id = b.id WHERE b.n = "
+                    f"mod(g + {offset}, {customers}))",
+                    "date_end": f"'{date_end}'::date",
+                    "termination_notice_date": f"'{deadline}'::date",
+                    "notice_deadline": f"'{deadline}'::date",
+                    "renewal_reminder_date": f"'{reminder}'::date",
+                },
+            )
+            offset += count
+        cr.execute("ANALYZE contract_line")
+        cr.execute("SELECT count(*) FROM contract_line")
+        total = cr.fetchone()[0]
+    Registry.delete(args.db)
+    odoo.sql_db.close_db(args.db)
+    return total
+
+
+def run(args, work, target, label):
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        command = [
+            sys.executable,
+            os.path.join(HERE, "run.py"),
+            f"--db={work}",
+            f"--db-host={args.db_host}",
+            f"--db-port={args.db_port}",
+            f"--db-user={args.db_user}",
+            *target,
+            "--count-sql=SELECT count(*) FROM contract_line WHERE previous_period_end "
+            "IS NOT NULL OR predecessor_contract_line_id IS NOT NULL",
+            f"--json={out.name}",
+            f"--label={label}",
+        ]
+        if args.tracemalloc:
+            command.append("--tracemalloc")
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+        report = json.load(open(out.name))
+    with environment(work) as env:
+        env.cr.execute("SELECT count(*) FROM support_renewal_reminder")
+        report["reminders"] = env.cr.fetchone()[0]
+    Registry.delete(work)
+    odoo.sql_db.close_db(work)
+    return report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    add_db_arguments(parser)
+    parser.add_argument("--lines", type=int, default=50000)
+    parser.add_argument("--due", type=int, default=5000)
+    parser.add_argument("--remind", type=int, default=5000)
+    parser.add_argument("--create-db", action="store_true")
+    parser.add_argument("--tracemalloc", action="store_true")
+    args = parser.parse_args()
+    configure_odoo(args)
+    if args.create_db:
+        create_database(args)
+        generate(args)
+    rows = {}
+    # no reminder owed: the renewal alone, beside OCA's
+    no_reminder = "UPDATE contract_line SET renewal_reminder_date = NULL"
+    for label, target, before in (
+        ("support_terms", [f"--cron={CRON}"], None),
+        ("support_terms_renewal_only", [f"--cron={CRON}"], no_reminder),
+        ("oca", [f"--method={OCA_RENEWAL}"], None),
+    ):
+        work = f"{args.db}_{label}"
+        copy_database(args, args.db, work)
+        if before:
+            with environment(work) as env:
+                env.cr.execute(before)
+            Registry.delete(work)
+            odoo.sql_db.close_db(work)
+        report = run(args, work, target, label)
+        psql(args, "dropdb", "--if-exists", work)
+        renewed = report.get("count_delta", 0)
+        rows[label] = {
+            "lines": report["dataset"]["contract_line"],
+            "renewed": renewed,
+            "reminders": report["reminders"],
+            "wall_s": report["wall_s"],
+            "queries": report["queries"],
+            "queries_per_renewed_line": round(report["queries"] / renewed, 2)
+            if renewed
+            else None,
+            "ms_per_renewed_line": round(1000 * report["wall_s"] / renewed, 2)
+            if renewed
+            else None,
+            "tracemalloc_peak_mib": report.get("tracemalloc_peak_mib"),
+            "rss_peak_mib": report["rss_peak_mib"],
+        }
+    oca = rows["oca"]
+    for label in ("support_terms", "support_terms_renewal_only"):
+        if rows[label]["renewed"] and oca["renewed"]:
+            rows[f"ratio_{label}_to_oca_per_renewed_line"] = round(
+                rows[label]["ms_per_renewed_line"] / oca["ms_per_renewed_line"], 3
+            )
+    print(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -74,6 +74,21 @@ class TestCreditGrants(CoverageCase):
         self.assertEqual(self._balance(), 0)
         self.assertEqual(self._grants().remaining, 0)
 
+    def test_reset_and_cancelled_invoice(self):
+        self.company.support_credit_grant_on = "posted"
+        invoice = self._invoice()
+        invoice.button_draft()
+        invoice.action_post()
+        self.assertEqual(len(self._grants()), 1)  # posted twice, granted once
+        invoice.button_draft()
+        invoice.button_cancel()
+        self.assertEqual(invoice.state, "cancel")
+        self.assertEqual(self._balance(), 0)
+        taken_back = self.env["support.credit.move"].search(
+            [("partner_id", "=", self.customer.id), ("move_type", "=", "reversal")]
+        )
+        self.assertEqual(taken_back.quantity, -10)
+
     def test_pack_needs_credits_and_validity(self):
         template = self.credit_pack.product_tmpl_id
         with self.assertRaises(ValidationError) as caught:

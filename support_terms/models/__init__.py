@@ -10,6 +10,12 @@ from . import helpdesk_sla
 from . import helpdesk_ticket_sla
 from . import support_sla_event
 from . import resource_calendar
+from . import support_coverage_rule
+from . import support_credit_move
+from . import support_ticket_charge
+from . import account_move
+from . import account_move_line
+from . import sale_order
 from . import product_template
 from . import contract_line
 from . import contract_contract

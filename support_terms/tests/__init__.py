@@ -12,6 +12,12 @@ from . import test_take_in_charge
 from . import test_portal_tour
 from . import test_auto_close
 from . import test_public_holidays
+from . import test_rules_coverage
+from . import test_coverage
+from . import test_credits
+from . import test_charges
+from . import test_quotes
+from . import test_portal_support
 from . import test_rules_renewal
 from . import test_renewal
 from . import test_cancellation_notice

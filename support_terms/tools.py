@@ -11,8 +11,9 @@ def lock_due(model, domain, limit, order):
     them, so two overlapping runs never handle the same record.
     """
     query = model._search(domain, limit=limit, order=order)
-    model.env.cr.execute(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
-    return model.browse(row[0] for row in model.env.cr.fetchall())
+    # execute_query flushes the pending writes the query depends on
+    rows = model.env.execute_query(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
+    return model.browse(row[0] for row in rows)
 
 
 def run_due_batch(model, batch_param, batch_default, order, steps):

@@ -1,2 +1,3 @@
 from . import portal
+from . import portal_support
 from . import portal_services

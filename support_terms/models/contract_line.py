@@ -113,8 +113,7 @@ class ContractLine(models.Model):
         # set on creation only: lines that existed before the addon have no
         # purchase moment, hence no refund window
         now = fields.Datetime.now()
-        for vals in vals_list:
-            vals.setdefault("purchase_datetime", now)
+        vals_list = [dict({"purchase_datetime": now}, **vals) for vals in vals_list]
         return super().create(vals_list)
 
     @api.depends("product_id")

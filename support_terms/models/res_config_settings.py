@@ -50,3 +50,16 @@ class ResConfigSettings(models.TransientModel):
         return self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms.support_terms_template_apply_action"
         )
+
+    support_credit_grant_on = fields.Selection(
+        related="company_id.support_credit_grant_on", readonly=False
+    )
+    support_credit_allow_overdraft = fields.Boolean(
+        related="company_id.support_credit_allow_overdraft", readonly=False
+    )
+    support_credit_overdraft_product_id = fields.Many2one(
+        related="company_id.support_credit_overdraft_product_id", readonly=False
+    )
+    support_channel_fee_product_id = fields.Many2one(
+        related="company_id.support_channel_fee_product_id", readonly=False
+    )

@@ -142,6 +142,13 @@ class SupportPlan(models.Model):
         comodel_name="helpdesk.ticket", inverse_name="support_plan_id"
     )
     ticket_count = fields.Integer(compute="_compute_ticket_count")
+    coverage_rule_ids = fields.One2many(
+        comodel_name="support.coverage.rule",
+        inverse_name="plan_id",
+        string="Coverage",
+        help="What the plan covers, what is extra and how it is paid, what is "
+        "excluded, per kind of request.",
+    )
     customer_ids = fields.Many2many(
         comodel_name="res.partner",
         string="Customers in force",

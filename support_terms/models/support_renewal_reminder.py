@@ -1,8 +1,9 @@
 from collections import defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import format_date
 
 
@@ -52,6 +53,17 @@ class SupportRenewalReminder(models.Model):
         readonly=True,
     )
 
+    # plain fields for the email templates, so that Odoo renders thousands
+    # of reminders with its regex renderer, without QWeb evaluation
+    service_name = fields.Text(related="contract_line_id.name")
+    customer_name = fields.Char(related="partner_id.name")
+    notice_channels_text = fields.Char(
+        related="company_id.support_notice_channels_label"
+    )
+    period_end_text = fields.Char(compute="_compute_date_texts")
+    notice_deadline_text = fields.Char(compute="_compute_date_texts")
+    renewal_date_text = fields.Char(compute="_compute_date_texts")
+
     _sql_constraints = [
         (
             "line_kind_period_uniq",
@@ -59,6 +71,31 @@ class SupportRenewalReminder(models.Model):
             "A reminder is sent once per service, kind and period.",
         ),
     ]
+
+    @api.depends("period_end", "contract_line_id.notice_deadline")
+    @api.depends_context("lang")
+    def _compute_date_texts(self):
+        for reminder in self:
+            reminder.period_end_text = format_date(self.env, reminder.period_end)
+            reminder.notice_deadline_text = format_date(
+                self.env, reminder.contract_line_id.notice_deadline
+            )
+            reminder.renewal_date_text = format_date(
+                self.env, reminder.period_end + timedelta(days=1)
+            )
+
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + (
+            "object.service_name",
+            "object.customer_name",
+            "object.notice_channels_text",
+            "object.period_end_text",
+            "object.notice_deadline_text",
+            "object.renewal_date_text",
+            "object.partner_id.id",
+            "object.partner_id.lang",
+            "object.company_id.partner_id.email_formatted",
+        )
 
     def _notify_customers(self):
         """Email the customers and note it in the contracts' chatter, in batch.
@@ -69,14 +106,20 @@ class SupportRenewalReminder(models.Model):
         """
         if not self:
             return
-        template = self.env.ref("support_terms.mail_template_renewal_reminder")
-        template.send_mail_batch(
-            self.ids,
-            email_values={
-                "message_type": "auto_comment",
-                "subtype_id": self.env.ref("mail.mt_comment").id,
-            },
-        )
+        subtype_id = self.env.ref("mail.mt_comment").id
+        for kind, xmlid in (
+            ("notice", "support_terms.mail_template_renewal_reminder"),
+            ("end", "support_terms.mail_template_renewal_reminder_end"),
+        ):
+            reminders = self.filtered(lambda r, kind=kind: r.kind == kind)
+            if reminders:
+                self.env.ref(xmlid).send_mail_batch(
+                    reminders.ids,
+                    email_values={
+                        "message_type": "auto_comment",
+                        "subtype_id": subtype_id,
+                    },
+                )
         items = defaultdict(list)
         for reminder in self:
             line = reminder.contract_line_id

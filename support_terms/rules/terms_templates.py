@@ -66,6 +66,75 @@ CHANNEL_NAMES = {
 }
 
 
+# The request kinds of data/helpdesk_ticket_category_data.xml (xml ids
+# helpdesk_ticket_category_<key>), named in both languages.
+CATEGORY_NAMES = {
+    "outage": {"it_IT": "Segnalazione di disservizio", "en_US": "Outage report"},
+    "technical_support": {"it_IT": "Supporto tecnico", "en_US": "Technical support"},
+    "administrative": {
+        "it_IT": "Richiesta amministrativa",
+        "en_US": "Administrative request",
+    },
+    "backup_restore": {"it_IT": "Backup o ripristino", "en_US": "Backup or restore"},
+    "service_upgrade": {"it_IT": "Upgrade dei servizi", "en_US": "Service upgrade"},
+    "paid_intervention": {
+        "it_IT": "Intervento tecnico a pagamento",
+        "en_US": "Paid technical intervention",
+    },
+    "script_updates": {
+        "it_IT": "Aggiornamenti di script e plugin",
+        "en_US": "Script and plugin updates",
+    },
+    "third_party_check": {
+        "it_IT": "Controllo di software di terze parti",
+        "en_US": "Third-party software check",
+    },
+    "new_feature": {
+        "it_IT": "Nuova funzionalità o modifica",
+        "en_US": "New feature or change",
+    },
+    "template_change": {
+        "it_IT": "Modifica al template o all'interfaccia grafica",
+        "en_US": "Template or interface change",
+    },
+    "content_review": {"it_IT": "Revisione dei contenuti", "en_US": "Content review"},
+    "log_analysis": {"it_IT": "Analisi dei log", "en_US": "Log analysis"},
+    "device_fault": {
+        "it_IT": "Malfunzionamento su dispositivi specifici",
+        "en_US": "Device-specific fault",
+    },
+    "mailbox_change": {
+        "it_IT": "Aggiunta, modifica o rimozione di caselle di posta",
+        "en_US": "Mailbox add/change/remove",
+    },
+    "customer_config_error": {
+        "it_IT": "Errore di configurazione causato dal cliente",
+        "en_US": "Configuration error caused by the customer",
+    },
+    "backup_recovery": {"it_IT": "Recupero di backup", "en_US": "Backup recovery"},
+    "service_information": {
+        "it_IT": "Informazioni sui servizi",
+        "en_US": "Information on the services",
+    },
+    "status_check": {
+        "it_IT": "Verifica dello stato dei sistemi",
+        "en_US": "System status check",
+    },
+    "own_code": {
+        "it_IT": "Codice realizzato dal cliente",
+        "en_US": "Customer's own code",
+    },
+    "unsupported_software": {
+        "it_IT": "Software non supportato",
+        "en_US": "Unsupported software",
+    },
+    "misuse": {
+        "it_IT": "Uso non conforme o negligente",
+        "en_US": "Misuse or negligence",
+    },
+}
+
+
 def _p(it, en):
     return {"it_IT": it, "en_US": en}
 
@@ -91,6 +160,12 @@ TEMPLATES = {
                 "price": 80.0,
             },
             "gold": {"name": _p("Help Desk GOLD", "GOLD Help Desk"), "price": 200.0},
+            "intervention": {
+                "name": _p(
+                    "Intervento tecnico a pagamento", "Paid technical intervention"
+                ),
+                "price": 60.0,
+            },
         },
         "plans": [
             {
@@ -146,12 +221,21 @@ TEMPLATES = {
                 "name": _p("Hosting e posta", "Hosting and email"),
                 "price": 90.0,
             },
+            "development": {
+                "name": _p("Sviluppo su preventivo", "Development on quote"),
+                "price": 50.0,
+            },
+            "urgency_fee": {
+                "name": _p("Urgenza non giustificata", "Unjustified urgency"),
+                "price": 40.0,
+            },
         },
         "plans": [
             {
                 "code": "ASSIST",
                 "name": _p("Assistenza tecnica annuale", "Annual technical assistance"),
                 "products": ["assistance"],
+                "urgency_fee_product": "urgency_fee",
                 "calendar": "afternoon",
                 "urgent_calendar": False,
                 "channels": ["email", "portal", "remote"],
@@ -313,6 +397,7 @@ TEMPLATES = {
             "credits": {
                 "name": _p("Pacchetto crediti WPCRED", "WPCRED credit pack"),
                 "price": 100.0,
+                "credit_pack": {"credits": 10, "validity_days": 365},
             },
         },
         "plans": [
@@ -438,6 +523,12 @@ TEMPLATES = {
                 "name": _p("Server dedicato", "Dedicated server"),
                 "price": 900.0,
             },
+            "repair": {
+                "name": _p(
+                    "Riparazione per colpa del cliente", "Repair due to the customer"
+                ),
+                "price": 80.0,
+            },
         },
         "plans": [
             {
@@ -481,6 +572,183 @@ TEMPLATES = {
 }
 
 
+# -- coverage of each request kind, per plan (plan code), from the seeds ------
+
+
+def _included():
+    return {"coverage": "included"}
+
+
+def _credits(credit_count, note):
+    return {
+        "coverage": "extra",
+        "billing_mode": "credits",
+        "credits": credit_count,
+        "note": note,
+    }
+
+
+def _quote(product, note):
+    return {
+        "coverage": "extra",
+        "billing_mode": "quote",
+        "product": product,
+        "note": note,
+    }
+
+
+def _fee(product, note):
+    return {
+        "coverage": "extra",
+        "billing_mode": "fixed_fee",
+        "product": product,
+        "note": note,
+    }
+
+
+def _excluded(note, quote_product=None):
+    rule = {"coverage": "excluded", "note": note}
+    if quote_product:
+        rule.update(billing_mode="quote", product=quote_product)
+    return rule
+
+
+_NOTE_QUOTE_INTERVENTION = _p(
+    "Intervento tecnico a pagamento: prezzo e condizioni nel preventivo, da "
+    "accettare prima dell'intervento.",
+    "Paid technical intervention: price and conditions in the quote, to be "
+    "accepted before the work starts.",
+)
+_NOTE_CREDITS = _p(
+    "Richiesta extra: si paga con i crediti di assistenza prepagati (WPCRED).",
+    "Extra request: paid with prepaid support credits (WPCRED).",
+)
+_NOTE_CUSTOMER_ERROR = _p(
+    "Gli interventi per verificare o correggere attività errate svolte dal "
+    "cliente non sono coperti dal piano; possiamo farli a pagamento su "
+    "preventivo.",
+    "Work to check or fix wrong actions taken by the customer is not covered "
+    "by the plan; we can do it as paid work on a quote.",
+)
+_NOTE_OWN_CODE = _p(
+    "Il codice realizzato dal cliente non è coperto: possiamo indicarvi gli "
+    "errori e come leggere i log del web server.",
+    "The customer's own code is not covered: we can point you to the errors "
+    "and show you how to read the web server logs.",
+)
+_NOTE_UNSUPPORTED = _p(
+    "Il software che non supportiamo non è coperto: possiamo indicarvi gli "
+    "errori e come leggere i log del web server.",
+    "Software we do not support is not covered: we can point you to the "
+    "errors and show you how to read the web server logs.",
+)
+_NOTE_CUSTOMER_FAULT = _p(
+    "Le riparazioni dovute a colpa del cliente (uso non conforme o negligente, "
+    "password divulgate, dati distrutti) sono addebitate.",
+    "Repairs due to the customer's fault (improper or negligent use, "
+    "disclosed passwords, destroyed data) are charged.",
+)
+
+_CREDIT_EXTRAS = {
+    "script_updates": 2,
+    "third_party_check": 2,
+    "new_feature": 3,
+    "template_change": 3,
+    "content_review": 1,
+    "log_analysis": 1,
+    "device_fault": 2,
+    "mailbox_change": 1,
+    "customer_config_error": 2,
+    "backup_recovery": 2,
+    "service_information": 1,
+    "status_check": 1,
+}
+
+_HOSTING_CREDITS = dict(
+    {key: _credits(n, _NOTE_CREDITS) for key, n in _CREDIT_EXTRAS.items()},
+    outage=_included(),
+    technical_support=_included(),
+)
+
+_WP_MAINTENANCE = {
+    "outage": _included(),
+    "technical_support": _included(),
+    "script_updates": _included(),
+    "backup_restore": _included(),
+    "paid_intervention": _quote("one_shot", _NOTE_QUOTE_INTERVENTION),
+    "customer_config_error": _excluded(_NOTE_CUSTOMER_ERROR, "one_shot"),
+    "misuse": _excluded(_NOTE_CUSTOMER_ERROR, "one_shot"),
+}
+
+# {template: {plan code: {category key: rule}}}
+COVERAGE_RULES = {
+    # seed 000: the help desk handles six kinds; paid interventions by quote
+    "hosting_gold": {
+        "GOLD": {
+            "outage": _included(),
+            "technical_support": _included(),
+            "administrative": _included(),
+            "backup_restore": _included(),
+            "service_upgrade": _quote(
+                "intervention",
+                _p(
+                    "L'upgrade dei servizi è offerto con un preventivo.",
+                    "Service upgrades are offered with a quote.",
+                ),
+            ),
+            "paid_intervention": _quote("intervention", _NOTE_QUOTE_INTERVENTION),
+        },
+    },
+    # seed 001: updates, bugs, mailboxes, hosting, backup and restore covered
+    "web_assistance": {
+        "ASSIST": {
+            "outage": _included(),
+            "technical_support": _included(),
+            "mailbox_change": _included(),
+            "backup_restore": _included(),
+            "backup_recovery": _included(),
+            "script_updates": _included(),
+            "new_feature": _quote(
+                "development",
+                _p(
+                    "Le nuove funzionalità non rientrano nella manutenzione: "
+                    "ricevete un preventivo da accettare.",
+                    "New features are not maintenance: you receive a quote to "
+                    "accept.",
+                ),
+            ),
+            "template_change": _quote(
+                "development",
+                _p(
+                    "Le modifiche grafiche sono lavori su preventivo.",
+                    "Interface changes are work on a quote.",
+                ),
+            ),
+        },
+    },
+    # seed 002: customer's wrong actions not covered; one-shot work on a quote
+    "wp_maintenance": {"PREMIUM": _WP_MAINTENANCE, "BASIC": _WP_MAINTENANCE},
+    # seed 003: the listed extras are paid with WPCRED credits; Hyper covers
+    # extraordinary work too
+    "hosting_credits": {
+        "HYPER": {key: _included() for key in ("outage", "technical_support")}
+        | {key: _included() for key in _CREDIT_EXTRAS},
+        "HOSTDEV": dict(_HOSTING_CREDITS, script_updates=_included()),
+        "HOSTING": _HOSTING_CREDITS,
+    },
+    # seed 004: own code and unsupported software not covered, repairs due to
+    # the customer charged
+    "hosting_priority": {
+        "CUSTOMER": {
+            "outage": _included(),
+            "technical_support": _included(),
+            "own_code": _excluded(_NOTE_OWN_CODE),
+            "unsupported_software": _excluded(_NOTE_UNSUPPORTED),
+            "misuse": _fee("repair", _NOTE_CUSTOMER_FAULT),
+            "customer_config_error": _fee("repair", _NOTE_CUSTOMER_FAULT),
+        },
+    },
+}
 # Seed 000: hosting, domains and PEC boxes renew yearly from their
 # registration; showcases and banners every 31 December. Credit packs and
 # one-shot interventions do not renew.

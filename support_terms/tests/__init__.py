@@ -15,6 +15,12 @@ from . import test_public_holidays
 from . import test_rules_late_payment
 from . import test_late_payment
 from . import test_late_payment_concurrency
+from . import test_rules_coverage
+from . import test_coverage
+from . import test_credits
+from . import test_charges
+from . import test_quotes
+from . import test_portal_support
 from . import test_rules_renewal
 from . import test_renewal
 from . import test_cancellation_notice

@@ -161,7 +161,11 @@ class TestRenewalReminders(RenewalCase):
             self.run_renewal()
         kinds = line.renewal_reminder_ids.mapped("kind")
         self.assertEqual(sorted(kinds), ["end", "notice"])
-        self.assertEqual(len(self.reminders_sent(line)), 2)
+        mails = self.reminders_sent(line)
+        self.assertEqual(len(mails), 2)
+        self.assertIn(
+            "your support plan ends on 03/14/2026", "\n".join(mails.mapped("subject"))
+        )
 
     def test_reminder_in_the_customer_language(self):
         self.env["res.lang"]._activate_lang("it_IT")
@@ -173,6 +177,7 @@ class TestRenewalReminders(RenewalCase):
         mail = self.reminders_sent(line)
         self.assertIn("rinnovo", mail.subject.lower())
         self.assertIn("raccomandata", mail.body_html.lower())
+        self.assertIn("si rinnova tacitamente", mail.body_html)
 
     def test_late_cron_skips_a_reminder_whose_day_passed(self):
         """A plan reminder owed before an end already past is not emailed."""

@@ -62,8 +62,9 @@ class TestTermsTemplates(SupportTermsCase):
         products = self.env["product.product"].search(
             [("company_id", "=", self.empty.id)]
         )
-        # hosting, domain, PEC, showcase, banner and the GOLD help desk
-        self.assertEqual(len(products), 6)
+        # hosting, domain, PEC, showcase, banner, the GOLD help desk and the
+        # paid technical intervention its quotes offer
+        self.assertEqual(len(products), 7)
         # seed 000: yearly from registration, showcases and banners every 31/12
         renewals = {p.service_kind: (p.renewal_policy, p.notice_days) for p in products}
         self.assertEqual(
@@ -75,6 +76,7 @@ class TestTermsTemplates(SupportTermsCase):
                 "showcase": ("calendar_year", 60),
                 "banner": ("calendar_year", 60),
                 "support_plan": ("anniversary", 60),
+                "other": (False, 60),
             },
         )
         self.assertEqual(gold.with_context(lang="it_IT").name, "Help Desk GOLD")

@@ -5,7 +5,9 @@ from odoo.exceptions import UserError
 
 from ..rules.terms_templates import (
     CALENDARS,
+    CATEGORY_NAMES,
     CHANNEL_NAMES,
+    COVERAGE_RULES,
     TEMPLATE_SELECTION,
     TEMPLATES,
     TZ,
@@ -121,6 +123,9 @@ class SupportTermsTemplateApply(models.TransientModel):
             plan = env_self._ensure_plan(company, values, calendars, channels, products)
             names[f"plan_{values['code'].lower()}"] = plan
             env_self._ensure_slas(company, names["team"], plan)
+            env_self._ensure_coverage_rules(
+                plan, COVERAGE_RULES.get(template, {}).get(values["code"], {}), products
+            )
             plans |= plan
         company.sudo().support_terms_template = template
         if xmlid_prefix:
@@ -232,6 +237,16 @@ class SupportTermsTemplateApply(models.TransientModel):
                 }
             )
         product.product_tmpl_id.active = True
+        if values.get("credit_pack"):
+            product.product_tmpl_id.write(
+                {
+                    "support_credit_pack": True,
+                    "support_credits": values["credit_pack"]["credits"],
+                    "support_credit_validity_days": values["credit_pack"][
+                        "validity_days"
+                    ],
+                }
+            )
         if not product.service_kind:
             product.product_tmpl_id.write(product_service_terms(key, plan_keys))
         self._translate(product.product_tmpl_id, "name", values["name"])
@@ -334,6 +349,10 @@ class SupportTermsTemplateApply(models.TransientModel):
             "renewal_reminder_days",
         ):
             plan_values[field_name] = values[field_name]
+        if values.get("urgency_fee_product"):
+            plan_values["urgency_fee_product_id"] = products[
+                values["urgency_fee_product"]
+            ].id
         if plan:
             plan.write(plan_values)
         else:
@@ -351,3 +370,28 @@ class SupportTermsTemplateApply(models.TransientModel):
         self._translate(plan, "terms_html", values["terms"])
         self._translate(plan, "urgency_terms", values["urgency_terms"])
         return plan
+
+    def _ensure_coverage_rules(self, plan, rules, products):
+        """The plan's coverage per kind of request, one rule per kind."""
+        existing = {rule.category_id: rule for rule in plan.coverage_rule_ids}
+        for key, spec in rules.items():
+            category = self.env.ref(f"support_terms.helpdesk_ticket_category_{key}")
+            self._translate(category, "name", CATEGORY_NAMES[key])
+            values = {
+                "coverage": spec["coverage"],
+                "billing_mode": spec.get("billing_mode") or False,
+                "credits": spec.get("credits", 0.0),
+                "product_id": products[spec["product"]].id
+                if spec.get("product")
+                else False,
+                "note": spec["note"]["en_US"] if spec.get("note") else False,
+            }
+            rule = existing.get(category)
+            if rule:
+                rule.write(values)
+            else:
+                rule = self.env["support.coverage.rule"].create(
+                    dict(values, plan_id=plan.id, category_id=category.id)
+                )
+            if spec.get("note"):
+                self._translate(rule, "note", spec["note"])

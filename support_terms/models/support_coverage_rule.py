@@ -1,0 +1,121 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules.coverage import rule_problems
+
+COVERAGE_SELECTION = [
+    ("included", "Included"),
+    ("extra", "Extra"),
+    ("excluded", "Excluded"),
+]
+BILLING_SELECTION = [
+    ("credits", "Prepaid credits"),
+    ("quote", "Quote"),
+    ("fixed_fee", "Fixed fee"),
+]
+
+
+class SupportCoverageRule(models.Model):
+    """What a plan says of one kind of request: covered, extra or excluded.
+
+    Tickets read their coverage from the rule of their plan and category when
+    they arrive or change category; extras say how they are paid.
+    """
+
+    _name = "support.coverage.rule"
+    _description = "Support coverage rule"
+    _order = "plan_id, sequence, id"
+    _check_company_auto = True
+
+    # not required at database level, so that a missing plan or category is
+    # refused by the constraint below with a clear message
+    plan_id = fields.Many2one(
+        comodel_name="support.plan",
+        string="Plan",
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    category_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.category",
+        string="Kind of request",
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="plan_id.company_id", store=True, index=True, precompute=True
+    )
+    sequence = fields.Integer(related="category_id.sequence", store=True)
+    coverage = fields.Selection(
+        selection=COVERAGE_SELECTION, required=True, default="included"
+    )
+    billing_mode = fields.Selection(
+        selection=BILLING_SELECTION,
+        help="How an extra is paid: prepaid credits, a quote accepted before "
+        "the work, or a fixed fee. An excluded request may go on as paid work "
+        "by quote.",
+    )
+    credits = fields.Float(digits=(16, 2), help="Credits charged for this extra.")
+    product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Product",
+        check_company=True,
+        help="What the quote offers or the fixed fee bills.",
+    )
+    note = fields.Text(
+        translate=True,
+        help="Shown to the customer on the request: why it is covered or not and "
+        "how it is paid.",
+    )
+
+    _sql_constraints = [
+        (
+            "plan_category_unique",
+            "UNIQUE(plan_id, category_id)",
+            "A plan has one coverage rule per kind of request.",
+        ),
+    ]
+
+    @api.depends("plan_id", "category_id")
+    def _compute_display_name(self):
+        for rule in self:
+            rule.display_name = " / ".join(
+                name
+                for name in (rule.plan_id.display_name, rule.category_id.display_name)
+                if name
+            )
+
+    @api.constrains(
+        "plan_id", "category_id", "coverage", "billing_mode", "credits", "product_id"
+    )
+    def _check_rule(self):
+        messages = {
+            "extra_without_billing": self.env._(
+                "say how an extra is paid: credits, quote or fixed fee"
+            ),
+            "included_billed": self.env._("an included request is not billed"),
+            "excluded_not_quote": self.env._(
+                "an excluded request can only go on as paid work by quote"
+            ),
+            "credits_not_positive": self.env._("give a positive number of credits"),
+            "product_missing": self.env._(
+                "choose the product that the quote offers or the fee bills"
+            ),
+        }
+        for rule in self:
+            if not rule.plan_id or not rule.category_id:
+                raise ValidationError(
+                    self.env._("A coverage rule needs a plan and a kind of request.")
+                )
+            problems = rule_problems(
+                rule.coverage, rule.billing_mode, rule.credits, bool(rule.product_id)
+            )
+            if problems:
+                raise ValidationError(
+                    self.env._(
+                        "Coverage rule %(rule)s: %(problems)s.",
+                        rule=rule.display_name,
+                        problems="; ".join(messages[code] for code in problems),
+                    )
+                )

@@ -1,0 +1,64 @@
+from datetime import date
+
+from odoo.tests import BaseCase, tagged
+
+from ..rules.coverage import rule_problems, ticket_coverage
+from ..rules.prepaid_credits import allocate_fifo, credit_expiry
+
+
+@tagged("post_install", "-at_install")
+class TestCoverageRules(BaseCase):
+    def test_sound_rules(self):
+        self.assertEqual(rule_problems("included", False, 0, False), [])
+        self.assertEqual(rule_problems("extra", "credits", 2, False), [])
+        self.assertEqual(rule_problems("extra", "quote", 0, True), [])
+        self.assertEqual(rule_problems("extra", "fixed_fee", 0, True), [])
+        self.assertEqual(rule_problems("excluded", False, 0, False), [])
+        self.assertEqual(rule_problems("excluded", "quote", 0, True), [])
+
+    def test_unsound_rules(self):
+        self.assertEqual(
+            rule_problems("extra", False, 0, False), ["extra_without_billing"]
+        )
+        self.assertEqual(
+            rule_problems("extra", "credits", 0, False), ["credits_not_positive"]
+        )
+        self.assertEqual(
+            rule_problems("extra", "fixed_fee", 0, False), ["product_missing"]
+        )
+        self.assertEqual(
+            rule_problems("included", "quote", 0, True), ["included_billed"]
+        )
+        self.assertEqual(
+            rule_problems("excluded", "credits", 2, False), ["excluded_not_quote"]
+        )
+
+    def test_ticket_coverage(self):
+        self.assertEqual(ticket_coverage("extra"), "extra")
+        self.assertEqual(ticket_coverage(False), "to_assess")
+
+
+@tagged("post_install", "-at_install")
+class TestCreditRules(BaseCase):
+    def test_expiry_365_days_from_purchase(self):
+        self.assertEqual(credit_expiry(date(2026, 3, 1), 365), date(2027, 2, 28))
+        self.assertEqual(credit_expiry(date(2026, 3, 1), 1), date(2026, 3, 1))
+        with self.assertRaises(ValueError):
+            credit_expiry(date(2026, 3, 1), 0)
+
+    def test_fifo_takes_the_first_expiring(self):
+        packs = [
+            (1, 10, date(2027, 6, 1)),
+            (2, 5, date(2027, 1, 1)),
+            (3, 4, date(2027, 3, 1)),
+        ]
+        self.assertEqual(allocate_fifo(packs, 3), ([(2, 3)], 0))
+        self.assertEqual(allocate_fifo(packs, 7), ([(2, 5), (3, 2)], 0))
+        self.assertEqual(allocate_fifo(packs, 22), ([(2, 5), (3, 4), (1, 10)], 3))
+
+    def test_fifo_skips_empty_packs_and_refuses_nonsense(self):
+        packs = [(1, 0, date(2027, 1, 1)), (2, 2, date(2027, 2, 1))]
+        self.assertEqual(allocate_fifo(packs, 1), ([(2, 1)], 0))
+        self.assertEqual(allocate_fifo([], 2), ([], 2))
+        with self.assertRaises(ValueError):
+            allocate_fifo(packs, -1)

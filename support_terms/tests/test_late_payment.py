@@ -545,3 +545,60 @@ class TestSuspensionPortalAccess(LatePaymentCase):
         with self.assertRaises(AccessError):
             own.with_user(portal).action_lift()
         self.assertEqual(own.state, "active")
+
+
+@tagged("post_install", "-at_install")
+class TestLatePaymentTwoCompanies(LatePaymentCase):
+    def test_each_company_its_grace_days_and_its_suspensions(self):
+        company_b = self.env["res.company"].create({"name": "Provider B Srl"})
+        self.env.user.company_ids |= company_b
+        self.env["account.chart.template"].try_loading(
+            "generic_coa", company_b, install_demo=False
+        )
+        company_b.write(
+            {
+                "support_overdue_grace_days": 5,
+                "support_reactivation_fee_product_id": False,
+            }
+        )
+        product_b = self._create_product("Hosting B", company_b)
+        _contract_b, line_b = self._create_contract(
+            self.customer, product_b, "2026-01-01", company=company_b
+        )
+        invoice_b = (
+            self.env["account.move"]
+            .with_company(company_b)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "company_id": company_b.id,
+                    "invoice_date": date(2026, 2, 1),
+                    "invoice_date_due": DUE,
+                    "invoice_payment_term_id": False,
+                    "invoice_line_ids": [
+                        (0, 0, {"name": "Hosting B", "quantity": 1, "price_unit": 80})
+                    ],
+                }
+            )
+        )
+        invoice_b.action_post()
+        self._invoice()
+        with freeze_time(day(2)):
+            self.assertEqual(self.run_cron(), 1)
+        self.assertEqual(self.line.service_state, "suspended")
+        self.assertEqual(line_b.service_state, "active")
+        with freeze_time(day(6)):
+            self.assertEqual(self.run_cron(), 1)
+        suspension_b = self.suspensions().filtered(lambda s: s.company_id == company_b)
+        self.assertEqual(suspension_b.line_ids, line_b)
+        self.assertEqual(suspension_b.invoice_ids, invoice_b)
+        self.assertEqual(len(self.suspensions()), 2)
+        # a user of the first company only never sees the other's suspension
+        self.assertEqual(
+            self.env["support.service.suspension"]
+            .with_user(self.manager)
+            .search([("partner_id", "=", self.customer.id)])
+            .company_id,
+            self.company,
+        )

@@ -420,6 +420,57 @@ class TestRepeatLatePayers(LatePaymentCase):
         self.assertEqual(self.line.date_end, date(2026, 12, 31))
         self.assertFalse(self.line.successor_contract_line_id)
 
+    def _tacit_line(self, partner, product):
+        contract = self.env["contract.contract"].create(
+            {
+                "name": f"{partner.name} - {product.name}",
+                "partner_id": partner.id,
+                "line_recurrence": True,
+                "contract_line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "product_id": product.id,
+                            "name": product.name,
+                            "quantity": 1,
+                            "price_unit": 100.0,
+                            "recurring_rule_type": "yearly",
+                            "recurring_interval": 1,
+                            "date_start": date(2026, 1, 1),
+                            "date_end": date(2026, 12, 31),
+                            "is_auto_renew": True,
+                            "auto_renew_rule_type": "yearly",
+                            "auto_renew_interval": 1,
+                        },
+                    )
+                ],
+            }
+        )
+        return contract.contract_line_ids
+
+    def test_do_not_renew_stops_a_tacit_renewal_at_its_notice_deadline(self):
+        """Seed 000: renewed tacitly unless noticed 60 days before the end."""
+        product = self._create_product("Dominio .it", self.company)
+        product.product_tmpl_id.write(
+            {
+                "service_kind": "domain",
+                "renewal_policy": "anniversary",
+                "notice_days": 60,
+            }
+        )
+        line = self._tacit_line(self.customer, product)
+        control = self._tacit_line(self.other_customer, product)
+        self.assertEqual(line.notice_deadline, date(2026, 11, 1))
+        self.customer.with_user(self.manager).write({"do_not_renew": True})
+        renewal = self.env.ref("contract_line_successor.contract_line_cron_for_renew")
+        with freeze_time(date(2026, 11, 2)):
+            self.run_like_the_cron_worker(renewal)
+        self.assertEqual(control.date_end, date(2027, 12, 31))
+        self.assertEqual(line.date_end, date(2026, 12, 31))
+        self.assertFalse(line.is_auto_renew)
+        self.assertFalse(line.successor_contract_line_id)
+
     def test_only_a_manager_marks_do_not_renew(self):
         with self.assertRaises(AccessError):
             self.customer.with_user(self.accountant).write({"do_not_renew": True})

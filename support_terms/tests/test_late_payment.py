@@ -57,6 +57,18 @@ class TestOverdueSuspension(LatePaymentCase):
                 xmlid,
             )
 
+    def test_suspension_email_in_the_customer_language(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.customer.lang = "it_IT"
+        self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        mail = self.mails(self.suspensions(), "sono sospesi")
+        self.assertEqual(len(mail), 1)
+        self.assertIn("i vostri servizi sono sospesi", mail.subject)
+        self.assertIn("i seguenti servizi sono sospesi dal", mail.body_html)
+
     def test_grace_days_wait(self):
         self.company.support_overdue_grace_days = 3
         self._invoice()

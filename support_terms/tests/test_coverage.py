@@ -96,6 +96,8 @@ class TestCoverage(CoverageCase):
         self.assertFalse(ticket.coverage_override_reason)
 
     def test_excluded_notifies_the_customer_in_its_language(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
         self.customer.lang = "it_IT"
         self.contact.lang = "it_IT"
         ticket = self._ticket(self.cat_own_code)
@@ -103,6 +105,7 @@ class TestCoverage(CoverageCase):
             lambda m: "vi indichiamo gli errori" in (m.body or "")
         )
         self.assertEqual(len(messages), 1)
+        self.assertIn("non è coperta dal vostro piano di assistenza", messages.body)
         self.assertIn(self.contact, messages.partner_ids)
         # moving to another excluded kind later notifies again, not the same one
         ticket.category_id = self.cat_logs

@@ -18,49 +18,20 @@ and how time grows from the smallest to the largest ``--due``.
 
 import argparse
 import json
-import os
-import subprocess
-import sys
-import tempfile
 
 from common import (
-    REPO_ROOT,
     add_db_arguments,
-    addons_path,
     configure_odoo,
+    copy_database,
+    drop_database,
     environment,
+    odoo_command,
+    release,
+    run_job,
 )
 
-import odoo
-from odoo.modules.registry import Registry
-
-HERE = os.path.dirname(os.path.abspath(__file__))
 OURS = "support_terms.ir_cron_auto_close_tickets"
 OCA = "helpdesk_ticket_close_inactive.ir_cron_close_inactive_tickets"
-
-
-def psql(args, *command):
-    env = dict(os.environ, PGHOST=args.db_host, PGPORT=args.db_port)
-    subprocess.run(
-        [*command, "-U", args.db_user], check=True, env=env, stdout=subprocess.DEVNULL
-    )
-
-
-def copy_database(args, source, target):
-    psql(args, "dropdb", "--if-exists", target)
-    psql(args, "createdb", "-T", source, target)
-
-
-def module_dirs():
-    """The addons path without the empty dirs Odoo's command line refuses."""
-    return ",".join(
-        path
-        for path in addons_path().split(",")
-        if any(
-            os.path.isfile(os.path.join(path, name, "__manifest__.py"))
-            for name in os.listdir(path)
-        )
-    )
 
 
 def update_modules(args, db, with_oca):
@@ -68,24 +39,7 @@ def update_modules(args, db, with_oca):
     modules = ["-u", "support_terms"]
     if with_oca:
         modules += ["-i", "helpdesk_ticket_close_inactive"]
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            f"--database={db}",
-            f"--db_host={args.db_host}",
-            f"--db_port={args.db_port}",
-            f"--db_user={args.db_user}",
-            f"--addons-path={module_dirs()}",
-            "--log-level=warn",
-            *modules,
-            "--stop-after-init",
-            "--no-http",
-        ],
-        check=True,
-        cwd=REPO_ROOT,
-    )
+    odoo_command(args, db, *modules)
 
 
 def prepare(args, db, due):
@@ -164,25 +118,16 @@ def prepare(args, db, due):
 def run(args, template, cron, due, closing_stage, tracemalloc):
     db = f"{template}_run"
     copy_database(args, template, db)
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        command = [
-            sys.executable,
-            os.path.join(HERE, "run.py"),
-            f"--db={db}",
-            f"--db-host={args.db_host}",
-            f"--db-port={args.db_port}",
-            f"--db-user={args.db_user}",
-            f"--cron={cron}",
-            f"--label={cron} {due} due",
-            "--count-sql=SELECT count(*) FROM helpdesk_ticket "
-            f"WHERE stage_id = {closing_stage}",
-            f"--json={out.name}",
-        ]
-        if tracemalloc:
-            command.append("--tracemalloc")
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        report = json.load(open(out.name))
-    psql(args, "dropdb", "--if-exists", db)
+    report = run_job(
+        args,
+        db,
+        f"--cron={cron}",
+        f"--label={cron} {due} due",
+        "--count-sql=SELECT count(*) FROM helpdesk_ticket "
+        f"WHERE stage_id = {closing_stage}",
+        tracemalloc=tracemalloc,
+    )
+    drop_database(args, db)
     closed = report.get("count_delta", 0)
     return {
         "action": "support_terms" if cron == OURS else "OCA close_inactive",
@@ -221,13 +166,12 @@ def main():
         update_modules(args, template, not args.skip_oca)
         closing_stage = prepare(args, template, due)
         # let createdb copy it: no connection of ours may stay open on it
-        Registry.delete(template)
-        odoo.sql_db.close_db(template)
+        release(template)
         crons = [OURS] if args.skip_oca else [OURS, OCA]
         for cron in crons:
             rows.append(run(args, template, cron, due, closing_stage, args.tracemalloc))
             print(json.dumps(rows[-1]), flush=True)
-        psql(args, "dropdb", "--if-exists", template)
+        drop_database(args, template)
     print_summary(rows)
     if args.json:
         with open(args.json, "w") as out:

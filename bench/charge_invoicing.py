@@ -14,16 +14,17 @@ per charge invoiced and the peak memory:
 
 import argparse
 import json
-import os
 
-from auto_close import copy_database, psql
-from common import add_db_arguments, configure_odoo, environment
+from common import (
+    add_db_arguments,
+    configure_odoo,
+    copy_database,
+    drop_database,
+    environment,
+    release,
+)
 from credit_expiry import create_customers, run_cron
 
-import odoo
-from odoo.modules.registry import Registry
-
-HERE = os.path.dirname(os.path.abspath(__file__))
 CRON = "support_terms.ir_cron_invoice_charges"
 COUNT_SQL = "SELECT count(*) FROM account_move_line WHERE support_charge_id IS NOT NULL"
 
@@ -76,8 +77,7 @@ def prepare(db, customers, charges):
         )
         cr.execute("ANALYZE support_ticket_charge")
         cr.execute("ANALYZE helpdesk_ticket")
-    Registry.delete(db)
-    odoo.sql_db.close_db(db)
+    release(db)
 
 
 def check(db):
@@ -95,8 +95,7 @@ def check(db):
             """
         )
         rows, charges, invoices, customers, pending, unnamed = env.cr.fetchone()
-    Registry.delete(db)
-    odoo.sql_db.close_db(db)
+    release(db)
     return {
         "charges": charges,
         "charge_rows_with_lines": rows,
@@ -132,7 +131,7 @@ def main():
         args, work, "charge invoicing, second run", cron=CRON, count_sql=COUNT_SQL
     )
     if not args.keep:
-        psql(args, "dropdb", "--if-exists", work)
+        drop_database(args, work)
     invoiced = report.get("count_delta", 0)
     row = {
         "pending_charges": args.charges,

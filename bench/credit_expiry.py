@@ -13,18 +13,17 @@ time, the SQL queries per pack expired and the peak memory:
 
 import argparse
 import json
-import os
-import subprocess
-import sys
-import tempfile
 
-from auto_close import copy_database, psql
-from common import add_db_arguments, configure_odoo, environment
+from common import (
+    add_db_arguments,
+    configure_odoo,
+    copy_database,
+    drop_database,
+    environment,
+    release,
+    run_job,
+)
 
-import odoo
-from odoo.modules.registry import Registry
-
-HERE = os.path.dirname(os.path.abspath(__file__))
 CRON = "support_terms.ir_cron_expire_credits"
 COUNT_SQL = "SELECT count(*) FROM support_credit_move WHERE move_type = 'expiry'"
 
@@ -90,8 +89,7 @@ def prepare(db, customers, moves, expired):
         cr.execute("ANALYZE support_credit_move")
         cr.execute("SELECT count(*) FROM support_credit_move")
         total = cr.fetchone()[0]
-    Registry.delete(db)
-    odoo.sql_db.close_db(db)
+    release(db)
     return total
 
 
@@ -113,8 +111,7 @@ def check(db):
             """
         )
         left = env.cr.fetchone()[0]
-    Registry.delete(db)
-    odoo.sql_db.close_db(db)
+    release(db)
     return {
         "expiry_moves": expiries,
         "packs_expired": packs,
@@ -125,23 +122,14 @@ def check(db):
 
 def run_cron(args, db, label, tracemalloc=False, cron=CRON, count_sql=COUNT_SQL):
     """run.py on ``db``: its JSON report."""
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        command = [
-            sys.executable,
-            os.path.join(HERE, "run.py"),
-            f"--db={db}",
-            f"--db-host={args.db_host}",
-            f"--db-port={args.db_port}",
-            f"--db-user={args.db_user}",
-            f"--cron={cron}",
-            f"--count-sql={count_sql}",
-            f"--label={label}",
-            f"--json={out.name}",
-        ]
-        if tracemalloc:
-            command.append("--tracemalloc")
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        return json.load(open(out.name))
+    return run_job(
+        args,
+        db,
+        f"--cron={cron}",
+        f"--count-sql={count_sql}",
+        f"--label={label}",
+        tracemalloc=tracemalloc,
+    )
 
 
 def main():
@@ -162,7 +150,7 @@ def main():
     # a second run finds nothing to do
     again = run_cron(args, work, "credit expiry, second run")
     if not args.keep:
-        psql(args, "dropdb", "--if-exists", work)
+        drop_database(args, work)
     expired = report.get("count_delta", 0)
     row = {
         "credit_moves": total,

@@ -18,13 +18,13 @@ import argparse
 import bisect
 import itertools
 import random
-import subprocess
 import sys
 import time
 from collections import defaultdict
 from datetime import timedelta
 
-from common import add_db_arguments, configure_odoo, environment, odoo_cli_args
+import common
+from common import add_db_arguments, configure_odoo, environment
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -709,17 +709,8 @@ class Generator:
 
 def create_database(args):
     """Create the database and install support_terms, as in CI."""
-    command = [
-        sys.executable,
-        "-m",
-        "odoo",
-        *odoo_cli_args(args),
-        "--init=support_terms",
-        "--stop-after-init",
-        "--without-demo=all",
-    ]
     print("creating", args.db, flush=True)
-    subprocess.run(command, check=True)
+    common.create_database(args, args.db)
 
 
 def main():

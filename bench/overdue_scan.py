@@ -21,91 +21,31 @@ customers and creates their fee invoices.
 
 import argparse
 import json
-import os
-import subprocess
-import sys
-import tempfile
 import time
 from datetime import timedelta
 
-from auto_close import module_dirs
-from common import add_db_arguments, configure_odoo, environment
+from common import (
+    add_db_arguments,
+    clone,
+    configure_odoo,
+    copy_database,
+    create_database,
+    drop_database,
+    environment,
+    odoo_command,
+    release,
+    run_job,
+)
 
-import odoo
 from odoo import Command, fields
-from odoo.modules.registry import Registry
 
-HERE = os.path.dirname(os.path.abspath(__file__))
 CRON = "support_terms.ir_cron_overdue_suspension"
 BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
 
 
-def psql(args, *command):
-    env = dict(os.environ, PGHOST=args.db_host, PGPORT=args.db_port)
-    subprocess.run(
-        [*command, "-U", args.db_user], check=True, env=env, stdout=subprocess.DEVNULL
-    )
-
-
-def odoo_command(args, *options):
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            f"--database={args.db}",
-            f"--db_host={args.db_host}",
-            f"--db_port={args.db_port}",
-            f"--db_user={args.db_user}",
-            f"--addons-path={module_dirs()}",
-            "--log-level=warn",
-            *options,
-            "--stop-after-init",
-            "--no-http",
-        ],
-        check=True,
-    )
-
-
-def create_database(args):
-    psql(args, "dropdb", "--if-exists", args.db)
-    odoo_command(args, "--init=support_terms", "--without-demo=all")
-
-
 def update_module(args):
     """The database's support_terms brought up to this working tree's."""
-    odoo_command(args, "-u", "support_terms")
-
-
-def columns(cr, table):
-    cr.execute(
-        """
-        SELECT column_name FROM information_schema.columns
-         WHERE table_name = %s AND column_name != 'id'
-         ORDER BY ordinal_position
-        """,
-        [table],
-    )
-    return [row[0] for row in cr.fetchall()]
-
-
-def clone(cr, table, template_where, source, overrides):
-    """Copy the template row(s) of ``table`` once per row of ``source``.
-
-    ``overrides`` maps a column to an SQL expression over ``t`` (the
-    template) and ``s`` (the source row); other columns are copied.
-    """
-    cols = columns(cr, table)
-    exprs = [overrides.get(col, f't."{col}"') for col in cols]
-    cr.execute(
-        f"""
-        INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in cols)})
-        SELECT {", ".join(exprs)}
-          FROM "{table}" t, ({source}) s
-         WHERE {template_where}
-        """
-    )
-    return cr.rowcount
+    odoo_command(args, args.db, "-u", "support_terms")
 
 
 def templates(env, today):
@@ -284,24 +224,13 @@ def fill(args):
 
 
 def run(args, db, label):
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        subprocess.run(
-            [
-                sys.executable,
-                os.path.join(HERE, "run.py"),
-                f"--db={db}",
-                f"--db-host={args.db_host}",
-                f"--db-port={args.db_port}",
-                f"--db-user={args.db_user}",
-                f"--cron={CRON}",
-                f"--label={label}",
-                "--count-sql=SELECT count(*) FROM support_service_suspension",
-                f"--json={out.name}",
-            ],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
-        return json.load(open(out.name))
+    return run_job(
+        args,
+        db,
+        f"--cron={CRON}",
+        f"--label={label}",
+        "--count-sql=SELECT count(*) FROM support_service_suspension",
+    )
 
 
 def main():
@@ -326,7 +255,7 @@ def main():
     args = parser.parse_args()
     configure_odoo(args)
     if args.create_db:
-        create_database(args)
+        create_database(args, args.db)
     else:
         update_module(args)
     timings, overdue, overdue_customers = fill(args)
@@ -334,11 +263,9 @@ def main():
         print(f"{kind:<45} {seconds:8.1f} s", flush=True)
     with environment(args.db) as env:
         env["ir.config_parameter"].set_param(BATCH_PARAM, args.batch)
-    Registry.delete(args.db)
-    odoo.sql_db.close_db(args.db)
+    release(args.db)
     db = f"{args.db}_run"
-    psql(args, "dropdb", "--if-exists", db)
-    psql(args, "createdb", "-T", args.db, db)
+    copy_database(args, args.db, db)
     first = run(args, db, "overdue scan")
     second = run(args, db, "overdue scan, second run")
     third = None
@@ -352,10 +279,9 @@ def main():
                 "amount_residual = 0, amount_residual_signed = 0 "
                 "WHERE ref LIKE 'BENCH/%%' AND payment_state = 'not_paid'"
             )
-        Registry.delete(db)
-        odoo.sql_db.close_db(db)
+        release(db)
         third = run(args, db, "reactivation")
-    psql(args, "dropdb", "--if-exists", db)
+    drop_database(args, db)
     suspended = first.get("count_delta", 0)
     batches = first.get("callbacks") or 1
     report = {

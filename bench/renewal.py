@@ -20,19 +20,19 @@ the ratio of time per renewed line:
 
 import argparse
 import json
-import os
-import subprocess
-import sys
-import tempfile
 from datetime import date, timedelta
 
-from auto_close import copy_database, module_dirs, psql
-from common import add_db_arguments, configure_odoo, environment
-
-import odoo
-from odoo.modules.registry import Registry
-
-HERE = os.path.dirname(os.path.abspath(__file__))
+from common import (
+    add_db_arguments,
+    clone,
+    configure_odoo,
+    copy_database,
+    create_database,
+    drop_database,
+    environment,
+    release,
+    run_job,
+)
 
 CRON = "contract_line_successor.contract_line_cron_for_renew"
 OCA_RENEWAL = (
@@ -41,53 +41,19 @@ OCA_RENEWAL = (
 )
 
 
-def create_database(args):
-    psql(args, "dropdb", "--if-exists", args.db)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            f"--database={args.db}",
-            f"--db_host={args.db_host}",
-            f"--db_port={args.db_port}",
-            f"--db_user={args.db_user}",
-            f"--addons-path={module_dirs()}",
-            "--init=support_terms",
-            "--without-demo=all",
-            "--stop-after-init",
-            "--no-http",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
-
-
 def copy_rows(cr, table, template_id, count, overrides):
-    """``count`` copies of one row; ``overrides`` maps columns to SQL on g.
+    """``count`` copies of one row; ``overrides`` are SQL over ``s.g``.
 
-    ``g`` runs from 0 to count - 1 (generate_series).
+    ``s.g`` runs from 0 to count - 1.
     """
-    cr.execute(
-        """
-        SELECT column_name FROM information_schema.columns
-         WHERE table_name = %s AND column_name != 'id'
-        """,
-        [table],
+    return clone(
+        cr,
+        table,
+        f"t.id = {int(template_id)}",
+        f"SELECT generate_series(0, {int(count)} - 1) AS g",
+        overrides,
+        returning=True,
     )
-    columns = [row[0] for row in cr.fetchall()]
-    select = ", ".join(overrides.get(c, f't."{c}"') for c in columns)
-    cr.execute(
-        f"""
-        INSERT INTO "{table}" ({", ".join(f'"{c}"' for c in columns)})
-        SELECT {select}
-          FROM "{table}" t, generate_series(0, %s - 1) g
-         WHERE t.id = %s
-        RETURNING id
-        """,
-        [count, template_id],
-    )
-    return [row[0] for row in cr.fetchall()]
 
 
 def generate(args):
@@ -145,9 +111,9 @@ def generate(args):
             partner.id,
             customers - 1,
             {
-                "name": "'Cliente ' || (g + 1)",
-                "complete_name": "'Cliente ' || (g + 1)",
-                "email": "'c' || (g + 1) || '@bench.example'",
+                "name": "'Cliente ' || (s.g + 1)",
+                "complete_name": "'Cliente ' || (s.g + 1)",
+                "email": "'c' || (s.g + 1) || '@bench.example'",
             },
         )
         partner_ids = [partner.id, *partners]
@@ -167,8 +133,8 @@ def generate(args):
             contract.id,
             customers - 1,
             {
-                "partner_id": "(SELECT id FROM bench_partner WHERE n = g + 1)",
-                "name": "'Hosting ' || (g + 1)",
+                "partner_id": "(SELECT id FROM bench_partner WHERE n = s.g + 1)",
+                "name": "'Hosting ' || (s.g + 1)",
             },
         )
         contract_ids = [contract.id, *contracts]
@@ -197,10 +163,10 @@ def generate(args):
                 count,
                 {
                     "contract_id": "(SELECT id FROM bench_contract WHERE n = "
-                    f"mod(g + {offset}, {customers}))",
+                    f"mod(s.g + {offset}, {customers}))",
                     "partner_id": "(SELECT c.partner_id FROM bench_contract b JOIN "
                     "contract_contract c ON c.id = b.id WHERE b.n = "
-                    f"mod(g + {offset}, {customers}))",
+                    f"mod(s.g + {offset}, {customers}))",
                     "date_end": f"'{date_end}'::date",
                     "termination_notice_date": f"'{deadline}'::date",
                     "notice_deadline": f"'{deadline}'::date",
@@ -211,35 +177,24 @@ def generate(args):
         cr.execute("ANALYZE contract_line")
         cr.execute("SELECT count(*) FROM contract_line")
         total = cr.fetchone()[0]
-    Registry.delete(args.db)
-    odoo.sql_db.close_db(args.db)
+    release(args.db)
     return total
 
 
 def run(args, work, target, label):
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        command = [
-            sys.executable,
-            os.path.join(HERE, "run.py"),
-            f"--db={work}",
-            f"--db-host={args.db_host}",
-            f"--db-port={args.db_port}",
-            f"--db-user={args.db_user}",
-            *target,
-            "--count-sql=SELECT count(*) FROM contract_line WHERE previous_period_end "
-            "IS NOT NULL OR predecessor_contract_line_id IS NOT NULL",
-            f"--json={out.name}",
-            f"--label={label}",
-        ]
-        if args.tracemalloc:
-            command.append("--tracemalloc")
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        report = json.load(open(out.name))
+    report = run_job(
+        args,
+        work,
+        *target,
+        "--count-sql=SELECT count(*) FROM contract_line WHERE previous_period_end "
+        "IS NOT NULL OR predecessor_contract_line_id IS NOT NULL",
+        f"--label={label}",
+        tracemalloc=args.tracemalloc,
+    )
     with environment(work) as env:
         env.cr.execute("SELECT count(*) FROM support_renewal_reminder")
         report["reminders"] = env.cr.fetchone()[0]
-    Registry.delete(work)
-    odoo.sql_db.close_db(work)
+    release(work)
     return report
 
 
@@ -254,7 +209,7 @@ def main():
     args = parser.parse_args()
     configure_odoo(args)
     if args.create_db:
-        create_database(args)
+        create_database(args, args.db)
         generate(args)
     rows = {}
     # no reminder owed: the renewal alone, beside OCA's
@@ -269,10 +224,9 @@ def main():
         if before:
             with environment(work) as env:
                 env.cr.execute(before)
-            Registry.delete(work)
-            odoo.sql_db.close_db(work)
+            release(work)
         report = run(args, work, target, label)
-        psql(args, "dropdb", "--if-exists", work)
+        drop_database(args, work)
         renewed = report.get("count_delta", 0)
         rows[label] = {
             "lines": report["dataset"]["contract_line"],

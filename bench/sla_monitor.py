@@ -11,18 +11,17 @@ per ticket checked and per SLA handled, and peak memory:
 
 import argparse
 import json
-import os
-import subprocess
-import sys
-import tempfile
 
-from auto_close import copy_database, psql
-from common import add_db_arguments, configure_odoo, environment
+from common import (
+    add_db_arguments,
+    configure_odoo,
+    copy_database,
+    drop_database,
+    environment,
+    release,
+    run_job,
+)
 
-import odoo
-from odoo.modules.registry import Registry
-
-HERE = os.path.dirname(os.path.abspath(__file__))
 CRON = "support_terms.ir_cron_sla_monitor"
 
 
@@ -68,8 +67,7 @@ def prepare(db, escalate, warn):
         tickets = cr.fetchone()[0]
         cr.execute("SELECT count(*) FROM helpdesk_ticket_sla")
         slas = cr.fetchone()[0]
-    Registry.delete(db)
-    odoo.sql_db.close_db(db)
+    release(db)
     return tickets, slas
 
 
@@ -84,23 +82,14 @@ def main():
     work = f"{args.db}_slamon"
     copy_database(args, args.db, work)
     tickets, slas = prepare(work, args.escalate, args.warn)
-    with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        command = [
-            sys.executable,
-            os.path.join(HERE, "run.py"),
-            f"--db={work}",
-            f"--db-host={args.db_host}",
-            f"--db-port={args.db_port}",
-            f"--db-user={args.db_user}",
-            f"--cron={CRON}",
-            "--count-sql=SELECT count(*) FROM support_sla_event",
-            f"--json={out.name}",
-        ]
-        if args.tracemalloc:
-            command.append("--tracemalloc")
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        report = json.load(open(out.name))
-    psql(args, "dropdb", "--if-exists", work)
+    report = run_job(
+        args,
+        work,
+        f"--cron={CRON}",
+        "--count-sql=SELECT count(*) FROM support_sla_event",
+        tracemalloc=args.tracemalloc,
+    )
+    drop_database(args, work)
     handled = report.get("count_delta", 0)
     row = {
         "open_tickets": tickets,

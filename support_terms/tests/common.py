@@ -1,4 +1,7 @@
 from datetime import timedelta
+from unittest.mock import patch
+
+from psycopg2 import OperationalError
 
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
@@ -87,7 +90,9 @@ class SupportTermsCase(TransactionCase):
         )
 
     @classmethod
-    def _create_contract(cls, partner, product, start, end=None, company=None):
+    def _create_contract(
+        cls, partner, product, start, end=None, company=None, **line_values
+    ):
         company = company or cls.company
         contract = (
             cls.env["contract.contract"]
@@ -109,6 +114,7 @@ class SupportTermsCase(TransactionCase):
                                 "recurring_interval": 1,
                                 "date_start": start,
                                 "date_end": end,
+                                **line_values,
                             }
                         )
                     ],
@@ -135,6 +141,35 @@ class SupportTermsCase(TransactionCase):
             if not progress.remaining:
                 return done
         raise AssertionError(f"{cron.name} never finished")
+
+    def run_killed(self, run, model_name, method_name, in_call=2):
+        """``run()`` with ``model_name.method_name`` dying at its ``in_call``-th
+        call, as a worker killed in that batch: the batches committed before
+        stay, that one is rolled back. Returns the ids of each call.
+        """
+        model_class = self.registry[model_name]
+        original = getattr(model_class, method_name)
+        calls = []
+
+        def crash(records, *args, **kwargs):
+            calls.append(records.ids)
+            if len(calls) == in_call:
+                # what a killed worker's cursor sees
+                raise OperationalError(
+                    "terminating connection due to administrator command"
+                )
+            return original(records, *args, **kwargs)
+
+        # not assertRaises: its savepoint would undo the committed batches
+        killed = False
+        with patch.object(model_class, method_name, crash):
+            try:
+                run()
+            except OperationalError:
+                killed = True
+        self.assertTrue(killed, f"{method_name} was not called {in_call} times")
+        self.env.invalidate_all()
+        return calls
 
     @classmethod
     def _days(cls, days):

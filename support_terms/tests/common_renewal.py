@@ -1,7 +1,5 @@
 from datetime import date
 
-from odoo import Command
-
 from ..rules import renewal as renewal_rules
 from .common import SupportTermsCase
 
@@ -40,34 +38,17 @@ class RenewalCase(SupportTermsCase):
     @classmethod
     def _service(cls, product, start, partner=None):
         """A contract with one auto-renewing line of ``product``."""
-        partner = partner or cls.customer
         policy = product.product_tmpl_id.renewal_policy
-        contract = cls.env["contract.contract"].create(
-            {
-                "name": f"{partner.name} - {product.name}",
-                "partner_id": partner.id,
-                "company_id": cls.company.id,
-                "line_recurrence": True,
-                "contract_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": product.id,
-                            "name": product.name,
-                            "quantity": 1,
-                            "price_unit": 100.0,
-                            "recurring_rule_type": "yearly",
-                            "recurring_interval": 1,
-                            "date_start": start,
-                            "date_end": renewal_rules.period_end(start, policy),
-                            "is_auto_renew": True,
-                            "auto_renew_rule_type": "yearly",
-                            "auto_renew_interval": 1,
-                        }
-                    )
-                ],
-            }
+        _contract, line = cls._create_contract(
+            partner or cls.customer,
+            product,
+            start,
+            renewal_rules.period_end(start, policy),
+            is_auto_renew=True,
+            auto_renew_rule_type="yearly",
+            auto_renew_interval=1,
         )
-        return contract.contract_line_ids
+        return line
 
     def run_renewal(self):
         return self.run_like_the_cron_worker(self.renew_cron)

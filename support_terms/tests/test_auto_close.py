@@ -1,8 +1,6 @@
 from datetime import datetime, timedelta
-from unittest.mock import patch
 
 from freezegun import freeze_time
-from psycopg2 import OperationalError
 
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
@@ -382,27 +380,9 @@ class TestAutoCloseRestart(AutoCloseCase):
             self.env.invalidate_all()
             self.assertEqual(tickets.stage_id, self.stage_waiting)
 
-            ticket_class = self.registry["helpdesk.ticket"]
-            original = ticket_class._auto_close_send
-            calls = []
-
-            def crash_in_third_batch(records, template_xmlid):
-                calls.append(records.ids)
-                if len(calls) == 3:
-                    # what a killed worker's cursor sees
-                    raise OperationalError(
-                        "terminating connection due to administrator command"
-                    )
-                return original(records, template_xmlid)
-
-            # not assertRaises: its savepoint would undo the committed batches
-            killed = False
-            with patch.object(ticket_class, "_auto_close_send", crash_in_third_batch):
-                try:
-                    self.run_cron()
-                except OperationalError:
-                    killed = True
-            self.assertTrue(killed)
+            calls = self.run_killed(
+                self.run_cron, "helpdesk.ticket", "_auto_close_send", in_call=3
+            )
             self.assertEqual(len(calls), 3)
             # the two committed batches stay, the third is rolled back
             self.assertEqual(len(tickets.filtered("closed")), 4)

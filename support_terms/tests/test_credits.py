@@ -1,8 +1,7 @@
 from datetime import date, timedelta
-from unittest.mock import patch
 
 from freezegun import freeze_time
-from psycopg2 import IntegrityError, OperationalError
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
@@ -273,27 +272,12 @@ class TestCreditExpiry(CoverageCase):
             for _index in range(5):
                 self._invoice(date=date(2025, 6, 1))
         packs = self._grants()
-        move_class = self.registry["support.credit.move"]
-        original = move_class._expire
-        calls = []
-
-        def crash_in_second_batch(records):
-            calls.append(records.ids)
-            if len(calls) == 2:
-                # what a killed worker's cursor sees
-                raise OperationalError("terminating connection")
-            return original(records)
-
         with freeze_time("2026-06-01"):
-            killed = False
-            # not assertRaises: its savepoint would undo the committed batch
-            with patch.object(move_class, "_expire", crash_in_second_batch):
-                try:
-                    self.run_like_the_cron_worker(self.cron)
-                except OperationalError:
-                    killed = True
-            self.assertTrue(killed)
-            packs.invalidate_recordset()
+            self.run_killed(
+                lambda: self.run_like_the_cron_worker(self.cron),
+                "support.credit.move",
+                "_expire",
+            )
             self.assertEqual(len(packs.filtered(lambda p: p.remaining == 0)), 2)
             self.assertEqual(self.run_like_the_cron_worker(self.cron), 3)
         expiries = self.env["support.credit.move"].search(

@@ -2,7 +2,6 @@ from datetime import date, timedelta
 from unittest.mock import patch
 
 from freezegun import freeze_time
-from psycopg2 import OperationalError
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
@@ -511,26 +510,7 @@ class TestSuspensionKilledHalfway(LatePaymentCase):
             self.invoices |= self._invoice(partner=partner)
 
     def _kill_in_second_batch(self, method_name):
-        move_class = self.registry["account.move"]
-        original = getattr(move_class, method_name)
-        calls = []
-
-        def crash(records, *args):
-            calls.append(records.ids)
-            if len(calls) == 2:
-                raise OperationalError(
-                    "terminating connection due to administrator command"
-                )
-            return original(records, *args)
-
-        killed = False
-        with patch.object(move_class, method_name, crash):
-            try:
-                self.run_cron()
-            except OperationalError:
-                killed = True
-        self.assertTrue(killed)
-        self.env.invalidate_all()
+        self.run_killed(self.run_cron, "account.move", method_name)
 
     def test_killed_halfway_then_run_again(self):
         with freeze_time(day(1)):
@@ -553,24 +533,7 @@ class TestSuspensionKilledHalfway(LatePaymentCase):
                     type(self.env["account.move"]), "_invoice_paid_hook", lambda m: None
                 ):
                     self._pay(invoice, day(2))
-            suspension_class = self.registry["support.service.suspension"]
-            original = suspension_class._lift_paid
-            calls = []
-
-            def crash(records):
-                calls.append(records.ids)
-                if len(calls) == 2:
-                    raise OperationalError("terminating connection")
-                return original(records)
-
-            killed = False
-            with patch.object(suspension_class, "_lift_paid", crash):
-                try:
-                    self.run_cron()
-                except OperationalError:
-                    killed = True
-            self.assertTrue(killed)
-            self.env.invalidate_all()
+            self.run_killed(self.run_cron, "support.service.suspension", "_lift_paid")
             self.assertEqual(self.run_cron(), 2)
             self.assertEqual(self.run_cron(), 0)
         for partner in self.customers:

@@ -1,7 +1,4 @@
-from unittest.mock import patch
-
 from freezegun import freeze_time
-from psycopg2 import OperationalError
 
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -223,26 +220,7 @@ class TestRenewalRestart(RenewalCase):
             self.env.invalidate_all()
             self.assertEqual(set(lines.mapped("date_end")), {self.d(2026, 3, 14)})
 
-            line_class = self.registry["contract.line"]
-            original = line_class._renew_due
-            calls = []
-
-            def crash_in_second_batch(records):
-                calls.append(records.ids)
-                if len(calls) == 2:
-                    raise OperationalError(
-                        "terminating connection due to administrator command"
-                    )
-                return original(records)
-
-            killed = False
-            with patch.object(line_class, "_renew_due", crash_in_second_batch):
-                try:
-                    self.run_renewal()
-                except OperationalError:
-                    killed = True
-            self.assertTrue(killed)
-            lines.invalidate_recordset()
+            self.run_killed(self.run_renewal, "contract.line", "_renew_due")
             self.assertEqual(
                 len(lines.filtered(lambda ln: ln.date_end == self.d(2027, 3, 14))), 2
             )
@@ -258,27 +236,9 @@ class TestRenewalRestart(RenewalCase):
                 expected = self._state(lines)
                 clean_run.rollback()
             self.env.invalidate_all()
-            reminder_class = self.registry["support.renewal.reminder"]
-            original = reminder_class._notify_customers
-            calls = []
-
-            def crash_in_second_batch(records):
-                calls.append(records.ids)
-                if len(calls) == 2:
-                    raise OperationalError(
-                        "terminating connection due to administrator command"
-                    )
-                return original(records)
-
-            killed = False
-            with patch.object(
-                reminder_class, "_notify_customers", crash_in_second_batch
-            ):
-                try:
-                    self.run_renewal()
-                except OperationalError:
-                    killed = True
-            self.assertTrue(killed)
+            self.run_killed(
+                self.run_renewal, "support.renewal.reminder", "_notify_customers"
+            )
             self.run_renewal()
         self.assertEqual(self._state(lines), expected)
         self.assertEqual(

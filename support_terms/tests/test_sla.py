@@ -1,9 +1,8 @@
 from contextlib import contextmanager
 from datetime import datetime
-from unittest.mock import patch
 
 from freezegun import freeze_time
-from psycopg2 import IntegrityError, OperationalError
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
@@ -261,24 +260,8 @@ class TestSlaMonitor(PlanSlaCase):
 
     def test_killed_halfway_then_run_again(self):
         tickets = self._friday_tickets(3)
-        sla_class = self.registry["helpdesk.ticket.sla"]
-        original = sla_class._escalate
-        calls = []
-
-        def crash_on_second_batch(records, now):
-            calls.append(records.ids)
-            if len(calls) == 2:
-                raise OperationalError("terminating connection")
-            return original(records, now)
-
         with self.at(datetime(2026, 3, 10, 15, 0)):
-            killed = False
-            with patch.object(sla_class, "_escalate", crash_on_second_batch):
-                try:
-                    self.run_monitor()
-                except OperationalError:
-                    killed = True
-            self.assertTrue(killed)
+            self.run_killed(self.run_monitor, "helpdesk.ticket.sla", "_escalate")
             self.assertEqual(len(tickets.filtered(lambda t: t.priority == "3")), 1)
             self.assertEqual(self.run_monitor(), 2)
         for ticket in tickets:

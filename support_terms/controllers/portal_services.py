@@ -66,7 +66,6 @@ class SupportServicesPortal(CustomerPortal):
                     :1
                 ].sudo(),
                 "company": company.sudo(),
-                "today": fields.Date.context_today(request.env.user),
             }
         )
         return request.render("support_terms.portal_my_services", values)
@@ -76,36 +75,25 @@ class SupportServicesPortal(CustomerPortal):
         type="http",
         auth="user",
         website=True,
-        methods=["GET"],
-    )
-    def portal_service_cancel_form(self, line_id, **kw):
-        try:
-            line = self._support_service(line_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/services")
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "support_services",
-                "service": line.sudo(),
-                "company": line.sudo().company_id,
-            }
-        )
-        return request.render("support_terms.portal_service_cancel", values)
-
-    @http.route(
-        "/my/services/<int:line_id>/cancel",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["POST"],
+        methods=["GET", "POST"],
     )
     def portal_service_cancel(self, line_id, note=None, **kw):
-        """Record the request as a notice; staff confirm or reject it."""
+        """The request form; sent, it is recorded as a notice that staff
+        confirm or reject."""
         try:
             line = self._support_service(line_id)
         except (AccessError, MissingError):
             return request.redirect("/my/services")
+        if request.httprequest.method != "POST":
+            values = self._prepare_portal_layout_values()
+            values.update(
+                {
+                    "page_name": "support_services",
+                    "service": line.sudo(),
+                    "company": line.sudo().company_id,
+                }
+            )
+            return request.render("support_terms.portal_service_cancel", values)
         line = line.sudo()
         partner = request.env.user.partner_id.commercial_partner_id
         notice = (

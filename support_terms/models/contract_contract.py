@@ -9,8 +9,13 @@ class ContractContract(models.Model):
     )
 
     def _compute_cancellation_notice_count(self):
+        notices = self._cancellation_notices()
         for contract in self:
-            contract.cancellation_notice_count = len(contract._cancellation_notices())
+            contract.cancellation_notice_count = len(
+                notices.filtered(
+                    lambda n, c=contract: c in n.contract_line_ids.contract_id
+                )
+            )
 
     def _cancellation_notices(self):
         return self.env["support.cancellation.notice"].search(

@@ -127,18 +127,14 @@ class ContractLine(models.Model):
 
     @api.depends("product_id", "company_id")
     def _compute_renewal_reminder_days(self):
-        plans = self.env["support.plan"].search(
-            [("product_ids", "in", self.product_id.ids)]
-        )
+        plans = self._granted_plans()
         for line in self:
-            plan = plans.filtered(lambda p, line=line: line.product_id in p.product_ids)
-            if plan:
-                line.renewal_reminder_days = plan[0].renewal_reminder_days
-            else:
-                line.renewal_reminder_days = (
-                    line.company_id.support_renewal_reminder_days
-                    or renewal_rules.DEFAULT_REMINDER_DAYS
-                )
+            line.renewal_reminder_days = (
+                plans[line].renewal_reminder_days
+                if plans[line]
+                else line.company_id.support_renewal_reminder_days
+                or renewal_rules.DEFAULT_REMINDER_DAYS
+            )
 
     @api.depends("renewal_policy", "notice_days")
     def _compute_termination_notice_date(self):
@@ -341,15 +337,23 @@ class ContractLine(models.Model):
             line = line.successor_contract_line_id
         return line
 
-    def _support_plan(self):
-        self.ensure_one()
-        return self.env["support.plan"].search(
-            [
-                ("product_ids", "in", self.product_id.ids),
-                ("company_id", "=", self.company_id.id),
-            ],
-            limit=1,
+    def _granted_plans(self):
+        """{line: the plan its product grants in its company}, in one search."""
+        plans = self.env["support.plan"].search(
+            [("product_ids", "in", self.product_id.ids)]
         )
+        return {
+            line: next(
+                (
+                    plan
+                    for plan in plans
+                    if line.product_id in plan.product_ids
+                    and plan.company_id == line.company_id
+                ),
+                plans.browse(),
+            )
+            for line in self
+        }
 
     def _notice_terms(self, received):
         """(deadline, renewed since) for a notice received on ``received``."""
@@ -368,7 +372,11 @@ class ContractLine(models.Model):
         self.ensure_one()
         line = self._current_line()
         values = {"contract_line_id": line.id}
-        plan = line._support_plan() if line.service_kind == "support_plan" else False
+        plan = (
+            line._granted_plans()[line]
+            if line.service_kind == "support_plan"
+            else False
+        )
         if plan and renewal_rules.within_refund_window(
             line.purchase_datetime, now, plan.refund_window_hours
         ):

@@ -508,7 +508,7 @@ class ContractLine(models.Model):
             )
         contracts = self.env["contract.contract"].browse(list(bodies))
         contracts.sudo()._message_log_batch(
-            {cid: "<br/>".join(lines) for cid, lines in bodies.items()}
+            {cid: Markup("<br/>").join(lines) for cid, lines in bodies.items()}
         )
 
     def _on_service_state_change(self, old_states):

@@ -128,15 +128,17 @@ class ResPartner(models.Model):
         )
         if reached:
             reached.sudo().write({"do_not_renew": True})
-            for partner in reached:
-                partner.message_post(
-                    body=_(
+            reached._message_log_batch(
+                {
+                    partner.id: self.env._(
                         "Marked do not renew: %(count)s late payments in the last "
                         "%(months)s months.",
                         count=counts[partner.id],
                         months=company.support_late_payment_months,
                     )
-                )
+                    for partner in reached
+                }
+            )
         return reached
 
     def write(self, vals):

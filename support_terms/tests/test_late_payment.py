@@ -405,6 +405,10 @@ class TestRepeatLatePayers(LatePaymentCase):
             self.customer.invalidate_recordset()
             self.assertEqual(self.customer.late_payment_count, 3)
         self.assertTrue(self.customer.do_not_renew)
+        self.assertIn(
+            "Marked do not renew: 3 late payments",
+            "\n".join(self.customer.message_ids.mapped("body")),
+        )
         self.assertFalse(self.line.is_auto_renew)
         activity = self.contract.activity_ids
         self.assertEqual(len(activity), 1)

@@ -47,7 +47,7 @@ class SupportTermsTemplateApply(models.TransientModel):
             lang = wizard._lang(wizard.company_id)
             items = [
                 Markup("<li>%s</li>")
-                % _(
+                % self.env._(
                     "Plan %(name)s (%(code)s): %(hours)s, channels %(channels)s",
                     name=self._text(plan["name"], lang),
                     code=plan["code"],

@@ -15,6 +15,8 @@ from . import test_public_holidays
 from . import test_rules_late_payment
 from . import test_late_payment
 from . import test_late_payment_concurrency
+from . import test_late_payment_settlement
+from . import test_service_in_force
 from . import test_rules_coverage
 from . import test_coverage
 from . import test_credits

@@ -1,0 +1,379 @@
+from datetime import date, timedelta
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common_late_payment import DUE, LatePaymentCase
+
+
+def day(days):
+    return DUE + timedelta(days=days)
+
+
+SETTLED = ("paid", "in_payment", "reversed")
+
+
+@tagged("post_install", "-at_install")
+class TestSettledByPaymentDate(LatePaymentCase):
+    """Seed 000: "I pagamenti delle fatture devono essere eseguiti ... entro il
+    giorno di scadenza riportato sulla fattura"; "La riattivazione dei Servizi
+    avverrà solo dopo l'avvenuto pagamento e comporterà un addebito pari a euro
+    20.00 + iva".
+
+    A payment is on time by the date the customer paid, not by the day the
+    provider records it.
+    """
+
+    def run_twice(self, on_date):
+        with freeze_time(on_date):
+            self.run_cron()
+            self.assertEqual(self.run_cron(), 0)
+
+    def late_count(self, partner=None):
+        partner = partner or self.customer
+        partner.invalidate_recordset(["late_payment_count"])
+        return partner.late_payment_count
+
+    def test_payment_dated_on_due_date_recorded_two_days_later_lifts_without_fee_nor_late_payment(  # noqa: E501
+        self,
+    ):
+        """The transfer left on the due date; the bank statement is recorded
+        two days later, after the daily action suspended the customer."""
+        invoice = self._invoice()
+        # the other customer's transfer, same date, is recorded before the run
+        other_invoice = self._invoice(partner=self.other_customer)
+        with freeze_time(day(1)):
+            self._pay(other_invoice, DUE)
+            self.run_cron()
+        suspension = self.suspensions()
+        self.assertEqual(suspension.state, "active")
+        self.assertFalse(self.suspensions(self.other_customer))
+        with freeze_time(day(2)):
+            self._pay(invoice, DUE)
+        self.run_twice(day(2))
+        self.run_twice(day(3))
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(self.line.service_state, "active")
+        self.assertFalse(self.fees())
+        self.assertFalse(suspension.fee_invoice_id)
+        with freeze_time(day(3)):
+            self.assertEqual(self.late_count(), 0)
+            self.assertEqual(self.late_count(self.other_customer), 0)
+        mail = self.mails(suspension, "active again")
+        self.assertEqual(len(mail), 1)
+        self.assertNotIn("20.00", mail.body_html)
+        self.assertNotIn("fee", mail.body_html)
+
+    def test_payment_dated_within_grace_recorded_after_the_suspension_no_fee(self):
+        """Grace 3 days: paid on the third day, recorded on the fifth, while the
+        other customer paid on the fourth day: only that one pays the fee and
+        counts as a late payer."""
+        self.company.support_overdue_grace_days = 3
+        invoice = self._invoice()
+        other_invoice = self._invoice(partner=self.other_customer)
+        with freeze_time(day(4)):
+            self.run_cron()
+        self.assertEqual(self.line.service_state, "suspended")
+        self.assertEqual(self.other_line.service_state, "suspended")
+        with freeze_time(day(5)):
+            self._pay(invoice, day(3))
+            self._pay(other_invoice, day(4))
+        self.run_twice(day(5))
+        self.assertEqual(self.line.service_state, "active")
+        self.assertEqual(self.other_line.service_state, "active")
+        self.assertFalse(self.fees())
+        fee = self.fees(self.other_customer)
+        self.assertEqual(len(fee), 1)
+        self.assertAlmostEqual(fee.amount_total, 24.40)
+        with freeze_time(day(5)):
+            self.assertEqual(self.late_count(), 0)
+            self.assertEqual(self.late_count(self.other_customer), 1)
+
+    def test_credit_note_settling_the_overdue_invoice_lifts_without_fee(self):
+        """A dispute won by the customer: the invoice is credited in full
+        through the reversal wizard, and the credit assigned to it."""
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        suspension = self.suspensions()
+        with freeze_time(day(10)):
+            reversal = (
+                self.env["account.move.reversal"]
+                .with_user(self.accountant)
+                .with_context(active_model="account.move", active_ids=invoice.ids)
+                .create({"reason": "Contestazione accolta", "journal_id": False})
+            )
+            reversal.refund_moves()
+            credit_note = reversal.new_move_ids
+            credit_note.action_post()
+            line = credit_note.line_ids.filtered(
+                lambda move_line: move_line.account_id
+                == invoice.line_ids.filtered("debit").account_id
+            )
+            invoice.js_assign_outstanding_line(line.id)
+            self.assertEqual(invoice.payment_state, "reversed")
+        self.run_twice(day(10))
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(self.line.service_state, "active")
+        self.assertFalse(self.fees())
+        with freeze_time(day(10)):
+            self.assertEqual(self.late_count(), 0)
+
+    def test_invoice_reversed_and_replaced_lifts_without_fee(self):
+        """The reversal wizard's "reverse and create invoice": the overdue
+        invoice is cancelled by its credit note, a corrected draft replaces it."""
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        suspension = self.suspensions()
+        with freeze_time(day(6)):
+            reversal = (
+                self.env["account.move.reversal"]
+                .with_context(active_model="account.move", active_ids=invoice.ids)
+                .create({"reason": "Importo errato", "journal_id": False})
+            )
+            reversal.modify_moves()
+            self.assertEqual(invoice.payment_state, "reversed")
+        self.run_twice(day(6))
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(self.line.service_state, "active")
+        self.assertFalse(self.fees())
+
+    def test_partial_credit_note_waits_for_the_rest_paid_late_with_one_fee(self):
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        suspension = self.suspensions()
+        with freeze_time(day(3)):
+            reversal = (
+                self.env["account.move.reversal"]
+                .with_context(active_model="account.move", active_ids=invoice.ids)
+                .create({"reason": "Sconto concordato", "journal_id": False})
+            )
+            reversal.refund_moves()
+            credit_note = reversal.new_move_ids
+            credit_note.invoice_line_ids.price_unit = 30.0
+            credit_note.action_post()
+            receivable = credit_note.line_ids.filtered(
+                lambda move_line: move_line.account_id.account_type
+                == "asset_receivable"
+            )
+            invoice.js_assign_outstanding_line(receivable.id)
+            self.assertEqual(invoice.payment_state, "partial")
+        self.run_twice(day(3))
+        self.assertEqual(suspension.state, "active")
+        self.assertEqual(self.line.service_state, "suspended")
+        with freeze_time(day(4)):
+            self._pay(invoice, day(4))
+        self.run_twice(day(4))
+        self.run_twice(day(5))
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(len(self.fees()), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestReactivationFeeInvoice(LatePaymentCase):
+    """The fee is an invoice like the others for its due date, but it never
+    suspends the services nor charges a fee of its own."""
+
+    def _suspend_and_pay_late(self, paid_on=None):
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        paid_on = paid_on or day(5)
+        with freeze_time(paid_on):
+            self._pay(invoice, paid_on)
+            self.run_cron()
+            self.run_cron()
+        return self.suspensions()
+
+    def test_fee_invoice_due_on_the_customer_payment_terms(self):
+        term = self.env.ref("account.account_payment_term_30days")
+        self.customer.property_payment_term_id = term
+        suspension = self._suspend_and_pay_late()
+        fee = self.fees()
+        self.assertEqual(len(fee), 1)
+        self.assertEqual(suspension.fee_invoice_id, fee)
+        self.assertEqual(fee.invoice_payment_term_id, term)
+        self.assertEqual(fee.invoice_date, day(5))
+        self.assertEqual(fee.invoice_date_due, day(35))
+        # unpaid well after its due date: the fee alone suspends nothing
+        for on_date in (day(36), day(60)):
+            with freeze_time(on_date):
+                self.run_cron()
+                self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(len(self.suspensions()), 1)
+        self.assertEqual(self.line.service_state, "active")
+
+    def test_fee_invoice_without_customer_terms_gets_the_company_default(self):
+        term = self.env.ref("account.account_payment_term_15days")
+        self.env["ir.default"].set(
+            "res.partner",
+            "property_payment_term_id",
+            term.id,
+            company_id=self.company.id,
+        )
+        self._suspend_and_pay_late()
+        fee = self.fees()
+        self.assertEqual(fee.invoice_payment_term_id, term)
+        self.assertEqual(fee.invoice_date_due, day(20))
+
+    def test_fee_due_at_once_paid_late_never_suspends_nor_charges_a_second_fee(self):
+        """No payment terms anywhere: the fee is due the day it is issued; the
+        next days' runs do not suspend for it, and paying it late costs no
+        other fee."""
+        suspension = self._suspend_and_pay_late()
+        fee = self.fees()
+        self.assertEqual(len(fee), 1)
+        self.assertEqual(fee.invoice_date_due, day(5))
+        for on_date in (day(6), day(7), day(30)):
+            with freeze_time(on_date):
+                self.run_cron()
+                self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(self.suspensions(), suspension)
+        self.assertEqual(self.line.service_state, "active")
+        with freeze_time(day(31)):
+            self._pay(fee, day(31))
+            self.run_cron()
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(self.fees(), fee)
+        self.assertEqual(self.suspensions(), suspension)
+
+    def test_fee_invoice_never_joins_a_later_suspension(self):
+        """A later overdue invoice suspends again; the unpaid fee is not one of
+        the invoices the new suspension waits for."""
+        self._suspend_and_pay_late()
+        fee = self.fees()
+        later = self._invoice(due=day(40), invoice_date=day(30))
+        with freeze_time(day(41)):
+            self.run_cron()
+        second = self.suspensions() - self.suspensions().filtered(
+            lambda s: s.state == "lifted"
+        )
+        self.assertEqual(second.invoice_ids, later)
+        self.assertFalse(fee.support_suspension_id)
+
+    def test_payment_terms_due_before_the_invoice_date_are_refused(self):
+        """A term that would make the fee (or any invoice) due before its
+        invoice date: a clear error, nothing written."""
+        Term = self.env["account.payment.term"]
+        count = Term.search_count([])
+        with self.assertRaises(ValidationError) as caught:
+            Term.create(
+                {
+                    "name": "5 giorni prima",
+                    "line_ids": [
+                        Command.create(
+                            {"value": "percent", "value_amount": 100, "nb_days": -5}
+                        )
+                    ],
+                }
+            )
+        self.assertIn("before the invoice date", str(caught.exception))
+        self.assertEqual(Term.search_count([]), count)
+        term = self.env.ref("account.account_payment_term_30days")
+        with self.assertRaises(ValidationError):
+            term.line_ids.write({"nb_days": -1})
+        self.assertEqual(term.line_ids.nb_days, 30)
+
+    def test_negative_grace_days_refused_in_the_settings(self):
+        before = self.company.support_overdue_grace_days
+        settings = self.env["res.config.settings"].create(
+            {"support_overdue_grace_days": -3}
+        )
+        with self.assertRaises(ValidationError):
+            settings.execute()
+        self.assertEqual(self.company.support_overdue_grace_days, before)
+
+
+@tagged("post_install", "-at_install")
+class TestFeeAfterThePayment(LatePaymentCase):
+    """The customer's payment is recorded whatever happens to the fee."""
+
+    def test_payment_commits_when_the_fee_cannot_be_created_and_the_fee_comes_on_the_next_run(  # noqa: E501
+        self,
+    ):
+        invoice = self._invoice()
+        with freeze_time(day(1)):
+            self.run_cron()
+        suspension = self.suspensions()
+        sales = self.env["account.journal"].search(
+            [("type", "=", "sale"), ("company_id", "=", self.company.id)]
+        )
+        sales.action_archive()
+        with freeze_time(day(5)):
+            # _pay runs what the commit of the payment runs first (precommit)
+            payment = self._pay(invoice, day(5))
+        self.assertIn(payment.state, ("in_process", "paid"))
+        self.assertIn(invoice.payment_state, SETTLED)
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(self.line.service_state, "active")
+        self.assertFalse(self.fees())
+        sales.action_unarchive()
+        with freeze_time(day(6)):
+            self.run_cron()
+            self.assertEqual(self.run_cron(), 0)
+        fee = self.fees()
+        self.assertEqual(len(fee), 1)
+        self.assertEqual(suspension.fee_invoice_id, fee)
+        self.assertEqual(fee.state, "posted")
+        mail = self.mails(suspension, "active again")
+        self.assertEqual(len(mail), 1)
+        self.assertIn(fee.name, mail.body_html)
+        with freeze_time(day(7)):
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(self.fees(), fee)
+
+
+@tagged("post_install", "-at_install")
+class TestLatePaymentsPerCompany(LatePaymentCase):
+    """Seed 000: the provider "potrà comunicare al Cliente che non abbia
+    rispettato, una o più volte, i termini dei pagamenti di ... interromperne
+    la fornitura alla prima scadenza utile": each provider (company) judges
+    its own invoices."""
+
+    def setUp(self):
+        super().setUp()
+        self.company_b = self.env["res.company"].create({"name": "Provider B Srl"})
+        self.env.user.company_ids |= self.company_b
+        self.env["account.chart.template"].try_loading(
+            "generic_coa", self.company_b, install_demo=False
+        )
+        product_b = self._create_product("Hosting B", self.company_b)
+        renew = {
+            "date_end": date(2026, 12, 31),
+            "is_auto_renew": True,
+            "auto_renew_interval": 1,
+            "auto_renew_rule_type": "yearly",
+        }
+        _contract_b, self.line_b = self._create_contract(
+            self.customer, product_b, "2026-01-01", company=self.company_b, **renew
+        )
+        self.line.write(renew)
+
+    def test_late_payments_in_one_company_do_not_stop_renewals_in_another(self):
+        for index in range(2):
+            invoice = self._invoice(due=day(index * 10))
+            with freeze_time(day(index * 10 + 5)):
+                self._pay(invoice, day(index * 10 + 5))
+        customer_a = self.customer.with_company(self.company)
+        customer_b = self.customer.with_company(self.company_b)
+        with freeze_time(day(20)):
+            self.assertEqual(customer_a.late_payment_count, 2)
+            self.assertEqual(customer_b.late_payment_count, 0)
+        self.assertTrue(customer_a.do_not_renew)
+        self.assertFalse(customer_b.do_not_renew)
+        self.assertFalse(self.line.is_auto_renew)
+        self.assertTrue(self.line_b.is_auto_renew)
+
+    def test_manager_marks_do_not_renew_in_one_company_only(self):
+        self.customer.with_user(self.manager).with_company(self.company).write(
+            {"do_not_renew": True}
+        )
+        self.assertTrue(self.customer.with_company(self.company).do_not_renew)
+        self.assertFalse(self.customer.with_company(self.company_b).do_not_renew)
+        self.assertFalse(self.line.is_auto_renew)
+        self.assertTrue(self.line_b.is_auto_renew)

@@ -1,0 +1,168 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import HttpCase, tagged
+
+from .common_late_payment import DUE, LatePaymentCase
+
+TODAY = date(2026, 3, 10)
+
+
+@tagged("post_install", "-at_install")
+class TestServiceInForce(LatePaymentCase):
+    """One meaning of "service in force": started, not ended, not canceled, not
+    terminated, on an active contract. The plan in force, the invoicing, the
+    overdue suspension and the customer's services all follow it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Assistenza", "alias_name": "assistenza-force"}
+        )
+        cls.premium_contract, cls.premium_line = cls._create_contract(
+            cls.customer, cls.product_premium, "2026-01-01"
+        )
+
+    def _receive(self, message_id):
+        raw = (
+            "From: Mario Rossi <mario@rossi.example>\n"
+            "To: assistenza-force@example.com\n"
+            "Subject: Posta non funziona\n"
+            f"Message-ID: {message_id}\n"
+            "Date: Tue, 10 Mar 2026 10:00:00 +0000\n"
+            "Content-Type: text/plain; charset=utf-8\n\n"
+            "Non riceviamo posta da ieri.\n"
+        )
+        ticket_id = self.env["mail.thread"].message_process(
+            "helpdesk.ticket", raw, custom_values={"team_id": self.team.id}
+        )
+        return self.env["helpdesk.ticket"].browse(ticket_id)
+
+    def test_service_terminated_by_a_manager_grants_no_plan_and_new_tickets_do_not_snapshot_it(  # noqa: E501
+        self,
+    ):
+        with freeze_time(TODAY):
+            before = self._receive("<before@rossi.example>")
+            self.assertEqual(before.support_plan_id, self.plan_premium)
+            self.premium_line.with_user(self.manager).action_terminate_service()
+            self.customer.invalidate_recordset(["support_plan_id"])
+            self.assertFalse(self.customer.support_plan_id)
+            self.assertFalse(self.contact.support_plan_id)
+            self.assertNotIn(self.customer, self.plan_premium.customer_ids)
+            self.assertFalse(
+                self.env["support.plan"].search(
+                    [("customer_ids", "in", self.customer.ids)]
+                )
+            )
+            after = self._receive("<after@rossi.example>")
+            self.assertFalse(after.support_plan_id)
+            # the ticket that arrived before keeps its snapshot
+            self.assertEqual(before.support_plan_id, self.plan_premium)
+            self.assertNotIn(self.premium_line, self.customer.support_service_line_ids)
+
+    def test_one_definition_for_plan_invoicing_suspension_and_services(self):
+        """Each kind of line not in force: no plan, not suspended, not listed,
+        not invoiced; the suspended one stays in force (and invoiced)."""
+        Line = self.env["contract.line"]
+        self.line.unlink()
+        cases = {
+            "future": {"date_start": date(2026, 6, 1)},
+            "ended": {"date_end": date(2026, 2, 28)},
+            "canceled": {"is_canceled": True},
+            "terminated": {"service_state": "terminated"},
+        }
+        partners = {}
+        for name, values in cases.items():
+            partner = self.env["res.partner"].create(
+                {"name": f"Cliente {name}", "is_company": True, "email": "c@c.example"}
+            )
+            _contract, line = self._create_contract(
+                partner, self.product_premium, "2026-01-01"
+            )
+            line.write(values)
+            partners[name] = (partner, line)
+        archived_partner = self.env["res.partner"].create(
+            {"name": "Cliente archiviato", "is_company": True}
+        )
+        archived_contract, archived_line = self._create_contract(
+            archived_partner, self.product_premium, "2026-01-01"
+        )
+        archived_contract.active = False
+        partners["archived contract"] = (archived_partner, archived_line)
+        self.premium_line.service_state = "suspended"
+        with freeze_time(TODAY):
+            in_force = Line.search(Line._support_in_force_domain(TODAY))
+            self.assertIn(self.premium_line, in_force)
+            self.assertEqual(self.customer.support_plan_id, self.plan_premium)
+            for name, (partner, line) in partners.items():
+                with self.subTest(line=name):
+                    self.assertNotIn(line, in_force)
+                    self.assertFalse(partner.support_plan_id)
+                    self.assertFalse(line._support_in_force(TODAY))
+                    self._invoice(partner=partner, due=DUE)
+            # the overdue scan suspends only the customer with a service in force
+            self._invoice(due=DUE)
+            self.run_cron()
+            self.assertTrue(self.suspensions())
+            for name, (partner, _line) in partners.items():
+                with self.subTest(suspended=name):
+                    self.assertFalse(self.suspensions(partner))
+        _partner, terminated = partners["terminated"]
+        self.assertFalse(terminated._can_be_invoiced(date(2026, 1, 1)))
+        self.assertTrue(self.premium_line._can_be_invoiced(date(2026, 1, 1)))
+
+
+@tagged("post_install", "-at_install")
+class TestMyServicesInForce(HttpCase):
+    def test_my_services_lists_no_terminated_service(self):
+        customer = self.env["res.partner"].create(
+            {"name": "Dolce Forno Srl", "is_company": True, "email": "df@df.example"}
+        )
+        contact = self.env["res.partner"].create(
+            {"name": "Anna Forno", "parent_id": customer.id, "email": "a@df.example"}
+        )
+        self.env["res.users"].create(
+            {
+                "name": "Anna Forno",
+                "login": "anna_forno",
+                "password": "anna-forno-1",
+                "partner_id": contact.id,
+                "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
+        )
+        product = self.env["product.product"].create(
+            {"name": "Hosting", "type": "service", "list_price": 100.0}
+        )
+        lines = self.env["contract.line"]
+        for name in ("Hosting sito vetrina", "Casella PEC chiusa"):
+            contract = self.env["contract.contract"].create(
+                {
+                    "name": name,
+                    "partner_id": customer.id,
+                    "line_recurrence": True,
+                    "contract_line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "product_id": product.id,
+                                "name": name,
+                                "quantity": 1,
+                                "price_unit": 100.0,
+                                "recurring_rule_type": "yearly",
+                                "recurring_interval": 1,
+                                "date_start": date(2026, 1, 1),
+                                "date_end": date(2026, 12, 31),
+                            },
+                        )
+                    ],
+                }
+            )
+            lines |= contract.contract_line_ids
+        lines[1].write({"service_state": "terminated"})
+        self.authenticate("anna_forno", "anna-forno-1")
+        page = self.url_open("/my/services").text
+        self.assertIn("Hosting sito vetrina", page)
+        self.assertNotIn("Casella PEC chiusa", page)

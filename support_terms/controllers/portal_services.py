@@ -25,12 +25,10 @@ class SupportServicesPortal(CustomerPortal):
         today = fields.Date.context_today(request.env.user)
         return [
             ("contract_id.partner_id", "child_of", partner.id),
-            ("is_canceled", "=", False),
-            ("display_type", "=", False),
             ("successor_contract_line_id", "=", False),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", today),
+            *request.env["contract.line"]._support_in_force_domain(
+                today, include_future=True
+            ),
         ]
 
     def _support_service(self, line_id):

@@ -15,6 +15,7 @@ from . import support_credit_move
 from . import support_ticket_charge
 from . import account_move
 from . import account_move_line
+from . import account_payment_term_line
 from . import sale_order
 from . import product_template
 from . import contract_line

@@ -4,7 +4,13 @@ from odoo import api, fields, models
 from odoo.osv import expression
 from odoo.tools import SQL
 
-from ..rules.late_payment import PAID_STATES, UNPAID_STATES, overdue_before
+from ..rules.late_payment import (
+    PAID_STATES,
+    SETTLED_STATES,
+    UNPAID_STATES,
+    overdue_before,
+    paid_late,
+)
 
 
 class AccountMove(models.Model):
@@ -73,14 +79,16 @@ class AccountMove(models.Model):
         invoices = self.filtered(
             lambda m: m.move_type == "out_invoice" and m.payment_state in PAID_STATES
         )
-        suspensions = invoices.sudo().support_suspension_id.filtered(
-            lambda s: s.state == "active" and s.reason == "overdue"
-        )
-        if suspensions:
-            suspensions.sudo()._lift_paid(defer_fee=True)
-        today = fields.Date.context_today(self)
+        invoices._support_settled_hook()
+        paid_on = {
+            move_id: paid for move_id, _p, _d, paid in invoices._support_paid_on_rows()
+        }
         late = invoices.filtered(
-            lambda m: m.invoice_date_due and m.invoice_date_due < today
+            lambda m: paid_late(
+                m.invoice_date_due,
+                paid_on.get(m.id),
+                m.company_id.support_overdue_grace_days,
+            )
         )
         for company, moves in late.grouped("company_id").items():
             moves.commercial_partner_id.sudo().with_company(
@@ -88,34 +96,77 @@ class AccountMove(models.Model):
             )._support_check_late_payer()
         return result
 
-    # -- scheduled action ----------------------------------------------------
+    def _support_settled_hook(self):
+        """These invoices were just paid or credited: lift the overdue
+        suspensions they settle. Never creates the fee here: a payment must
+        not fail because of it (the scheduled action creates it)."""
+        suspensions = (
+            self.filtered(lambda m: m.move_type == "out_invoice")
+            .sudo()
+            .support_suspension_id.filtered(
+                lambda s: s.state == "active" and s.reason == "overdue"
+            )
+        )
+        if suspensions:
+            suspensions._lift_settled()
 
-    @api.model
-    def _support_active_lines_domain(self, today):
-        """Services in progress that a suspension covers (not terminated)."""
-        return [
-            ("service_state", "in", ("active", "suspended")),
-            ("is_canceled", "=", False),
-            ("display_type", "=", False),
-            ("date_start", "<=", today),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", today),
-            ("contract_id.active", "=", True),
-            ("contract_id.contract_type", "=", "sale"),
-        ]
+    def _support_paid_on_rows(self, where=None):
+        """``(move id, commercial partner id, due date, paid on)`` of these
+        invoices (or of those matching the SQL condition ``where`` on
+        ``account_move m``), in one query.
+
+        ``paid on`` is the date of the last payment reconciled with the
+        invoice: the date the customer paid, whatever day it was recorded.
+        Credit notes are not payments: an invoice settled only by a credit
+        note has no ``paid on``.
+        """
+        if where is None:
+            ids = [move_id for move_id in self.ids if isinstance(move_id, int)]
+            if not ids:
+                return []
+            where = SQL("m.id IN %s", tuple(ids))
+        self.env["account.move"].flush_model()
+        self.env["account.move.line"].flush_model()
+        self.env["account.partial.reconcile"].flush_model()
+        return self.env.execute_query(
+            SQL(
+                """
+                SELECT m.id, m.commercial_partner_id, m.invoice_date_due, paid.paid_on
+                  FROM account_move m
+                  LEFT JOIN LATERAL (
+                      SELECT max(counterpart.date) AS paid_on
+                        FROM account_move_line l
+                        JOIN account_partial_reconcile p ON p.debit_move_id = l.id
+                        JOIN account_move_line counterpart
+                          ON counterpart.id = p.credit_move_id
+                        JOIN account_move cm ON cm.id = counterpart.move_id
+                       WHERE l.move_id = m.id
+                         AND l.display_type = 'payment_term'
+                         AND cm.move_type != 'out_refund'
+                  ) paid ON TRUE
+                 WHERE %s
+                """,
+                where,
+            )
+        )
+
+    # -- scheduled action ----------------------------------------------------
 
     @api.model
     def _support_overdue_domain(self, today):
         """Overdue customer invoices not yet waited for by a suspension, of
-        customers with a service to suspend in the invoice's company."""
+        customers with a service in force in the invoice's company.
+
+        The domain form of ``rules.late_payment.is_overdue`` (tested to agree
+        with it). A reactivation fee invoice never suspends by itself.
+        """
         by_company = []
         for company in self.env["res.company"].sudo().search([]):
             lines = (
                 self.env["contract.line"]
                 .sudo()
                 ._search(
-                    self._support_active_lines_domain(today)
+                    self.env["contract.line"]._support_in_force_domain(today)
                     + [("company_id", "=", company.id)]
                 )
             )
@@ -153,11 +204,14 @@ class AccountMove(models.Model):
             ("state", "=", "posted"),
             ("payment_state", "in", UNPAID_STATES),
             ("support_suspension_id", "=", False),
+            ("support_reactivation_suspension_id", "=", False),
         ] + expression.OR(by_company)
 
     @api.model
     def _support_reactivation_domain(self):
-        """Invoices of open overdue suspensions whose invoices are all paid."""
+        """Invoices of open overdue suspensions whose invoices are all settled
+        (paid or credited): the domain form of ``rules.late_payment.all_settled``
+        (tested to agree with it)."""
         return [
             (
                 "support_suspension_id",
@@ -168,11 +222,17 @@ class AccountMove(models.Model):
                     (
                         "invoice_ids",
                         "not any",
-                        [("payment_state", "not in", PAID_STATES)],
+                        [("payment_state", "not in", SETTLED_STATES)],
                     ),
                 ],
             ),
         ]
+
+    @api.model
+    def _support_fee_due_domain(self):
+        """Invoices of lifted suspensions whose reactivation fee is still to
+        invoice (stored, indexed ``fee_state``)."""
+        return [("support_suspension_id.fee_state", "=", "to_invoice")]
 
     def _support_suspend_overdue(self, today):
         """One overdue suspension per customer and company for these invoices.
@@ -200,7 +260,7 @@ class AccountMove(models.Model):
         }
         lines = defaultdict(list)
         for line in self.env["contract.line"].search(
-            self._support_active_lines_domain(today)
+            self.env["contract.line"]._support_in_force_domain(today)
             + [("contract_id.commercial_partner_id", "in", partner_ids)]
         ):
             key = (line.company_id.id, line.contract_id.commercial_partner_id.id)

@@ -520,9 +520,48 @@ class ContractLine(models.Model):
         """
         return True
 
+    # -- service in force --
+
+    @api.model
+    def _support_in_force_domain(self, on_date, include_future=False):
+        """THE services in force on ``on_date``: started, not ended, not
+        canceled, not terminated, on an active sale contract. A suspended
+        service is in force (still invoiced, its plan still granted).
+
+        The plan in force, the invoicing, the overdue suspension and the
+        customer's services (backend and portal) all use this domain;
+        ``include_future`` also keeps the services that start later.
+        """
+        domain = [
+            ("display_type", "=", False),
+            ("is_canceled", "=", False),
+            ("service_state", "!=", "terminated"),
+            ("contract_id.active", "=", True),
+            ("contract_id.contract_type", "=", "sale"),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", on_date),
+        ]
+        if not include_future:
+            domain.append(("date_start", "<=", on_date))
+        return domain
+
+    def _support_in_force(self, on_date):
+        """These lines that are in force on ``on_date`` (the same domain,
+        evaluated in memory)."""
+        return self.filtered_domain(self._support_in_force_domain(on_date))
+
     def _can_be_invoiced(self, date_ref):
-        """A suspended service is still invoiced, a terminated one never."""
-        return self.service_state != "terminated" and super()._can_be_invoiced(date_ref)
+        """A service sold is invoiced for a period only when it is in force
+        at the start of that period: a suspended service still is, a
+        terminated one never."""
+        if (
+            not self.display_type
+            and self.contract_id.contract_type == "sale"
+            and not self._support_in_force(self.next_period_date_start or date_ref)
+        ):
+            return False
+        return super()._can_be_invoiced(date_ref)
 
     def action_terminate_service(self):
         if not self.env.user.has_group("support_terms.group_support_terms_manager"):

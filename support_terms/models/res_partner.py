@@ -1,8 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
+from odoo.tools import SQL, sql
 
-from ..rules.late_payment import PAID_STATES, late_window_start, reaches_do_not_renew
+from ..rules.late_payment import (
+    PAID_STATES,
+    late_window_start,
+    paid_late,
+    reaches_do_not_renew,
+)
 
 
 class ResPartner(models.Model):
@@ -26,19 +31,50 @@ class ResPartner(models.Model):
     )
     do_not_renew = fields.Boolean(
         string="Do not renew",
+        company_dependent=True,
         copy=False,
         tracking=True,
-        help="A repeat late payer: its auto-renewing services stop renewing and end "
-        "at their expiry (set by a manager, or automatically at the company's "
-        "threshold of late payments).",
+        help="A repeat late payer of the current company: its auto-renewing "
+        "services in this company stop renewing and end at their expiry (set by "
+        "a manager, or automatically at the company's threshold of late "
+        "payments). Each company judges its own invoices.",
     )
     support_service_line_ids = fields.Many2many(
         comodel_name="contract.line",
         string="Services",
         compute="_compute_support_service_line_ids",
         compute_sudo=True,
-        help="The customer's services not ended nor terminated.",
+        help="The customer's services in force or still to come in the current "
+        "company.",
     )
+
+    def _auto_init(self):
+        self._support_do_not_renew_per_company()
+        return super()._auto_init()
+
+    def _support_do_not_renew_per_company(self):
+        """``do_not_renew`` was once one flag for every company: a customer
+        marked then stays marked in each company (Odoo cannot cast a boolean
+        column to the company-dependent jsonb by itself)."""
+        cr = self.env.cr
+        column = sql.table_columns(cr, "res_partner").get("do_not_renew")
+        if not column or column["udt_name"] != "bool":
+            return
+        cr.execute(
+            SQL(
+                """
+                ALTER TABLE res_partner
+                      ALTER COLUMN do_not_renew DROP DEFAULT,
+                      ALTER COLUMN do_not_renew TYPE jsonb
+                      USING CASE WHEN do_not_renew THEN '{}'::jsonb END;
+                UPDATE res_partner
+                   SET do_not_renew = (
+                       SELECT jsonb_object_agg(id::text, true) FROM res_company
+                   )
+                 WHERE do_not_renew IS NOT NULL
+                """
+            )
+        )
 
     @api.depends_context("company", "tz")
     def _compute_support_plan_id(self):
@@ -77,43 +113,39 @@ class ResPartner(models.Model):
             partner.late_payment_count = counts.get(partner.commercial_partner_id.id, 0)
 
     def _support_late_payment_counts(self, company):
-        """``{commercial partner id: invoices paid after their due date}`` in
-        the company's rolling window: one query for any number of partners."""
+        """``{commercial partner id: invoices paid late}`` in the company's
+        rolling window: one query for any number of partners.
+
+        Late is judged by ``rules.late_payment.paid_late`` on the date the
+        customer paid (the last payment's date, credit notes aside), with the
+        company's grace days.
+        """
         ids = [pid for pid in self.ids if isinstance(pid, int)]
         if not ids:
             return {}
-        self.env["account.move"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
         start = late_window_start(
             fields.Date.context_today(self), company.support_late_payment_months
         )
-        self.env.cr.execute(
+        rows = self.env["account.move"]._support_paid_on_rows(
             SQL(
                 """
-                SELECT m.commercial_partner_id, count(*)
-                  FROM account_move m,
-                       LATERAL (
-                           SELECT max(p.max_date) AS paid_on
-                             FROM account_move_line l
-                             JOIN account_partial_reconcile p ON p.debit_move_id = l.id
-                            WHERE l.move_id = m.id AND l.display_type = 'payment_term'
-                       ) paid
-                 WHERE m.commercial_partner_id IN %s
-                   AND m.company_id = %s
-                   AND m.move_type = 'out_invoice'
-                   AND m.state = 'posted'
-                   AND m.payment_state IN %s
-                   AND paid.paid_on > m.invoice_date_due
-                   AND paid.paid_on >= %s
-              GROUP BY m.commercial_partner_id
+                m.commercial_partner_id IN %s
+                AND m.company_id = %s
+                AND m.move_type = 'out_invoice'
+                AND m.state = 'posted'
+                AND m.payment_state IN %s
                 """,
                 tuple(ids),
                 company.id,
                 PAID_STATES,
-                start,
             )
         )
-        return dict(self.env.cr.fetchall())
+        grace = company.support_overdue_grace_days
+        counts = {}
+        for _move_id, partner_id, date_due, paid_on in rows:
+            if paid_on and paid_on >= start and paid_late(date_due, paid_on, grace):
+                counts[partner_id] = counts.get(partner_id, 0) + 1
+        return counts
 
     def _support_check_late_payer(self):
         """Mark do not renew the customers that reached the company's threshold."""
@@ -164,20 +196,16 @@ class ResPartner(models.Model):
     @api.depends_context("company", "tz")
     def _compute_support_service_line_ids(self):
         today = fields.Date.context_today(self)
-        lines = self.env["contract.line"].search(
+        Line = self.env["contract.line"]
+        lines = Line.search(
             [
                 (
                     "contract_id.commercial_partner_id",
                     "in",
                     self.commercial_partner_id.ids,
                 ),
-                ("contract_id.contract_type", "=", "sale"),
-                ("display_type", "=", False),
-                ("is_canceled", "=", False),
-                ("service_state", "!=", "terminated"),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", today),
+                ("company_id", "=", self.env.company.id),
+                *Line._support_in_force_domain(today, include_future=True),
             ]
         )
         for partner in self:
@@ -200,6 +228,7 @@ class ResPartner(models.Model):
             .search(
                 [
                     ("contract_id.commercial_partner_id", "in", customers.ids),
+                    ("contract_id.company_id", "=", self.env.company.id),
                     ("is_auto_renew", "=", True),
                     ("is_canceled", "=", False),
                 ]

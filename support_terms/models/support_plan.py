@@ -290,7 +290,8 @@ class SupportPlan(models.Model):
         """The plan in force for each (commercial partner, company).
 
         Two queries whatever the number of partners: the candidate plans, then
-        the in-progress contract lines carrying one of their products.
+        the contract lines in force (``contract.line._support_in_force_domain``)
+        carrying one of their products.
         """
         plan_model = self.sudo().with_context(active_test=True)
         if plans is None or any(not p.active for p in plans):
@@ -305,25 +306,17 @@ class SupportPlan(models.Model):
                 )
         if not granting:
             return {}
+        lines = self.env["contract.line"].sudo()
         domain = [
             ("product_id", "in", list({product for _c, product in granting})),
             ("contract_id.company_id", "in", list({c for c, _p in granting})),
-            ("contract_id.active", "=", True),
-            ("is_canceled", "=", False),
-            ("date_start", "<=", on_date),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", on_date),
+            *lines._support_in_force_domain(on_date),
         ]
         if partners is not None:
             domain.append(
                 ("contract_id.commercial_partner_id", "in", partners.ids),
             )
-        rows = (
-            self.env["contract.line"]
-            .sudo()
-            .search_fetch(domain, ["product_id", "contract_id"])
-        )
+        rows = lines.search_fetch(domain, ["product_id", "contract_id"])
         candidates = defaultdict(list)
         for line in rows:
             contract = line.contract_id

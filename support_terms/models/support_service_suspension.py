@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
 
-from ..rules.late_payment import PAID_STATES
+from ..rules.late_payment import all_settled, due_before_invoice, settled_late
 from ..tools import run_due_batch
 
 OVERDUE_BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
@@ -104,6 +104,22 @@ class SupportServiceSuspension(models.Model):
         string="Reactivation fee",
         readonly=True,
         copy=False,
+    )
+    fee_state = fields.Selection(
+        selection=[
+            ("none", "No fee"),
+            ("to_invoice", "To invoice"),
+            ("invoiced", "Invoiced"),
+        ],
+        string="Reactivation fee state",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        tracking=True,
+        help="Set when the overdue invoices are settled. No fee: paid by the "
+        "due date plus grace days (judged on the payment's date), credited, or "
+        "the company charges none. To invoice: the scheduled action invoices it "
+        "(never the payment itself). Invoiced: see the reactivation fee.",
     )
 
     def init(self):
@@ -302,14 +318,18 @@ class SupportServiceSuspension(models.Model):
                 tuple(self.ids),
             )
         )
-        self.invalidate_recordset(["state", "fee_invoice_id"])
+        self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
 
-    def _lift_paid(self, defer_fee=False):
-        """Lift the overdue suspensions whose invoices are all paid, one fee each.
+    def _lift_settled(self):
+        """Lift the overdue suspensions whose invoices are all settled.
 
-        Called when a payment reconciles an invoice and by the scheduled
-        action; the row lock and the unique fee per suspension on account.move
-        make it happen once even when both run at the same moment.
+        Called when a payment or a credit note settles an invoice, and by the
+        scheduled action; the row lock makes it happen once even when both run
+        at the same moment. Whether the reactivation costs the fee is judged
+        on the payment dates (``rules.late_payment.settled_late``): paid by
+        the due date plus grace, or credited, costs nothing. The fee itself
+        is left to the scheduled action (``fee_state`` to invoice): a payment
+        never fails because of it.
         """
         overdue = self.filtered(lambda s: s.reason == "overdue")
         overdue._lock()
@@ -320,45 +340,72 @@ class SupportServiceSuspension(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                SELECT support_suspension_id
+                SELECT support_suspension_id, array_agg(payment_state)
                   FROM account_move
                  WHERE support_suspension_id IN %s
               GROUP BY support_suspension_id
-                HAVING bool_and(payment_state IN %s)
                 """,
                 tuple(overdue.ids),
-                PAID_STATES,
             )
         )
-        paid = self.browse(row[0] for row in self.env.cr.fetchall())
-        if not paid:
-            return paid
-        paid._lift()
-        if defer_fee:
-            # inside a reconciliation, account's line sync is disabled on the
-            # whole cursor: a new invoice would stay unbalanced. The fee comes
-            # just before the commit, in the same transaction.
-            self.env.cr.precommit.add(paid._reactivation_fees_and_mail)
-        else:
-            paid._reactivation_fees_and_mail()
-        return paid
+        settled = self.browse(
+            suspension_id
+            for suspension_id, states in self.env.cr.fetchall()
+            if all_settled(states)
+        )
+        if not settled:
+            return settled
+        rows = settled.invoice_ids._support_paid_on_rows()
+        paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
+        to_invoice = settled.filtered(
+            lambda s: s.company_id.support_reactivation_fee_product_id
+            and settled_late(
+                [paid_on[move.id] for move in s.invoice_ids if move.id in paid_on],
+                s.company_id.support_overdue_grace_days,
+            )
+        )
+        settled._lift()
+        if to_invoice:
+            to_invoice.write({"fee_state": "to_invoice"})
+            # the fee and the email come with the next run, soon after the commit
+            cron = self.env.ref(
+                "support_terms.ir_cron_overdue_suspension", raise_if_not_found=False
+            )
+            if cron:
+                cron.sudo()._trigger()
+        free = settled - to_invoice
+        if free:
+            free.write({"fee_state": "none"})
+            free._send_mail("support_terms.mail_template_services_reactivated")
+        return settled
 
-    def _reactivation_fees_and_mail(self):
-        lifted = self.exists().filtered(lambda s: s.state == "lifted")
-        lifted._create_reactivation_fees()
-        lifted._send_mail("support_terms.mail_template_services_reactivated")
-        self.env.flush_all()
+    def _invoice_reactivation_fees(self):
+        """Invoice the fee of these lifted suspensions, once each, and tell the
+        customer the services are active again (scheduled action only)."""
+        self._lock()
+        due = self.filtered(
+            lambda s: s.state == "lifted"
+            and s.fee_state == "to_invoice"
+            and not s.fee_invoice_id
+        )
+        due._create_reactivation_fees()
+        due.filtered(lambda s: s.fee_state != "invoiced").write({"fee_state": "none"})
+        due._send_mail("support_terms.mail_template_services_reactivated")
+        return due
 
     def _create_reactivation_fees(self):
-        """One fee invoice per suspension, from each company's fee product."""
+        """One fee invoice per suspension, from each company's fee product,
+        dated today and due on the customer's payment terms (else the
+        company's default ones)."""
         by_company = defaultdict(lambda: self.browse())
         for suspension in self.filtered(
             lambda s: s.company_id.support_reactivation_fee_product_id
             and not s.fee_invoice_id
         ):
             by_company[suspension.company_id] |= suspension
-        # a fresh context: the payment's (e.g. skip_invoice_sync) would leave
-        # the new invoice's journal items unbalanced at 0
+        today = fields.Date.context_today(self)
+        # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
+        # new invoice's journal items unbalanced at 0
         Move = self.env["account.move"].with_env(self.env(context={}))
         for company, suspensions in by_company.items():
             product = company.support_reactivation_fee_product_id
@@ -370,27 +417,49 @@ class SupportServiceSuspension(models.Model):
             }
             if not taxes and company.account_sale_tax_id:
                 line["tax_ids"] = [fields.Command.set(company.account_sale_tax_id.ids)]
+            values = []
+            for suspension in suspensions:
+                term = suspension.partner_id.with_company(
+                    company
+                ).property_payment_term_id
+                suspension._check_fee_term(term, today)
+                values.append(
+                    {
+                        "move_type": "out_invoice",
+                        "company_id": company.id,
+                        "partner_id": suspension.partner_id.id,
+                        "invoice_date": today,
+                        "invoice_payment_term_id": term.id,
+                        "invoice_origin": suspension.display_name,
+                        "support_reactivation_suspension_id": suspension.id,
+                        "invoice_line_ids": [fields.Command.create(dict(line))],
+                    }
+                )
             moves = (
                 Move.with_company(company)
                 .with_context(default_move_type="out_invoice")
-                .create(
-                    [
-                        {
-                            "move_type": "out_invoice",
-                            "company_id": company.id,
-                            "partner_id": suspension.partner_id.id,
-                            "invoice_origin": suspension.display_name,
-                            "support_reactivation_suspension_id": suspension.id,
-                            "invoice_line_ids": [fields.Command.create(dict(line))],
-                        }
-                        for suspension in suspensions
-                    ]
-                )
+                .create(values)
             )
             for suspension, move in zip(suspensions, moves, strict=True):
-                suspension.fee_invoice_id = move
+                suspension.write({"fee_invoice_id": move.id, "fee_state": "invoiced"})
             if company.support_reactivation_fee_state == "posted":
                 moves.action_post()
+
+    def _check_fee_term(self, term, invoice_date):
+        """Payment terms that would make the fee due before its invoice date
+        (terms made before this module checked them) are refused."""
+        due_dates = [line._get_due_date(invoice_date) for line in term.line_ids]
+        if due_before_invoice(invoice_date, due_dates):
+            raise ValidationError(
+                self.env._(
+                    "The payment terms %(term)s of %(customer)s would make the "
+                    "reactivation fee due before its invoice date %(date)s: "
+                    "correct them.",
+                    term=term.display_name,
+                    customer=self.partner_id.display_name,
+                    date=format_date(self.env, invoice_date),
+                )
+            )
 
     def _send_mail(self, template_xmlid):
         """Render and queue one email per suspension, logged in its chatter."""
@@ -412,7 +481,8 @@ class SupportServiceSuspension(models.Model):
 
     @api.model
     def _cron_overdue_suspension(self):
-        """Reactivate the customers who paid, suspend those with overdue invoices.
+        """Reactivate the customers who paid, invoice their fees, suspend those
+        with overdue invoices.
 
         One batch of invoices per call: the cron worker commits it and calls
         again while work remains. An invoice leaves the due set in the same
@@ -439,7 +509,11 @@ class SupportServiceSuspension(models.Model):
             [
                 (
                     moves._support_reactivation_domain(),
-                    lambda due: due.support_suspension_id._lift_paid(),
+                    lambda due: due.support_suspension_id._lift_settled(),
+                ),
+                (
+                    moves._support_fee_due_domain(),
+                    lambda due: due.support_suspension_id._invoice_reactivation_fees(),
                 ),
                 (
                     moves._support_overdue_domain(today),

@@ -9,6 +9,8 @@ who paid late once or more may have its services stopped at the next expiry.
 from dateutil.relativedelta import relativedelta
 
 PAID_STATES = ("paid", "in_payment")
+# paid, or fully credited by a credit note: nothing is owed any more
+SETTLED_STATES = (*PAID_STATES, "reversed")
 UNPAID_STATES = ("not_paid", "partial")
 
 
@@ -25,10 +27,11 @@ def is_overdue(date_due, today, grace_days):
     return bool(date_due) and date_due < overdue_before(today, grace_days)
 
 
-def all_paid(payment_states):
-    """A suspension for overdue payment lifts when every invoice is paid."""
+def all_settled(payment_states):
+    """A suspension for overdue payment lifts when every invoice is paid or
+    credited."""
     states = list(payment_states)
-    return bool(states) and all(state in PAID_STATES for state in states)
+    return bool(states) and all(state in SETTLED_STATES for state in states)
 
 
 def late_window_start(today, months):
@@ -36,8 +39,26 @@ def late_window_start(today, months):
     return today - relativedelta(months=max(months, 0))
 
 
-def paid_late(date_due, paid_on):
-    return bool(date_due and paid_on) and paid_on > date_due
+def paid_late(date_due, paid_on, grace_days):
+    """Paid after the due date plus grace, judged on the day the customer
+    paid (the payment's date), not the day the payment was recorded.
+
+    ``paid_on`` is empty for an invoice settled by a credit note only.
+    """
+    return bool(paid_on) and is_overdue(date_due, paid_on, grace_days)
+
+
+def settled_late(invoices, grace_days):
+    """Whether any of ``invoices`` (``(date_due, paid_on)`` pairs) was paid
+    late: the reactivation then costs the fee; paid on time or credited, it
+    costs nothing."""
+    return any(paid_late(due, paid_on, grace_days) for due, paid_on in invoices)
+
+
+def due_before_invoice(invoice_date, due_dates):
+    """Whether payment terms make an invoice dated ``invoice_date`` due before
+    it was issued (``due_dates``: the terms' instalments for that date)."""
+    return any(due < invoice_date for due in due_dates)
 
 
 def reaches_do_not_renew(late_count, threshold):

@@ -44,6 +44,9 @@ class LatePaymentCase(SupportTermsCase):
                 "support_do_not_renew_threshold": 2,
             }
         )
+        # off until a company turns it on (on branches where the setting exists)
+        if "support_overdue_suspension" in company._fields:
+            company.support_overdue_suspension = True
         cls.customer.email = "amministrazione@rossi.example"
         cls.other_customer.email = "info@bianchi.example"
         cls.contract, cls.line = cls._create_contract(

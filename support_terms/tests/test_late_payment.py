@@ -146,6 +146,7 @@ class TestOverdueSuspension(LatePaymentCase):
             self.run_cron()
         with freeze_time(day(2)):
             self._pay(invoice, day(2))
+            self.run_cron()
         self.assertEqual(self.fees().state, "draft")
 
     def test_two_overdue_invoices_need_both_paid(self):
@@ -162,8 +163,12 @@ class TestOverdueSuspension(LatePaymentCase):
         self.assertEqual(self.line.service_state, "suspended")
         with freeze_time(day(3)):
             self._pay(second, day(3))
-        self.assertEqual(suspension.state, "lifted")
-        self.assertEqual(self.line.service_state, "active")
+            # lifted by the payment itself
+            self.assertEqual(suspension.state, "lifted")
+            self.assertEqual(self.line.service_state, "active")
+            # the fee by the action, right after
+            self.assertFalse(self.fees())
+            self.run_cron()
         self.assertEqual(len(self.fees()), 1)
 
     def test_paid_invoices_found_by_the_action(self):
@@ -179,7 +184,8 @@ class TestOverdueSuspension(LatePaymentCase):
                 self._pay(invoice, day(2))
         self.assertEqual(suspension.state, "active")
         with freeze_time(day(3)):
-            self.assertEqual(self.run_cron(), 1)
+            # the invoice, once to lift its suspension, once to invoice the fee
+            self.assertEqual(self.run_cron(), 2)
         self.assertEqual(suspension.state, "lifted")
         self.assertEqual(len(self.fees()), 1)
 
@@ -189,6 +195,7 @@ class TestOverdueSuspension(LatePaymentCase):
             self.run_cron()
         with freeze_time(day(2)):
             payment = self._pay(invoice, day(2))
+            self.run_cron()
             self._pay(self.fees(), day(2))
         self.assertEqual(len(self.fees()), 1)
         with freeze_time(day(3)):
@@ -537,8 +544,11 @@ class TestSuspensionKilledHalfway(LatePaymentCase):
                     type(self.env["account.move"]), "_invoice_paid_hook", lambda m: None
                 ):
                     self._pay(invoice, day(2))
-            self.run_killed(self.run_cron, "support.service.suspension", "_lift_paid")
-            self.assertEqual(self.run_cron(), 2)
+            self.run_killed(
+                self.run_cron, "support.service.suspension", "_lift_settled"
+            )
+            # two suspensions to lift, then three fees to invoice
+            self.assertEqual(self.run_cron(), 5)
             self.assertEqual(self.run_cron(), 0)
         for partner in self.customers:
             suspension = self.suspensions(partner)

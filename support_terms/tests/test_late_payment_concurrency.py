@@ -147,7 +147,8 @@ class TestPaymentDuringTheAction(TransactionCase):
                 active_model="account.move", active_ids=invoice.ids
             ).create({"payment_date": date(2020, 2, 10)})._create_payments()
             cr_pay.flush()  # the payment's transaction is about to commit
-            self.assertEqual(len(self._fees(env_pay)), 1)
+            # lifted with the payment; the fee is the action's job
+            self.assertFalse(self._fees(env_pay))
 
             # meanwhile the action runs: the paying transaction holds the rows
             Suspension = env_cron["support.service.suspension"]
@@ -156,7 +157,7 @@ class TestPaymentDuringTheAction(TransactionCase):
             self.assertEqual(suspension.state, "active")  # not paid in its snapshot
             cr_cron.execute("SET LOCAL lock_timeout = '200ms'")
             with mute_logger("odoo.sql_db"), self.assertRaises(OperationalError):
-                suspension._lift_paid()
+                suspension._lift_settled()
             cr_cron.rollback()
 
             cr_pay.commit()
@@ -164,7 +165,9 @@ class TestPaymentDuringTheAction(TransactionCase):
             # the action's next run (or retry) finds the suspension lifted
             env_cron.invalidate_all()
             Suspension._cron_overdue_suspension()
-            suspension._lift_paid()
+            suspension._lift_settled()
+            suspension._invoice_reactivation_fees()
+            Suspension._cron_overdue_suspension()
             cr_cron.commit()
             env_cron.invalidate_all()
             self.assertEqual(suspension.state, "lifted")

@@ -6,6 +6,7 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
+from ..rules.late_payment import all_settled, is_overdue
 from .common_late_payment import DUE, LatePaymentCase
 
 
@@ -94,7 +95,7 @@ class TestSettledByPaymentDate(LatePaymentCase):
 
     def test_credit_note_settling_the_overdue_invoice_lifts_without_fee(self):
         """A dispute won by the customer: the invoice is credited in full
-        through the reversal wizard, and the credit assigned to it."""
+        through the reversal wizard."""
         invoice = self._invoice()
         with freeze_time(day(1)):
             self.run_cron()
@@ -104,17 +105,20 @@ class TestSettledByPaymentDate(LatePaymentCase):
                 self.env["account.move.reversal"]
                 .with_user(self.accountant)
                 .with_context(active_model="account.move", active_ids=invoice.ids)
-                .create({"reason": "Contestazione accolta", "journal_id": False})
+                .create(
+                    {
+                        "reason": "Contestazione accolta",
+                        "journal_id": invoice.journal_id.id,
+                    }
+                )
             )
             reversal.refund_moves()
             credit_note = reversal.new_move_ids
+            # posted, the credit note settles the invoice it reverses
             credit_note.action_post()
-            line = credit_note.line_ids.filtered(
-                lambda move_line: move_line.account_id
-                == invoice.line_ids.filtered("debit").account_id
-            )
-            invoice.js_assign_outstanding_line(line.id)
             self.assertEqual(invoice.payment_state, "reversed")
+            # lifted by the credit note itself, not only by the next run
+            self.assertEqual(suspension.state, "lifted")
         self.run_twice(day(10))
         self.assertEqual(suspension.state, "lifted")
         self.assertEqual(self.line.service_state, "active")
@@ -133,7 +137,9 @@ class TestSettledByPaymentDate(LatePaymentCase):
             reversal = (
                 self.env["account.move.reversal"]
                 .with_context(active_model="account.move", active_ids=invoice.ids)
-                .create({"reason": "Importo errato", "journal_id": False})
+                .create(
+                    {"reason": "Importo errato", "journal_id": invoice.journal_id.id}
+                )
             )
             reversal.modify_moves()
             self.assertEqual(invoice.payment_state, "reversed")
@@ -151,17 +157,14 @@ class TestSettledByPaymentDate(LatePaymentCase):
             reversal = (
                 self.env["account.move.reversal"]
                 .with_context(active_model="account.move", active_ids=invoice.ids)
-                .create({"reason": "Sconto concordato", "journal_id": False})
+                .create(
+                    {"reason": "Sconto concordato", "journal_id": invoice.journal_id.id}
+                )
             )
             reversal.refund_moves()
             credit_note = reversal.new_move_ids
             credit_note.invoice_line_ids.price_unit = 30.0
             credit_note.action_post()
-            receivable = credit_note.line_ids.filtered(
-                lambda move_line: move_line.account_id.account_type
-                == "asset_receivable"
-            )
-            invoice.js_assign_outstanding_line(receivable.id)
             self.assertEqual(invoice.payment_state, "partial")
         self.run_twice(day(3))
         self.assertEqual(suspension.state, "active")
@@ -220,6 +223,11 @@ class TestReactivationFeeInvoice(LatePaymentCase):
         fee = self.fees()
         self.assertEqual(fee.invoice_payment_term_id, term)
         self.assertEqual(fee.invoice_date_due, day(20))
+        with freeze_time(day(21)):
+            self.run_cron()
+            self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(len(self.suspensions()), 1)
+        self.assertEqual(self.line.service_state, "active")
 
     def test_fee_due_at_once_paid_late_never_suspends_nor_charges_a_second_fee(self):
         """No payment terms anywhere: the fee is due the day it is issued; the
@@ -278,15 +286,6 @@ class TestReactivationFeeInvoice(LatePaymentCase):
         with self.assertRaises(ValidationError):
             term.line_ids.write({"nb_days": -1})
         self.assertEqual(term.line_ids.nb_days, 30)
-
-    def test_negative_grace_days_refused_in_the_settings(self):
-        before = self.company.support_overdue_grace_days
-        settings = self.env["res.config.settings"].create(
-            {"support_overdue_grace_days": -3}
-        )
-        with self.assertRaises(ValidationError):
-            settings.execute()
-        self.assertEqual(self.company.support_overdue_grace_days, before)
 
 
 @tagged("post_install", "-at_install")
@@ -377,3 +376,87 @@ class TestLatePaymentsPerCompany(LatePaymentCase):
         self.assertFalse(self.customer.with_company(self.company_b).do_not_renew)
         self.assertFalse(self.line.is_auto_renew)
         self.assertTrue(self.line_b.is_auto_renew)
+
+
+@tagged("post_install", "-at_install")
+class TestDomainsAgreeWithRules(LatePaymentCase):
+    """The scheduled action searches with domains; they must say what the
+    rules of ``rules/late_payment.py`` say."""
+
+    def test_overdue_domain_agrees_with_is_overdue(self):
+        self.company.support_overdue_grace_days = 2
+        invoices = {
+            offset: self._invoice(due=day(offset), invoice_date=day(-10))
+            for offset in range(-4, 2)
+        }
+        Move = self.env["account.move"]
+        for today in (day(0), day(1), day(3)):
+            found = Move.search(Move._support_overdue_domain(today))
+            for offset, invoice in invoices.items():
+                with self.subTest(today=today, due=offset):
+                    self.assertEqual(
+                        invoice in found, is_overdue(invoice.invoice_date_due, today, 2)
+                    )
+        self.assertIn(invoices[-4], found)
+        self.assertNotIn(invoices[1], found)
+
+    def test_reactivation_domain_agrees_with_all_settled(self):
+        def pay(invoice, amount=None):
+            self._pay(invoice, day(2), amount=amount)
+
+        def credit(invoice):
+            reversal = (
+                self.env["account.move.reversal"]
+                .with_context(active_model="account.move", active_ids=invoice.ids)
+                .create(
+                    {"reason": "Nota di credito", "journal_id": invoice.journal_id.id}
+                )
+            )
+            reversal.modify_moves()
+
+        cases = {
+            "paid": [pay],
+            "partial": [lambda inv: pay(inv, 40.0)],
+            "credited": [credit],
+            "paid and unpaid": [pay, lambda inv: None],
+            "paid and credited": [pay, credit],
+            "unpaid": [lambda inv: None],
+        }
+        Suspension = self.env["support.service.suspension"]
+        suspensions = Suspension
+        with freeze_time(day(2)):
+            for name, settle in cases.items():
+                partner = self.env["res.partner"].create(
+                    {"name": f"Cliente {name}", "is_company": True}
+                )
+                _contract, line = self._create_contract(
+                    partner, self.product_hosting, "2026-01-01"
+                )
+                invoices = self.env["account.move"]
+                for action in settle:
+                    invoice = self._invoice(partner=partner)
+                    action(invoice)
+                    invoices |= invoice
+                suspension = Suspension.create(
+                    {
+                        "partner_id": partner.id,
+                        "reason": "overdue",
+                        "line_ids": [Command.set(line.ids)],
+                    }
+                )
+                invoices.write({"support_suspension_id": suspension.id})
+                suspensions |= suspension
+            Move = self.env["account.move"]
+            found = Move.search(
+                Move._support_reactivation_domain()
+            ).support_suspension_id
+            expected = suspensions.filtered(
+                lambda s: all_settled(s.invoice_ids.mapped("payment_state"))
+            )
+            self.assertEqual(found, expected)
+            self.assertEqual(
+                expected.partner_id.mapped("name"),
+                ["Cliente paid", "Cliente credited", "Cliente paid and credited"],
+            )
+            self.run_cron()
+        self.assertEqual(suspensions.filtered(lambda s: s.state == "lifted"), expected)

@@ -66,7 +66,6 @@ class TestServiceInForce(LatePaymentCase):
         """Each kind of line not in force: no plan, not suspended, not listed,
         not invoiced; the suspended one stays in force (and invoiced)."""
         Line = self.env["contract.line"]
-        self.line.unlink()
         cases = {
             "future": {"date_start": date(2026, 6, 1)},
             "ended": {"date_end": date(2026, 2, 28)},

@@ -377,6 +377,28 @@ class TestLatePaymentsPerCompany(LatePaymentCase):
         self.assertFalse(self.line.is_auto_renew)
         self.assertTrue(self.line_b.is_auto_renew)
 
+    def test_do_not_renew_marked_before_the_upgrade_stays_in_every_company(self):
+        """Data present before the upgrade: the flag was one for every
+        company; the upgrade keeps it in each company rather than failing
+        (Odoo cannot cast a boolean column to jsonb)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "ALTER TABLE res_partner ALTER COLUMN do_not_renew TYPE boolean "
+            "USING false"
+        )
+        self.env.cr.execute(
+            "UPDATE res_partner SET do_not_renew = true WHERE id = %s",
+            [self.customer.id],
+        )
+        # what an upgrade of the module runs on the table
+        self.registry.init_models(
+            self.env.cr, ["res.partner"], {"module": "support_terms"}, install=False
+        )
+        self.env.invalidate_all()
+        for company in (self.company, self.company_b):
+            self.assertTrue(self.customer.with_company(company).do_not_renew)
+            self.assertFalse(self.other_customer.with_company(company).do_not_renew)
+
 
 @tagged("post_install", "-at_install")
 class TestDomainsAgreeWithRules(LatePaymentCase):

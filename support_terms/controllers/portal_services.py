@@ -33,8 +33,12 @@ class SupportServicesPortal(CustomerPortal):
 
     def _support_service(self, line_id):
         """A service of the customer, checked with its own access rights."""
-        line = request.env["contract.line"].browse(line_id).exists()
-        if not line or not line.filtered_domain(self._support_services_domain()):
+        # searched, not filtered in memory: the customer may not read every
+        # field of its contract the domain looks at
+        line = request.env["contract.line"].search(
+            [("id", "=", line_id), *self._support_services_domain()], limit=1
+        )
+        if not line:
             raise MissingError(request.env._("This service does not exist."))
         line.check_access("read")
         return line

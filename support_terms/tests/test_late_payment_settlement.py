@@ -148,33 +148,50 @@ class TestSettledByPaymentDate(LatePaymentCase):
         self.assertEqual(self.line.service_state, "active")
         self.assertFalse(self.fees())
 
-    def test_partial_credit_note_waits_for_the_rest_paid_late_with_one_fee(self):
+    def _credit(self, invoice, amount):
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"reason": "Parte contestata", "journal_id": invoice.journal_id.id})
+        )
+        reversal.refund_moves()
+        credit_note = reversal.new_move_ids
+        credit_note.invoice_line_ids.price_unit = amount
+        credit_note.action_post()
+        return credit_note
+
+    def test_undisputed_part_paid_on_due_date_disputed_part_credited_later_no_fee(
+        self,
+    ):
+        """The customer pays the undisputed 70 on the due date and disputes
+        30; the provider credits the 30 after the suspension. The other
+        customer pays its 70 a day late: it pays the fee."""
         invoice = self._invoice()
+        other_invoice = self._invoice(partner=self.other_customer)
         with freeze_time(day(1)):
             self.run_cron()
         suspension = self.suspensions()
+        other_suspension = self.suspensions(self.other_customer)
         with freeze_time(day(3)):
-            reversal = (
-                self.env["account.move.reversal"]
-                .with_context(active_model="account.move", active_ids=invoice.ids)
-                .create(
-                    {"reason": "Sconto concordato", "journal_id": invoice.journal_id.id}
-                )
-            )
-            reversal.refund_moves()
-            credit_note = reversal.new_move_ids
-            credit_note.invoice_line_ids.price_unit = 30.0
-            credit_note.action_post()
+            self._credit(invoice, 30.0)
+            self._credit(other_invoice, 30.0)
             self.assertEqual(invoice.payment_state, "partial")
         self.run_twice(day(3))
+        # partly credited is not settled
         self.assertEqual(suspension.state, "active")
         self.assertEqual(self.line.service_state, "suspended")
         with freeze_time(day(4)):
-            self._pay(invoice, day(4))
+            self._pay(invoice, DUE)
+            self._pay(other_invoice, day(1))
         self.run_twice(day(4))
         self.run_twice(day(5))
         self.assertEqual(suspension.state, "lifted")
-        self.assertEqual(len(self.fees()), 1)
+        self.assertEqual(other_suspension.state, "lifted")
+        self.assertFalse(self.fees())
+        self.assertEqual(len(self.fees(self.other_customer)), 1)
+        with freeze_time(day(5)):
+            self.assertEqual(self.late_count(), 0)
+            self.assertEqual(self.late_count(self.other_customer), 1)
 
 
 @tagged("post_install", "-at_install")

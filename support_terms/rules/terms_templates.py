@@ -143,6 +143,10 @@ TEMPLATES = {
     # seed 000: GOLD help desk in the customer area, tacit yearly renewals
     "hosting_gold": {
         "team": _p("Help Desk GOLD", "GOLD Help Desk"),
+        # "la disdetta ... dovrà essere inviata ... almeno 60 giorni prima":
+        # judged on the day it was sent; the other templates say nothing,
+        # so a notice counts when it is received (art. 1335 c.c.)
+        "notice_judged_on": "sent",
         "calendars": ["office"],
         "products": {
             "hosting": {

@@ -127,7 +127,12 @@ class SupportTermsTemplateApply(models.TransientModel):
                 plan, COVERAGE_RULES.get(template, {}).get(values["code"], {}), products
             )
             plans |= plan
-        company.sudo().support_terms_template = template
+        company.sudo().write(
+            {
+                "support_terms_template": template,
+                "support_notice_judged_on": spec.get("notice_judged_on", "received"),
+            }
+        )
         if xmlid_prefix:
             self.env["ir.model.data"].sudo()._update_xmlids(
                 [

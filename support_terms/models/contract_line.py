@@ -116,7 +116,9 @@ class ContractLine(models.Model):
         vals_list = [dict({"purchase_datetime": now}, **vals) for vals in vals_list]
         for vals in vals_list:
             if vals.get("date_start") and not vals.get("date_end"):
-                vals["date_end"] = self._first_period_end(vals)
+                date_end = self._first_period_end(vals)
+                if date_end:
+                    vals["date_end"] = date_end
         return super().create(vals_list)
 
     @api.model
@@ -125,7 +127,7 @@ class ContractLine(models.Model):
         product = self.env["product.product"].browse(vals.get("product_id"))
         template = product.product_tmpl_id
         if not template.renewal_policy or vals.get("display_type"):
-            return vals.get("date_end")
+            return False
         company = self.env["contract.contract"].browse(vals.get("contract_id"))
         return renewal_rules.period_end(
             fields.Date.to_date(vals["date_start"]),

@@ -11,6 +11,7 @@ from ..rules.terms_templates import (
     TEMPLATE_SELECTION,
     TEMPLATES,
     TZ,
+    notice_judged_on,
     product_service_terms,
 )
 
@@ -130,7 +131,7 @@ class SupportTermsTemplateApply(models.TransientModel):
         company.sudo().write(
             {
                 "support_terms_template": template,
-                "support_notice_judged_on": spec.get("notice_judged_on", "received"),
+                "support_notice_judged_on": notice_judged_on(template),
             }
         )
         if xmlid_prefix:

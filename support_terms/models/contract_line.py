@@ -248,7 +248,7 @@ class ContractLine(models.Model):
                     )
                 )
 
-    @api.onchange("date_start", "renewal_policy", "notice_days")
+    @api.onchange("date_start", "renewal_policy")
     def _onchange_renewal_policy(self):
         for line in self.filtered(lambda line: line.renewal_policy and line.date_start):
             line.date_end = renewal_rules.period_end(

@@ -16,7 +16,6 @@ from datetime import date, timedelta
 
 ANNIVERSARY = "anniversary"
 CALENDAR_YEAR = "calendar_year"
-POLICIES = (ANNIVERSARY, CALENDAR_YEAR)
 
 DEFAULT_NOTICE_DAYS = 60
 DEFAULT_REMINDER_DAYS = 30

@@ -2,7 +2,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common_renewal import RenewalCase
 
@@ -117,6 +117,19 @@ class TestTacitRenewal(RenewalCase):
         with freeze_time("2027-11-02"):
             self.run_renewal()
         self.assertEqual(line.date_end, self.d(2028, 12, 31))
+
+    def test_calendar_year_service_sold_in_december_in_the_contract_form(self):
+        """Staff add the showcase to a contract on 10 December: the form
+        proposes the end of the first period the same way."""
+        contract = self.env["contract.contract"].create(
+            {"name": "Vetrina Rossi", "partner_id": self.customer.id}
+        )
+        with Form(contract) as form, form.contract_line_ids.new() as line_form:
+            line_form.product_id = self.showcase
+            line_form.date_start = self.d(2026, 12, 10)
+            self.assertEqual(line_form.date_end, self.d(2027, 12, 31))
+        line = contract.contract_line_ids
+        self.assertEqual(line.notice_deadline, self.d(2027, 11, 1))
 
     def test_calendar_year_service_sold_by_its_last_day_to_cancel_ends_this_year(self):
         """Sold on 1 November, the customer can still cancel that day."""

@@ -192,7 +192,7 @@ class SupportRenewalReminder(models.Model):
             users = contract.user_id or managers.filtered(
                 lambda u, c=contract.company_id: c in u.company_ids and not u.share
             )
-            for user in users[:1] if contract.user_id else users:
+            for user in users:
                 vals_list.append(
                     {
                         "res_model_id": self.env["ir.model"]._get_id(

@@ -1,5 +1,5 @@
 from odoo import fields, http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
@@ -86,32 +86,34 @@ class SupportServicesPortal(CustomerPortal):
             line = self._support_service(line_id)
         except (AccessError, MissingError):
             return request.redirect("/my/services")
-        if request.httprequest.method != "POST":
-            values = self._prepare_portal_layout_values()
-            values.update(
-                {
-                    "page_name": "support_services",
-                    "service": line.sudo(),
-                    "company": line.sudo().company_id,
-                }
+        error = None
+        if not line.sudo().date_end:
+            error = request.env._(
+                "This service has no end date: it does not renew, so there is "
+                "no renewal to cancel. Contact us to end it."
             )
-            return request.render("support_terms.portal_service_cancel", values)
+        if request.httprequest.method != "POST" or error:
+            return self._render_service_cancel(line, error)
         line = line.sudo()
         partner = request.env.user.partner_id.commercial_partner_id
-        notice = (
-            request.env["support.cancellation.notice"]
-            .sudo()
-            .with_company(line.company_id)
-            .create(
-                {
-                    "partner_id": partner.id,
-                    "company_id": line.company_id.id,
-                    "contract_line_ids": [(6, 0, line.ids)],
-                    "channel": "portal",
-                    "note": (note or "").strip()[:2000] or False,
-                }
-            )
-        )
+        try:
+            with request.env.cr.savepoint():
+                notice = (
+                    request.env["support.cancellation.notice"]
+                    .sudo()
+                    .with_company(line.company_id)
+                    .create(
+                        {
+                            "partner_id": partner.id,
+                            "company_id": line.company_id.id,
+                            "contract_line_ids": [(6, 0, line.ids)],
+                            "channel": "portal",
+                            "note": (note or "").strip()[:2000] or False,
+                        }
+                    )
+                )
+        except ValidationError as exc:
+            return self._render_service_cancel(line, exc.args[0])
         notice.message_post(
             body=request.env._(
                 "Cancellation requested from the portal by %(user)s.",
@@ -119,3 +121,15 @@ class SupportServicesPortal(CustomerPortal):
             )
         )
         return request.redirect(f"/my/services?notice={notice.id}")
+
+    def _render_service_cancel(self, line, error=None):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "support_services",
+                "service": line.sudo(),
+                "company": line.sudo().company_id,
+                "error": error,
+            }
+        )
+        return request.render("support_terms.portal_service_cancel", values)

@@ -114,7 +114,39 @@ class ContractLine(models.Model):
         # purchase moment, hence no refund window
         now = fields.Datetime.now()
         vals_list = [dict({"purchase_datetime": now}, **vals) for vals in vals_list]
+        for vals in vals_list:
+            if vals.get("date_start") and not vals.get("date_end"):
+                date_end = self._first_period_end(vals)
+                if date_end:
+                    vals["date_end"] = date_end
         return super().create(vals_list)
+
+    @api.model
+    def _first_period_end(self, vals):
+        """End of the first period of a new line of a product that renews."""
+        product = self.env["product.product"].browse(vals.get("product_id"))
+        template = product.product_tmpl_id
+        if not template.renewal_policy or vals.get("display_type"):
+            return False
+        company = self.env["contract.contract"].browse(vals.get("contract_id"))
+        return renewal_rules.period_end(
+            fields.Date.to_date(vals["date_start"]),
+            template.renewal_policy,
+            vals.get("notice_days", template.notice_days),
+            self._plan_duration_days(product, company.company_id or self.env.company),
+        )
+
+    @api.model
+    def _plan_duration_days(self, product, company):
+        """Days a support plan granted by ``product`` lasts, else 0."""
+        if product.product_tmpl_id.service_kind != "support_plan":
+            return 0
+        plan = self.env["support.plan"].search(
+            [("product_ids", "in", product.ids), ("company_id", "=", company.id)],
+            order="sequence, id",
+            limit=1,
+        )
+        return plan.duration_days
 
     @api.depends("product_id")
     def _compute_renewal_terms(self):
@@ -220,12 +252,19 @@ class ContractLine(models.Model):
     def _onchange_renewal_policy(self):
         for line in self.filtered(lambda line: line.renewal_policy and line.date_start):
             line.date_end = renewal_rules.period_end(
-                line.date_start, line.renewal_policy
+                line.date_start,
+                line.renewal_policy,
+                line.notice_days,
+                line._plan_duration_days(line.product_id, line.company_id),
             )
 
     def _get_renewal_new_date_end(self):
         if self.renewal_policy:
-            return renewal_rules.next_period(self.date_end, self.renewal_policy)[1]
+            return renewal_rules.next_period(
+                self.date_end,
+                self.renewal_policy,
+                self._plan_duration_days(self.product_id, self.company_id),
+            )[1]
         return super()._get_renewal_new_date_end()
 
     @api.model
@@ -355,10 +394,10 @@ class ContractLine(models.Model):
             for line in self
         }
 
-    def _notice_terms(self, received):
-        """(deadline, renewed since) for a notice received on ``received``."""
+    def _notice_terms(self, judged):
+        """(deadline, renewed since) for a notice judged on day ``judged``."""
         line = self._current_line()
-        if line.previous_period_end and received <= line.previous_period_end:
+        if line.previous_period_end and judged <= line.previous_period_end:
             return (
                 renewal_rules.notice_deadline(
                     line.previous_period_end, line.notice_days
@@ -367,28 +406,56 @@ class ContractLine(models.Model):
             )
         return line.notice_deadline, False
 
-    def _apply_cancellation(self, notice, now):
-        """Stop this service as ``notice`` decides; values of its outcome."""
+    def _notice_period_end(self, judged):
+        """End of the period in progress on day ``judged``."""
+        line = self._current_line()
+        if line.previous_period_end and judged <= line.previous_period_end:
+            return line.previous_period_end
+        return line.date_end
+
+    def _apply_cancellation(self, notice):
+        """Stop this service as ``notice`` decides; values of its outcome.
+
+        The refund window is judged on the moment the notice reached us, the
+        notice deadline on the day the terms say (sent or received); a
+        requested end on or after the end of the period noticed is no early
+        termination: the notice stops the renewal, or lets it happen once
+        when late.
+        """
         self.ensure_one()
         line = self._current_line()
-        values = {"contract_line_id": line.id}
+        judged = notice._judged_day()
+        deadline, renewed = self._notice_terms(judged)
+        values = {"contract_line_id": line.id, "notice_deadline": deadline}
         plan = (
             line._granted_plans()[line]
             if line.service_kind == "support_plan"
             else False
         )
         if plan and renewal_rules.within_refund_window(
-            line.purchase_datetime, now, plan.refund_window_hours
+            line.purchase_datetime, notice.received_at, plan.refund_window_hours
         ):
+            refunded = self.env["support.cancellation.notice.result"].search(
+                [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")],
+                limit=1,
+            )
+            if refunded:
+                raise ValidationError(
+                    self.env._(
+                        "%(service)s was already refunded by cancellation notice "
+                        "%(notice)s: it is refunded only once.",
+                        service=line.name,
+                        notice=refunded.notice_id.name,
+                    )
+                )
             notice._refund_lines(line)
             line.write({"is_canceled": True, "is_auto_renew": False})
             return dict(values, outcome="refunded", end_date=False)
-        deadline, renewed = self._notice_terms(notice.received_date)
-        values["notice_deadline"] = deadline
-        if notice.requested_end_date and notice.requested_end_date < line.date_end:
+        period_end = self._notice_period_end(judged)
+        if notice.requested_end_date and notice.requested_end_date < period_end:
             line._terminate_early(notice.requested_end_date)
             return dict(values, outcome="early", end_date=notice.requested_end_date)
-        outcome = renewal_rules.notice_outcome(notice.received_date, deadline, renewed)
+        outcome = renewal_rules.notice_outcome(judged, deadline, renewed)
         if outcome == renewal_rules.ON_TIME and renewed:
             line = line._undo_renewal()
         elif outcome == renewal_rules.LATE and line.is_auto_renew:

@@ -51,6 +51,20 @@ class ResCompany(models.Model):
         help="A cancellation notice sent by plain email is valid.",
     )
 
+    support_notice_judged_on = fields.Selection(
+        selection=[
+            ("sent", "The day it was sent"),
+            ("received", "The day it was received"),
+        ],
+        string="Notice deadline judged on",
+        default="sent",
+        required=True,
+        help="Sent: a cancellation posted (postmark, PEC acceptance, portal "
+        "request) by the last day to cancel is on time, whenever it arrives, "
+        "as terms saying it must be sent by then mean. Received: it must "
+        "reach you by that day.",
+    )
+
     support_notice_channels_label = fields.Char(
         string="Valid cancellation channels",
         compute="_compute_support_notice_channels_label",

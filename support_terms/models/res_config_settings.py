@@ -45,6 +45,9 @@ class ResConfigSettings(models.TransientModel):
     support_notice_email = fields.Boolean(
         related="company_id.support_notice_email", readonly=False
     )
+    support_notice_judged_on = fields.Selection(
+        related="company_id.support_notice_judged_on", readonly=False
+    )
 
     def action_open_terms_template_wizard(self):
         return self.env["ir.actions.act_window"]._for_xml_id(

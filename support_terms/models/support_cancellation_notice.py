@@ -17,15 +17,18 @@ NOTICE_CHANNELS = [
 class SupportCancellationNotice(models.Model):
     """A customer's notice that it does not want its services renewed.
 
-    Its value depends on when it was received and by which channel: the terms
-    accept some channels only (registered mail, PEC), and a notice received
-    after a service's notice deadline lets the renewal happen once.
+    Its value depends on when it was sent or received and by which channel:
+    the terms accept some channels only (registered mail, PEC), a notice
+    judged after a service's notice deadline lets the renewal happen once
+    (judged on the day it was sent or received, as the company's terms say),
+    and a support plan is refunded when the notice reached the provider
+    within the refund window after the purchase.
     """
 
     _name = "support.cancellation.notice"
     _description = "Cancellation Notice"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _order = "received_date desc, id desc"
+    _order = "received_at desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(
@@ -55,12 +58,31 @@ class SupportCancellationNotice(models.Model):
         domain="[('contract_id.partner_id', 'child_of', partner_id), "
         "('is_canceled', '=', False), ('display_type', '=', False)]",
     )
-    received_date = fields.Date(
+    received_at = fields.Datetime(
+        string="Received at",
         required=True,
-        default=fields.Date.context_today,
+        default=fields.Datetime.now,
         tracking=True,
-        help="The day the notice reached us (for a registered letter, the "
-        "delivery date on the return receipt).",
+        help="When the notice reached us (for a registered letter, the "
+        "delivery on the return receipt; for a PEC, its delivery receipt).",
+    )
+    received_date = fields.Date(
+        string="Received on",
+        compute="_compute_received_date",
+        store=True,
+        help="The day of reception, in the company's time zone.",
+    )
+    sent_date = fields.Date(
+        string="Sent on",
+        compute="_compute_sent_date",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+        tracking=True,
+        help="The day the customer sent it: postmark of the registered letter, "
+        "acceptance receipt of the PEC, day of the portal request. Defaults "
+        "to the day it was received.",
     )
     channel = fields.Selection(
         selection=NOTICE_CHANNELS,
@@ -85,10 +107,15 @@ class SupportCancellationNotice(models.Model):
         help="The channels by which the terms accept a cancellation.",
     )
     channel_accepted = fields.Boolean(compute="_compute_accepted_channels")
+    judged_on = fields.Selection(
+        related="company_id.support_notice_judged_on",
+        string="Deadline judged on",
+    )
     on_time = fields.Boolean(
         compute="_compute_on_time",
         store=True,
-        help="Received on or before the notice deadline of every service.",
+        help="Sent (or received, as the terms say) on or before the notice "
+        "deadline of every service.",
     )
     state = fields.Selection(
         selection=[
@@ -117,6 +144,33 @@ class SupportCancellationNotice(models.Model):
         copy=False,
     )
 
+    @api.depends("received_at", "company_id")
+    def _compute_received_date(self):
+        for notice in self:
+            notice.received_date = notice._local_day(notice.received_at)
+
+    @api.depends("received_at", "company_id")
+    def _compute_sent_date(self):
+        for notice in self:
+            received = notice._local_day(notice.received_at)
+            if received and (not notice.sent_date or notice.sent_date > received):
+                notice.sent_date = received
+
+    def _local_day(self, moment):
+        """The day of ``moment`` in the company's (else the user's) time zone."""
+        self.ensure_one()
+        if not moment:
+            return False
+        tz = self.company_id.partner_id.tz or self.env.user.tz or "UTC"
+        return fields.Date.context_today(self.with_context(tz=tz), timestamp=moment)
+
+    def _judged_day(self):
+        """The day the notice deadline is judged on, as the terms say."""
+        self.ensure_one()
+        if self.company_id.support_notice_judged_on == "received":
+            return self.received_date
+        return self.sent_date
+
     @api.depends(
         "company_id.support_notice_registered_mail",
         "company_id.support_notice_pec",
@@ -134,7 +188,10 @@ class SupportCancellationNotice(models.Model):
 
     @api.depends(
         "received_date",
+        "sent_date",
+        "company_id.support_notice_judged_on",
         "contract_line_ids.notice_deadline",
+        "contract_line_ids.date_end",
         "state",
         "result_ids.outcome",
     )
@@ -146,23 +203,55 @@ class SupportCancellationNotice(models.Model):
                     for r in notice.result_ids
                 )
                 continue
-            terms = [
-                line._notice_terms(notice.received_date)
-                for line in notice.contract_line_ids
-                if notice.received_date
-            ]
+            judged = notice._judged_day()
+            lines = notice.contract_line_ids.filtered("date_end")
+            terms = [line._notice_terms(judged) for line in lines if judged]
             notice.on_time = bool(terms) and all(
-                renewal_rules.notice_outcome(notice.received_date, deadline, renewed)
+                renewal_rules.notice_outcome(judged, deadline, renewed)
                 == renewal_rules.ON_TIME
                 for deadline, renewed in terms
             )
 
-    @api.constrains("contract_line_ids", "partner_id", "received_date")
+    @api.constrains("received_at", "sent_date")
+    def _check_dates(self):
+        now = fields.Datetime.now()
+        for notice in self:
+            if notice.received_at > now:
+                raise ValidationError(
+                    self.env._(
+                        "Notice %(notice)s: it cannot have been received in the "
+                        "future (%(received)s).",
+                        notice=notice.name,
+                        received=notice.received_at,
+                    )
+                )
+            if notice.sent_date > notice.received_date:
+                raise ValidationError(
+                    self.env._(
+                        "Notice %(notice)s: it was received on %(received)s, so "
+                        "it cannot have been sent later, on %(sent)s.",
+                        notice=notice.name,
+                        received=notice.received_date,
+                        sent=notice.sent_date,
+                    )
+                )
+
+    @api.constrains("contract_line_ids", "partner_id", "received_at")
     def _check_lines(self):
         for notice in self:
             if not notice.contract_line_ids:
                 raise ValidationError(
                     self.env._("A cancellation notice must name at least one service.")
+                )
+            endless = notice.contract_line_ids.filtered(lambda line: not line.date_end)
+            if endless:
+                raise ValidationError(
+                    self.env._(
+                        "Services %(services)s have no end date: they are not "
+                        "renewed, so there is no period to cancel. Give them an "
+                        "end date on their contract instead.",
+                        services=", ".join(endless.mapped("name")),
+                    )
                 )
             commercial = notice.partner_id.commercial_partner_id
             foreign = notice.contract_line_ids.filtered(
@@ -189,6 +278,71 @@ class SupportCancellationNotice(models.Model):
                             start=start,
                         )
                     )
+
+    @api.constrains("contract_line_ids", "state", "received_at", "sent_date")
+    def _check_one_notice_per_period(self):
+        """One open or confirmed notice per service and period."""
+        for notice in self.filtered(lambda n: n.state in ("draft", "confirmed")):
+            mine = notice._period_keys()
+            others = self.search(
+                [
+                    ("id", "!=", notice.id),
+                    ("state", "in", ("draft", "confirmed")),
+                    ("company_id", "=", notice.company_id.id),
+                    (
+                        "contract_line_ids",
+                        "in",
+                        (
+                            notice.contract_line_ids
+                            | notice.result_ids.contract_line_id
+                        ).ids,
+                    ),
+                ]
+            )
+            others |= self.search(
+                [
+                    ("id", "!=", notice.id),
+                    ("state", "=", "confirmed"),
+                    (
+                        "result_ids.contract_line_id",
+                        "in",
+                        notice.contract_line_ids.mapped(
+                            lambda line: line._current_line().id
+                        ),
+                    ),
+                ]
+            )
+            for other in others.sorted("id"):
+                shared = set(mine) & set(other._period_keys())
+                if shared:
+                    line = self.env["contract.line"].browse(next(iter(shared))[0])
+                    raise ValidationError(
+                        self.env._(
+                            "%(service)s already has cancellation notice "
+                            "%(notice)s (%(state)s) for this period: a second "
+                            "notice is not needed. Reject or complete that one.",
+                            service=line.name,
+                            notice=other.name,
+                            state=dict(
+                                self._fields["state"]._description_selection(self.env)
+                            )[other.state],
+                        )
+                    )
+
+    def _period_keys(self):
+        """{(current line id, last day to cancel)}: the periods noticed."""
+        self.ensure_one()
+        if self.state == "confirmed":
+            return {
+                (r.contract_line_id._current_line().id, r.notice_deadline)
+                for r in self.result_ids
+            }
+        judged = self._judged_day()
+        return {
+            (line._current_line().id, line._notice_terms(judged)[0])
+            for line in self.contract_line_ids
+            if line.date_end and judged
+        }
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -257,7 +411,7 @@ class SupportCancellationNotice(models.Model):
         now = fields.Datetime.now()
         results = []
         for line in self.contract_line_ids:
-            results.append(Command.create(line._apply_cancellation(self, now)))
+            results.append(Command.create(line._apply_cancellation(self)))
         self.write(
             {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
         )
@@ -368,13 +522,33 @@ class SupportCancellationNoticeResult(models.Model):
     end_date = fields.Date(string="Service ends on")
     explanation = fields.Char(compute="_compute_explanation")
 
-    @api.depends("outcome", "notice_deadline", "end_date")
+    def init(self):
+        # a service is refunded once, whatever the number of notices
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS support_notice_result_refund_once "
+            "ON support_cancellation_notice_result (contract_line_id) "
+            "WHERE outcome = 'refunded'"
+        )
+
+    @api.depends(
+        "outcome",
+        "notice_deadline",
+        "end_date",
+        "notice_id.sent_date",
+        "notice_id.received_date",
+        "notice_id.judged_on",
+    )
     def _compute_explanation(self):
         for result in self:
-            received = result.notice_id.received_date
+            notice = result.notice_id
+            received = (
+                self.env._("sent on %(day)s", day=notice.sent_date)
+                if notice.judged_on == "sent"
+                else self.env._("received on %(day)s", day=notice.received_date)
+            )
             if result.outcome == "on_time":
                 text = self.env._(
-                    "received on %(received)s, by the last day to cancel "
+                    "%(received)s, by the last day to cancel "
                     "(%(deadline)s): the service ends on %(end)s and is not "
                     "renewed.",
                     received=received,
@@ -383,7 +557,7 @@ class SupportCancellationNoticeResult(models.Model):
                 )
             elif result.outcome == "late":
                 text = self.env._(
-                    "received on %(received)s, after the last day to cancel "
+                    "%(received)s, after the last day to cancel "
                     "(%(deadline)s): the renewal is due, the service is renewed "
                     "once and ends on %(end)s.",
                     received=received,

@@ -3,14 +3,18 @@
 Plain functions on plain values (no ORM), tested directly.
 """
 
-from datetime import timedelta
+from .renewal import days_period_end
 
 
 def credit_expiry(start, validity_days):
-    """Last day credits bought on ``start`` can be used (seed 003: 365 days)."""
+    """Last day credits bought on ``start`` can be used (seed 003: 365 days).
+
+    The same rule as a support plan's period (``days_period_end``): credits
+    and a plan bought on the same day for 365 days end on the same day.
+    """
     if validity_days <= 0:
         raise ValueError("validity_days must be positive")
-    return start + timedelta(days=validity_days - 1)
+    return days_period_end(start, validity_days)
 
 
 def allocate_fifo(packs, quantity):

@@ -6,13 +6,16 @@ renew every 31 December ("calendar year"); a cancellation must reach the
 provider at least 60 days before the expiry, otherwise the renewal is due.
 Seed 002: support plans last 365 days, are refundable within 24 hours of
 purchase only, and the customer is contacted a month before they expire.
+
+Anything sold for a number of days (a support plan's period, prepaid credits)
+lasts that many days counting the day of purchase: ``days_period_end`` is the
+one rule both use.
 """
 
 from datetime import date, timedelta
 
 ANNIVERSARY = "anniversary"
 CALENDAR_YEAR = "calendar_year"
-POLICIES = (ANNIVERSARY, CALENDAR_YEAR)
 
 DEFAULT_NOTICE_DAYS = 60
 DEFAULT_REMINDER_DAYS = 30
@@ -30,23 +33,46 @@ def anniversary(day, years=1):
         return date(day.year + years, 3, 1)
 
 
-def period_end(start, policy):
-    """Last day of the period that begins on ``start``.
+def days_period_end(start, days):
+    """Last day of something that lasts ``days`` days from ``start`` included.
 
-    An anniversary period lasts a year: from 15 March to 14 March, from
-    29 February 2024 to 28 February 2025. A calendar-year period ends on the
-    31 December of its start year.
+    "365 giorni dalla data di acquisto": bought on 15 March 2023, the last
+    day is 13 March 2024 (29 February counts as a day like any other).
     """
+    if days <= 0:
+        raise ValueError("days must be positive")
+    return start + timedelta(days=days - 1)
+
+
+def period_end(start, policy, notice_days=0, duration_days=0):
+    """Last day of the first period of a service that begins on ``start``.
+
+    ``duration_days`` (a support plan's duration) makes the period last that
+    many days (``days_period_end``), whatever the policy. Otherwise an
+    anniversary period lasts a year: from 15 March to 14 March, from
+    29 February 2024 to 28 February 2025. A calendar-year period ends on the
+    31 December of its start year, unless its last day to cancel
+    (``notice_days`` before) would already be past on the day of sale: then
+    the first period runs to the next 31 December, so that the customer
+    always gets a period it could cancel in time.
+    """
+    if duration_days:
+        return days_period_end(start, duration_days)
     if policy == CALENDAR_YEAR:
-        return date(start.year, 12, 31)
+        end = date(start.year, 12, 31)
+        if end - timedelta(days=notice_days or 0) < start:
+            end = date(start.year + 1, 12, 31)
+        return end
     if policy == ANNIVERSARY:
         return anniversary(start) - timedelta(days=1)
     raise ValueError(f"unknown renewal policy {policy!r}")
 
 
-def next_period(date_end, policy):
+def next_period(date_end, policy, duration_days=0):
     """(start, end) of the period that follows one ending on ``date_end``."""
     start = date_end + timedelta(days=1)
+    if duration_days:
+        return start, days_period_end(start, duration_days)
     if policy == CALENDAR_YEAR:
         # a line that ended before 31 December renews to the next one
         return start, date(start.year, 12, 31)
@@ -61,11 +87,14 @@ def notice_deadline(date_end, notice_days):
 
 
 def notice_outcome(received, deadline, renewed_since):
-    """How a cancellation received on ``received`` applies to a service.
+    """How a cancellation of ``received`` applies to a service.
 
-    ``deadline`` is the notice deadline of the period in progress on the day
-    the notice was received; ``renewed_since`` says the service was renewed
-    for the next period since (the renewal runs the day after the deadline).
+    ``received`` is the day the notice is judged on: the day it was sent
+    (postmark, PEC acceptance) when the terms say it must be "sent" by the
+    deadline, else the day it was received. ``deadline`` is the notice
+    deadline of the period in progress on that day; ``renewed_since`` says
+    the service was renewed for the next period since (the renewal runs the
+    day after the deadline).
 
     - ``on_time``: received by the deadline, the service stops at the end of
       that period (a renewal made meanwhile is undone);
@@ -94,7 +123,11 @@ def reminder_dates(date_end, deadline, reminder_days, remind_end):
 
 
 def within_refund_window(purchased_at, cancelled_at, window_hours):
-    """A plan cancelled within ``window_hours`` of its purchase is refunded."""
+    """A plan cancelled within ``window_hours`` of its purchase is refunded.
+
+    ``cancelled_at`` is the moment the notice reached the provider, never
+    the moment staff confirmed it.
+    """
     if not window_hours or not purchased_at or cancelled_at < purchased_at:
         return False
     return cancelled_at - purchased_at <= timedelta(hours=window_hours)

@@ -143,6 +143,10 @@ TEMPLATES = {
     # seed 000: GOLD help desk in the customer area, tacit yearly renewals
     "hosting_gold": {
         "team": _p("Help Desk GOLD", "GOLD Help Desk"),
+        # "la disdetta ... dovrà essere inviata ... almeno 60 giorni prima":
+        # judged on the day it was sent; the other templates say nothing,
+        # so a notice counts when it is received (art. 1335 c.c.)
+        "notice_judged_on": "sent",
         "calendars": ["office"],
         "products": {
             "hosting": {
@@ -771,3 +775,13 @@ def product_service_terms(key, plan_keys, notice_days=60):
         key, ("support_plan", "anniversary") if key in plan_keys else ("other", False)
     )
     return {"service_kind": kind, "renewal_policy": policy, "notice_days": notice_days}
+
+
+def notice_judged_on(template):
+    """Which day a cancellation notice is judged on under ``template``.
+
+    "sent" when its terms say the notice must be sent by the last day to
+    cancel; otherwise "received": a notice takes effect when it reaches the
+    provider (art. 1335 c.c.).
+    """
+    return TEMPLATES[template].get("notice_judged_on", "received")

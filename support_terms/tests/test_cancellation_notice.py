@@ -1,7 +1,12 @@
-from freezegun import freeze_time
+from datetime import date, datetime, timedelta
 
+from freezegun import freeze_time
+from psycopg2 import IntegrityError
+
+from odoo import http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from .common_renewal import RenewalCase
 
@@ -16,6 +21,9 @@ class TestCancellationNotice(RenewalCase):
         cls.line = cls._service(cls.hosting, cls.d(2025, 3, 15))
 
     def _notice(self, received, channel="pec", lines=None, **values):
+        """A notice received at ``received`` (a day: its first minute)."""
+        if not isinstance(received, datetime):
+            received = datetime.combine(received, datetime.min.time())
         return self.env["support.cancellation.notice"].create(
             dict(
                 {
@@ -23,7 +31,7 @@ class TestCancellationNotice(RenewalCase):
                     "contract_line_ids": [
                         (6, 0, (self.line if lines is None else lines).ids)
                     ],
-                    "received_date": received,
+                    "received_at": received,
                     "channel": channel,
                 },
                 **values,
@@ -145,7 +153,7 @@ class TestCancellationNotice(RenewalCase):
     def test_support_plan_cancelled_two_hours_after_purchase(self):
         line, invoice = self._bought_plan()
         with freeze_time("2026-03-01 11:00:00"):
-            notice = self._notice(self.d(2026, 3, 1), lines=line)
+            notice = self._notice(datetime(2026, 3, 1, 11, 0), lines=line)
             notice.action_confirm()
         self.assertEqual(notice.result_ids.outcome, "refunded")
         refund = notice.refund_move_ids
@@ -160,7 +168,7 @@ class TestCancellationNotice(RenewalCase):
     def test_support_plan_cancelled_25_hours_after_purchase(self):
         line, _invoice = self._bought_plan()
         with freeze_time("2026-03-02 10:00:00"):
-            notice = self._notice(self.d(2026, 3, 2), lines=line)
+            notice = self._notice(datetime(2026, 3, 2, 10, 0), lines=line)
             notice.action_confirm()
         self.assertEqual(notice.result_ids.outcome, "on_time")
         self.assertFalse(notice.refund_move_ids)
@@ -173,7 +181,7 @@ class TestCancellationNotice(RenewalCase):
         line, _invoice = self._bought_plan()
         line.purchase_datetime = False
         with freeze_time("2026-03-01 11:00:00"):
-            notice = self._notice(self.d(2026, 3, 1), lines=line)
+            notice = self._notice(datetime(2026, 3, 1, 11, 0), lines=line)
             notice.action_confirm()
         self.assertEqual(notice.result_ids.outcome, "on_time")
         self.assertFalse(notice.refund_move_ids)
@@ -217,7 +225,7 @@ class TestCancellationNotice(RenewalCase):
             {
                 "partner_id": self.other_customer.id,
                 "contract_line_ids": [(6, 0, other_line.ids)],
-                "received_date": self.d(2026, 1, 5),
+                "received_at": datetime(2026, 1, 5, 9, 0),
                 "channel": "pec",
             }
         )
@@ -231,7 +239,7 @@ class TestCancellationNotice(RenewalCase):
         with self.assertRaises(AccessError):
             other_notice.with_user(portal).read(["name"])
         with self.assertRaises(AccessError):
-            own_notice.with_user(portal).write({"received_date": self.d(2025, 12, 1)})
+            own_notice.with_user(portal).write({"sent_date": self.d(2025, 12, 1)})
         with self.assertRaises(AccessError):
             notices.create(
                 {
@@ -240,3 +248,297 @@ class TestCancellationNotice(RenewalCase):
                     "channel": "pec",
                 }
             )
+
+    # -- sent or received: which day the 60 days are judged on --
+
+    def test_letter_posted_on_last_day_is_on_time(self):
+        """Seed 000: "L'eventuale disdetta ... dovrà essere inviata via
+        Raccomandata a/r almeno 60 giorni prima della scadenza": a letter
+        posted on the last day to cancel and delivered three days later is on
+        time, even when the renewal ran in between."""
+        self.company.support_notice_judged_on = "sent"  # what seed 000 sets
+        with freeze_time("2026-01-14 02:00"):
+            self.run_renewal()
+        self.assertEqual(self.line.date_end, self.d(2027, 3, 14))
+        with freeze_time("2026-01-16 15:00"):
+            notice = self._notice(
+                datetime(2026, 1, 16, 10, 0),
+                channel="registered_mail",
+                sent_date=self.d(2026, 1, 13),
+            )
+            self.assertEqual(notice.received_date, self.d(2026, 1, 16))
+            self.assertTrue(notice.on_time)
+            notice.action_confirm()
+        self.assertEqual(notice.result_ids.outcome, "on_time")
+        self.assertEqual(self.line.date_end, self.d(2026, 3, 14), "renewal undone")
+        self.assertFalse(self.line.is_auto_renew)
+        self.assertIn("sent on 2026-01-13", notice.result_ids.explanation)
+
+    def test_letter_posted_on_last_day_is_late_when_terms_judge_receipt(self):
+        """Terms that want the notice received by the last day: the same
+        letter, delivered three days later, lets the renewal happen once."""
+        self.company.support_notice_judged_on = "received"
+        with freeze_time("2026-01-16 15:00"):
+            notice = self._notice(
+                datetime(2026, 1, 16, 10, 0),
+                channel="registered_mail",
+                sent_date=self.d(2026, 1, 13),
+            )
+            self.assertFalse(notice.on_time)
+            notice.action_confirm()
+        self.assertEqual(notice.result_ids.outcome, "late")
+        self.assertEqual(self.line.date_end, self.d(2027, 3, 14), "renewed once")
+
+    def test_sent_date_defaults_to_the_day_received_in_company_time_zone(self):
+        # 23:30 UTC on 13 January is already 14 January in Rome
+        with freeze_time("2026-01-14 08:00"):
+            notice = self._notice(datetime(2026, 1, 13, 23, 30))
+        self.assertEqual(notice.received_date, self.d(2026, 1, 14))
+        self.assertEqual(notice.sent_date, self.d(2026, 1, 14))
+        self.assertFalse(notice.on_time, "received and sent after 13 January")
+
+    def test_terms_templates_say_which_day_a_notice_is_judged_on(self):
+        """Seed 000 says "inviata" (sent); the other terms say nothing, so a
+        notice counts when it is received."""
+        companies = self.env["res.company"].create(
+            [{"name": "Hosting Gold Srl"}, {"name": "WP Assistenza Srl"}]
+        )
+        wizard = self.env["support.terms.template.apply"]
+        wizard._apply_template("hosting_gold", companies[0])
+        wizard._apply_template("wp_maintenance", companies[1])
+        self.assertEqual(companies[0].support_notice_judged_on, "sent")
+        self.assertEqual(companies[1].support_notice_judged_on, "received")
+        settings = self.env["res.config.settings"].with_company(companies[1]).create({})
+        self.assertEqual(settings.support_notice_judged_on, "received")
+
+    # -- refund window: judged on the receipt, not on the confirmation --
+
+    def test_pec_two_hours_after_purchase_confirmed_next_day_is_refunded(self):
+        """Seed 002: "Non sono rimborsabili (se non entro max. 24h
+        dall'acquisto)": the PEC reached us 2 hours after the purchase; the
+        manager confirms it the next day."""
+        line, invoice = self._bought_plan()
+        with freeze_time("2026-03-01 11:05"):
+            notice = self._notice(datetime(2026, 3, 1, 11, 0), lines=line)
+        with freeze_time("2026-03-02 16:00"):
+            notice.action_confirm()
+        self.assertEqual(notice.result_ids.outcome, "refunded")
+        self.assertEqual(notice.refund_move_ids.amount_total, invoice.amount_total)
+        self.assertTrue(line.is_canceled)
+
+    # -- one notice per service and period, one refund per service --
+
+    def test_second_notice_for_the_same_period_is_refused_naming_the_first(self):
+        notices = self.env["support.cancellation.notice"]
+        with freeze_time("2026-01-10"):
+            first = self._notice(self.d(2026, 1, 8))
+            before = notices.search_count([])
+            with self.assertRaises(ValidationError) as caught:
+                self._notice(self.d(2026, 1, 10), channel="registered_mail")
+            self.assertIn(first.name, str(caught.exception))
+            self.assertEqual(notices.search_count([]), before, "nothing written")
+            first.action_confirm()
+            with self.assertRaises(ValidationError) as caught:
+                self._notice(self.d(2026, 1, 10), channel="registered_mail")
+            self.assertIn(first.name, str(caught.exception))
+        self.assertEqual(notices.search_count([]), before)
+
+    def test_rejected_notice_does_not_block_a_valid_one(self):
+        with freeze_time("2026-01-10"):
+            by_email = self._notice(self.d(2026, 1, 5), channel="email")
+            by_email.action_confirm()
+            self.assertEqual(by_email.state, "rejected")
+            by_pec = self._notice(self.d(2026, 1, 10))
+            # the rejected one cannot come back while the valid one is open
+            with self.assertRaises(ValidationError) as caught:
+                by_email.action_reset_draft()
+            self.assertIn(by_pec.name, str(caught.exception))
+            self.assertEqual(by_email.state, "rejected")
+
+    def test_notice_for_the_next_period_is_accepted(self):
+        """A late notice renews once; a notice for the renewed period is new."""
+        with freeze_time("2026-01-20"):
+            late = self._notice(self.d(2026, 1, 20))
+            late.action_confirm()
+        self.assertEqual(late.result_ids.outcome, "late")
+        with freeze_time("2026-06-01"):
+            early = self._notice(
+                self.d(2026, 6, 1), requested_end_date=self.d(2026, 12, 31)
+            )
+            early.action_confirm()
+        self.assertEqual(early.result_ids.outcome, "early")
+        self.assertEqual(self.line.date_end, self.d(2026, 12, 31))
+
+    def test_two_notices_in_refund_window_make_one_credit_note(self):
+        line, _invoice = self._bought_plan()
+        refunds = self.env["account.move"].search_count(
+            [("move_type", "=", "out_refund"), ("partner_id", "=", self.customer.id)]
+        )
+        with freeze_time("2026-03-01 11:00"):
+            first = self._notice(datetime(2026, 3, 1, 10, 0), lines=line)
+            with self.assertRaises(ValidationError):
+                self._notice(
+                    datetime(2026, 3, 1, 10, 30), lines=line, channel="registered_mail"
+                )
+            first.action_confirm()
+            with self.assertRaises(ValidationError):
+                self._notice(datetime(2026, 3, 1, 11, 0), lines=line)
+        self.assertEqual(
+            self.env["account.move"].search_count(
+                [
+                    ("move_type", "=", "out_refund"),
+                    ("partner_id", "=", self.customer.id),
+                ]
+            ),
+            refunds + 1,
+            "one credit note",
+        )
+        # the database refuses a second refund of the line, whatever the code
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.env.cr.savepoint():
+                self.env["support.cancellation.notice.result"].create(
+                    {
+                        "notice_id": first.id,
+                        "contract_line_id": line.id,
+                        "outcome": "refunded",
+                    }
+                )
+
+    # -- a late notice asking to end at the expiry: the renewal is due --
+
+    def test_late_notice_ending_at_current_expiry_renews_once_and_is_charged(self):
+        """Seed 000: "In caso di mancata disdetta entro tale termine si è
+        tenuti a pagare il canone per il relativo rinnovo"."""
+        contract = self.line.contract_id
+        with freeze_time("2025-03-15"):
+            contract.recurring_create_invoice().action_post()
+        with freeze_time("2026-01-14 02:00"):
+            self.run_renewal()
+        with freeze_time("2026-01-20"):
+            notice = self._notice(
+                self.d(2026, 1, 20), requested_end_date=self.d(2026, 3, 14)
+            )
+            notice.action_confirm()
+        self.assertEqual(notice.result_ids.outcome, "late")
+        self.assertEqual(self.line.date_end, self.d(2027, 3, 14), "renewed once")
+        self.assertFalse(self.line.is_auto_renew)
+        with freeze_time("2026-03-15"):
+            invoice = contract.recurring_create_invoice()
+        self.assertTrue(invoice, "the renewal is invoiced")
+        self.assertEqual(invoice.invoice_line_ids.contract_line_id, self.line)
+        self.assertEqual(self.line.last_date_invoiced, self.d(2027, 3, 14))
+        with freeze_time("2027-01-14"):
+            self.run_renewal()
+        self.assertEqual(self.line.date_end, self.d(2027, 3, 14), "then it stops")
+
+    # -- a service without an end date has no renewal to cancel --
+
+    def test_notice_on_a_line_without_end_date_is_refused_clearly(self):
+        product = self._create_product("Manutenzione continuativa", self.company)
+        _contract, endless = self._create_contract(
+            self.customer, product, self.d(2025, 1, 1)
+        )
+        self.assertFalse(endless.date_end)
+        notices = self.env["support.cancellation.notice"]
+        before = notices.search_count([])
+        with freeze_time("2026-01-10"), self.assertRaises(ValidationError) as caught:
+            self._notice(self.d(2026, 1, 10), lines=endless)
+        self.assertIn("no end date", str(caught.exception))
+        self.assertEqual(notices.search_count([]), before, "nothing written")
+
+    # -- hostile dates --
+
+    def test_sent_after_received_is_refused(self):
+        notices = self.env["support.cancellation.notice"]
+        before = notices.search_count([])
+        with freeze_time("2026-01-10"), self.assertRaises(ValidationError) as caught:
+            self._notice(self.d(2026, 1, 8), sent_date=self.d(2026, 1, 9))
+        self.assertIn("cannot have been sent later", str(caught.exception))
+        self.assertEqual(notices.search_count([]), before, "nothing written")
+
+    def test_received_in_the_future_is_refused(self):
+        notices = self.env["support.cancellation.notice"]
+        before = notices.search_count([])
+        with freeze_time("2026-01-10 09:00"):
+            with self.assertRaises(ValidationError) as caught:
+                self._notice(datetime(2026, 1, 12, 9, 0))
+            self.assertIn("in the future", str(caught.exception))
+            notice = self._notice(datetime(2026, 1, 10, 8, 0))
+            with self.assertRaises(ValidationError):
+                notice.received_at = datetime(2026, 1, 10, 10, 0)
+        self.assertEqual(notices.search_count([]), before + 1)
+        self.assertEqual(notice.received_at, datetime(2026, 1, 10, 8, 0))
+
+
+@tagged("post_install", "-at_install")
+class TestCancellationPortal(HttpCase, RenewalCase):
+    """The customer asks a cancellation from "My services", over HTTP."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a hosting bought a month ago: its last day to cancel is months away
+        cls.line = cls._service(cls.hosting, cls.today - timedelta(days=30))
+        product = cls._create_product("Assistenza continuativa", cls.company)
+        _contract, cls.endless = cls._create_contract(
+            cls.customer, product, date(2025, 1, 1)
+        )
+        new_test_user(
+            cls.env,
+            login="rossi_web",
+            password="rossi-web-1",
+            groups="base.group_portal",
+            partner_id=cls.contact.id,
+        )
+
+    def setUp(self):
+        super().setUp()
+        self.authenticate("rossi_web", "rossi-web-1")
+
+    def test_portal_never_offers_cancellation_of_a_line_without_end_date(self):
+        page = self.url_open("/my/services")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(f"/my/services/{self.line.id}/cancel", page.text)
+        self.assertNotIn(f"/my/services/{self.endless.id}/cancel", page.text)
+        self.assertIn("Assistenza continuativa", page.text)
+        notices = self.env["support.cancellation.notice"]
+        before = notices.search_count([])
+        form = self.url_open(f"/my/services/{self.endless.id}/cancel")
+        self.assertEqual(form.status_code, 200)
+        self.assertIn("has no end date", form.text)
+        self.assertNotIn("support_cancel_form", form.text)
+        sent = self.url_open(
+            f"/my/services/{self.endless.id}/cancel",
+            data={"csrf_token": http.Request.csrf_token(self), "note": "Basta"},
+        )
+        self.assertEqual(sent.status_code, 200)
+        self.assertIn("has no end date", sent.text)
+        self.assertEqual(notices.search_count([]), before, "nothing written")
+
+    def test_portal_second_request_is_refused_with_a_clear_message(self):
+        first = self.url_open(
+            f"/my/services/{self.line.id}/cancel",
+            data={"csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(first.status_code, 200)
+        notice = self.env["support.cancellation.notice"].search(
+            [("contract_line_ids", "in", self.line.ids)]
+        )
+        self.assertEqual(len(notice), 1)
+        self.assertEqual(notice.channel, "portal")
+        self.assertEqual(notice.sent_date, notice.received_date)
+        page = self.url_open("/my/services")
+        self.assertNotIn(f"/my/services/{self.line.id}/cancel", page.text)
+        # asked anyway, by the address of the form
+        again = self.url_open(
+            f"/my/services/{self.line.id}/cancel",
+            data={"csrf_token": http.Request.csrf_token(self)},
+        )
+        self.assertEqual(again.status_code, 200)
+        self.assertIn(notice.name, again.text)
+        self.assertEqual(
+            self.env["support.cancellation.notice"].search_count(
+                [("contract_line_ids", "in", self.line.ids)]
+            ),
+            1,
+        )

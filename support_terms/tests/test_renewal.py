@@ -1,7 +1,8 @@
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common_renewal import RenewalCase
 
@@ -99,6 +100,82 @@ class TestTacitRenewal(RenewalCase):
         self.assertIn("give it an end date", str(caught.exception))
         self.assertEqual(line.date_end, self.d(2027, 3, 14))
 
+    def test_calendar_year_service_sold_in_december_runs_to_next_31_december(self):
+        """Seed 000: showcases renew "di anno in anno al 31.12 salvo disdetta
+        ... almeno 60 giorni prima della scadenza". Sold on 10 December, the
+        last day to cancel of the first 31 December (1 November) is already
+        past: the first period runs to the next 31 December, so the customer
+        gets a period it can cancel in time."""
+        line = self._service(self.showcase, self.d(2026, 12, 10))
+        self.assertEqual(line.date_end, self.d(2027, 12, 31))
+        self.assertEqual(line.notice_deadline, self.d(2027, 11, 1))
+        for day in ("2026-12-10", "2026-12-31", "2027-01-02"):
+            with freeze_time(day):
+                self.run_renewal()
+                self.run_renewal()
+        self.assertEqual(line.date_end, self.d(2027, 12, 31), "no renewal yet")
+        with freeze_time("2027-11-02"):
+            self.run_renewal()
+        self.assertEqual(line.date_end, self.d(2028, 12, 31))
+
+    def test_calendar_year_service_sold_in_december_in_the_contract_form(self):
+        """Staff add the showcase to a contract on 10 December: the form
+        proposes the end of the first period the same way."""
+        contract = self.env["contract.contract"].create(
+            {"name": "Vetrina Rossi", "partner_id": self.customer.id}
+        )
+        with Form(contract) as form, form.contract_line_ids.new() as line_form:
+            line_form.product_id = self.showcase
+            line_form.date_start = self.d(2026, 12, 10)
+            self.assertEqual(line_form.date_end, self.d(2027, 12, 31))
+        line = contract.contract_line_ids
+        self.assertEqual(line.notice_deadline, self.d(2027, 11, 1))
+
+    def test_calendar_year_service_sold_by_its_last_day_to_cancel_ends_this_year(self):
+        """Sold on 1 November, the customer can still cancel that day."""
+        line = self._service(self.showcase, self.d(2026, 11, 1))
+        self.assertEqual(line.date_end, self.d(2026, 12, 31))
+        self.assertEqual(line.notice_deadline, self.d(2026, 11, 1))
+
+    def test_plan_and_credits_bought_the_same_day_end_the_same_day(self):
+        """Seed 002: "I Piani di manutenzione acquistati durano un anno (365
+        giorni dalla data di acquisto)": bought on 15 March 2023, across 29
+        February 2024, both the plan and credits bought with it end on
+        13 March 2024, the 365th day."""
+        line = self._service(self.plan_product, self.d(2023, 3, 15))
+        self.assertEqual(line.date_end, self.d(2024, 3, 13))
+        pack = self._create_product("Pacchetto 10 crediti", self.company)
+        pack.product_tmpl_id.write(
+            {
+                "service_kind": "credit_pack",
+                "support_credits": 10,
+                "support_credit_validity_days": 365,
+            }
+        )
+        with freeze_time("2023-03-15 10:00"):
+            invoice = self.env["account.move"].create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "invoice_date": self.d(2023, 3, 15),
+                    "invoice_line_ids": [
+                        Command.create({"product_id": pack.id, "price_unit": 50.0})
+                    ],
+                }
+            )
+            invoice.action_post()
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            ).create({"payment_date": self.d(2023, 3, 15)})._create_payments()
+        grant = self.env["support.credit.move"].search(
+            [("partner_id", "=", self.customer.id), ("move_type", "=", "grant")]
+        )
+        self.assertEqual(grant.expiry_date, line.date_end)
+        # the renewed period lasts 365 days too
+        with freeze_time("2024-01-14"):
+            self.run_renewal()
+        self.assertEqual(line.date_end, self.d(2025, 3, 13))
+
 
 @tagged("post_install", "-at_install")
 class TestRenewalReminders(RenewalCase):
@@ -109,6 +186,14 @@ class TestRenewalReminders(RenewalCase):
                 ("model", "=", "support.renewal.reminder"),
                 ("res_id", "in", line.renewal_reminder_ids.ids),
                 ("recipient_ids", "in", self.customer.ids),
+            ]
+        )
+
+    def contract_activities(self, line):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", "contract.contract"),
+                ("res_id", "=", line.contract_id.id),
             ]
         )
 
@@ -175,6 +260,77 @@ class TestRenewalReminders(RenewalCase):
         self.assertIn("rinnovo", mail.subject.lower())
         self.assertIn("raccomandata", mail.body_html.lower())
         self.assertIn("si rinnova tacitamente", mail.body_html)
+
+    def test_multiline_service_name_gives_a_one_line_subject(self):
+        """OCA line names are multi-line: the reminder's subject must stay a
+        valid header, and the reminder is sent once, run twice."""
+        line = self._service(self.hosting, self.d(2025, 3, 15))
+        line.name = "Hosting annuale\nDominio: rossi.example\r\nPiano: base"
+        with freeze_time("2025-12-14"):
+            self.run_renewal()
+            self.run_renewal()
+        mail = self.reminders_sent(line)
+        self.assertEqual(len(mail), 1)
+        self.assertNotIn("\n", mail.subject)
+        self.assertNotIn("\r", mail.subject)
+        self.assertTrue(
+            mail.subject.startswith(
+                "Hosting annuale Dominio: rossi.example Piano: base: renewal on"
+            ),
+            mail.subject,
+        )
+        self.assertEqual(line.renewal_reminder_ids.state, "sent")
+        self.assertEqual(line.renewal_reminder_ids.mail_id, mail)
+
+    def test_customer_without_email_reminder_is_not_delivered_and_staff_told(self):
+        """A reminder is the provider's evidence of a tacit renewal: without
+        an address to write to, it is not "sent"; the contract's responsible
+        gets an activity, once although the action runs twice."""
+        self.customer.email = False
+        line = self._service(self.hosting, self.d(2025, 3, 15))
+        responsible = new_test_user(
+            self.env,
+            login="resp_contratti",
+            groups="support_terms.group_support_terms_user",
+        )
+        line.contract_id.user_id = responsible
+        with freeze_time("2025-12-14"):
+            self.run_renewal()
+            self.run_renewal()
+        reminder = line.renewal_reminder_ids
+        self.assertEqual(len(reminder), 1)
+        self.assertEqual(reminder.state, "failed")
+        self.assertIn("no valid email address", reminder.failure_reason)
+        self.assertFalse(
+            self.env["mail.mail"].search(
+                [
+                    ("model", "=", "support.renewal.reminder"),
+                    ("res_id", "=", reminder.id),
+                ]
+            ),
+            "no email that cannot be delivered",
+        )
+        self.assertFalse(self.chatter_notes(line), "the chatter does not say emailed")
+        activity = self.contract_activities(line)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, responsible)
+        self.assertIn("not delivered", activity.summary)
+        self.assertFalse(line.renewal_reminder_date, "not retried every day")
+
+    def test_reminder_without_responsible_goes_to_the_support_managers(self):
+        self.customer.email = "non-un-indirizzo"
+        line = self._service(self.hosting, self.d(2025, 3, 15))
+        line.contract_id.user_id = False
+        manager = new_test_user(
+            self.env,
+            login="manager_rinnovi",
+            groups="support_terms.group_support_terms_manager",
+        )
+        with freeze_time("2025-12-14"):
+            self.run_renewal()
+        self.assertEqual(line.renewal_reminder_ids.state, "failed")
+        activities = self.contract_activities(line)
+        self.assertIn(manager, activities.user_id)
 
     def test_late_cron_skips_a_reminder_whose_day_passed(self):
         """A plan reminder owed before an end already past is not emailed."""

@@ -3,6 +3,7 @@ from datetime import date, datetime
 from odoo.tests import BaseCase, tagged
 
 from ..rules import renewal as r
+from ..rules.prepaid_credits import credit_expiry
 
 
 @tagged("post_install", "-at_install")
@@ -79,3 +80,33 @@ class TestRenewalRules(BaseCase):
     def test_days_left(self):
         self.assertEqual(r.days_left(date(2027, 1, 13), date(2027, 1, 3)), 10)
         self.assertEqual(r.days_left(date(2027, 1, 13), date(2027, 1, 14)), -1)
+
+    def test_365_days_from_purchase_across_29_february(self):
+        """Seed 002: "365 giorni dalla data di acquisto"."""
+        self.assertEqual(r.days_period_end(date(2023, 3, 15), 365), date(2024, 3, 13))
+        self.assertEqual(r.days_period_end(date(2025, 3, 15), 365), date(2026, 3, 14))
+        self.assertEqual(
+            r.period_end(date(2023, 3, 15), r.ANNIVERSARY, duration_days=365),
+            date(2024, 3, 13),
+        )
+        self.assertEqual(
+            r.next_period(date(2024, 3, 13), r.ANNIVERSARY, 365),
+            (date(2024, 3, 14), date(2025, 3, 13)),
+        )
+        # credits bought the same day end the same day
+        self.assertEqual(credit_expiry(date(2023, 3, 15), 365), date(2024, 3, 13))
+        with self.assertRaises(ValueError):
+            r.days_period_end(date(2023, 3, 15), 0)
+
+    def test_calendar_year_first_period_sold_after_its_last_day_to_cancel(self):
+        # sold on 10 December: 1 November is past, the period runs a year more
+        self.assertEqual(
+            r.period_end(date(2026, 12, 10), r.CALENDAR_YEAR, 60), date(2027, 12, 31)
+        )
+        # sold on 1 November, the last day to cancel: this year's end
+        self.assertEqual(
+            r.period_end(date(2026, 11, 1), r.CALENDAR_YEAR, 60), date(2026, 12, 31)
+        )
+        self.assertEqual(
+            r.period_end(date(2026, 11, 2), r.CALENDAR_YEAR, 60), date(2027, 12, 31)
+        )

@@ -11,6 +11,7 @@ from ..rules.terms_templates import (
     TEMPLATE_SELECTION,
     TEMPLATES,
     TZ,
+    notice_judged_on,
     product_service_terms,
 )
 
@@ -127,7 +128,12 @@ class SupportTermsTemplateApply(models.TransientModel):
                 plan, COVERAGE_RULES.get(template, {}).get(values["code"], {}), products
             )
             plans |= plan
-        company.sudo().support_terms_template = template
+        company.sudo().write(
+            {
+                "support_terms_template": template,
+                "support_notice_judged_on": notice_judged_on(template),
+            }
+        )
         if xmlid_prefix:
             self.env["ir.model.data"].sudo()._update_xmlids(
                 [

@@ -5,7 +5,7 @@
     "summary": "Enforce the support and service terms of Italian hosting providers "
     "and web agencies: plans, urgencies, coverage, auto-close, renewals, "
     "late payments",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "Services/Helpdesk",
     "author": "support_terms contributors",

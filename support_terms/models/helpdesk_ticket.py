@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.osv import expression
 from odoo.tools import format_datetime
+from odoo.tools.mail import email_split_tuples
 
 from ..rules import auto_close as auto_close_rules
 from ..rules.urgency import is_urgent, parse_keywords
@@ -420,6 +421,11 @@ class HelpdeskTicket(models.Model):
     @api.model
     def message_new(self, msg, custom_values=None):
         ticket = super().message_new(msg, custom_values=custom_values)
+        if not ticket.partner_id and not ticket.partner_name:
+            # a sender that matches no contact: its name greets it in emails
+            name = email_split_tuples(msg.get("email_from") or "")[:1]
+            if name and name[0][0]:
+                ticket.partner_name = name[0][0]
         if not ticket.is_urgent and ticket._subject_is_urgent(msg.get("subject")):
             ticket._mark_urgent("email")
         return ticket

@@ -435,20 +435,23 @@ class TestAutoCloseWithinTheHour(AutoCloseCase):
         # the settings these tests rely on, whatever the shipped defaults
         self.plan_basic.write({"auto_close_days": 7, "auto_close_warning_days": 2})
 
-    def _scheduler(self, first_call, until, stop=None):
-        """Run the action as Odoo's scheduler does: at its ``nextcall``, then
-        ``interval`` later (``_reschedule_later``), twice each time (a second
-        worker, a retry). Returns the moments of the runs."""
+    def _scheduler(self, first_call, until, stop=None, latency=None):
+        """Run the action as Odoo's scheduler does: at its ``nextcall`` (plus
+        the worker's ``latency(run)``), then ``interval`` later
+        (``_reschedule_later``), twice each time (a second worker, a retry).
+        Returns the moments of the runs."""
         interval = _intervalTypes[self.cron.interval_type](self.cron.interval_number)
         self.cron.nextcall = first_call
         runs = []
         while self.cron.nextcall <= until:
             moment = self.cron.nextcall
+            if latency:
+                moment += latency(len(runs))
             with freeze_time(moment):
                 self.run_cron()
                 self.run_cron()
             runs.append(moment)
-            nextcall = moment
+            nextcall = self.cron.nextcall
             while nextcall <= moment:
                 nextcall += interval
             self.cron.nextcall = nextcall
@@ -488,6 +491,27 @@ class TestAutoCloseWithinTheHour(AutoCloseCase):
         self.assertEqual(len(self.warnings(ticket)), 1)
         self.assertEqual(len(self.closings(ticket)), 1)
 
+    def test_ticket_closed_within_the_hour_when_the_worker_starts_late(self):
+        """The worker picks the action up some seconds after its time, more
+        when it warns than when it closes: still closed within the hour."""
+        started = T0 + timedelta(minutes=17)
+        with freeze_time(started):
+            ticket = self._ticket()
+            self._wait(ticket)
+        closing_moment = started + timedelta(days=7)
+        runs = self._scheduler(
+            datetime(2026, 3, 6, 3, 0),
+            until=closing_moment + timedelta(days=2),
+            stop=lambda: ticket.closed,
+            latency=lambda run: timedelta(seconds=max(0, 59 - run)),
+        )
+        self.assertEqual(len(self.warnings(ticket)), 1)
+        self.assertGreater(ticket.auto_close_warned_date.second, 0)
+        self.assertTrue(ticket.closed)
+        self.assertGreaterEqual(ticket.auto_closed_date, closing_moment)
+        self.assertLess(ticket.auto_closed_date, closing_moment + timedelta(hours=1))
+        self.assertIn(ticket.auto_closed_date, runs)
+
     def test_ticket_not_closed_before_seven_days(self):
         started = T0 + timedelta(minutes=17)
         with freeze_time(started):
@@ -517,6 +541,13 @@ class TestAutoCloseWithinTheHour(AutoCloseCase):
             with self.assertQueryCount(1):
                 tickets._cron_auto_close()
         self.assertFalse(self.warnings(waiting))
+        # the query reads the indexed dates
+        self.env.cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'helpdesk_ticket'"
+        )
+        indexes = " ".join(row[0] for row in self.env.cr.fetchall())
+        self.assertIn("(auto_close_date)", indexes)
+        self.assertIn("(auto_close_warning_date)", indexes)
 
     def test_existing_database_moves_the_auto_close_action_to_hourly(self):
         """The action is ``noupdate``: a database installed with the daily
@@ -540,6 +571,22 @@ class TestAutoCloseWithinTheHour(AutoCloseCase):
             (self.cron.interval_number, self.cron.interval_type), (1, "hours")
         )
         self.assertLessEqual(self.cron.nextcall, datetime(2026, 3, 2, 11, 0))
+        # the customer emails of an existing database reach a requester
+        # without contact too
+        taken = self.env.ref("support_terms.mail_template_taken_in_charge")
+        resolved = self.env.ref("support_terms.mail_template_resolved")
+        taken.email_to = False
+        resolved.write(
+            {
+                "email_to": False,
+                "email_cc": "{{ (not object.partner_id and object.partner_email) "
+                "or '' }}",
+            }
+        )
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        for template in taken | resolved:
+            self.assertEqual(template.email_to, "{{ object.support_email_to }}")
+        self.assertFalse(resolved.email_cc)
         # a provider that chose a shorter interval keeps it
         self.cron.write({"interval_number": 15, "interval_type": "minutes"})
         migration.migrate(self.env.cr, "18.0.1.0.0")

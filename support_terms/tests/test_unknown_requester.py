@@ -62,6 +62,7 @@ class TestUnknownRequester(CoverageCase):
         ticket = self.env["helpdesk.ticket"].browse(ticket_id)
         self.assertFalse(ticket.partner_id)
         self.assertIn(ADDRESS, ticket.partner_email)
+        self.assertEqual(ticket.partner_name, "Luca Verdi")
         self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
         return ticket
 
@@ -101,6 +102,7 @@ class TestUnknownRequester(CoverageCase):
         mails = self._mails_to_requester(ticket, "taken in charge")
         self.assertEqual(len(mails), 1)
         self.assertIn("Giulia Agente", mails.body_html)
+        self.assertIn("Hello Luca Verdi,", mails.body_html)
         self._assert_no_new_contact()
 
     def test_unknown_sender_taken_in_charge_by_the_first_move(self):
@@ -140,9 +142,9 @@ class TestUnknownRequester(CoverageCase):
                 self.run_like_the_cron_worker(self.cron)
                 self.run_like_the_cron_worker(self.cron)
         self.assertEqual(ticket.stage_id, self.stage_no_reply)
-        self.assertEqual(
-            len(self._mails_to_requester(ticket, "waiting for your reply")), 1
-        )
+        warning = self._mails_to_requester(ticket, "waiting for your reply")
+        self.assertEqual(len(warning), 1)
+        self.assertIn("Hello Luca Verdi,", warning.body_html)
         self.assertEqual(
             len(self._mails_to_requester(ticket, "closed for lack of reply")), 1
         )

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import SupportTermsCase
@@ -283,8 +283,7 @@ class TestSlaMonitor(PlanSlaCase):
         self.assertEqual(self.team.sla_warning_margin_hours, 1.0)
 
 
-@tagged("post_install", "-at_install")
-class TestSlaOfTicketsRoutedLater(PlanSlaCase):
+class RoutedLaterCase(PlanSlaCase):
     """A request mailed to a generic address has no team; staff route it to a
     team later. The team's SLAs apply, counted from the request's arrival."""
 
@@ -338,6 +337,9 @@ class TestSlaOfTicketsRoutedLater(PlanSlaCase):
         self.assertFalse(ticket.ticket_sla_ids)
         return ticket
 
+
+@tagged("post_install", "-at_install")
+class TestSlaOfTicketsRoutedLater(RoutedLaterCase):
     def test_ticket_routed_to_team_later_gets_team_slas_from_arrival(self):
         ticket = self._receive_at_the_generic_address()
         with self.at(self.MONDAY):
@@ -381,3 +383,29 @@ class TestSlaOfTicketsRoutedLater(PlanSlaCase):
         with self.at(self.MONDAY + timedelta(minutes=30)):
             ticket.with_user(self.agent).team_id = no_sla
         self.assertFalse(ticket.ticket_sla_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestSlaOfTicketsRoutedLaterOverRpc(HttpCase, RoutedLaterCase):
+    """The agent routes the request from the backend (JSON-RPC ``write``)."""
+
+    def test_agent_routes_the_ticket_over_json_rpc(self):
+        ticket = self._receive_at_the_generic_address()
+        self.agent.password = "agent-route-1"
+        self.authenticate("agent_route", "agent-route-1")
+        self.make_jsonrpc_request(
+            "/web/dataset/call_kw/helpdesk.ticket/write",
+            {
+                "model": "helpdesk.ticket",
+                "method": "write",
+                "args": [ticket.ids, {"team_id": self.team.id}],
+                "kwargs": {},
+            },
+        )
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.team_id, self.team)
+        self.assertEqual(ticket.ticket_sla_ids.sla_id, self.take_in_charge)
+        # counted from Friday 17:30, whenever the routing happens
+        self.assertEqual(
+            self._deadline(ticket, self.take_in_charge), datetime(2026, 3, 10, 14, 30)
+        )

@@ -220,12 +220,16 @@ class HelpdeskTicket(models.Model):
         recipient (or make a contact of it), so it is queued to the email."""
         res = super()._track_template(changes)
         ticket = self[:1]
-        if "stage_id" in res and ticket and not ticket.partner_id:
+        if (
+            "stage_id" in res
+            and ticket
+            and not ticket.partner_id
+            and ticket.partner_email
+        ):
             template, _values = res.pop("stage_id")
-            if ticket.partner_email:
-                ticket._send_customer_email(
-                    template, email_layout_xmlid="mail.mail_notification_light"
-                )
+            ticket._send_customer_email(
+                template, email_layout_xmlid="mail.mail_notification_light"
+            )
         return res
 
     # -- plan snapshot ----------------------------------------------------

@@ -4,7 +4,9 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tools import format_datetime
+from odoo.tools.mail import email_split_tuples
 
 from ..rules import auto_close as auto_close_rules
 from ..rules.urgency import is_urgent, parse_keywords
@@ -188,6 +190,48 @@ class HelpdeskTicket(models.Model):
             "object.support_auto_close_date_local",
         )
 
+    def _send_customer_email(self, template, email_layout_xmlid=False):
+        """Render and queue one email per ticket to its customer, logged in
+        its chatter.
+
+        The customer is the contact, or only the ticket's email when the
+        request came from an address that matches no contact: the templates
+        write to ``partner_to`` and ``email_to`` (``support_email_to``), and
+        the email is queued as such (``send_mail_batch``), never turned into
+        a new contact as Odoo's composer would do.
+        """
+        if isinstance(template, str):
+            template = self.env.ref(template)
+        tickets = self.filtered(lambda t: t.partner_id or t.partner_email)
+        if not tickets:
+            return
+        template.sudo().send_mail_batch(
+            tickets.ids,
+            email_values={
+                "message_type": "auto_comment",
+                "subtype_id": self.env.ref("mail.mt_comment").id,
+            },
+            email_layout_xmlid=email_layout_xmlid,
+        )
+
+    def _track_template(self, changes):
+        """A stage's email (the resolution of the Done stage) to a requester
+        known only by the ticket's email: Odoo's composer would find no
+        recipient (or make a contact of it), so it is queued to the email."""
+        res = super()._track_template(changes)
+        ticket = self[:1]
+        if (
+            "stage_id" in res
+            and ticket
+            and not ticket.partner_id
+            and ticket.partner_email
+        ):
+            template, _values = res.pop("stage_id")
+            ticket._send_customer_email(
+                template, email_layout_xmlid="mail.mail_notification_light"
+            )
+        return res
+
     # -- plan snapshot ----------------------------------------------------
 
     @api.model_create_multi
@@ -250,11 +294,21 @@ class HelpdeskTicket(models.Model):
             self._update_waiting_from_stage()
         if vals.get("stage_id"):
             self._take_in_charge_on_first_move()
-        if "support_plan_id" in vals or "is_urgent" in vals:
-            # the plan and the urgency choose the SLAs
-            for ticket in self.filtered("team_sla"):
-                ticket.sudo().refresh_sla()
+        if {"team_id", "support_plan_id", "is_urgent"} & set(vals):
+            self._refresh_slas(team_changed="team_id" in vals)
         return res
+
+    def _refresh_slas(self, team_changed=False):
+        """Choose the SLAs again: the team, the plan and the urgency choose
+        them. A ticket routed to a team after it arrived (mailed to a generic
+        address) gets the team's SLAs counted from its arrival, as OCA counts
+        a new ticket SLA from the ticket's creation; a team without SLAs
+        leaves it with none."""
+        for ticket in self.sudo():
+            if ticket.team_sla:
+                ticket.refresh_sla()
+            elif team_changed and ticket.ticket_sla_ids:
+                ticket.ticket_sla_ids.unlink()
 
     def _write_outermost(self, vals):
         """Checks of what staff decide, and the customer told once of an
@@ -328,11 +382,8 @@ class HelpdeskTicket(models.Model):
         if estimated_resolution_date:
             values["estimated_resolution_date"] = estimated_resolution_date
         self.sudo().write(values)
-        if not notify:
-            return
-        template = self.env.ref("support_terms.mail_template_taken_in_charge")
-        for ticket in self:
-            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        if notify:
+            self._send_customer_email("support_terms.mail_template_taken_in_charge")
 
     def _take_in_charge_on_first_move(self):
         """Leaving the first stage for an open one takes the request in charge.
@@ -374,6 +425,11 @@ class HelpdeskTicket(models.Model):
     @api.model
     def message_new(self, msg, custom_values=None):
         ticket = super().message_new(msg, custom_values=custom_values)
+        if not ticket.partner_id and not ticket.partner_name:
+            # a sender that matches no contact: its name greets it in emails
+            name = email_split_tuples(msg.get("email_from") or "")[:1]
+            if name and name[0][0]:
+                ticket.partner_name = name[0][0]
         if not ticket.is_urgent and ticket._subject_is_urgent(msg.get("subject")):
             ticket._mark_urgent("email")
         return ticket
@@ -564,20 +620,23 @@ class HelpdeskTicket(models.Model):
         tickets = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_auto_subscribe_no_notify=True
         )
+        warn_domain = tickets._auto_close_warn_domain(now)
+        close_domain = tickets._auto_close_close_domain(now)
+        # The action runs every hour and most runs find nothing due: one
+        # query on the indexed dates says so, and the run stops there.
+        if not tickets.search(
+            expression.OR([warn_domain, close_domain]), limit=1, order="id"
+        ):
+            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
+            return 0, 0
         return run_due_batch(
             tickets,
             AUTO_CLOSE_BATCH_PARAM,
             AUTO_CLOSE_BATCH_DEFAULT,
             "auto_close_date, id",
             [
-                (
-                    tickets._auto_close_warn_domain(now),
-                    lambda due: due._auto_close_warn(now),
-                ),
-                (
-                    tickets._auto_close_close_domain(now),
-                    lambda due: due._auto_close_close(now),
-                ),
+                (warn_domain, lambda due: due._auto_close_warn(now)),
+                (close_domain, lambda due: due._auto_close_close(now)),
             ],
         )
 
@@ -627,15 +686,7 @@ class HelpdeskTicket(models.Model):
 
     def _auto_close_send(self, template_xmlid):
         """Render and queue one email per ticket, logged in its chatter."""
-        template = self.env.ref(template_xmlid)
-        with_email = self.filtered(lambda t: t.partner_id or t.partner_email)
-        template.send_mail_batch(
-            with_email.ids,
-            email_values={
-                "message_type": "auto_comment",
-                "subtype_id": self.env.ref("mail.mt_comment").id,
-            },
-        )
+        self._send_customer_email(template_xmlid)
 
     # -- coverage, credits, charges, quotes ---------------------------------------
     # ``coverage`` comes from the rule of the ticket's plan and category
@@ -821,9 +872,7 @@ class HelpdeskTicket(models.Model):
 
     def _notify_coverage_excluded(self):
         """Tell the customer a request is not covered, with the rule's note."""
-        template = self.env.ref("support_terms.mail_template_coverage_excluded")
-        for ticket in self.sudo().filtered(lambda t: t.partner_id or t.partner_email):
-            ticket.message_post_with_source(template, subtype_xmlid="mail.mt_comment")
+        self._send_customer_email("support_terms.mail_template_coverage_excluded")
 
     # -- quotes -------------------------------------------------------------------
 

@@ -1,11 +1,16 @@
 """When a ticket waiting for the customer is warned and closed.
 
-The terms say "closed after 7 days without a reply"; the customer is warned
-some days before. A warning sent late (the scheduled action missed its day)
-still leaves the customer the whole warning period before the closing.
+The terms say "closed after 7 days without a reply" ("entro 7 giorni"); the
+customer is warned some days before. The scheduled action runs every hour, so
+a warning goes out within the hour after its date and the closing stays on
+the seventh day. A warning sent later (the action missed its runs) still
+leaves the customer the whole warning period before the closing.
 """
 
 from datetime import timedelta
+
+# The action's interval: a warning sent within it after its date is on time.
+WARNING_ON_TIME = timedelta(hours=1)
 
 
 def auto_close_dates(waiting_since, days, warning_days, warned_at=None):
@@ -20,7 +25,7 @@ def auto_close_dates(waiting_since, days, warning_days, warned_at=None):
     if warning_days <= 0:
         return None, closing
     warning = closing - timedelta(days=warning_days)
-    if warned_at:
+    if warned_at and warned_at - warning >= WARNING_ON_TIME:
         closing = max(closing, warned_at + timedelta(days=warning_days))
     return warning, closing
 

@@ -1,15 +1,94 @@
 """Is a request urgent? The terms say: URGENTE in the email subject.
 
 The subject is compared without case and accents, keyword by keyword, as a
-whole word ("urgentemente" is not "urgente"); a keyword right after a
-negation ("non urgente", "not urgent") does not count.
+whole word ("urgentemente" is not "urgente"). A keyword that a negation
+governs does not count: the negation right before it ("non urgente", "not
+urgent", "no urgent action"), or separated from it only by a verb or an
+adverb ("non è urgente", "niente di urgente", "not so urgent", "it isn't
+really urgent"). A negation about something else ("URGENTE: non riesco ad
+accedere", "non riesco ad accedere, urgente") leaves the keyword urgent:
+other words or a punctuation mark between them end the negation.
 """
 
 import re
 import unicodedata
 
 DEFAULT_KEYWORDS = "URGENTE, URGENT"
-NEGATIONS = ("non", "not", "no", "nessuna", "niente")
+NEGATIONS = frozenset(
+    (
+        # Italian
+        "non",
+        "niente",
+        "nulla",
+        "nessun",
+        "nessuna",
+        "nessuno",
+        "mai",
+        # English
+        "not",
+        "no",
+        "nothing",
+        "never",
+    )
+)
+# Words that may stand between a negation and the keyword it governs: verbs
+# "to be", prepositions and adverbs of degree ("non è più urgente", "nulla di
+# così urgente", "not that urgent", "it's not really urgent").
+NEGATION_FILLERS = frozenset(
+    (
+        # Italian
+        "e",
+        "sono",
+        "era",
+        "sia",
+        "sembra",
+        "c",
+        "di",
+        "per",
+        "un",
+        "una",
+        "piu",
+        "cosi",
+        "molto",
+        "troppo",
+        "tanto",
+        "affatto",
+        "proprio",
+        "davvero",
+        "realmente",
+        "particolarmente",
+        "estremamente",
+        "granche",
+        "ancora",
+        "poi",
+        # English
+        "is",
+        "are",
+        "was",
+        "be",
+        "it",
+        "s",
+        "a",
+        "an",
+        "so",
+        "that",
+        "too",
+        "very",
+        "really",
+        "quite",
+        "super",
+        "particularly",
+        "terribly",
+        "extremely",
+        "exactly",
+        "actually",
+        "yet",
+        "at",
+        "all",
+    )
+)
+# At most this many fillers between a negation and its keyword.
+MAX_FILLERS = 4
 # Subjects longer than this are cut: a keyword lost after it is not a subject.
 MAX_SUBJECT = 1000
 
@@ -28,19 +107,43 @@ def parse_keywords(text):
     ]
 
 
+def _plain_words(text):
+    """``normalize``, and written forms that hide words made plain: "isn't"
+    is "is not", "e'" is "e", "non-urgent" is "non urgent"."""
+    text = re.sub(r"[\u2018\u2019\u02bc`]", "'", normalize(text))
+    text = re.sub(r"(?<=\w)n't(?!\w)", " not", text)
+    text = re.sub(r"(?<=\w)'", " ", text)
+    text = re.sub(r"(?<=\w)-(?=\w)", " ", text)
+    return " ".join(text.split())
+
+
+def _negated(before):
+    """Whether the text ``before`` a keyword ends with a negation of it."""
+    tokens = re.findall(r"\w+|[^\w\s]", before)
+    fillers = 0
+    for token in reversed(tokens):
+        if token in NEGATIONS:
+            return True
+        if token not in NEGATION_FILLERS or fillers >= MAX_FILLERS:
+            # another word, or a punctuation mark: the negation is about
+            # something else
+            return False
+        fillers += 1
+    return False
+
+
 def is_urgent(subject, keywords):
     """Whether ``subject`` asks for urgency with one of ``keywords``.
 
     Reply and forward prefixes (Re:, R:, Fwd:, I:, Inoltro:…) need no special
     handling: keywords count wherever they stand, as whole words.
     """
-    text = normalize((subject or "")[:MAX_SUBJECT])
+    text = _plain_words((subject or "")[:MAX_SUBJECT])
     if not text:
         return False
     for keyword in keywords:
-        pattern = re.compile(rf"(?<!\w){re.escape(keyword)}(?!\w)")
+        pattern = re.compile(rf"(?<!\w){re.escape(_plain_words(keyword))}(?!\w)")
         for match in pattern.finditer(text):
-            before = re.findall(r"\w+", text[: match.start()])
-            if not before or before[-1] not in NEGATIONS:
+            if not _negated(text[: match.start()]):
                 return True
     return False

@@ -1,9 +1,14 @@
+import importlib.util
+import os
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
+from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import new_test_user, tagged
+
+from odoo.addons.base.models.ir_cron import _intervalTypes
 
 from .common import SupportTermsCase
 
@@ -418,3 +423,174 @@ class TestAutoCloseSettings(AutoCloseCase):
         with self.assertRaises(ValidationError):
             self.plan_basic.write({"auto_close_days": 2, "auto_close_warning_days": 2})
         self.assertEqual(self.plan_basic.auto_close_days, 7)
+
+
+class TestAutoCloseWithinTheHour(AutoCloseCase):
+    """ "il ticket di assistenza viene chiuso automaticamente entro 7 giorni, se
+    non riceviamo risposta dal cliente": the action runs at least every hour,
+    so a ticket is closed within the hour after its seventh day."""
+
+    def setUp(self):
+        super().setUp()
+        # the settings these tests rely on, whatever the shipped defaults
+        self.plan_basic.write({"auto_close_days": 7, "auto_close_warning_days": 2})
+
+    def _scheduler(self, first_call, until, stop=None, latency=None):
+        """Run the action as Odoo's scheduler does: at its ``nextcall`` (plus
+        the worker's ``latency(run)``), then ``interval`` later
+        (``_reschedule_later``), twice each time (a second worker, a retry).
+        Returns the moments of the runs."""
+        interval = _intervalTypes[self.cron.interval_type](self.cron.interval_number)
+        self.cron.nextcall = first_call
+        runs = []
+        while self.cron.nextcall <= until:
+            moment = self.cron.nextcall
+            if latency:
+                moment += latency(len(runs))
+            with freeze_time(moment):
+                self.run_cron()
+                self.run_cron()
+            runs.append(moment)
+            nextcall = self.cron.nextcall
+            while nextcall <= moment:
+                nextcall += interval
+            self.cron.nextcall = nextcall
+            if stop and stop():
+                break
+        return runs
+
+    def test_auto_close_action_runs_at_least_every_hour(self):
+        interval = _intervalTypes[self.cron.interval_type](self.cron.interval_number)
+        self.assertLessEqual(T0 + interval, T0 + timedelta(hours=1))
+        self.assertTrue(self.cron.active)
+
+    def test_ticket_closed_within_the_hour_after_seven_days(self):
+        started = T0 + timedelta(minutes=17)  # Monday 2 March, 10:17 UTC
+        with freeze_time(started):
+            ticket = self._ticket()
+            self._wait(ticket)
+        self.assertEqual(ticket.waiting_since, started)
+        closing_moment = started + timedelta(days=7)
+        # the action was last scheduled at 03:00 of day 4
+        runs = self._scheduler(
+            datetime(2026, 3, 6, 3, 0),
+            until=closing_moment + timedelta(days=2),
+            stop=lambda: ticket.closed,
+        )
+        self.assertTrue(ticket.closed)
+        self.assertEqual(ticket.stage_id, self.stage_no_reply)
+        self.assertGreaterEqual(ticket.auto_closed_date, closing_moment)
+        self.assertLess(ticket.auto_closed_date, closing_moment + timedelta(hours=1))
+        self.assertIn(ticket.auto_closed_date, runs)
+        # warned two days before, within the hour too
+        warning_moment = started + timedelta(days=5)
+        self.assertGreaterEqual(ticket.auto_close_warned_date, warning_moment)
+        self.assertLess(
+            ticket.auto_close_warned_date, warning_moment + timedelta(hours=1)
+        )
+        self.assertEqual(len(self.warnings(ticket)), 1)
+        self.assertEqual(len(self.closings(ticket)), 1)
+
+    def test_ticket_closed_within_the_hour_when_the_worker_starts_late(self):
+        """The worker picks the action up some seconds after its time, more
+        when it warns than when it closes: still closed within the hour."""
+        started = T0 + timedelta(minutes=17)
+        with freeze_time(started):
+            ticket = self._ticket()
+            self._wait(ticket)
+        closing_moment = started + timedelta(days=7)
+        runs = self._scheduler(
+            datetime(2026, 3, 6, 3, 0),
+            until=closing_moment + timedelta(days=2),
+            stop=lambda: ticket.closed,
+            latency=lambda run: timedelta(seconds=max(0, 59 - run)),
+        )
+        self.assertEqual(len(self.warnings(ticket)), 1)
+        self.assertGreater(ticket.auto_close_warned_date.second, 0)
+        self.assertTrue(ticket.closed)
+        self.assertGreaterEqual(ticket.auto_closed_date, closing_moment)
+        self.assertLess(ticket.auto_closed_date, closing_moment + timedelta(hours=1))
+        self.assertIn(ticket.auto_closed_date, runs)
+
+    def test_ticket_not_closed_before_seven_days(self):
+        started = T0 + timedelta(minutes=17)
+        with freeze_time(started):
+            ticket = self._ticket()
+            self._wait(ticket)
+        self._scheduler(
+            datetime(2026, 3, 2, 11, 0),
+            until=started + timedelta(days=7) - timedelta(seconds=1),
+        )
+        self.assertFalse(ticket.closed)
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+        self.assertEqual(len(self.warnings(ticket)), 1)
+        self.assertFalse(self.closings(ticket))
+
+    def test_idle_auto_close_run_costs_one_query(self):
+        """Nothing due: the hourly run reads its due set and stops."""
+        with freeze_time(T0):
+            waiting = self._ticket()
+            self._wait(waiting)
+            self._ticket(name="Al lavoro")
+        with freeze_time(day(1)):
+            self.assertEqual(self.run_cron(), 0)  # through the server action
+            self.env.flush_all()
+            tickets = self.env["helpdesk.ticket"]
+            tickets._cron_auto_close()  # caches warm, as in a running server
+            self.env.flush_all()
+            with self.assertQueryCount(1):
+                tickets._cron_auto_close()
+        self.assertFalse(self.warnings(waiting))
+        # the query reads the indexed dates
+        self.env.cr.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'helpdesk_ticket'"
+        )
+        indexes = " ".join(row[0] for row in self.env.cr.fetchall())
+        self.assertIn("(auto_close_date)", indexes)
+        self.assertIn("(auto_close_warning_date)", indexes)
+
+    def test_existing_database_moves_the_auto_close_action_to_hourly(self):
+        """The action is ``noupdate``: a database installed with the daily
+        action is moved to hourly by the module's migration."""
+        self.cron.write({"interval_number": 1, "interval_type": "days"})
+        self.cron.nextcall = datetime(2026, 3, 3, 3, 0)
+        manifest = get_manifest("support_terms")
+        path = os.path.join(
+            get_module_path("support_terms"),
+            "migrations",
+            manifest["version"],
+            "post-migration.py",
+        )
+        spec = importlib.util.spec_from_file_location("support_terms_hourly", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        with freeze_time(datetime(2026, 3, 2, 10, 0)):
+            migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.cron.invalidate_recordset()
+        self.assertEqual(
+            (self.cron.interval_number, self.cron.interval_type), (1, "hours")
+        )
+        self.assertLessEqual(self.cron.nextcall, datetime(2026, 3, 2, 11, 0))
+        # the customer emails of an existing database reach a requester
+        # without contact too
+        taken = self.env.ref("support_terms.mail_template_taken_in_charge")
+        resolved = self.env.ref("support_terms.mail_template_resolved")
+        taken.email_to = False
+        resolved.write(
+            {
+                "email_to": False,
+                "email_cc": "{{ (not object.partner_id and object.partner_email) "
+                "or '' }}",
+            }
+        )
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        for template in taken | resolved:
+            self.assertEqual(template.email_to, "{{ object.support_email_to }}")
+        self.assertFalse(resolved.email_cc)
+        # a provider that chose a shorter interval keeps it
+        self.cron.write({"interval_number": 15, "interval_type": "minutes"})
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.cron.invalidate_recordset()
+        self.assertEqual(
+            (self.cron.interval_number, self.cron.interval_type), (15, "minutes")
+        )

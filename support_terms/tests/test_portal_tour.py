@@ -171,3 +171,33 @@ class TestPortalUrgentTicket(HttpCase):
         # 12:00 UTC is 14:00 in Rome in summer (English short format)
         self.assertIn("7/5/26, 2:00 PM", page)
         self.assertIn("Europe/Rome", page)
+
+    def test_portal_subject_with_a_negation_is_not_urgent(self):
+        """The portal form's subject, box left unticked: the customer wrote
+        that the request is not urgent."""
+        self.authenticate("chiara", "chiara-portal-1")
+        form = self.url_open("/new/ticket").text
+        csrf = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+        for subject, urgent in (
+            ("Non è urgente: cambio logo", False),
+            ("Niente di urgente", False),
+            ("Nulla di urgente", False),
+            ("Not so urgent", False),
+            ("No urgent action needed", False),
+            ("URGENTE: non riesco ad accedere", True),
+        ):
+            with self.subTest(subject=subject):
+                response = self.url_open(
+                    "/submitted/ticket",
+                    data={
+                        "csrf_token": csrf,
+                        "subject": subject,
+                        "description": "Il logo nuovo è in allegato.",
+                        "team": self.team.id,
+                    },
+                )
+                self.assertEqual(response.status_code, 200)
+                ticket = self.env["helpdesk.ticket"].search([("name", "=", subject)])
+                self.assertEqual(len(ticket), 1)
+                self.assertEqual(ticket.is_urgent, urgent)
+                self.assertEqual(ticket.priority == "3", urgent)

@@ -29,6 +29,19 @@ class TestAutoCloseRules(BaseCase):
             auto_close_dates(T0, 7, 2, on_time)[1], datetime(2026, 3, 9, 11, 0)
         )
 
+    def test_warning_within_the_hour_keeps_the_seventh_day(self):
+        """ "chiuso automaticamente entro 7 giorni": the hourly action warns up
+        to an hour after the warning date; that does not move the closing
+        past the seventh day."""
+        warned = datetime(2026, 3, 7, 10, 59, 59)
+        _warning, closing = auto_close_dates(T0, 7, 2, warned)
+        self.assertEqual(closing, datetime(2026, 3, 9, 10, 0))
+        # a missed run (an hour or more late) still leaves the whole period
+        warned = datetime(2026, 3, 7, 11, 0)
+        self.assertEqual(
+            auto_close_dates(T0, 7, 2, warned)[1], datetime(2026, 3, 9, 11, 0)
+        )
+
     def test_reopen_window(self):
         closed = datetime(2026, 3, 9, 10, 0)
         self.assertTrue(reopens(closed, datetime(2026, 3, 16, 10, 0), 7))

@@ -1,11 +1,11 @@
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import SupportTermsCase
@@ -281,3 +281,131 @@ class TestSlaMonitor(PlanSlaCase):
         with self.assertRaises(ValidationError):
             self.team.sla_warning_margin_hours = -1
         self.assertEqual(self.team.sla_warning_margin_hours, 1.0)
+
+
+class RoutedLaterCase(PlanSlaCase):
+    """A request mailed to a generic address has no team; staff route it to a
+    team later. The team's SLAs apply, counted from the request's arrival."""
+
+    FRIDAY_EVENING = datetime(2026, 3, 6, 16, 30)  # 17:30 in Rome
+    MONDAY = datetime(2026, 3, 9, 15, 30)  # 16:30 in Rome
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.agent = new_test_user(
+            cls.env, login="agent_route", groups="helpdesk_mgmt.group_helpdesk_user"
+        )
+        cls.team_dev = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Sviluppo", "use_sla": True}
+        )
+        cls.dev_take_in_charge = cls.env["helpdesk.sla"].create(
+            {
+                "name": "Sviluppo: presa in carico 8 ore",
+                "team_ids": [(6, 0, cls.team_dev.ids)],
+                "support_plan_ids": [(6, 0, cls.plan_basic.ids)],
+                "urgency": "normal",
+                "hours": 8,
+                "stage_id": cls.stage_done.id,
+                "resource_calendar_id": cls.calendar.id,
+            }
+        )
+
+    def _receive_at_the_generic_address(self, subject="Sito lento"):
+        raw = (
+            "From: Mario Rossi <mario@rossi.example>\n"
+            "To: info@provider.example\n"
+            f"Subject: {subject}\n"
+            "Message-ID: <generic-1@rossi.example>\n"
+            "Date: Fri, 06 Mar 2026 16:30:00 +0000\n"
+            "Content-Type: text/plain; charset=utf-8\n\n"
+            "Il sito è lentissimo da stamattina.\n"
+        )
+        with self.at(self.FRIDAY_EVENING):
+            ticket_id = self.env["mail.thread"].message_process(
+                "helpdesk.ticket", raw, custom_values={"team_id": False}
+            )
+        ticket = self.env["helpdesk.ticket"].browse(ticket_id)
+        # the request arrived on Friday evening (PostgreSQL's now() is not frozen)
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET create_date = %s WHERE id = %s",
+            (self.FRIDAY_EVENING, ticket.id),
+        )
+        ticket.invalidate_recordset(["create_date"])
+        self.assertFalse(ticket.team_id)
+        self.assertEqual(ticket.support_plan_id, self.plan_basic)
+        self.assertFalse(ticket.ticket_sla_ids)
+        return ticket
+
+
+@tagged("post_install", "-at_install")
+class TestSlaOfTicketsRoutedLater(RoutedLaterCase):
+    def test_ticket_routed_to_team_later_gets_team_slas_from_arrival(self):
+        ticket = self._receive_at_the_generic_address()
+        with self.at(self.MONDAY):
+            ticket.with_user(self.agent).team_id = self.team
+        self.assertEqual(ticket.ticket_sla_ids.sla_id, self.take_in_charge)
+        # from Friday 17:30: 30 min on Friday, 3 h on Monday, 30 min on Tuesday
+        self.assertEqual(
+            self._deadline(ticket, self.take_in_charge), datetime(2026, 3, 10, 14, 30)
+        )
+
+    def test_urgent_ticket_routed_to_team_later_gets_urgent_slas_from_arrival(self):
+        ticket = self._receive_at_the_generic_address("URGENTE: sito lento")
+        self.assertTrue(ticket.is_urgent)
+        with self.at(self.MONDAY):
+            ticket.with_user(self.agent).team_id = self.team
+        self.assertEqual(ticket.ticket_sla_ids.sla_id, self.urgent_office)
+        # from Friday 17:30: 30 min on Friday, 1 h 30 on Monday: 16:30 in Rome
+        self.assertEqual(
+            self._deadline(ticket, self.urgent_office), datetime(2026, 3, 9, 15, 30)
+        )
+
+    def test_ticket_moved_to_another_team_gets_that_team_slas_from_arrival(self):
+        ticket = self._receive_at_the_generic_address()
+        with self.at(self.MONDAY):
+            ticket.with_user(self.agent).team_id = self.team
+        with self.at(self.MONDAY + timedelta(minutes=30)):
+            ticket.with_user(self.agent).team_id = self.team_dev
+        self.assertEqual(ticket.ticket_sla_ids.sla_id, self.dev_take_in_charge)
+        # from Friday 17:30: 30 min on Friday, 3 h on Monday, 3 h on Tuesday,
+        # 1 h 30 on Wednesday: 16:30 in Rome
+        self.assertEqual(
+            self._deadline(ticket, self.dev_take_in_charge),
+            datetime(2026, 3, 11, 15, 30),
+        )
+
+    def test_ticket_moved_to_a_team_without_slas_keeps_none(self):
+        ticket = self._receive_at_the_generic_address()
+        with self.at(self.MONDAY):
+            ticket.with_user(self.agent).team_id = self.team
+        no_sla = self.env["helpdesk.ticket.team"].create({"name": "Commerciale"})
+        with self.at(self.MONDAY + timedelta(minutes=30)):
+            ticket.with_user(self.agent).team_id = no_sla
+        self.assertFalse(ticket.ticket_sla_ids)
+
+
+@tagged("post_install", "-at_install")
+class TestSlaOfTicketsRoutedLaterOverRpc(HttpCase, RoutedLaterCase):
+    """The agent routes the request from the backend (JSON-RPC ``write``)."""
+
+    def test_agent_routes_the_ticket_over_json_rpc(self):
+        ticket = self._receive_at_the_generic_address()
+        self.agent.password = "agent-route-1"
+        self.authenticate("agent_route", "agent-route-1")
+        self.make_jsonrpc_request(
+            "/web/dataset/call_kw/helpdesk.ticket/write",
+            {
+                "model": "helpdesk.ticket",
+                "method": "write",
+                "args": [ticket.ids, {"team_id": self.team.id}],
+                "kwargs": {},
+            },
+        )
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.team_id, self.team)
+        self.assertEqual(ticket.ticket_sla_ids.sla_id, self.take_in_charge)
+        # counted from Friday 17:30, whenever the routing happens
+        self.assertEqual(
+            self._deadline(ticket, self.take_in_charge), datetime(2026, 3, 10, 14, 30)
+        )

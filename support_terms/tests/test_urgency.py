@@ -171,3 +171,66 @@ class TestUrgency(SupportTermsCase):
                 self.company.support_urgency_keywords = bad
                 self.company.flush_recordset()
         self.assertEqual(self.company.support_urgency_keywords, "URGENTE, URGENT")
+
+    # A negation before the keyword: the customer says it is NOT urgent.
+
+    def _assert_received_not_urgent(self, subject):
+        with freeze_time(SUNDAY):
+            ticket = self._receive(subject)
+        self.assertEqual(ticket.name, subject)
+        self.assertFalse(ticket.is_urgent)
+        self.assertFalse(ticket.urgency_source)
+        self.assertFalse(ticket.urgency_review)
+        self.assertNotEqual(ticket.priority, "3")
+        self.assertFalse(ticket.activity_ids)
+        self.assertFalse(ticket.urgency_handling_date)
+
+    def test_email_subject_non_e_urgente_is_not_urgent(self):
+        self.plan_basic.urgent_calendar_id = self.always
+        self._assert_received_not_urgent("Non è urgente: cambio logo")
+
+    def test_email_subject_niente_di_urgente_is_not_urgent(self):
+        self.plan_basic.urgent_calendar_id = self.always
+        self._assert_received_not_urgent("Niente di urgente")
+
+    def test_email_subject_nulla_di_urgente_is_not_urgent(self):
+        self.plan_basic.urgent_calendar_id = self.always
+        self._assert_received_not_urgent("Nulla di urgente")
+
+    def test_email_subject_not_so_urgent_is_not_urgent(self):
+        self.plan_basic.urgent_calendar_id = self.always
+        self._assert_received_not_urgent("Not so urgent")
+
+    def test_email_subject_no_urgent_action_needed_is_not_urgent(self):
+        self.plan_basic.urgent_calendar_id = self.always
+        self._assert_received_not_urgent("No urgent action needed")
+
+    def test_email_encoded_subject_non_e_urgente_is_not_urgent(self):
+        """The subject as mail clients send it: RFC 2047, UTF-8."""
+        with freeze_time(TUESDAY):
+            ticket = self._receive("=?utf-8?b?Tm9uIMOoIHVyZ2VudGU6IGNhbWJpbyBsb2dv?=")
+        self.assertEqual(ticket.name, "Non è urgente: cambio logo")
+        self.assertFalse(ticket.is_urgent)
+
+    def test_email_subject_urgente_non_riesco_ad_accedere_stays_urgent(self):
+        self.plan_basic.urgent_calendar_id = self.always
+        with freeze_time(SUNDAY):
+            ticket = self._receive("URGENTE: non riesco ad accedere")
+        self.assertTrue(ticket.is_urgent)
+        self.assertEqual(ticket.urgency_source, "email")
+        self.assertEqual(ticket.priority, "3")
+        self.assertEqual(ticket.activity_ids.user_id, self.on_call)
+
+    def test_follow_up_email_niente_di_urgente_does_not_raise_the_urgency(self):
+        with freeze_time(TUESDAY):
+            ticket = self._receive("Domanda sul dominio", "<first@rossi.example>")
+            self._receive(
+                "Re: Domanda sul dominio - niente di urgente",
+                "<second@rossi.example>",
+                extra="In-Reply-To: <first@rossi.example>\n",
+            )
+        self.assertIn(
+            "Re: Domanda sul dominio - niente di urgente",
+            ticket.message_ids.mapped("subject"),
+        )
+        self.assertFalse(ticket.is_urgent)

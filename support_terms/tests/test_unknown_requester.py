@@ -1,0 +1,163 @@
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
+
+from odoo.tests import new_test_user, tagged
+
+from .common_coverage import CoverageCase
+
+T0 = datetime(2026, 3, 10, 15, 0)  # Tuesday, 16:00 in Rome
+ADDRESS = "luca.verdi@webmail.example"
+
+
+@tagged("post_install", "-at_install")
+class TestUnknownRequester(CoverageCase):
+    """A request from an address that matches no contact: the requester is
+    known only by the ticket's email, and every email meant for the customer
+    reaches that address (as the email's To), without creating a contact."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.stage_no_reply = cls.env.ref(
+            "support_terms.helpdesk_ticket_stage_closed_no_reply"
+        )
+        cls.team.write(
+            {
+                "auto_close_stage_id": cls.stage_no_reply.id,
+                "customer_replied_stage_id": cls.stage_progress.id,
+            }
+        )
+        cls.agent = new_test_user(
+            cls.env,
+            login="agent_unknown",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+            name="Giulia Agente",
+        )
+        cls.manager = new_test_user(
+            cls.env,
+            login="manager_unknown",
+            groups="helpdesk_mgmt.group_helpdesk_manager,"
+            "support_terms.group_support_terms_manager",
+            name="Responsabile",
+        )
+        cls.cron = cls.env.ref("support_terms.ir_cron_auto_close_tickets")
+
+    def _receive(self, subject="Posta non arriva"):
+        raw = (
+            f"From: Luca Verdi <{ADDRESS}>\n"
+            "To: supporto-cov@example.com\n"
+            f"Subject: {subject}\n"
+            "Message-ID: <first@webmail.example>\n"
+            "Date: Tue, 10 Mar 2026 15:00:00 +0000\n"
+            "Content-Type: text/plain; charset=utf-8\n\n"
+            "Da stamattina la posta non arriva.\n"
+        )
+        partners_before = self.env["res.partner"].search_count([])
+        with freeze_time(T0):
+            ticket_id = self.env["mail.thread"].message_process(
+                "helpdesk.ticket", raw, custom_values={"team_id": self.team.id}
+            )
+        ticket = self.env["helpdesk.ticket"].browse(ticket_id)
+        self.assertFalse(ticket.partner_id)
+        self.assertIn(ADDRESS, ticket.partner_email)
+        self.assertEqual(ticket.partner_name, "Luca Verdi")
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
+        return ticket
+
+    def _mails_to_requester(self, ticket, subject_words):
+        self.env.cr.precommit.run()  # tracking and its stage emails
+        mails = self.env["mail.mail"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("res_id", "=", ticket.id),
+                ("subject", "ilike", subject_words),
+            ]
+        )
+        return mails.filtered(lambda mail: ADDRESS in (mail.email_to or ""))
+
+    def _assert_no_new_contact(self):
+        self.assertFalse(
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search([("email", "ilike", ADDRESS)])
+        )
+
+    def test_unknown_sender_is_told_the_request_is_taken_in_charge(self):
+        ticket = self._receive()
+        with freeze_time(T0 + timedelta(hours=1)):
+            wizard = (
+                self.env["support.take.in.charge.wizard"]
+                .with_user(self.agent)
+                .create(
+                    {
+                        "ticket_id": ticket.id,
+                        "estimated_resolution_date": T0 + timedelta(days=1),
+                    }
+                )
+            )
+            wizard.action_confirm()
+        self.assertTrue(ticket.taken_in_charge_date)
+        mails = self._mails_to_requester(ticket, "taken in charge")
+        self.assertEqual(len(mails), 1)
+        self.assertIn("Giulia Agente", mails.body_html)
+        self.assertIn("Hello Luca Verdi,", mails.body_html)
+        self._assert_no_new_contact()
+
+    def test_unknown_sender_taken_in_charge_by_the_first_move(self):
+        ticket = self._receive()
+        with freeze_time(T0 + timedelta(hours=1)):
+            ticket.with_user(self.agent).stage_id = self.stage_progress
+        self.assertEqual(len(self._mails_to_requester(ticket, "taken in charge")), 1)
+        self._assert_no_new_contact()
+
+    def test_unknown_sender_is_told_the_resolution(self):
+        ticket = self._receive()
+        self.env.cr.precommit.run()
+        agent_ticket = ticket.with_user(self.agent).with_context(tracking_disable=False)
+        with freeze_time(T0 + timedelta(hours=2)):
+            agent_ticket.resolution = "<p>La casella era piena: svuotata.</p>"
+            agent_ticket.stage_id = self.stage_done
+        mails = self._mails_to_requester(ticket, "has been solved")
+        self.assertEqual(len(mails), 1)
+        self.assertIn("casella era piena", mails.body_html)
+        self._assert_no_new_contact()
+
+    def test_unknown_sender_is_warned_then_told_of_the_auto_close(self):
+        """ "il ticket di assistenza viene chiuso automaticamente entro 7 giorni,
+        se non riceviamo risposta dal cliente": the customer is warned first."""
+        self.plan_basic.write({"auto_close_days": 7, "auto_close_warning_days": 2})
+        ticket = self._receive()
+        # staff recognise the customer: Rossi's plan, still no contact
+        ticket.with_user(self.manager).support_plan_id = self.plan_basic
+        with freeze_time(T0 + timedelta(hours=1)):
+            ticket.with_user(self.agent).stage_id = self.stage_waiting
+        self.assertEqual(ticket.auto_close_date, T0 + timedelta(days=7, hours=1))
+        for moment in (
+            T0 + timedelta(days=5, hours=1),
+            T0 + timedelta(days=7, hours=1),
+        ):
+            with freeze_time(moment):
+                self.run_like_the_cron_worker(self.cron)
+                self.run_like_the_cron_worker(self.cron)
+        self.assertEqual(ticket.stage_id, self.stage_no_reply)
+        warning = self._mails_to_requester(ticket, "waiting for your reply")
+        self.assertEqual(len(warning), 1)
+        self.assertIn("Hello Luca Verdi,", warning.body_html)
+        self.assertEqual(
+            len(self._mails_to_requester(ticket, "closed for lack of reply")), 1
+        )
+        self._assert_no_new_contact()
+
+    def test_unknown_sender_is_told_the_request_is_not_covered(self):
+        ticket = self._receive("Errore nel mio plugin")
+        ticket.with_user(self.manager).support_plan_id = self.plan_basic
+        ticket.with_user(self.agent).category_id = self.cat_own_code
+        self.assertEqual(ticket.coverage, "excluded")
+        mails = self._mails_to_requester(ticket, "")
+        mails = mails.filtered(
+            lambda mail: "Your own code is not covered" in mail.body_html
+        )
+        self.assertEqual(len(mails), 1)
+        self._assert_no_new_contact()

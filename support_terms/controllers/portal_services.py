@@ -1,3 +1,5 @@
+from werkzeug.exceptions import Forbidden, NotFound
+
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
@@ -33,6 +35,15 @@ class SupportServicesPortal(CustomerPortal):
             ("date_end", ">=", today),
         ]
 
+    def _support_may_cancel(self):
+        """The company's own user, or a contact staff allowed to, requests
+        cancellations; other contacts of the company only read."""
+        partner = request.env.user.partner_id.sudo()
+        return (
+            partner == partner.commercial_partner_id
+            or partner.support_may_cancel_services
+        )
+
     def _support_service(self, line_id):
         """A service of the customer, checked with its own access rights."""
         line = request.env["contract.line"].browse(line_id).exists()
@@ -66,6 +77,7 @@ class SupportServicesPortal(CustomerPortal):
                     :1
                 ].sudo(),
                 "company": company.sudo(),
+                "may_cancel": self._support_may_cancel(),
             }
         )
         return request.render("support_terms.portal_my_services", values)
@@ -82,8 +94,13 @@ class SupportServicesPortal(CustomerPortal):
         confirm or reject."""
         try:
             line = self._support_service(line_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/services")
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        if (
+            not self._support_may_cancel()
+            or line.sudo().contract_id.contract_type != "sale"
+        ):
+            raise Forbidden()
         if request.httprequest.method != "POST":
             values = self._prepare_portal_layout_values()
             values.update(

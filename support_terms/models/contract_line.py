@@ -529,5 +529,6 @@ class ContractLine(models.Model):
             raise AccessError(
                 _("Only a support terms manager can terminate a service.")
             )
+        self.check_access("read")
         self.sudo().write({"service_state": "terminated"})
         return True

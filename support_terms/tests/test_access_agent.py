@@ -1,0 +1,141 @@
+from odoo.tests import tagged
+
+from .common_access import AccessCase
+
+
+@tagged("post_install", "-at_install")
+class TestAgentCannotDecideForManagers(AccessCase):
+    """A helpdesk agent (Support Terms / User) works tickets; what a customer
+    pays, notices, suspensions, terminations, urgency reviews and do not
+    renew are a manager's decisions, refused on the server."""
+
+    def test_agent_calls_every_manager_action_refused(self):
+        self.login(self.agent)
+        before = self.snapshot()
+        actions = [
+            ("support.ticket.charge", "action_invoice", self.charge.ids),
+            ("support.ticket.charge", "action_cancel", self.charge.ids),
+            ("support.cancellation.notice", "action_confirm", self.notice.ids),
+            (
+                "support.cancellation.notice",
+                "action_reset_draft",
+                self.rejected_notice.ids,
+            ),
+            ("support.service.suspension", "action_lift", self.suspension.ids),
+            ("contract.line", "action_terminate_service", self.line.ids),
+        ]
+        for model, method, ids in actions:
+            with self.subTest(model=model, method=method):
+                self.assertRefused(model, method, ids)
+        writes = [
+            ("support.ticket.charge", self.charge, {"price_unit": 0.0}),
+            (
+                "support.ticket.charge",
+                self.charge,
+                {"partner_id": self.other_customer.id},
+            ),
+            ("support.ticket.charge", self.charge, {"state": "cancelled"}),
+            ("support.cancellation.notice", self.notice, {"state": "confirmed"}),
+            ("support.cancellation.notice", self.rejected_notice, {"state": "draft"}),
+            ("support.service.suspension", self.suspension, {"state": "lifted"}),
+            ("helpdesk.ticket", self.ticket, {"urgency_review": "justified"}),
+            ("helpdesk.ticket", self.ticket, {"urgency_review": "unjustified"}),
+            ("res.partner", self.customer, {"do_not_renew": True}),
+        ]
+        for model, record, values in writes:
+            with self.subTest(model=model, write=values):
+                self.assertRefused(model, "write", record.ids, values)
+        self.assertRefused(
+            "support.ticket.charge",
+            "create",
+            [
+                {
+                    "ticket_id": self.ticket.id,
+                    "kind": "credit_shortfall",
+                    "product_id": self.fee.id,
+                    "price_unit": 1.0,
+                }
+            ],
+        )
+        self.assertRefused(
+            "support.cancellation.notice",
+            "create",
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "contract_line_ids": [(6, 0, self.line.ids)],
+                    "received_date": str(self.today),
+                    "channel": "pec",
+                    "state": "confirmed",
+                }
+            ],
+        )
+        self.assertEqual(self.snapshot(), before, "nothing written")
+
+    def test_agent_still_works_its_tickets(self):
+        """The checks stop decisions, not the agent's work."""
+        self.login(self.agent)
+        self.call(
+            "helpdesk.ticket",
+            "write",
+            self.ticket.ids,
+            {"coverage": "included", "coverage_override_reason": "Guasto nostro."},
+        )
+        rows = self.call(
+            "helpdesk.ticket",
+            "read",
+            self.ticket.ids,
+            ["urgency_review", "coverage_override_reason"],
+        )
+        self.assertEqual(rows[0]["urgency_review"], "to_review")
+        self.assertEqual(rows[0]["coverage_override_reason"], "Guasto nostro.")
+        note = self.call(
+            "support.service.suspension", "read", self.suspension.ids, ["note"]
+        )
+        self.assertIn("invii massivi", note[0]["note"])
+
+
+@tagged("post_install", "-at_install")
+class TestManagerDecides(AccessCase):
+    def test_manager_invoices_only_the_selected_customers_charges(self):
+        self.login(self.manager)
+        self.call("support.ticket.charge", "action_invoice", self.charge.ids)
+        self.assertEqual(self.charge.state, "invoiced")
+        self.assertEqual(self.other_charge.state, "to_invoice")
+        self.assertEqual(self.charge.invoice_id.partner_id, self.customer)
+
+    def test_manager_reviews_urgency_and_lifts(self):
+        self.login(self.manager)
+        self.call(
+            "helpdesk.ticket", "write", self.ticket.ids, {"urgency_review": "justified"}
+        )
+        self.assertEqual(self.ticket.urgency_review, "justified")
+        self.call("support.service.suspension", "action_lift", self.suspension.ids)
+        self.assertEqual(self.suspension.state, "lifted")
+
+    def test_confirmed_notice_never_goes_back_to_draft(self):
+        """A confirmed notice set back to draft and confirmed again would
+        apply twice (a second refund): refused, even to a manager."""
+        self.login(self.manager)
+        self.call("support.cancellation.notice", "action_confirm", self.notice.ids)
+        self.assertEqual(self.notice.state, "confirmed")
+        results = len(self.notice.result_ids)
+        for method, args in (
+            ("action_reset_draft", [self.notice.ids]),
+            ("write", [self.notice.ids, {"state": "draft"}]),
+            ("write", [self.notice.ids, {"state": "rejected"}]),
+        ):
+            with self.subTest(method=method, args=args):
+                with self.assertRaises(Exception) as caught:
+                    self.call("support.cancellation.notice", method, *args)
+                self.assertEqual(str(caught.exception), "odoo.exceptions.UserError")
+        self.env.invalidate_all()
+        self.assertEqual(self.notice.state, "confirmed")
+        self.assertEqual(len(self.notice.result_ids), results)
+        # a rejected notice still goes back, for a manager
+        self.call(
+            "support.cancellation.notice",
+            "action_reset_draft",
+            self.rejected_notice.ids,
+        )
+        self.assertEqual(self.rejected_notice.state, "draft")

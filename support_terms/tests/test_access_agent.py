@@ -71,10 +71,7 @@ class TestAgentCannotDecideForManagers(AccessCase):
             ],
         )
         self.assertEqual(self.snapshot(), before, "nothing written")
-
-    def test_agent_still_works_its_tickets(self):
-        """The checks stop decisions, not the agent's work."""
-        self.login(self.agent)
+        # the checks stop decisions, not the agent's work
         self.call(
             "helpdesk.ticket",
             "write",
@@ -97,26 +94,21 @@ class TestAgentCannotDecideForManagers(AccessCase):
 
 @tagged("post_install", "-at_install")
 class TestManagerDecides(AccessCase):
-    def test_manager_invoices_only_the_selected_customers_charges(self):
+    def test_manager_decides_but_a_confirmed_notice_never_goes_back(self):
+        """A confirmed notice set back to draft and confirmed again would
+        apply twice (a second refund): refused, even to a manager, who
+        decides everything else."""
         self.login(self.manager)
         self.call("support.ticket.charge", "action_invoice", self.charge.ids)
         self.assertEqual(self.charge.state, "invoiced")
         self.assertEqual(self.other_charge.state, "to_invoice")
         self.assertEqual(self.charge.invoice_id.partner_id, self.customer)
-
-    def test_manager_reviews_urgency_and_lifts(self):
-        self.login(self.manager)
         self.call(
             "helpdesk.ticket", "write", self.ticket.ids, {"urgency_review": "justified"}
         )
         self.assertEqual(self.ticket.urgency_review, "justified")
         self.call("support.service.suspension", "action_lift", self.suspension.ids)
         self.assertEqual(self.suspension.state, "lifted")
-
-    def test_confirmed_notice_never_goes_back_to_draft(self):
-        """A confirmed notice set back to draft and confirmed again would
-        apply twice (a second refund): refused, even to a manager."""
-        self.login(self.manager)
         self.call("support.cancellation.notice", "action_confirm", self.notice.ids)
         self.assertEqual(self.notice.state, "confirmed")
         results = len(self.notice.result_ids)

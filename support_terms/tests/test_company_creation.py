@@ -29,21 +29,25 @@ class TestCompanyCreation(HttpCase):
     def _companies(self):
         return self.env["res.company"].sudo().search_count([])
 
-    def test_admin_creates_company_through_orm_with_the_fee_product(self):
+    def test_admin_creates_company_through_orm_with_and_without_fee_product(self):
         before = self._companies()
-        company = (
-            self.env["res.company"]
-            .with_user(self.admin)
-            .create(
-                {
-                    "name": "Provider Nord Srl",
-                    "support_reactivation_fee_product_id": self.fee_product.id,
-                }
-            )
+        Company = self.env["res.company"].with_user(self.admin)
+        company = Company.create(
+            {
+                "name": "Provider Nord Srl",
+                "support_reactivation_fee_product_id": self.fee_product.id,
+            }
         )
-        self.assertEqual(self._companies(), before + 1)
         self.assertEqual(company.support_reactivation_fee_product_id, self.fee_product)
         self.assertIn(company, self.admin.company_ids)
+        without = Company.create(
+            {
+                "name": "Provider Senza Penale Srl",
+                "support_reactivation_fee_product_id": False,
+            }
+        )
+        self.assertFalse(without.support_reactivation_fee_product_id)
+        self.assertEqual(self._companies(), before + 2)
 
     def test_admin_creates_company_through_orm_with_the_default_fee(self):
         company = (
@@ -52,19 +56,6 @@ class TestCompanyCreation(HttpCase):
             .create({"name": "Provider Default Srl"})
         )
         self.assertTrue(company.exists())
-
-    def test_admin_creates_company_through_orm_without_fee_product(self):
-        company = (
-            self.env["res.company"]
-            .with_user(self.admin)
-            .create(
-                {
-                    "name": "Provider Senza Penale Srl",
-                    "support_reactivation_fee_product_id": False,
-                }
-            )
-        )
-        self.assertFalse(company.support_reactivation_fee_product_id)
 
     def test_admin_creates_company_in_the_companies_form(self):
         """Settings > Companies > New, as the form does it (onchanges, save)."""

@@ -375,6 +375,7 @@ class HelpdeskTicket(models.Model):
         self.sudo().write(self._urgency_values(source))
         self._notify_urgency_out_of_hours()
 
+    @api.private
     @api.model
     def message_new(self, msg, custom_values=None):
         ticket = super().message_new(msg, custom_values=custom_values)
@@ -382,6 +383,7 @@ class HelpdeskTicket(models.Model):
             ticket._mark_urgent("email")
         return ticket
 
+    @api.private
     def message_update(self, msg, update_vals=None):
         res = super().message_update(msg, update_vals=update_vals)
         for ticket in self.filtered(lambda t: not t.is_urgent and not t.closed):

@@ -79,6 +79,25 @@ class TestPortalCannotDecide(AccessCase):
         self._refuse_everything(self.mario, self.customer)
         self._refuse_everything(self.giulia, self.other_customer)
 
+    def test_portal_cannot_run_what_the_system_runs(self):
+        """The renewal (public in OCA) and the mail gateway's hooks, which
+        write as superuser, are not for remote calls."""
+        calm = self._new_ticket(self.contact)
+        calm.write({"is_urgent": False, "urgency_review": False, "priority": "1"})
+        self.login(self.mario)
+        self.assertRefused("contract.line", "cron_renew_contract_line")
+        self.assertRefused(
+            "helpdesk.ticket", "message_update", calm.ids, {"subject": "URGENTE"}
+        )
+        self.assertRefused(
+            "helpdesk.ticket",
+            "message_new",
+            {"subject": "URGENTE", "from": "mario@rossi.example"},
+        )
+        self.env.invalidate_all()
+        self.assertFalse(calm.is_urgent)
+        self.assertEqual(calm.priority, "1")
+
 
 @tagged("post_install", "-at_install")
 class TestPortalReadsCustomerFields(AccessCase):

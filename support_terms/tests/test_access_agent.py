@@ -131,3 +131,27 @@ class TestManagerDecides(AccessCase):
             self.rejected_notice.ids,
         )
         self.assertEqual(self.rejected_notice.state, "draft")
+
+    def test_manager_of_one_company_cannot_invoice_another_companys_charges(self):
+        company_b = self.env["res.company"].create({"name": "Provider B Srl"})
+        ticket_b = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Richiesta in B",
+                "description": "<p>Aiuto</p>",
+                "partner_id": self.contact.id,
+                "company_id": company_b.id,
+            }
+        )
+        fee_b = self.env["product.product"].create(
+            {"name": "Intervento extra B", "type": "service", "list_price": 80.0}
+        )
+        charge_b = ticket_b._add_charge("outside_plan", fee_b)
+        self.login(self.manager)
+        invoices = self.env["account.move"].search_count([])
+        self.assertRefused("support.ticket.charge", "action_invoice", charge_b.ids)
+        self.assertRefused(
+            "support.ticket.charge", "write", charge_b.ids, {"price_unit": 0.0}
+        )
+        self.assertEqual(self.env["account.move"].search_count([]), invoices)
+        self.assertEqual(charge_b.state, "to_invoice")
+        self.assertEqual(charge_b.price_unit, 80.0)

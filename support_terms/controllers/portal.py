@@ -1,3 +1,7 @@
+from werkzeug.exceptions import NotFound
+
+from odoo import http
+from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -5,6 +9,35 @@ from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
 class SupportTermsTicketController(HelpdeskTicketController):
     """The portal form: an Urgent choice beside the plan's urgency terms."""
+
+    @http.route("/ticket/close", type="http", auth="user", methods=["POST"], csrf=True)
+    def support_ticket_close(self, **kw):
+        """Close a ticket the user may read, into a stage offered in the portal.
+
+        OCA's route closes any ticket by id in sudo, on a GET without CSRF
+        token: here the ticket is read with the user's own rights first, and
+        only a POST carrying the session's CSRF token gets here.
+        """
+        try:
+            ticket = request.env["helpdesk.ticket"].browse(int(kw.get("ticket_id")))
+            stage = request.env["helpdesk.ticket.stage"].browse(int(kw.get("stage_id")))
+            ticket.check_access("read")
+            ticket = ticket.exists()
+        except (AccessError, MissingError, TypeError, ValueError) as error:
+            raise NotFound() from error
+        if not ticket:
+            raise NotFound()
+        # the user may read the ticket, not write tickets: the rest is sudo
+        ticket_sudo = ticket.sudo()
+        closable = (
+            ticket_sudo.team_id.with_company(ticket_sudo.company_id)
+            ._get_applicable_stages()
+            .filtered("close_from_portal")
+        )
+        if stage.id not in closable.ids:
+            raise NotFound()
+        ticket_sudo.stage_id = stage
+        return request.redirect(f"/my/ticket/{ticket.id}")
 
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)

@@ -1,3 +1,5 @@
+from werkzeug.exceptions import Forbidden, NotFound
+
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
@@ -30,6 +32,15 @@ class SupportServicesPortal(CustomerPortal):
                 today, include_future=True
             ),
         ]
+
+    def _support_may_cancel(self):
+        """The company's own user, or a contact staff allowed to, requests
+        cancellations; other contacts of the company only read."""
+        partner = request.env.user.partner_id.sudo()
+        return (
+            partner == partner.commercial_partner_id
+            or partner.support_may_cancel_services
+        )
 
     def _support_service(self, line_id):
         """A service of the customer, checked with its own access rights."""
@@ -68,6 +79,7 @@ class SupportServicesPortal(CustomerPortal):
                     :1
                 ].sudo(),
                 "company": company.sudo(),
+                "may_cancel": self._support_may_cancel(),
             }
         )
         return request.render("support_terms.portal_my_services", values)
@@ -84,8 +96,13 @@ class SupportServicesPortal(CustomerPortal):
         confirm or reject."""
         try:
             line = self._support_service(line_id)
-        except (AccessError, MissingError):
-            return request.redirect("/my/services")
+        except (AccessError, MissingError) as exc:
+            raise NotFound() from exc
+        if (
+            not self._support_may_cancel()
+            or line.sudo().contract_id.contract_type != "sale"
+        ):
+            raise Forbidden()
         error = None
         if not line.sudo().date_end:
             error = request.env._(

@@ -312,6 +312,13 @@ class ContractLine(models.Model):
     @api.model
     def cron_renew_contract_line(self):
         """OCA's daily renewal action runs the batched renewal and reminders."""
+        # public in OCA: callable over RPC by any user, not only by the cron
+        if not self.env.su and not self.env.user.has_group(
+            "support_terms.group_support_terms_manager"
+        ):
+            raise AccessError(
+                _("Only a support terms manager can run the renewal of services.")
+            )
         return self._cron_renew_and_remind()
 
     @api.model
@@ -635,5 +642,6 @@ class ContractLine(models.Model):
             raise AccessError(
                 _("Only a support terms manager can terminate a service.")
             )
+        self.check_access("read")
         self.sudo().write({"service_state": "terminated"})
         return True

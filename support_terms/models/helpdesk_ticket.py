@@ -54,8 +54,9 @@ class HelpdeskTicket(models.Model):
         ],
         tracking=True,
         copy=False,
-        help="Staff decide whether an urgency was justified; unjustified "
-        "urgencies handled with priority are billed.",
+        groups=USER_GROUP,
+        help="A support terms manager decides whether an urgency was "
+        "justified; unjustified urgencies handled with priority are billed.",
     )
     urgency_handling_date = fields.Datetime(
         string="Urgency handled from",
@@ -256,6 +257,7 @@ class HelpdeskTicket(models.Model):
         if not self._can_set_support_plan():
             for vals in vals_list:
                 vals.pop("support_plan_id", None)
+                vals.pop("urgency_review", None)
         for vals in vals_list:
             if vals.get("is_urgent"):
                 vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
@@ -313,6 +315,8 @@ class HelpdeskTicket(models.Model):
     def _write_outermost(self, vals):
         """Checks of what staff decide, and the customer told once of an
         exclusion, whatever the writes nested in this one change."""
+        if "urgency_review" in vals and not self._can_set_support_plan():
+            raise AccessError(_("Only a support terms manager can review an urgency."))
         if "coverage" in vals:
             self._check_coverage_override(vals)
         if "stage_id" in vals:
@@ -422,6 +426,7 @@ class HelpdeskTicket(models.Model):
         self.sudo().write(self._urgency_values(source))
         self._notify_urgency_out_of_hours()
 
+    @api.private
     @api.model
     def message_new(self, msg, custom_values=None):
         ticket = super().message_new(msg, custom_values=custom_values)
@@ -434,6 +439,7 @@ class HelpdeskTicket(models.Model):
             ticket._mark_urgent("email")
         return ticket
 
+    @api.private
     def message_update(self, msg, update_vals=None):
         res = super().message_update(msg, update_vals=update_vals)
         for ticket in self.filtered(lambda t: not t.is_urgent and not t.closed):
@@ -728,6 +734,7 @@ class HelpdeskTicket(models.Model):
         readonly=False,
         tracking=True,
         copy=False,
+        groups=USER_GROUP,
     )
     coverage_note = fields.Text(
         related="support_coverage_rule_id.note", string="Coverage note"
@@ -895,8 +902,14 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
+    def _check_support_staff(self):
+        """Quotes and charges are created as superuser: support staff decide them."""
+        if not self.env.su and not self.env.user.has_group(USER_GROUP):
+            raise AccessError(_("Only support staff can charge or quote a request."))
+
     def action_create_quote(self):
         """A quotation for this request, for the customer to sign in the portal."""
+        self._check_support_staff()
         self.ensure_one()
         rule = self.support_coverage_rule_id
         if self.coverage not in ("extra", "excluded") or (
@@ -953,6 +966,7 @@ class HelpdeskTicket(models.Model):
 
     def _add_charge(self, kind, product, quantity=1.0, name=None):
         self.ensure_one()
+        self._check_support_staff()
         if not product:
             raise UserError(
                 _(
@@ -982,6 +996,7 @@ class HelpdeskTicket(models.Model):
 
     def action_charge_fixed_fee(self):
         """Charge the fixed fee of an extra (its rule's product)."""
+        self._check_support_staff()
         for ticket in self:
             rule = ticket.support_coverage_rule_id
             if ticket.coverage != "extra" or rule.billing_mode != "fixed_fee":
@@ -995,6 +1010,7 @@ class HelpdeskTicket(models.Model):
 
     def action_charge_channel(self):
         """Charge a request received on a channel outside the plan."""
+        self._check_support_staff()
         for ticket in self:
             if not ticket.channel_outside_plan:
                 raise UserError(

@@ -185,10 +185,13 @@ class ResCompany(models.Model):
 
     @api.constrains("support_reactivation_fee_product_id")
     def _check_support_reactivation_fee_product(self):
-        for company in self.filtered("support_reactivation_fee_product_id"):
-            company.support_reactivation_fee_product_id.product_tmpl_id.with_company(
+        # sudo and no with_company: a company being created is not yet among
+        # its creator's companies, and the check only reads the product's
+        # price and taxes (filtered by company in _support_sale_taxes)
+        for company in self.sudo().filtered("support_reactivation_fee_product_id"):
+            company.support_reactivation_fee_product_id.product_tmpl_id._check_support_reactivation_fee(
                 company
-            )._check_support_reactivation_fee(company)
+            )
 
     @api.model
     def _support_set_default_reactivation_fee(self, product_ids):

@@ -26,6 +26,7 @@ class ResPartner(models.Model):
         string="Late payments",
         compute="_compute_late_payment_count",
         compute_sudo=True,
+        groups="support_terms.group_support_terms_user",
         help="Invoices of this customer paid after their due date in the company's "
         "late payments window.",
     )
@@ -34,10 +35,19 @@ class ResPartner(models.Model):
         company_dependent=True,
         copy=False,
         tracking=True,
+        groups="support_terms.group_support_terms_user",
         help="A repeat late payer of the current company: its auto-renewing "
         "services in this company stop renewing and end at their expiry (set by "
         "a manager, or automatically at the company's threshold of late "
         "payments). Each company judges its own invoices.",
+    )
+    support_may_cancel_services = fields.Boolean(
+        string="May cancel services",
+        copy=False,
+        tracking=True,
+        groups="support_terms.group_support_terms_user",
+        help="This contact may request the cancellation of the company's "
+        "services from the portal; the company's own user always may.",
     )
     support_service_line_ids = fields.Many2many(
         comodel_name="contract.line",

@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..rules import renewal as renewal_rules
 
@@ -12,6 +12,16 @@ NOTICE_CHANNELS = [
     ("email", "Email"),
     ("other", "Other"),
 ]
+
+
+# what only a manager writes, through action_confirm and action_reset_draft
+DECISION_FIELDS = {
+    "state",
+    "rejection_reason",
+    "confirmed_datetime",
+    "result_ids",
+    "refund_move_ids",
+}
 
 
 class SupportCancellationNotice(models.Model):
@@ -347,6 +357,10 @@ class SupportCancellationNotice(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("state", "draft") != "draft" or any(
+                vals.get(name) for name in DECISION_FIELDS - {"state"}
+            ):
+                self._check_manager()
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code(
                     "support.cancellation.notice"
@@ -356,16 +370,31 @@ class SupportCancellationNotice(models.Model):
                 vals["partner_id"] = partner.commercial_partner_id.id
         return super().create(vals_list)
 
-    def action_confirm(self):
-        """Apply the notice to each service and tell the customer why."""
-        if not self.env.su and not self.env.user.has_group(
-            "support_terms.group_support_terms_manager"
-        ):
-            raise UserError(
+    def _check_manager(self):
+        """Only a support terms manager decides a notice: its state and outcome
+        change the services and may refund the customer."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("support_terms.group_support_terms_manager"):
+            raise AccessError(
                 self.env._(
                     "Only a support terms manager can decide a cancellation notice."
                 )
             )
+        self.check_access("write")
+
+    def write(self, vals):
+        if DECISION_FIELDS & set(vals):
+            self._check_manager()
+            if vals.get("state", "confirmed") != "confirmed" and any(
+                notice.state == "confirmed" for notice in self
+            ):
+                raise self._only_rejected_back_to_draft()
+        return super().write(vals)
+
+    def action_confirm(self):
+        """Apply the notice to each service and tell the customer why."""
+        self._check_manager()
         for notice in self:
             if notice.state != "draft":
                 raise UserError(
@@ -379,15 +408,19 @@ class SupportCancellationNotice(models.Model):
                 notice._apply()
         return True
 
+    def _only_rejected_back_to_draft(self):
+        return UserError(
+            self.env._(
+                "Only a rejected notice can go back to be confirmed; a "
+                "confirmed one has already changed the services."
+            )
+        )
+
     def action_reset_draft(self):
+        self._check_manager()
         for notice in self:
             if notice.state != "rejected":
-                raise UserError(
-                    self.env._(
-                        "Only a rejected notice can go back to be confirmed; a "
-                        "confirmed one has already changed the services."
-                    )
-                )
+                raise self._only_rejected_back_to_draft()
         self.write({"state": "draft", "rejection_reason": False})
 
     def _reject(self):

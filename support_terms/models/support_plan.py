@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..rules import plan as plan_rules
 
@@ -139,9 +139,14 @@ class SupportPlan(models.Model):
         help="The plan's terms as shown to the customer.",
     )
     ticket_ids = fields.One2many(
-        comodel_name="helpdesk.ticket", inverse_name="support_plan_id"
+        comodel_name="helpdesk.ticket",
+        inverse_name="support_plan_id",
+        groups="support_terms.group_support_terms_user",
     )
-    ticket_count = fields.Integer(compute="_compute_ticket_count")
+    ticket_count = fields.Integer(
+        compute="_compute_ticket_count",
+        groups="support_terms.group_support_terms_user",
+    )
     coverage_rule_ids = fields.One2many(
         comodel_name="support.coverage.rule",
         inverse_name="plan_id",
@@ -154,6 +159,7 @@ class SupportPlan(models.Model):
         string="Customers in force",
         compute="_compute_customer_ids",
         search="_search_customer_ids",
+        groups="support_terms.group_support_terms_user",
         help="Customers for which this plan is the one in force today.",
     )
 
@@ -276,6 +282,12 @@ class SupportPlan(models.Model):
         """
         if operator not in ("in", "=", "child_of"):
             raise ValidationError(_("Unsupported search on customers in force."))
+        if not self.env.su and not self.env.user.has_group(
+            "support_terms.group_support_terms_user"
+        ):
+            # record rules search as superuser; anyone else would learn which
+            # plan other customers hold
+            raise AccessError(_("Only support staff can search plans by customer."))
         ids = value if isinstance(value, list | tuple) else [value]
         partners = self.env["res.partner"].sudo().browse(ids).commercial_partner_id
         in_force = self.sudo()._plans_in_force_by_partner(

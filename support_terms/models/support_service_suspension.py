@@ -75,7 +75,12 @@ class SupportServiceSuspension(models.Model):
     mail_services = fields.Char(compute="_compute_mail_texts")
     mail_reason_text = fields.Char(compute="_compute_mail_texts")
     mail_fee_text = fields.Char(compute="_compute_mail_texts")
-    note = fields.Text()
+    note = fields.Text(
+        string="Internal note",
+        groups="support_terms.group_support_terms_user",
+        help="For staff only (an authority's order, the abuse found): the "
+        "customer reads the reason, never this note.",
+    )
     invoice_ids = fields.One2many(
         comodel_name="account.move",
         inverse_name="support_suspension_id",
@@ -297,6 +302,7 @@ class SupportServiceSuspension(models.Model):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
         if not self.env.user.has_group("support_terms.group_support_terms_manager"):
             raise AccessError(_("Only a support terms manager can lift a suspension."))
+        self.check_access("write")
         active = self.filtered(lambda s: s.state == "active")
         active._lock()
         active = active.filtered(lambda s: s.state == "active")

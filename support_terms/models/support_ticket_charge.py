@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from ..tools import lock_due, run_due_batch
@@ -135,13 +135,35 @@ class SupportTicketCharge(models.Model):
                     )
                 )
 
+    def _check_manager(self):
+        """What a customer pays is decided by a support terms manager only.
+
+        The caller must also reach the charges by its own rights (record
+        rules, companies) before anything runs as superuser.
+        """
+        if self.env.su:
+            return
+        if not self.env.user.has_group("support_terms.group_support_terms_manager"):
+            raise AccessError(
+                self.env._(
+                    "Only a support terms manager can invoice or change charges."
+                )
+            )
+        self.check_access("write")
+
+    def write(self, vals):
+        self._check_manager()
+        return super().write(vals)
+
     def action_cancel(self):
+        self._check_manager()
         self.filtered(lambda c: c.state == "to_invoice").write({"state": "cancelled"})
 
     # -- invoicing --------------------------------------------------------------
 
     def action_invoice(self):
         """Invoice the selected pending charges: one draft invoice a customer."""
+        self._check_manager()
         pending = lock_due(
             self.sudo(),
             [("id", "in", self.ids), ("state", "=", "to_invoice")],
@@ -187,6 +209,7 @@ class SupportTicketCharge(models.Model):
             [
                 ("state", "=", "to_invoice"),
                 ("partner_id", "in", self.partner_id.ids),
+                ("company_id", "in", self.company_id.ids),
                 ("id", "not in", self.ids),
             ],
             None,

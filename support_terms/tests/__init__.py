@@ -28,3 +28,7 @@ from . import test_renewal
 from . import test_cancellation_notice
 from . import test_portal_services_tour
 from . import test_portal_service_suspension
+from . import test_company_creation
+from . import test_access_portal
+from . import test_access_portal_routes
+from . import test_access_agent

@@ -22,6 +22,8 @@ class TestPortalMyServices(HttpCase):
                 "parent_id": cls.customer.id,
                 "email": "chiara@boutiquemarina.example",
                 "lang": "en_US",
+                # staff let this contact request cancellations
+                "support_may_cancel_services": True,
             }
         )
         other = cls.env["res.partner"].create(

@@ -1,0 +1,157 @@
+from odoo.tests import tagged
+
+from .common_access import AccessCase
+
+
+@tagged("post_install", "-at_install")
+class TestAgentCannotDecideForManagers(AccessCase):
+    """A helpdesk agent (Support Terms / User) works tickets; what a customer
+    pays, notices, suspensions, terminations, urgency reviews and do not
+    renew are a manager's decisions, refused on the server."""
+
+    def test_agent_calls_every_manager_action_refused(self):
+        self.login(self.agent)
+        before = self.snapshot()
+        actions = [
+            ("support.ticket.charge", "action_invoice", self.charge.ids),
+            ("support.ticket.charge", "action_cancel", self.charge.ids),
+            ("support.cancellation.notice", "action_confirm", self.notice.ids),
+            (
+                "support.cancellation.notice",
+                "action_reset_draft",
+                self.rejected_notice.ids,
+            ),
+            ("support.service.suspension", "action_lift", self.suspension.ids),
+            ("contract.line", "action_terminate_service", self.line.ids),
+        ]
+        for model, method, ids in actions:
+            with self.subTest(model=model, method=method):
+                self.assertRefused(model, method, ids)
+        writes = [
+            ("support.ticket.charge", self.charge, {"price_unit": 0.0}),
+            (
+                "support.ticket.charge",
+                self.charge,
+                {"partner_id": self.other_customer.id},
+            ),
+            ("support.ticket.charge", self.charge, {"state": "cancelled"}),
+            ("support.cancellation.notice", self.notice, {"state": "confirmed"}),
+            ("support.cancellation.notice", self.rejected_notice, {"state": "draft"}),
+            ("support.service.suspension", self.suspension, {"state": "lifted"}),
+            ("helpdesk.ticket", self.ticket, {"urgency_review": "justified"}),
+            ("helpdesk.ticket", self.ticket, {"urgency_review": "unjustified"}),
+            ("res.partner", self.customer, {"do_not_renew": True}),
+        ]
+        for model, record, values in writes:
+            with self.subTest(model=model, write=values):
+                self.assertRefused(model, "write", record.ids, values)
+        self.assertRefused(
+            "support.ticket.charge",
+            "create",
+            [
+                {
+                    "ticket_id": self.ticket.id,
+                    "kind": "credit_shortfall",
+                    "product_id": self.fee.id,
+                    "price_unit": 1.0,
+                }
+            ],
+        )
+        self.assertRefused(
+            "support.cancellation.notice",
+            "create",
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "contract_line_ids": [(6, 0, self.line.ids)],
+                    "received_date": str(self.today),
+                    "channel": "pec",
+                    "state": "confirmed",
+                }
+            ],
+        )
+        self.assertEqual(self.snapshot(), before, "nothing written")
+        # the checks stop decisions, not the agent's work
+        self.call(
+            "helpdesk.ticket",
+            "write",
+            self.ticket.ids,
+            {"coverage": "included", "coverage_override_reason": "Guasto nostro."},
+        )
+        rows = self.call(
+            "helpdesk.ticket",
+            "read",
+            self.ticket.ids,
+            ["urgency_review", "coverage_override_reason"],
+        )
+        self.assertEqual(rows[0]["urgency_review"], "to_review")
+        self.assertEqual(rows[0]["coverage_override_reason"], "Guasto nostro.")
+        note = self.call(
+            "support.service.suspension", "read", self.suspension.ids, ["note"]
+        )
+        self.assertIn("invii massivi", note[0]["note"])
+
+
+@tagged("post_install", "-at_install")
+class TestManagerDecides(AccessCase):
+    def test_manager_decides_but_a_confirmed_notice_never_goes_back(self):
+        """A confirmed notice set back to draft and confirmed again would
+        apply twice (a second refund): refused, even to a manager, who
+        decides everything else."""
+        self.login(self.manager)
+        self.call("support.ticket.charge", "action_invoice", self.charge.ids)
+        self.assertEqual(self.charge.state, "invoiced")
+        self.assertEqual(self.other_charge.state, "to_invoice")
+        self.assertEqual(self.charge.invoice_id.partner_id, self.customer)
+        self.call(
+            "helpdesk.ticket", "write", self.ticket.ids, {"urgency_review": "justified"}
+        )
+        self.assertEqual(self.ticket.urgency_review, "justified")
+        self.call("support.service.suspension", "action_lift", self.suspension.ids)
+        self.assertEqual(self.suspension.state, "lifted")
+        self.call("support.cancellation.notice", "action_confirm", self.notice.ids)
+        self.assertEqual(self.notice.state, "confirmed")
+        results = len(self.notice.result_ids)
+        for method, args in (
+            ("action_reset_draft", [self.notice.ids]),
+            ("write", [self.notice.ids, {"state": "draft"}]),
+            ("write", [self.notice.ids, {"state": "rejected"}]),
+        ):
+            with self.subTest(method=method, args=args):
+                with self.assertRaises(Exception) as caught:
+                    self.call("support.cancellation.notice", method, *args)
+                self.assertEqual(str(caught.exception), "odoo.exceptions.UserError")
+        self.env.invalidate_all()
+        self.assertEqual(self.notice.state, "confirmed")
+        self.assertEqual(len(self.notice.result_ids), results)
+        # a rejected notice still goes back, for a manager
+        self.call(
+            "support.cancellation.notice",
+            "action_reset_draft",
+            self.rejected_notice.ids,
+        )
+        self.assertEqual(self.rejected_notice.state, "draft")
+
+    def test_manager_of_one_company_cannot_invoice_another_companys_charges(self):
+        company_b = self.env["res.company"].create({"name": "Provider B Srl"})
+        ticket_b = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Richiesta in B",
+                "description": "<p>Aiuto</p>",
+                "partner_id": self.contact.id,
+                "company_id": company_b.id,
+            }
+        )
+        fee_b = self.env["product.product"].create(
+            {"name": "Intervento extra B", "type": "service", "list_price": 80.0}
+        )
+        charge_b = ticket_b._add_charge("outside_plan", fee_b)
+        self.login(self.manager)
+        invoices = self.env["account.move"].search_count([])
+        self.assertRefused("support.ticket.charge", "action_invoice", charge_b.ids)
+        self.assertRefused(
+            "support.ticket.charge", "write", charge_b.ids, {"price_unit": 0.0}
+        )
+        self.assertEqual(self.env["account.move"].search_count([]), invoices)
+        self.assertEqual(charge_b.state, "to_invoice")
+        self.assertEqual(charge_b.price_unit, 80.0)

@@ -1,0 +1,182 @@
+import re
+
+from odoo import Command
+from odoo.tests import tagged
+
+from .common_access import AccessCase
+
+# the token of a form's hidden input, or of the page's script
+CSRF = re.compile(r'csrf_token(?:" value=|: )"([^"]+)"')
+
+
+@tagged("post_install", "-at_install")
+class TestPortalTicketClose(AccessCase):
+    """The portal's close buttons: a POST with the session's CSRF token, on a
+    ticket the user may read, into a stage offered in the portal."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.rejected = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_rejected")
+
+    def _csrf_from_ticket_page(self, ticket):
+        page = self.url_open(f"/my/ticket/{ticket.id}")
+        self.assertEqual(page.status_code, 200)
+        form = re.search(r'<form[^>]*action="/ticket/close"[^>]*>', page.text)
+        self.assertTrue(form, "the ticket page offers its close buttons")
+        self.assertIn('method="POST"', form.group(0))
+        return CSRF.search(page.text[form.start() :]).group(1)
+
+    def _stages(self):
+        self.env.invalidate_all()
+        return (self.ticket | self.other_ticket).mapped("stage_id")
+
+    def test_close_another_customers_ticket_refused(self):
+        """OCA's GET /ticket/close closed any ticket of any customer."""
+        self.login(self.giulia)
+        before = self._stages()
+        token = self._csrf_from_ticket_page(self.other_ticket)
+        query = f"ticket_id={self.ticket.id}&stage_id={self.done.id}"
+        response = self.url_open(f"/ticket/close?{query}", allow_redirects=False)
+        self.assertIn(response.status_code, (403, 404, 405))
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": self.ticket.id,
+                "stage_id": self.done.id,
+                "csrf_token": token,
+            },
+            allow_redirects=False,
+        )
+        self.assertIn(response.status_code, (403, 404))
+        self.assertEqual(self._stages(), before, "nothing closed")
+
+    def test_close_own_ticket_needs_post_and_csrf(self):
+        self.login(self.mario)
+        before = self._stages()
+        query = f"ticket_id={self.ticket.id}&stage_id={self.done.id}"
+        response = self.url_open(f"/ticket/close?{query}", allow_redirects=False)
+        self.assertEqual(response.status_code, 405, "a link or an image cannot close")
+        response = self.url_open(
+            "/ticket/close",
+            data={"ticket_id": self.ticket.id, "stage_id": self.done.id},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 400, "no CSRF token")
+        token = self._csrf_from_ticket_page(self.ticket)
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": self.ticket.id,
+                "stage_id": self.rejected.id,
+                "csrf_token": token,
+            },
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 404, "a stage not offered in the portal")
+        self.assertEqual(self._stages(), before)
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": self.ticket.id,
+                "stage_id": self.done.id,
+                "csrf_token": token,
+            },
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.ticket.stage_id, self.done)
+        self.assertNotEqual(self.other_ticket.stage_id, self.done)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalCancellationRequest(AccessCase):
+    """Who may ask to cancel a service from the portal: the customer's own
+    user, or a contact staff allowed to; only for services sold to it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env.company.support_notice_portal = True
+        cls.main = cls._user("rossi_main", "base.group_portal", cls.customer)
+        cls.showcase_line = cls._service(cls.showcase, cls._days(-10))
+        cls.second_showcase_line = cls._service(cls.showcase, cls._days(-10))
+        purchase = cls.env["contract.contract"].create(
+            {
+                "name": "Rossi: rivendita dominio",
+                "partner_id": cls.customer.id,
+                "contract_type": "purchase",
+                "line_recurrence": True,
+                "contract_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": cls.hosting.id,
+                            "name": "Dominio in rivendita",
+                            "quantity": 1,
+                            "price_unit": 10,
+                            "recurring_rule_type": "yearly",
+                            "recurring_interval": 1,
+                            "date_start": cls._days(-10),
+                            "date_end": cls.showcase_line.date_end,
+                            "is_auto_renew": True,
+                            "auto_renew_rule_type": "yearly",
+                            "auto_renew_interval": 1,
+                        }
+                    )
+                ],
+            }
+        )
+        cls.purchase_line = purchase.contract_line_ids
+
+    def _notices(self):
+        return self.env["support.cancellation.notice"].search_count([])
+
+    def _ask(self, line):
+        """GET the form, then POST it with its CSRF token; both answers."""
+        form = self.url_open(f"/my/services/{line.id}/cancel", allow_redirects=False)
+        token = CSRF.search(self.url_open("/my/services").text)
+        token = token.group(1) if token else ""
+        if form.status_code == 200:
+            token = CSRF.search(form.text).group(1)
+        sent = self.url_open(
+            f"/my/services/{line.id}/cancel",
+            data={"note": "Chiudete tutto.", "csrf_token": token},
+            allow_redirects=False,
+        )
+        return form.status_code, sent.status_code
+
+    def test_contact_not_allowed_cannot_cancel(self):
+        self.login(self.mario)
+        before = self._notices()
+        self.assertEqual(self._ask(self.showcase_line), (403, 403))
+        self.assertEqual(self._notices(), before)
+        page = self.url_open("/my/services").text
+        self.assertNotIn("support_request_cancellation", page)
+
+    def test_nobody_cancels_another_customers_service(self):
+        self.login(self.giulia)
+        self.giulia.partner_id.support_may_cancel_services = True
+        before = self._notices()
+        form, sent = self._ask(self.showcase_line)
+        self.assertIn(form, (403, 404))
+        self.assertIn(sent, (403, 404))
+        self.assertEqual(self._notices(), before)
+
+    def test_main_contact_and_contact_flagged_by_staff_cancel(self):
+        self.login(self.main)
+        before = self._notices()
+        self.assertEqual(self._ask(self.showcase_line), (200, 303))
+        self.assertEqual(self._notices(), before + 1)
+        self.contact.support_may_cancel_services = True
+        self.login(self.mario)
+        page = self.url_open("/my/services").text
+        self.assertIn("support_request_cancellation", page)
+        self.assertEqual(self._ask(self.second_showcase_line), (200, 303))
+        self.assertEqual(self._notices(), before + 2)
+
+    def test_purchase_contract_never_cancelled_from_the_portal(self):
+        self.login(self.main)
+        before = self._notices()
+        self.assertEqual(self._ask(self.purchase_line), (403, 403))
+        self.assertEqual(self._notices(), before)

@@ -98,10 +98,7 @@ class SupportServicesPortal(CustomerPortal):
             line = self._support_service(line_id)
         except (AccessError, MissingError) as exc:
             raise NotFound() from exc
-        if (
-            not self._support_may_cancel()
-            or line.sudo().contract_id.contract_type != "sale"
-        ):
+        if not self._support_may_cancel():
             raise Forbidden()
         error = None
         if not line.sudo().date_end:

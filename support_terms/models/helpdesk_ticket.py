@@ -837,11 +837,15 @@ class HelpdeskTicket(models.Model):
                 and ticket.channel_id not in plan.channel_ids
             )
 
-    def _can_override_coverage(self):
-        return self.env.su or self.env.user.has_group(USER_GROUP)
+    def _can_override_coverage(self, rule=None):
+        """Support staff assess a request no rule covers; only a manager
+        overrides what a rule of the terms says."""
+        group = MANAGER_GROUP if rule else USER_GROUP
+        return self.env.su or self.env.user.has_group(group)
 
     def _check_coverage_override(self, vals):
-        """Only support staff override the coverage, and they say why.
+        """Support staff assess the coverage no rule gives, a manager
+        overrides a rule, and both say why.
 
         Writing the coverage the rule gives (the form sends it back when the
         category changes) is not an override.
@@ -864,9 +868,16 @@ class HelpdeskTicket(models.Model):
             )
             if vals["coverage"] == (rule.coverage if rule else "to_assess"):
                 continue
-            if not self._can_override_coverage():
+            if not self._can_override_coverage(rule):
                 raise AccessError(
-                    _("Only support staff can change the coverage of a request.")
+                    _(
+                        "Only a support terms manager can override the coverage "
+                        "the terms give to %(ticket)s; support staff assess "
+                        "requests no rule covers.",
+                        ticket=ticket.display_name,
+                    )
+                    if rule
+                    else _("Only support staff can change the coverage of a request.")
                 )
             if not (vals.get("coverage_override_reason") or "").strip():
                 raise UserError(

@@ -23,12 +23,8 @@ class AccessCase(HttpCase, RenewalCase):
         cls.mario = cls._user("mario_acc", "base.group_portal", cls.contact)
         cls.giulia = cls._user("giulia_acc", "base.group_portal", cls.other_contact)
         cls.agent = cls._user("agent_acc", "helpdesk_mgmt.group_helpdesk_user")
-        cls.manager = cls._user(
-            "manager_acc",
-            # confirming a notice changes contract lines: OCA contract's
-            # right of accounting managers
-            "helpdesk_mgmt.group_helpdesk_manager,account.group_account_manager",
-        )
+        # a support manager, with no accounting rights of its own
+        cls.manager = cls._user("manager_acc", "helpdesk_mgmt.group_helpdesk_manager")
         start = cls._days(-30)
         # both customers hold the same support plan
         cls.plan_line = cls._service(cls.plan_product, start)

@@ -178,5 +178,6 @@ class TestPortalCancellationRequest(AccessCase):
     def test_purchase_contract_never_cancelled_from_the_portal(self):
         self.login(self.main)
         before = self._notices()
-        self.assertEqual(self._ask(self.purchase_line), (403, 403))
+        # what the provider buys is no service of the customer's: not found
+        self.assertEqual(self._ask(self.purchase_line), (404, 404))
         self.assertEqual(self._notices(), before)

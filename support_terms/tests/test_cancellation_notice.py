@@ -483,6 +483,8 @@ class TestCancellationPortal(HttpCase, RenewalCase):
         _contract, cls.endless = cls._create_contract(
             cls.customer, product, date(2025, 1, 1)
         )
+        # a contact staff allowed to request cancellations
+        cls.contact.support_may_cancel_services = True
         new_test_user(
             cls.env,
             login="rossi_web",

@@ -69,6 +69,30 @@ class TestCoverage(CoverageCase):
         self.assertEqual(coverage.mail_message_id.author_id, agent.partner_id)
         self.assertEqual(len(tracked), 2)
 
+    def test_agent_cannot_override_a_rule_only_a_manager_can(self):
+        """The coverage a rule of the terms gives is the provider's price
+        list: an agent assesses requests no rule covers, only a manager
+        gives away (or charges) what a rule says otherwise."""
+        agent = new_test_user(
+            self.env, login="agent_rule", groups="helpdesk_mgmt.group_helpdesk_user"
+        )
+        manager = new_test_user(
+            self.env,
+            login="manager_rule",
+            groups="helpdesk_mgmt.group_helpdesk_manager",
+        )
+        ticket = self._ticket(self.cat_logs)
+        self.assertEqual(ticket.coverage, "extra")
+        override = {"coverage": "included", "coverage_override_reason": "Omaggio."}
+        with self.assertRaises(AccessError):
+            ticket.with_user(agent).write(override)
+        self.env.invalidate_all()
+        self.assertEqual(ticket.coverage, "extra")
+        self.assertFalse(ticket.coverage_override_reason)
+        ticket.with_user(manager).write(override)
+        self.assertEqual(ticket.coverage, "included")
+        self.assertEqual(ticket.coverage_override_reason, "Omaggio.")
+
     def test_override_without_reason_refused(self):
         ticket = self._ticket(self.cat_logs)
         with self.assertRaises(UserError) as caught:

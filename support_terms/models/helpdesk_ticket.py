@@ -9,6 +9,7 @@ from odoo.tools import format_datetime
 from odoo.tools.mail import email_split_tuples
 
 from ..rules import auto_close as auto_close_rules
+from ..rules.coverage import ticket_coverage
 from ..rules.urgency import is_urgent, parse_keywords
 from ..tools import run_due_batch
 
@@ -787,7 +788,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             rule = rules.get((ticket.support_plan_id.id, ticket.category_id.id))
             ticket.support_coverage_rule_id = rule
-            ticket.coverage = rule.coverage if rule else "to_assess"
+            ticket.coverage = ticket_coverage(rule.coverage)
             ticket.coverage_override_reason = False
 
     def _coverage_rules(self, pairs=None):
@@ -866,7 +867,7 @@ class HelpdeskTicket(models.Model):
                     vals.get("category_id", ticket.category_id.id),
                 )
             )
-            if vals["coverage"] == (rule.coverage if rule else "to_assess"):
+            if vals["coverage"] == ticket_coverage(rule and rule.coverage):
                 continue
             if not self._can_override_coverage(rule):
                 raise AccessError(

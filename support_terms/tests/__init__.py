@@ -26,3 +26,5 @@ from . import test_renewal
 from . import test_cancellation_notice
 from . import test_portal_services_tour
 from . import test_portal_service_suspension
+from . import test_install_safety
+from . import test_cron_isolation

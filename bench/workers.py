@@ -25,7 +25,8 @@ over one worker:
     python3 bench/workers.py --db st_bench_workers --create-db --tickets 2000
 
 ``--create-db`` generates the database (generate.py, without demo data);
-without it ``--db`` must be a generated database. Each action is prepared on
+without it ``--db`` must be a generated database (updated first with
+``-u support_terms``). Each action is prepared on
 a template copy (the data bench/<action>.py makes, at modest sizes) with
 batches of ``--batch`` records, so that even small data gives each worker
 several batches.
@@ -50,6 +51,7 @@ from common import (
     copy_database,
     drop_database,
     environment,
+    odoo_command,
     release,
 )
 
@@ -305,9 +307,9 @@ def work_calls(db, cron_id):
             env.flush_all()
             cr.commit()
             calls += 1
-            done += progress.done
-            remaining = progress.remaining
-        if progress.done:
+            call_done, remaining = progress.done, progress.remaining
+            done += call_done
+        if call_done:
             idle_since = None
         elif not remaining:
             break
@@ -489,6 +491,9 @@ def main():
             ],
             check=True,
         )
+    else:
+        # the generated database brought up to this working tree's addon
+        odoo_command(args, args.db, "-u", "support_terms")
     rows = []
     for name in args.actions:
         bench_action(args, name, rows)

@@ -111,7 +111,7 @@ def _set_aside(record, error):
     name = _action_name(record.env, record)
     reason = f"{type(error).__name__}: {error}".strip()
     _logger.warning(
-        "Scheduled action %s: %s,%s failed and is set aside until the next " "run: %s",
+        "Scheduled action %s: %s,%s failed, set aside until the next run: %s",
         name,
         record._name,
         record.id,

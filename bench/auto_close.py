@@ -7,7 +7,8 @@ that both actions only close). OCA's module is configured to do the same
 closing: every team, the waiting stage, 7 days, the same closing stage, an
 email and a chatter message per ticket, no warning. Each action then runs,
 through run.py (Odoo's own cron worker), on its own fresh copy of that
-template, so both see the same rows:
+template, so both see the same rows. OCA's module is pip-installed first when
+the addons path lacks it (``odoo-addon-helpdesk_ticket_close_inactive``):
 
     python3 bench/auto_close.py --db st_bench_100k --due 20000 --due 2000
 
@@ -18,9 +19,13 @@ and how time grows from the smallest to the largest ``--due``.
 
 import argparse
 import json
+import os
+import subprocess
+import sys
 
 from common import (
     add_db_arguments,
+    addons_path,
     configure_odoo,
     copy_database,
     drop_database,
@@ -32,6 +37,22 @@ from common import (
 
 OURS = "support_terms.ir_cron_auto_close_tickets"
 OCA = "helpdesk_ticket_close_inactive.ir_cron_close_inactive_tickets"
+OCA_MODULE = "helpdesk_ticket_close_inactive"
+OCA_REQUIREMENT = "odoo-addon-helpdesk_ticket_close_inactive==18.0.*"
+
+
+def ensure_oca_module():
+    """OCA's module on the addons path, pip-installed when missing."""
+    if any(
+        os.path.isfile(os.path.join(path, OCA_MODULE, "__manifest__.py"))
+        for path in addons_path().split(",")
+    ):
+        return
+    print(f"{OCA_MODULE} missing: pip install {OCA_REQUIREMENT}", flush=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", OCA_REQUIREMENT],
+        check=True,
+    )
 
 
 def update_modules(args, db, with_oca):
@@ -159,6 +180,8 @@ def main():
     parser.add_argument("--json", help="also write the rows to this file")
     args = parser.parse_args()
     configure_odoo(args)
+    if not args.skip_oca:
+        ensure_oca_module()
     rows = []
     for due in sorted(args.due or [20000]):
         template = f"{args.db}_ac{due}"

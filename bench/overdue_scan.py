@@ -55,6 +55,16 @@ def templates(env, today):
         env["account.chart.template"].try_loading(
             "generic_coa", company, install_demo=False
         )
+    # suspension and fee are off until a company turns them on
+    fee = env.ref("support_terms.product_reactivation_fee")
+    if company.account_sale_tax_id:
+        fee.taxes_id |= company.account_sale_tax_id
+    company.write(
+        {
+            "support_overdue_suspension": True,
+            "support_reactivation_fee_product_id": fee.id,
+        }
+    )
     partner = env["res.partner"].create(
         {"name": "Bench template customer", "is_company": True, "email": "t@b.example"}
     )

@@ -27,6 +27,7 @@
     "data": [
         "security/support_terms_security.xml",
         "security/ir.model.access.csv",
+        "security/support_cron_failure_security.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/mail_template_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
@@ -56,6 +57,7 @@
         "views/support_ticket_charge_views.xml",
         "wizards/support_credit_charge_wizard_views.xml",
         "views/support_terms_menus.xml",
+        "views/support_cron_failure_views.xml",
         "views/portal_templates.xml",
         "views/portal_support_templates.xml",
         "views/portal_service_templates.xml",

@@ -1,19 +1,159 @@
 """Helpers of the scheduled actions, shared by the models."""
 
+import logging
+
+from psycopg2 import InterfaceError, OperationalError
+
 from odoo.osv import expression
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+# What is not a record's fault: the database connection, a lock timeout, a
+# serialization failure. The whole call fails and the cron worker retries it.
+NOT_THE_RECORD = (OperationalError, InterfaceError)
+
+
+def batch_size(env, param, default):
+    """The batch size set in the system parameter ``param``, or ``default``.
+
+    A value that is not a whole number above 0 would make the action do
+    nothing (or everything at once): it is refused, with a log line saying so.
+    """
+    value = env["ir.config_parameter"].sudo().get_param(param)
+    if value in (None, False, ""):
+        return default
+    try:
+        size = int(str(value).strip())
+    except ValueError:
+        size = 0
+    if size <= 0:
+        _logger.warning(
+            "System parameter %s = %r refused: a batch size is a whole number "
+            "above 0. The default, %s, is used.",
+            param,
+            value,
+            default,
+        )
+        return default
+    return size
+
+
+def run_started(env):
+    """When the current run of the scheduled action began, or None.
+
+    A run lasts from the cron worker taking the job until it reschedules it,
+    across the calls it makes while work remains; the job's ``lastcall`` (the
+    end of the previous run, False before the first) names it. None outside
+    a cron job.
+    """
+    if "lastcall" in env.context:
+        return env.context["lastcall"] or False
+    progress_id = env.context.get("ir_cron_progress_id")
+    if progress_id:
+        progress = env["ir.cron.progress"].sudo().browse(progress_id)
+        return progress.cron_id.lastcall or False
+    return None
+
+
+def _action_name(env, model):
+    """The scheduled action's name for the staff, or the model's."""
+    cron = env["ir.cron"].sudo().browse(env.context.get("cron_id") or [])
+    progress_id = env.context.get("ir_cron_progress_id")
+    if not cron and progress_id:
+        cron = env["ir.cron.progress"].sudo().browse(progress_id).cron_id
+    return cron.name if cron else model._description
+
+
+def failures(model):
+    """(ids set aside for the rest of this run, ids that failed before).
+
+    Records that failed in the current run of the scheduled action (the run
+    started after the same ``lastcall``) are set aside; outside a cron job
+    nothing is.
+    """
+    failed = model.env["support.cron.failure"].sudo()._failures_of(model._name)
+    started = run_started(model.env)
+    if started is None:
+        return [], list(failed)
+    aside = [
+        res_id
+        for res_id, failed_in in failed.items()
+        if (failed_in or False) == (started or False)
+    ]
+    return aside, list(failed)
 
 
 def lock_due(model, domain, limit, order):
     """Up to ``limit`` records of ``domain``, locked for this transaction.
 
     Rows another run has locked are skipped (SKIP LOCKED): it is handling
-    them, so two overlapping runs never handle the same record.
+    them, so two overlapping runs never handle the same record. In a
+    scheduled action, records that failed in this run are left out and those
+    that failed in an earlier one come after the others.
     """
+    aside, failed = failures(model)
+    if aside:
+        domain = expression.AND([domain, [("id", "not in", aside)]])
     query = model._search(domain, limit=limit, order=order)
+    if failed:
+        failed_last = SQL("%s IN %s", SQL.identifier(model._table, "id"), tuple(failed))
+        query.order = (
+            SQL("%s, %s", failed_last, query.order) if query.order else failed_last
+        )
     # execute_query flushes the pending writes the query depends on
     rows = model.env.execute_query(SQL("%s FOR UPDATE SKIP LOCKED", query.select()))
     return model.browse(row[0] for row in rows)
+
+
+def _set_aside(record, error):
+    """Log and record why ``record`` failed: the run goes on without it."""
+    name = _action_name(record.env, record)
+    reason = f"{type(error).__name__}: {error}".strip()
+    _logger.warning(
+        "Scheduled action %s: %s,%s failed, set aside until the next run: %s",
+        name,
+        record._name,
+        record.id,
+        reason,
+        exc_info=True,
+    )
+    record.env["support.cron.failure"].sudo()._record(
+        record, name, reason, run_started(record.env)
+    )
+
+
+def act_isolated(records, action):
+    """``action(records)``, each record that fails rolled back alone.
+
+    The batch runs under one savepoint; if it fails, each record runs again
+    under its own, and those that fail are recorded (``support.cron.failure``)
+    and logged with their reason. Returns the records handled.
+    """
+    env = records.env
+    try:
+        with env.cr.savepoint():
+            action(records)
+        return records
+    except NOT_THE_RECORD:
+        raise
+    except Exception as error:  # noqa: BLE001 (a record's error: tried alone)
+        if len(records) == 1:
+            _set_aside(records, error)
+            return records.browse()
+    handled = records.browse()
+    # the rolled back savepoint may have released the rows' locks: take them
+    # again, leaving any that another run took meanwhile
+    for record in lock_due(records, [("id", "in", records.ids)], None, "id"):
+        try:
+            with env.cr.savepoint():
+                action(record)
+            handled |= record
+        except NOT_THE_RECORD:
+            raise
+        except Exception as error:  # noqa: BLE001
+            _set_aside(record, error)
+    return handled
 
 
 def run_due_batch(model, batch_param, batch_default, order, steps):
@@ -25,18 +165,33 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
     reports remaining work. Each action must take its records out of their
     domain in the same transaction: then a second run, an overlapping run or
     a run restarted after a crash handles each record once.
+
+    A record whose action fails is rolled back alone, recorded with its
+    reason in ``support.cron.failure`` and set aside until the next run, in
+    which it comes after the others; the others go on. ``done`` counts the
+    records tried, so that the worker calls again while others remain.
     """
-    batch_size = int(
-        model.env["ir.config_parameter"].sudo().get_param(batch_param, batch_default)
-    )
+    size = batch_size(model.env, batch_param, batch_default)
+    _aside, known = failures(model)
     done = 0
+    handled = model.browse()
     for domain, action in steps:
-        if done >= batch_size:
+        if done >= size:
             break
-        records = lock_due(model, domain, batch_size - done, order)
+        records = lock_due(model, domain, size - done, order)
         if records:
-            action(records)
+            handled |= act_isolated(records, action)
         done += len(records)
-    remaining = model.search_count(expression.OR([domain for domain, _a in steps]))
+    due = expression.OR([domain for domain, _a in steps])
+    if known:
+        # handled, or no longer due (fixed by hand): nothing to remember
+        still_due = model.search(expression.AND([[("id", "in", known)], due]))
+        model.env["support.cron.failure"].sudo()._forget(
+            model._name, (set(known) - set(still_due.ids)) | set(handled.ids)
+        )
+    aside, _failed = failures(model)
+    if aside:
+        due = expression.AND([due, [("id", "not in", aside)]])
+    remaining = model.search_count(due)
     model.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
     return done, remaining

@@ -23,3 +23,4 @@ from . import support_service_suspension
 from . import contract_contract
 from . import support_cancellation_notice
 from . import support_renewal_reminder
+from . import support_cron_failure

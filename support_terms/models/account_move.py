@@ -155,13 +155,18 @@ class AccountMove(models.Model):
     @api.model
     def _support_overdue_domain(self, today):
         """Overdue customer invoices not yet waited for by a suspension, of
-        customers with a service in force in the invoice's company.
+        customers with a service in force in the invoice's company, in the
+        companies that turned the suspension on.
 
         The domain form of ``rules.late_payment.is_overdue`` (tested to agree
         with it). A reactivation fee invoice never suspends by itself.
         """
         by_company = []
-        for company in self.env["res.company"].sudo().search([]):
+        for company in (
+            self.env["res.company"]
+            .sudo()
+            .search([("support_overdue_suspension", "=", True)])
+        ):
             lines = (
                 self.env["contract.line"]
                 .sudo()

@@ -512,11 +512,14 @@ class HelpdeskTicket(models.Model):
         )
 
     def _auto_close_terms(self):
-        """(days, warning days) of the ticket: its plan's, or its team's."""
+        """(days, warning days): its plan's, or its team's if its company closes
+        requests without a plan (0: never)."""
         self.ensure_one()
         if self.support_plan_id:
             plan = self.support_plan_id
             return plan.auto_close_days, plan.auto_close_warning_days
+        if not self.company_id.support_auto_close_without_plan:
+            return 0, 0
         return self.team_id.auto_close_days, self.team_id.auto_close_warning_days
 
     @api.depends(
@@ -526,6 +529,7 @@ class HelpdeskTicket(models.Model):
         "support_plan_id.auto_close_warning_days",
         "team_id.auto_close_days",
         "team_id.auto_close_warning_days",
+        "company_id.support_auto_close_without_plan",
     )
     def _compute_auto_close_dates(self):
         for ticket in self:

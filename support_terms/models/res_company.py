@@ -117,6 +117,18 @@ class ResCompany(models.Model):
                 )
 
     # Late payment (seed 000): suspension, reactivation fee, repeat late payers.
+    # Off until the company turns them on (Settings or a terms template):
+    # installing the addon on a live database changes nobody's services.
+    support_overdue_suspension = fields.Boolean(
+        string="Suspend overdue customers",
+        help="Suspend the services of customers with an invoice unpaid after its "
+        "due date and the grace days.",
+    )
+    support_auto_close_without_plan = fields.Boolean(
+        string="Close requests without a plan",
+        help="Requests of customers without a support plan close after the days "
+        "of their team without a reply; requests with a plan follow their plan.",
+    )
     support_overdue_grace_days = fields.Integer(
         string="Grace days before suspension",
         default=0,
@@ -130,9 +142,6 @@ class ResCompany(models.Model):
     support_reactivation_fee_product_id = fields.Many2one(
         comodel_name="product.product",
         string="Reactivation fee product",
-        default=lambda self: self.env.ref(
-            "support_terms.product_reactivation_fee", raise_if_not_found=False
-        ),
         help="Invoiced once when the services suspended for an overdue payment are "
         "reactivated; empty: no fee.",
     )
@@ -192,13 +201,6 @@ class ResCompany(models.Model):
             company.support_reactivation_fee_product_id.product_tmpl_id._check_support_reactivation_fee(
                 company
             )
-
-    @api.model
-    def _support_set_default_reactivation_fee(self, product_ids):
-        """At install: the shipped fee product for the companies without one."""
-        self.sudo().search([("support_reactivation_fee_product_id", "=", False)]).write(
-            {"support_reactivation_fee_product_id": product_ids[0]}
-        )
 
     support_credit_grant_on = fields.Selection(
         selection=[("paid", "Invoice paid"), ("posted", "Invoice posted")],

@@ -12,6 +12,12 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.support_urgency_keywords", readonly=False
     )
 
+    support_overdue_suspension = fields.Boolean(
+        related="company_id.support_overdue_suspension", readonly=False
+    )
+    support_auto_close_without_plan = fields.Boolean(
+        related="company_id.support_auto_close_without_plan", readonly=False
+    )
     support_overdue_grace_days = fields.Integer(
         related="company_id.support_overdue_grace_days", readonly=False
     )

@@ -5,6 +5,11 @@ naming the provider. The wizard ``support.terms.template.apply`` turns one of
 them into plans, calendars, channels, products and a team of a company; later
 capabilities add their own keys (SLAs, coverage rules, renewal settings).
 
+``company`` holds the company settings a template turns on because its
+terms say so (suspension of late payers, closing requests without a plan),
+``reactivation_fee`` whether they charge the shipped reactivation fee; a
+template never turns a setting off.
+
 Texts are given per language (``it_IT``, ``en_US``); hours are
 ``(weekdays, from, to)`` with Monday = 0, in the calendar's time zone.
 """
@@ -142,6 +147,14 @@ def _p(it, en):
 TEMPLATES = {
     # seed 000: GOLD help desk in the customer area, tacit yearly renewals
     "hosting_gold": {
+        # "In caso di tardivo, omesso, incompleto pagamento ... sospendere ...
+        # con effetto immediato"; "la riattivazione ... comporterà un addebito
+        # pari a euro 20.00 + iva"
+        "company": {
+            "support_overdue_suspension": True,
+            "support_overdue_grace_days": 0,
+        },
+        "reactivation_fee": True,
         "team": _p("Help Desk GOLD", "GOLD Help Desk"),
         # "la disdetta ... dovrà essere inviata ... almeno 60 giorni prima":
         # judged on the day it was sent; the other templates say nothing,
@@ -284,6 +297,9 @@ TEMPLATES = {
     },
     # seed 002: WordPress maintenance plans, Mon-Sat 9:30-19:30, Sunday urgencies
     "wp_maintenance": {
+        # "il ticket di assistenza viene chiuso automaticamente entro 7 giorni,
+        # se non riceviamo risposta dal cliente": every ticket, plan or not
+        "company": {"support_auto_close_without_plan": True},
         "team": _p("Assistenza WordPress", "WordPress support"),
         "calendars": ["mon_sat", "always"],
         "products": {
@@ -384,6 +400,9 @@ TEMPLATES = {
     },
     # seed 003: tickets only, answer within 7 days, extras paid by credit packs
     "hosting_credits": {
+        # "il Ticket viene chiuso automaticamente trascorsi 7 giorni se non
+        # riceviamo risposta dal Cliente": every ticket, plan or not
+        "company": {"support_auto_close_without_plan": True},
         "team": _p("Supporto hosting", "Hosting support"),
         "calendars": ["office"],
         "products": {

@@ -32,3 +32,5 @@ from . import test_company_creation
 from . import test_access_portal
 from . import test_access_portal_routes
 from . import test_access_agent
+from . import test_install_safety
+from . import test_cron_isolation

@@ -36,6 +36,7 @@ class LatePaymentCase(SupportTermsCase):
         cls.fee_product.taxes_id = [Command.set(cls.vat22.ids)]
         company.write(
             {
+                "support_overdue_suspension": True,
                 "support_reactivation_fee_product_id": cls.fee_product.id,
                 "support_overdue_grace_days": 0,
                 "support_suspension_email": True,

@@ -32,6 +32,7 @@ class AutoCloseCase(SupportTermsCase):
         cls.stage_no_reply = cls.env.ref(
             "support_terms.helpdesk_ticket_stage_closed_no_reply"
         )
+        cls.company.support_auto_close_without_plan = True
         cls.team = cls.env["helpdesk.ticket.team"].create(
             {
                 "name": "Assistenza",
@@ -254,7 +255,9 @@ class TestAutoCloseAction(AutoCloseCase):
         self.assertEqual(len(self.closings(ticket)), 1)
 
     def test_three_teams_in_two_companies(self):
-        company_b = self.env["res.company"].create({"name": "Provider B"})
+        company_b = self.env["res.company"].create(
+            {"name": "Provider B", "support_auto_close_without_plan": True}
+        )
         team_b1, team_b2 = self.env["helpdesk.ticket.team"].create(
             [
                 {"name": "B hosting", "company_id": company_b.id},

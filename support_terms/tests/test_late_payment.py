@@ -597,6 +597,7 @@ class TestLatePaymentTwoCompanies(LatePaymentCase):
         )
         company_b.write(
             {
+                "support_overdue_suspension": True,
                 "support_overdue_grace_days": 5,
                 "support_reactivation_fee_product_id": False,
             }

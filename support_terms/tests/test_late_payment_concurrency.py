@@ -68,6 +68,12 @@ class TestPaymentDuringTheAction(TransactionCase):
                 }
             )
             invoice.support_suspension_id = suspension
+            fee = env.ref("support_terms.product_reactivation_fee")
+            self.company_fee = (
+                env.company.id,
+                env.company.support_reactivation_fee_product_id.id,
+            )
+            env.company.support_reactivation_fee_product_id = fee  # chosen
             self.ids = {
                 "partner": partner.id,
                 "product": product.id,
@@ -80,6 +86,11 @@ class TestPaymentDuringTheAction(TransactionCase):
     def _remove_committed_data(self):
         ids = self.ids
         with self.registry.cursor() as cr:
+            cr.execute(
+                "UPDATE res_company SET support_reactivation_fee_product_id = %s "
+                "WHERE id = %s",
+                [self.company_fee[1] or None, self.company_fee[0]],
+            )
             cr.execute(
                 "SELECT id FROM account_move WHERE commercial_partner_id = %s",
                 [ids["partner"]],

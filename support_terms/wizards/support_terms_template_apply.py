@@ -72,6 +72,24 @@ class SupportTermsTemplateApply(models.TransientModel):
                 Markup("<li>%s</li>")
                 % _("Helpdesk team: %(team)s", team=self._text(spec["team"], lang))
             )
+            settings = spec.get("company", {})
+            if settings.get("support_overdue_suspension"):
+                items.append(
+                    Markup("<li>%s</li>")
+                    % self.env._("Suspension of customers with overdue invoices: on")
+                )
+            if spec.get("reactivation_fee"):
+                items.append(
+                    Markup("<li>%s</li>")
+                    % self.env._("Reactivation fee after a suspension: on")
+                )
+            if settings.get("support_auto_close_without_plan"):
+                items.append(
+                    Markup("<li>%s</li>")
+                    % self.env._(
+                        "Closing of requests without a plan after the team's days: on"
+                    )
+                )
             wizard.summary_html = Markup("<ul>%s</ul>") % Markup("").join(items)
 
     def action_apply(self):
@@ -129,10 +147,11 @@ class SupportTermsTemplateApply(models.TransientModel):
             )
             plans |= plan
         company.sudo().write(
-            {
-                "support_terms_template": template,
-                "support_notice_judged_on": notice_judged_on(template),
-            }
+            dict(
+                env_self._company_settings(spec, company),
+                support_terms_template=template,
+                support_notice_judged_on=notice_judged_on(template),
+            )
         )
         if xmlid_prefix:
             self.env["ir.model.data"].sudo()._update_xmlids(
@@ -146,6 +165,18 @@ class SupportTermsTemplateApply(models.TransientModel):
                 ]
             )
         return plans.with_env(self.env)
+
+    def _company_settings(self, spec, company):
+        """What the template's terms turn on in the company; never an "off"."""
+        values = dict(spec.get("company", {}))
+        if spec.get("reactivation_fee"):
+            fee = self.env.ref("support_terms.product_reactivation_fee")
+            tax = company.account_sale_tax_id
+            if tax and not fee.product_tmpl_id._support_sale_taxes(company):
+                # the terms say "+ iva": the company's sales VAT
+                fee.taxes_id = [fields.Command.link(tax.id)]
+            values["support_reactivation_fee_product_id"] = fee.id
+        return values
 
     def _lang(self, company):
         return company.partner_id.lang or self.env.lang or "en_US"

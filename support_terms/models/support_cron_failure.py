@@ -1,0 +1,132 @@
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+
+class SupportCronFailure(models.Model):
+    """A record a scheduled action could not handle, and why.
+
+    The action rolls that record back alone and goes on with the others; it
+    sets the record aside for the rest of its run and tries it again in its
+    next run, after the others. The row goes away once the record is handled
+    or no longer due. Written by ``tools.run_due_batch`` (one upsert per
+    failure, so that two workers failing on the same record count twice).
+    """
+
+    _name = "support.cron.failure"
+    _description = "Record a scheduled action could not handle"
+    _order = "failed_at desc, id desc"
+    _rec_name = "record_name"
+
+    model = fields.Char(required=True, index=True, readonly=True)
+    res_id = fields.Many2oneReference(
+        string="Record id", model_field="model", required=True, readonly=True
+    )
+    record_name = fields.Char(string="Record", compute="_compute_record_name")
+    company_id = fields.Many2one(comodel_name="res.company", index=True, readonly=True)
+    action = fields.Char(string="Scheduled action", readonly=True)
+    reason = fields.Text(readonly=True)
+    first_failed_at = fields.Datetime(string="First failed on", readonly=True)
+    failed_at = fields.Datetime(string="Last failed on", readonly=True, index=True)
+    count = fields.Integer(string="Failures", readonly=True, default=1)
+    run_started = fields.Datetime(
+        readonly=True,
+        help="The last call of the scheduled action before the run in which "
+        "the record last failed: that run skips it.",
+    )
+
+    _sql_constraints = [
+        (
+            "model_res_id_uniq",
+            "UNIQUE(model, res_id)",
+            "A record has one failure row per scheduled action model.",
+        )
+    ]
+
+    @api.depends("model", "res_id")
+    def _compute_record_name(self):
+        for failure in self:
+            record = (
+                failure.model in self.env
+                and self.env[failure.model].browse(failure.res_id).exists()
+            )
+            failure.record_name = (
+                record.sudo().display_name
+                if record
+                else f"{failure.model},{failure.res_id}"
+            )
+
+    def action_open_record(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self.model,
+            "res_id": self.res_id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    # -- used by the scheduled actions (tools.run_due_batch) -----------------
+
+    @api.model
+    def _failures_of(self, model_name):
+        """``{record id: run of its last failure}`` of ``model_name``."""
+        return dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT res_id, run_started FROM support_cron_failure "
+                    "WHERE model = %s",
+                    model_name,
+                )
+            )
+        )
+
+    @api.model
+    def _record(self, record, action, reason, run_started=None):
+        """Record (or count again) the failure of ``record`` in the run that
+        started after ``run_started``."""
+        now = fields.Datetime.now()
+        company = record._fields.get("company_id") and record.sudo().company_id
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO support_cron_failure
+                       (model, res_id, company_id, action, reason, first_failed_at,
+                        failed_at, run_started, count, create_uid, create_date,
+                        write_uid, write_date)
+                VALUES (%(model)s, %(res_id)s, %(company)s, %(action)s,
+                        %(reason)s, %(now)s, %(now)s, %(run_started)s, 1, %(uid)s,
+                        %(now)s, %(uid)s, %(now)s)
+                ON CONFLICT (model, res_id) DO UPDATE
+                   SET action = EXCLUDED.action,
+                       reason = EXCLUDED.reason,
+                       failed_at = EXCLUDED.failed_at,
+                       run_started = EXCLUDED.run_started,
+                       count = support_cron_failure.count + 1,
+                       write_uid = EXCLUDED.write_uid,
+                       write_date = EXCLUDED.write_date
+                """,
+                model=record._name,
+                res_id=record.id,
+                company=company.id if company else None,
+                action=action,
+                reason=reason,
+                now=now,
+                run_started=run_started or None,
+                uid=self.env.uid,
+            )
+        )
+        self.invalidate_model()
+
+    @api.model
+    def _forget(self, model_name, res_ids):
+        """The records handled or no longer due: their failures are over."""
+        if not res_ids:
+            return
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM support_cron_failure WHERE model = %s AND res_id IN %s",
+                model_name,
+                tuple(res_ids),
+            )
+        )
+        self.invalidate_model()

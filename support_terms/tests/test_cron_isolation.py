@@ -1,0 +1,316 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import new_test_user, tagged
+from odoo.tools import mute_logger
+
+from .common_coverage import CoverageCase
+from .common_late_payment import LatePaymentCase
+from .common_renewal import RenewalCase
+from .test_auto_close import AutoCloseCase, day
+
+TOOLS_LOGGER = "odoo.addons.support_terms.tools"
+
+
+class FailureChecks:
+    """What staff see of a record a scheduled action could not handle."""
+
+    def failure(self, record):
+        return self.env["support.cron.failure"].search(
+            [("model", "=", record._name), ("res_id", "=", record.id)]
+        )
+
+    def assert_set_aside(self, record, count, reason):
+        failure = self.failure(record)
+        self.assertEqual(len(failure), 1)
+        self.assertEqual(failure.count, count)
+        self.assertIn(reason, failure.reason)
+        self.assertTrue(failure.action)
+        self.assertEqual(failure.record_name, record.sudo().display_name)
+        manager = new_test_user(
+            self.env,
+            login=f"failures_{record._table}_{count}",
+            groups="support_terms.group_support_terms_manager",
+        )
+        self.assertEqual(
+            self.env["support.cron.failure"].with_user(manager).search([]), failure
+        )
+        action = self.env.ref("support_terms.support_cron_failure_action")
+        self.assertEqual(action.res_model, "support.cron.failure")
+        return failure
+
+    def run_with_poison(self, run):
+        """``run()``; the failure is logged with its reason."""
+        with self.assertLogs(TOOLS_LOGGER, "WARNING") as logs:
+            result = run()
+        self.assertIn("set aside until the next run", "\n".join(logs.output))
+        return result
+
+
+@tagged("post_install", "-at_install")
+class TestAutoCloseIsolation(FailureChecks, AutoCloseCase):
+    def test_ticket_whose_email_fails_to_render_does_not_stop_the_others(self):
+        """The provider adds the customer code to the closing email: it cannot
+        render for a customer without one, whose ticket is set aside; the
+        others close."""
+        template = self.env.ref("support_terms.mail_template_auto_closed")
+        template.body_html = (
+            '<p>Ticket <t t-out="object.number"/>, codice cliente '
+            '<t t-out="object.partner_id.commercial_partner_id.ref.upper()"/></p>'
+        )
+        self.customer.ref = "c001"
+        with freeze_time(day(0)):
+            assigned = [self._ticket() for _i in range(2)]
+            poison = self._ticket(partner=self.other_customer)
+            assigned.append(self._ticket())
+            for ticket in [poison, *assigned]:
+                self._wait(ticket)
+        self.assertEqual(poison.auto_close_date, assigned[0].auto_close_date)
+        with freeze_time(day(5, 1)):
+            self.assertEqual(self.run_cron(), 4)  # all warned
+        with freeze_time(day(7, 2)):
+            self.run_with_poison(self.run_cron)
+        for ticket in assigned:
+            self.assertEqual(ticket.stage_id, self.stage_no_reply)
+            self.assertEqual(len(self.closings(ticket)), 1)
+        self.assertEqual(poison.stage_id, self.stage_waiting)
+        self.assertFalse(poison.auto_closed_date)
+        self.assert_set_aside(poison, 1, "Failed to render")
+
+        # the next run tries it again, after the others: a ticket due at the
+        # same moment (warned the same day) comes first, though created later
+        with freeze_time(day(0)):
+            later = self._ticket()
+            self._wait(later)
+        later.auto_close_warned_date = day(5, 1)
+        self.assertEqual(later.auto_close_date, poison.auto_close_date)
+        self.env["ir.config_parameter"].set_param(
+            "support_terms.auto_close_batch_size", 1
+        )
+        with freeze_time(day(7, 4)):
+            _cron, progress = self.cron._add_progress()
+            # one call, one record: the one that never failed
+            self.cron.ir_actions_server_id.with_context(
+                ir_cron_progress_id=progress.id
+            ).run()
+        self.assertEqual(later.stage_id, self.stage_no_reply)
+        self.assertEqual(self.failure(poison).count, 1)
+        self.assertEqual(poison.stage_id, self.stage_waiting)
+        with freeze_time(day(7, 4)):
+            self.run_with_poison(self.run_cron)
+        self.assert_set_aside(poison, 2, "Failed to render")
+        for ticket in assigned:
+            self.assertEqual(len(self.closings(ticket)), 1)
+
+        # staff give the customer its code: the next run closes the ticket
+        # and forgets the failure
+        self.other_customer.ref = "c002"
+        with freeze_time(day(8)):
+            self.run_cron()
+        self.assertEqual(poison.stage_id, self.stage_no_reply)
+        self.assertFalse(self.failure(poison))
+
+    def test_bad_batch_size_refused_and_default_used(self):
+        with freeze_time(day(0)):
+            tickets = [self._ticket() for _i in range(3)]
+            for ticket in tickets:
+                self._wait(ticket)
+        for bad in ("0", "-5", "cinquecento", "1.5"):
+            with self.subTest(batch_size=bad):
+                self.env["ir.config_parameter"].set_param(
+                    "support_terms.auto_close_batch_size", bad
+                )
+                with self.assertLogs(TOOLS_LOGGER, "WARNING") as logs:
+                    with freeze_time(day(5, 1)):
+                        self.cron.ir_actions_server_id.run()
+                self.assertIn("support_terms.auto_close_batch_size", logs.output[0])
+                self.assertIn("refused", logs.output[0])
+                self.assertIn("500", logs.output[0])
+        # the default batch (500) warned the three at once, on the first try
+        for ticket in tickets:
+            self.assertEqual(len(self.warnings(ticket)), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestChargeInvoicingIsolation(FailureChecks, CoverageCase):
+    @mute_logger("odoo.sql_db")
+    def test_charge_set_back_to_invoice_does_not_stop_the_others(self):
+        cron = self.env.ref("support_terms.ir_cron_invoice_charges")
+        self.env["ir.config_parameter"].set_param(
+            "support_terms.charge_invoicing_batch_size", 2
+        )
+        self._create_contract(self.other_customer, self.product_basic, "2026-01-01")
+        poison_ticket = self._ticket(self.cat_misuse)
+        poison_ticket.action_charge_fixed_fee()
+        poison = poison_ticket.support_charge_ids
+        poison.action_invoice()
+        self.assertEqual(poison.state, "invoiced")
+        # invoiced, then set back by hand: invoicing it again must fail
+        poison.sudo().write({"state": "to_invoice"})
+        others = self.env["support.ticket.charge"]
+        for partner in (self.contact, self.other_customer, self.other_customer):
+            ticket = self._ticket(self.cat_misuse, partner=partner)
+            ticket.action_charge_fixed_fee()
+            others |= ticket.support_charge_ids
+        invoices_before = self.env["account.move"].search_count([])
+        self.run_with_poison(lambda: self.run_like_the_cron_worker(cron))
+        self.assertEqual(set(others.mapped("state")), {"invoiced"})
+        for charge in others:
+            self.assertEqual(len(charge.invoice_line_ids), 1)
+        # the customer's other charge was invoiced without the poisoned one
+        self.assertEqual(self.env["account.move"].search_count([]), invoices_before + 2)
+        self.assertEqual(len(poison.invoice_line_ids), 1)
+        self.assert_set_aside(poison, 1, "support_charge")
+        # the next run tries it again (and still refuses a second invoice line)
+        self.run_with_poison(lambda: self.run_like_the_cron_worker(cron))
+        self.assert_set_aside(poison, 2, "support_charge")
+        self.assertEqual(len(poison.invoice_line_ids), 1)
+        # staff put it back where it belongs: the failure is forgotten
+        poison.sudo().write({"state": "invoiced"})
+        self.run_like_the_cron_worker(cron)
+        self.assertFalse(self.failure(poison))
+
+
+@tagged("post_install", "-at_install")
+class TestCreditExpiryIsolation(FailureChecks, CoverageCase):
+    @mute_logger("odoo.sql_db")
+    def test_pack_edited_after_its_expiry_does_not_stop_the_others(self):
+        cron = self.env.ref("support_terms.ir_cron_expire_credits")
+        self.company.support_credit_grant_on = "posted"
+        self.env["ir.config_parameter"].set_param(
+            "support_terms.credit_expiry_batch_size", 2
+        )
+        with freeze_time("2025-06-01"):
+            self._invoice(date=date(2025, 6, 1))
+        with freeze_time("2026-06-01"):
+            self.run_like_the_cron_worker(cron)
+        poison = self._grants()
+        self.assertEqual(self._balance(), 0)
+        # expired, then corrected by hand from 10 to 12 credits: 2 left to
+        # expire, but the pack already has its one expiry
+        poison.sudo().quantity = 12
+        self.assertEqual(poison.remaining, 2)
+        with freeze_time("2025-07-01"):
+            for partner in (self.customer, self.other_customer, self.other_customer):
+                self._invoice(date=date(2025, 7, 1), partner=partner)
+        others = self._grants() - poison | self._grants(self.other_customer)
+        self.assertEqual(len(others), 3)
+        with freeze_time("2026-07-02"):
+            self.run_with_poison(lambda: self.run_like_the_cron_worker(cron))
+            self.assertEqual(set(others.mapped("remaining")), {0})
+            self.assertEqual(poison.remaining, 2)
+            self.assert_set_aside(poison, 1, "support_credit_move_one_expiry")
+            self.run_with_poison(lambda: self.run_like_the_cron_worker(cron))
+            self.assert_set_aside(poison, 2, "support_credit_move_one_expiry")
+        expiries = self.env["support.credit.move"].search(
+            [("move_type", "=", "expiry")]
+        )
+        self.assertEqual(len(expiries), 4)
+        self.assertEqual(len(expiries.pack_id), 4)
+
+
+@tagged("post_install", "-at_install")
+class TestRenewalIsolation(FailureChecks, RenewalCase):
+    def test_line_oca_cannot_renew_does_not_stop_the_others(self):
+        """A line typed to renew every -1 years: OCA's renew() refuses it."""
+        self.env["ir.config_parameter"].set_param("support_terms.renewal_batch_size", 2)
+        plain = self._create_product("Hosting senza politica", self.company)
+        lines = self.env["contract.line"]
+        for partner in (self.customer, self.other_customer, self.customer):
+            _contract, line = self._create_contract(
+                partner,
+                plain,
+                date(2025, 3, 1),
+                date(2026, 2, 28),
+                is_auto_renew=True,
+                auto_renew_rule_type="yearly",
+                auto_renew_interval=1,
+            )
+            lines |= line
+        _contract, poison = self._create_contract(
+            self.customer,
+            plain,
+            date(2025, 3, 1),
+            date(2026, 2, 28),
+            is_auto_renew=True,
+            auto_renew_rule_type="yearly",
+            auto_renew_interval=-1,
+        )
+        with freeze_time("2026-02-20"):
+            self.run_with_poison(self.run_renewal)
+            for line in lines:
+                self.assertEqual(line._current_line().date_end, date(2027, 2, 28))
+            self.assertEqual(poison.date_end, date(2026, 2, 28))
+            self.assertFalse(poison.successor_contract_line_id)
+            self.assert_set_aside(poison, 1, "ValidationError")
+        with freeze_time("2026-02-20 06:00"):  # a later run tries it again
+            self.run_with_poison(self.run_renewal)
+            self.assert_set_aside(poison, 2, "ValidationError")
+        for line in lines:
+            self.assertEqual(line._current_line().date_end, date(2027, 2, 28))
+        # fixed by hand: renewed by the next run, failure forgotten
+        poison.auto_renew_interval = 1
+        with freeze_time("2026-02-21"):
+            self.run_renewal()
+        self.assertEqual(poison._current_line().date_end, date(2027, 2, 28))
+        self.assertFalse(self.failure(poison))
+
+
+@tagged("post_install", "-at_install")
+class TestOverdueSuspensionIsolation(FailureChecks, LatePaymentCase):
+    def test_customer_whose_email_fails_does_not_stop_the_others(self):
+        """Seed 000: "sospendere ... i Servizi ... con effetto immediato". The
+        provider adds the customer code to the email; one customer has none."""
+        template = self.env.ref("support_terms.mail_template_services_suspended")
+        template.body_html = (
+            '<p>Codice cliente <t t-out="object.partner_id.ref.upper()"/></p>'
+        )
+        self.customer.ref = "c001"
+        self.env["ir.config_parameter"].set_param(
+            "support_terms.overdue_suspension_batch_size", 1
+        )
+        poison_invoice = self._invoice(partner=self.other_customer)
+        invoices = self._invoice() | self._invoice()
+        with freeze_time("2026-03-10"):
+            self.run_with_poison(self.run_cron)
+        self.assertEqual(len(self.suspensions()), 1)
+        self.assertEqual(self.suspensions().invoice_ids, invoices)
+        self.assertEqual(self.line.service_state, "suspended")
+        self.assertEqual(len(self.mails(self.suspensions(), "suspended")), 1)
+        # the other customer is rolled back alone: not suspended, not emailed
+        self.assertFalse(self.suspensions(self.other_customer))
+        self.assertEqual(self.other_line.service_state, "active")
+        self.assert_set_aside(poison_invoice, 1, "Failed to render")
+        with freeze_time("2026-03-11"):
+            self.run_with_poison(self.run_cron)
+        self.assert_set_aside(poison_invoice, 2, "Failed to render")
+        self.assertEqual(len(self.suspensions()), 1)
+        # staff give it its code: the next run suspends it
+        self.other_customer.ref = "c002"
+        with freeze_time("2026-03-12"):
+            self.run_cron()
+        self.assertEqual(len(self.suspensions(self.other_customer)), 1)
+        self.assertEqual(self.other_line.service_state, "suspended")
+        self.assertFalse(self.failure(poison_invoice))
+
+    @mute_logger(TOOLS_LOGGER)
+    def test_failure_rows_follow_the_company(self):
+        other_company = self.env["res.company"].create({"name": "Provider B"})
+        template = self.env.ref("support_terms.mail_template_services_suspended")
+        template.body_html = '<p><t t-out="object.partner_id.ref.upper()"/></p>'
+        poison_invoice = self._invoice(partner=self.other_customer)
+        with freeze_time("2026-03-10"):
+            self.run_cron()
+        failure = self.failure(poison_invoice)
+        self.assertEqual(failure.company_id, self.company)
+        outsider = new_test_user(
+            self.env,
+            login="failures_outsider",
+            groups="support_terms.group_support_terms_manager",
+            company_id=other_company.id,
+            company_ids=[(6, 0, other_company.ids)],
+        )
+        self.assertFalse(
+            self.env["support.cron.failure"].with_user(outsider).search([])
+        )

@@ -1,0 +1,253 @@
+from datetime import date, datetime
+from types import SimpleNamespace
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.modules.loading import load_data
+from odoo.modules.module import get_manifest
+from odoo.tests import tagged
+
+from .common import SupportTermsCase
+
+TODAY = date(2026, 6, 15)
+
+
+@tagged("post_install", "-at_install")
+class TestInstallOnALiveDatabase(SupportTermsCase):
+    """A provider already invoicing in Odoo installs or upgrades the addon.
+
+    Its company existed before the addon: late payers with active services,
+    requests without a plan. Seed 000 says the provider "si riserva la
+    facoltà di sospendere" the services of a late payer: a right the company
+    chooses to use, so nothing happens to anybody until it turns it on.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a company as the install finds it: its new columns at their defaults
+        cls.live = cls.env["res.company"].create({"name": "Provider Live Srl"})
+        cls.env.user.company_ids |= cls.live
+        cls.env["account.chart.template"].try_loading(
+            "generic_coa", cls.live, install_demo=False
+        )
+        cls.hosting = cls._create_product("Hosting Live", cls.live)
+        cls.late_payers = cls.env["res.partner"].create(
+            [
+                {
+                    "name": f"Cliente moroso {n}",
+                    "is_company": True,
+                    "email": f"moroso{n}@example.com",
+                }
+                for n in range(3)
+            ]
+        )
+        cls.lines = cls.env["contract.line"]
+        cls.invoices = cls.env["account.move"]
+        for partner in cls.late_payers:
+            _contract, line = cls._create_contract(
+                partner, cls.hosting, date(2026, 1, 1), company=cls.live
+            )
+            cls.lines |= line
+            invoice = (
+                cls.env["account.move"]
+                .with_company(cls.live)
+                .create(
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": partner.id,
+                        "invoice_date": date(2026, 1, 1),
+                        "invoice_date_due": date(2026, 1, 31),
+                        "invoice_payment_term_id": False,
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "product_id": cls.hosting.id,
+                                    "quantity": 1,
+                                    "price_unit": 120.0,
+                                    "tax_ids": [Command.clear()],
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
+            invoice.action_post()
+            cls.invoices |= invoice
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Assistenza Live", "company_id": cls.live.id}
+        )
+        cls.waiting = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+
+    def _load_addon_data(self, mode):
+        """What installing (``init``) or upgrading (``update``) support_terms
+        loads: the data files of its manifest, by Odoo's own loader."""
+        package = SimpleNamespace(
+            name="support_terms", data=get_manifest("support_terms")
+        )
+        load_data(self.env(su=True), {}, mode, "data", package)
+        self.env.invalidate_all()
+
+    def _run_every_scheduled_action(self):
+        crons = self.env["ir.model.data"].search(
+            [("module", "=", "support_terms"), ("model", "=", "ir.cron")]
+        )
+        crons = self.env["ir.cron"].browse(crons.mapped("res_id"))
+        crons |= self.env.ref("contract_line_successor.contract_line_cron_for_renew")
+        self.assertGreaterEqual(len(crons), 6)
+        for cron in crons:
+            for _twice in range(2):
+                self.run_like_the_cron_worker(cron)
+
+    def _suspensions(self):
+        return self.env["support.service.suspension"].search(
+            [("partner_id", "in", self.late_payers.ids)]
+        )
+
+    def _mails_to_customers(self):
+        return self.env["mail.mail"].search(
+            [("recipient_ids", "in", self.late_payers.ids)]
+        )
+
+    def test_install_suspends_and_emails_nobody_until_the_company_turns_it_on(self):
+        self.assertFalse(self.live.support_overdue_suspension)
+        self.assertFalse(self.live.support_reactivation_fee_product_id)
+        mails_before = self.env["mail.mail"].search_count([])
+        with freeze_time(TODAY):
+            self._load_addon_data("init")
+            self._run_every_scheduled_action()
+        self.assertFalse(self._suspensions())
+        self.assertEqual(set(self.lines.mapped("service_state")), {"active"})
+        self.assertFalse(self._mails_to_customers())
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails_before)
+        self.assertFalse(self.invoices.support_suspension_id)
+
+        # the company turns the suspension on in Settings: now it applies
+        settings = (
+            self.env["res.config.settings"]
+            .with_company(self.live)
+            .create({"support_overdue_suspension": True})
+        )
+        settings.execute()
+        self.assertTrue(self.live.support_overdue_suspension)
+        with freeze_time(TODAY):
+            self.run_like_the_cron_worker(
+                self.env.ref("support_terms.ir_cron_overdue_suspension")
+            )
+        self.assertEqual(self._suspensions().partner_id, self.late_payers)
+        self.assertEqual(set(self.lines.mapped("service_state")), {"suspended"})
+        self.assertEqual(len(self._mails_to_customers()), 3)
+
+    def test_install_closes_no_request_without_a_plan_until_turned_on(self):
+        with freeze_time(datetime(2026, 6, 1, 10)):
+            ticket = self.env["helpdesk.ticket"].create(
+                {
+                    "name": "Sito lento",
+                    "description": "<p>Il sito è lento</p>",
+                    "partner_id": self.late_payers[0].id,
+                    "team_id": self.team.id,
+                    "company_id": self.live.id,
+                }
+            )
+            ticket.stage_id = self.waiting
+        self.assertFalse(ticket.support_plan_id)
+        self.assertFalse(ticket.auto_close_date)
+        mails_before = self._mails_to_customers()
+        cron = self.env.ref("support_terms.ir_cron_auto_close_tickets")
+        with freeze_time(datetime(2026, 7, 1, 10)):
+            self._load_addon_data("init")
+            self.run_like_the_cron_worker(cron)
+            self.run_like_the_cron_worker(cron)
+        self.assertEqual(ticket.stage_id, self.waiting)
+        self.assertFalse(ticket.auto_close_warned_date)
+        self.assertEqual(self._mails_to_customers(), mails_before)
+
+        self.env["res.config.settings"].with_company(self.live).create(
+            {"support_auto_close_without_plan": True}
+        ).execute()
+        # the team's days now count: 7 days of waiting, warned 2 days before
+        self.assertEqual(ticket.auto_close_date, datetime(2026, 6, 8, 10))
+        with freeze_time(datetime(2026, 7, 1, 11)):
+            self.run_like_the_cron_worker(cron)
+        self.assertTrue(ticket.auto_close_warned_date)
+        self.assertEqual(len(self._mails_to_customers() - mails_before), 1)
+
+    def test_upgrade_keeps_the_no_fee_choice(self):
+        """Seed 000's fee is a choice: an upgrade never puts it back."""
+        self.live.write(
+            {
+                "support_overdue_suspension": True,
+                "support_overdue_grace_days": 10,
+                "support_reactivation_fee_product_id": False,
+                "support_suspension_email": False,
+            }
+        )
+        self._load_addon_data("update")
+        self.assertFalse(self.live.support_reactivation_fee_product_id)
+        self.assertTrue(self.live.support_overdue_suspension)
+        self.assertEqual(self.live.support_overdue_grace_days, 10)
+        self.assertFalse(self.live.support_suspension_email)
+        # the company that chose the fee keeps it too
+        fee = self.env.ref("support_terms.product_reactivation_fee")
+        self.company.support_reactivation_fee_product_id = fee
+        self._load_addon_data("update")
+        self.assertEqual(self.company.support_reactivation_fee_product_id, fee)
+        self.assertFalse(self.live.support_reactivation_fee_product_id)
+
+    def test_new_company_starts_with_everything_off(self):
+        company = self.env["res.company"].create({"name": "Provider Nuovo Srl"})
+        self.assertFalse(company.support_overdue_suspension)
+        self.assertFalse(company.support_reactivation_fee_product_id)
+        self.assertFalse(company.support_auto_close_without_plan)
+
+
+@tagged("post_install", "-at_install")
+class TestTemplatesTurnOnWhatTheirTermsSay(SupportTermsCase):
+    def _apply(self, template):
+        company = self.env["res.company"].create({"name": f"Provider {template}"})
+        self.env.user.company_ids |= company
+        self.env["support.terms.template.apply"].with_company(company).create(
+            {"template": template}
+        ).action_apply()
+        return company
+
+    def test_hosting_gold_suspends_late_payers_with_a_20_euro_fee(self):
+        """Seed 000: "In caso di tardivo, omesso, incompleto pagamento ...
+        sospendere ... con effetto immediato"; "La riattivazione dei Servizi ...
+        comporterà un addebito pari a euro 20.00 + iva"."""
+        company = self._apply("hosting_gold")
+        self.assertTrue(company.support_overdue_suspension)
+        self.assertEqual(company.support_overdue_grace_days, 0)
+        fee = company.support_reactivation_fee_product_id
+        self.assertEqual(fee, self.env.ref("support_terms.product_reactivation_fee"))
+        self.assertEqual(fee.lst_price, 20.0)
+        self.assertFalse(company.support_auto_close_without_plan)
+
+    def test_wp_maintenance_closes_every_request_but_suspends_nobody(self):
+        """Seed 002: "il ticket di assistenza viene chiuso automaticamente entro
+        7 giorni, se non riceviamo risposta dal cliente"; no suspension clause."""
+        company = self._apply("wp_maintenance")
+        self.assertTrue(company.support_auto_close_without_plan)
+        self.assertFalse(company.support_overdue_suspension)
+        self.assertFalse(company.support_reactivation_fee_product_id)
+
+    def test_other_templates_turn_on_nothing_of_late_payment(self):
+        for template in ("web_assistance", "hosting_priority", "hosting_credits"):
+            with self.subTest(template=template):
+                company = self._apply(template)
+                self.assertFalse(company.support_overdue_suspension)
+                self.assertFalse(company.support_reactivation_fee_product_id)
+                self.assertEqual(
+                    company.support_auto_close_without_plan,
+                    template == "hosting_credits",
+                )
+
+    def test_a_template_never_turns_a_setting_off(self):
+        company = self._apply("hosting_gold")
+        self.env["support.terms.template.apply"].with_company(company).create(
+            {"template": "wp_maintenance"}
+        ).action_apply()
+        self.assertTrue(company.support_overdue_suspension)
+        self.assertTrue(company.support_reactivation_fee_product_id)
+        self.assertTrue(company.support_auto_close_without_plan)

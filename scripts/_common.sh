@@ -246,7 +246,7 @@ install_addon() {
     "${ODOO_CMD[@]}" -c "$conf" -d "$db" -i "$ADDON" --stop-after-init --no-http \
         --logfile "$log" "$@" 2>"$log.stderr" || rc=$?
     if ((rc)) || grep -qE "$pattern" "$log"; then
-        grep -v "security risk" "$log.stderr" >&2
+        grep -v "security risk" "$log.stderr" >&2 || true
         grep -E -A25 "$pattern" "$log" | head -80 >&2
         die "installing $ADDON failed (exit $rc); full log: $log"
     fi

@@ -792,7 +792,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             rule = rules.get((ticket.support_plan_id.id, ticket.category_id.id))
             ticket.support_coverage_rule_id = rule
-            ticket.coverage = ticket_coverage(rule.coverage)
+            ticket.coverage = ticket_coverage(rule and rule.coverage)
             ticket.coverage_override_reason = False
 
     def _coverage_rules(self, pairs=None):

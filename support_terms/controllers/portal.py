@@ -34,10 +34,11 @@ class SupportTermsTicketController(HelpdeskTicketController):
             ._get_applicable_stages()
             .filtered("close_from_portal")
         )
-        if stage.id not in closable.ids:
-            raise NotFound()
-        ticket_sudo.stage_id = stage
-        return request.redirect(f"/my/ticket/{ticket.id}")
+        # as OCA answers: back to the ticket, closed only into a stage the
+        # portal offers for its team
+        if stage.id in closable.ids:
+            ticket_sudo.stage_id = stage
+        return request.redirect(f"/my/ticket/{ticket.id}", code=302)
 
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)

@@ -4,7 +4,6 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.osv import expression
 from odoo.tools import format_datetime
 from odoo.tools.mail import email_split_tuples
 
@@ -633,13 +632,6 @@ class HelpdeskTicket(models.Model):
         )
         warn_domain = tickets._auto_close_warn_domain(now)
         close_domain = tickets._auto_close_close_domain(now)
-        # The action runs every hour and most runs find nothing due: one
-        # query on the indexed dates says so, and the run stops there.
-        if not tickets.search(
-            expression.OR([warn_domain, close_domain]), limit=1, order="id"
-        ):
-            self.env["ir.cron"]._notify_progress(done=0, remaining=0)
-            return 0, 0
         return run_due_batch(
             tickets,
             AUTO_CLOSE_BATCH_PARAM,

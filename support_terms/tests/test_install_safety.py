@@ -1,3 +1,5 @@
+import importlib.util
+import os
 from datetime import date, datetime
 from types import SimpleNamespace
 
@@ -5,7 +7,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.modules.loading import load_data
-from odoo.modules.module import get_manifest
+from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import tagged
 
 from .common import SupportTermsCase
@@ -194,6 +196,50 @@ class TestInstallOnALiveDatabase(SupportTermsCase):
         self._load_addon_data("update")
         self.assertEqual(self.company.support_reactivation_fee_product_id, fee)
         self.assertFalse(self.live.support_reactivation_fee_product_id)
+
+    def test_upgrade_from_the_first_version_keeps_what_the_company_did(self):
+        """A provider that ran the first version was suspending late payers
+        and closing requests without a plan: the upgrade that adds the
+        settings (their columns empty) keeps it doing so, and changes
+        nothing a company chose."""
+        self.live.write(
+            {
+                "support_reactivation_fee_product_id": False,
+                "support_overdue_grace_days": 5,
+            }
+        )
+        self.company.write(
+            {
+                "support_overdue_suspension": False,
+                "support_auto_close_without_plan": False,
+            }
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE res_company SET support_overdue_suspension = NULL, "
+            "support_auto_close_without_plan = NULL WHERE id = %s",
+            [self.live.id],
+        )
+        self.env.invalidate_all()
+        version = get_manifest("support_terms")["version"]
+        path = os.path.join(
+            get_module_path("support_terms"),
+            "migrations",
+            version,
+            "post-migration.py",
+        )
+        spec = importlib.util.spec_from_file_location("support_terms_upgrade", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.invalidate_all()
+        self.assertTrue(self.live.support_overdue_suspension)
+        self.assertTrue(self.live.support_auto_close_without_plan)
+        self.assertFalse(self.live.support_reactivation_fee_product_id)
+        self.assertEqual(self.live.support_overdue_grace_days, 5)
+        # a choice made (off) is kept
+        self.assertFalse(self.company.support_overdue_suspension)
+        self.assertFalse(self.company.support_auto_close_without_plan)
 
     def test_new_company_starts_with_everything_off(self):
         company = self.env["res.company"].create({"name": "Provider Nuovo Srl"})

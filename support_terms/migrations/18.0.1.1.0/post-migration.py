@@ -7,6 +7,10 @@
   provider shortened is kept.
 - The take-in-charge and resolution emails reach a requester known only by
   the ticket's email (no contact), as the other customer emails do.
+- A company already running the addon keeps doing what it did: the
+  overdue suspension and the closing of requests without a plan, off for a
+  new install until the company turns them on, stay on for it (a setting
+  it never chose is not taken away by an upgrade).
 - Companies set up from a terms template judge notices as that template
   says. Before, every notice was judged on the day it was received; the new
   company setting defaults to the day it was sent. A company whose last
@@ -69,10 +73,28 @@ def _notices_judged_as_the_template_says(cr):
         )
 
 
+def _companies_keep_what_they_did(cr):
+    cr.execute(
+        """
+        UPDATE res_company
+           SET support_overdue_suspension = TRUE
+         WHERE support_overdue_suspension IS NULL
+        """
+    )
+    cr.execute(
+        """
+        UPDATE res_company
+           SET support_auto_close_without_plan = TRUE
+         WHERE support_auto_close_without_plan IS NULL
+        """
+    )
+
+
 def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
+    _companies_keep_what_they_did(cr)
     _auto_close_hourly(env)
     _templates_reach_the_email(env)
     _notices_judged_as_the_template_says(cr)

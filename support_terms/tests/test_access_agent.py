@@ -1,4 +1,8 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import tagged
+from odoo.tests.common import JsonRpcException
 
 from .common_access import AccessCase
 
@@ -90,6 +94,70 @@ class TestAgentCannotDecideForManagers(AccessCase):
             "support.service.suspension", "read", self.suspension.ids, ["note"]
         )
         self.assertIn("invii massivi", note[0]["note"])
+
+    def _notice_facts(self, notices):
+        self.env.invalidate_all()
+        return [
+            (
+                n.partner_id,
+                n.contract_line_ids,
+                n.received_at,
+                n.sent_date,
+                n.channel,
+                n.requested_end_date,
+                n.note,
+                n.state,
+            )
+            for n in notices
+        ]
+
+    def test_decided_notice_keeps_what_it_was_decided_on(self):
+        """The form shows a decided notice read only; over JSON-RPC an agent
+        rewrote its channel, dates and services after the manager's decision
+        (a rejected PEC-less notice turned into a PEC, a confirmed one naming
+        services it never cancelled). A manager cannot either: a rejected
+        notice goes back to draft first, a confirmed one never changes."""
+        self.notice.action_confirm()
+        decided = self.notice | self.rejected_notice
+        self.assertEqual(decided.mapped("state"), ["confirmed", "rejected"])
+        now = fields.Datetime.now()
+        rewrites = [
+            {"channel": "pec"},
+            {"received_at": fields.Datetime.to_string(now - timedelta(days=1))},
+            {"sent_date": str(self._days(-3))},
+            {"requested_end_date": str(self._days(3))},
+            {"note": "Disdetta mai ricevuta."},
+        ]
+        before = self._notice_facts(decided)
+        for user in (self.agent, self.manager):
+            self.login(user)
+            for notice in decided:
+                other_lines = (self.line | self.plan_line) - notice.contract_line_ids
+                for values in [
+                    *rewrites,
+                    {"contract_line_ids": [(6, 0, other_lines.ids)]},
+                ]:
+                    with self.subTest(user=user.login, notice=notice.state, w=values):
+                        with self.assertRaises(JsonRpcException) as caught:
+                            self.call(
+                                "support.cancellation.notice",
+                                "write",
+                                notice.ids,
+                                values,
+                            )
+                        self.assertEqual(
+                            str(caught.exception), "odoo.exceptions.UserError"
+                        )
+        self.assertEqual(self._notice_facts(decided), before, "nothing written")
+        # a draft notice is still the agent's to correct
+        self.login(self.agent)
+        self.call(
+            "support.cancellation.notice",
+            "write",
+            self.other_notice.ids,
+            {"note": "Ricevuta anche per email."},
+        )
+        self.assertEqual(self.other_notice.note, "Ricevuta anche per email.")
 
 
 @tagged("post_install", "-at_install")

@@ -159,6 +159,34 @@ class TestAgentCannotDecideForManagers(AccessCase):
         )
         self.assertEqual(self.other_notice.note, "Ricevuta anche per email.")
 
+    def test_accountant_cannot_reactivate_or_terminate_a_service_by_its_state(self):
+        """OCA contract lets accounting administrators write contract lines:
+        writing a line's service state lifted a suspension (here one ordered
+        by an authority) or terminated a service without a support terms
+        manager, leaving the suspension active on a service delivered."""
+        accountant = self._user(
+            "accountant_acc", "account.group_account_manager,base.group_user"
+        )
+        self.assertEqual(self.other_line.service_state, "suspended")
+        self.login(accountant)
+        before = self.snapshot()
+        for line, state in (
+            (self.other_line, "active"),
+            (self.other_line, "terminated"),
+            (self.plan_line, "terminated"),
+            (self.plan_line, "suspended"),
+        ):
+            with self.subTest(line=line.name, state=state):
+                self.assertRefused(
+                    "contract.line", "write", line.ids, {"service_state": state}
+                )
+        self.assertEqual(self.snapshot(), before, "nothing written")
+        self.assertEqual(self.plan_line.service_state, "active")
+        self.assertEqual(self.other_suspension.state, "active")
+        # what accounting does on contract lines still works
+        self.call("contract.line", "write", self.plan_line.ids, {"name": "Assistenza"})
+        self.assertEqual(self.plan_line.name, "Assistenza")
+
 
 @tagged("post_install", "-at_install")
 class TestManagerDecides(AccessCase):

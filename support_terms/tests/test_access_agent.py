@@ -187,6 +187,57 @@ class TestAgentCannotDecideForManagers(AccessCase):
         self.call("contract.line", "write", self.plan_line.ids, {"name": "Assistenza"})
         self.assertEqual(self.plan_line.name, "Assistenza")
 
+    def test_agent_cannot_rewrite_what_the_system_records_on_a_ticket(self):
+        """ "prezzi e condizioni verranno calcolati e comunicati in fase di
+        preventivo, ovvero prima dell'effettivo intervento": work waits for the
+        quote's acceptance. Over JSON-RPC an agent unlinked the waiting quote
+        (or linked another customer's signed one) and started the work; it
+        also backdated the take in charge and the waiting clock, and swapped
+        the coverage rule, fields the form shows read only."""
+        in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        quote = self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "support_ticket_id": self.ticket.id}
+        )
+        self.ticket.sudo().support_quote_id = quote
+        signed = self.env["sale.order"].create({"partner_id": self.other_customer.id})
+        signed.action_confirm()
+        self.assertEqual(self.ticket.support_quote_state, "waiting")
+        rule = self.env["support.coverage.rule"].search([], limit=1)
+        last_week = fields.Datetime.to_string(fields.Datetime.now() - timedelta(days=7))
+        fields_kept = [
+            "support_quote_id",
+            "support_coverage_rule_id",
+            "taken_in_charge_date",
+            "waiting_since",
+            "auto_closed_date",
+            "stage_id",
+        ]
+
+        def kept():
+            self.env.invalidate_all()
+            return self.ticket.read(fields_kept)
+
+        before = kept()
+        # an agent who also sells: it reads quotations
+        seller = self._user(
+            "agent_seller_acc",
+            "helpdesk_mgmt.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
+        )
+        self.login(seller)
+        for values in (
+            {"support_quote_id": False},
+            {"support_quote_id": signed.id},
+            {"support_quote_id": False, "stage_id": in_progress.id},
+            {"support_coverage_rule_id": rule.id},
+            {"taken_in_charge_date": last_week},
+            {"waiting_since": last_week},
+            {"auto_closed_date": last_week},
+        ):
+            with self.subTest(write=values):
+                self.assertRefused("helpdesk.ticket", "write", self.ticket.ids, values)
+        self.assertEqual(kept(), before, "nothing written")
+        self.assertEqual(self.ticket.support_quote_state, "waiting")
+
 
 @tagged("post_install", "-at_install")
 class TestManagerDecides(AccessCase):

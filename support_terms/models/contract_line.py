@@ -559,6 +559,16 @@ class ContractLine(models.Model):
     def write(self, vals):
         if "service_state" not in vals:
             return super().write(vals)
+        if not self.env.su and not self.env.user.has_group(
+            "support_terms.group_support_terms_manager"
+        ):
+            # OCA lets accounting write lines: the state is the terms' own
+            raise AccessError(
+                _(
+                    "Only a support terms manager can suspend, reactivate or "
+                    "terminate a service."
+                )
+            )
         old_states = {line.id: line.service_state for line in self}
         result = super().write(vals)
         changed = self.filtered(lambda line: old_states[line.id] != line.service_state)

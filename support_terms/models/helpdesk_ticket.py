@@ -19,6 +19,19 @@ COVERAGE_KEYS = ("coverage", "category_id", "support_plan_id", "partner_id")
 OUTER_CALL = "support_terms_coverage_outer"
 AUTO_CLOSE_BATCH_PARAM = "support_terms.auto_close_batch_size"
 AUTO_CLOSE_BATCH_DEFAULT = 500
+# recorded by the addon's own flows (as superuser), never written by users
+SYSTEM_FIELDS = frozenset(
+    {
+        "support_coverage_rule_id",
+        "support_quote_id",
+        "taken_in_charge_date",
+        "urgency_handling_date",
+        "waiting_since",
+        "auto_close_warned_date",
+        "auto_closed_date",
+        "auto_close_reopen_stage_id",
+    }
+)
 
 
 class HelpdeskTicket(models.Model):
@@ -241,6 +254,7 @@ class HelpdeskTicket(models.Model):
             # the outermost call notifies excluded requests once, whatever the
             # writes nested in the creation (the plan snapshot) change
             for vals in vals_list:
+                self._check_system_fields(vals)
                 # a customer or the portal never decides the coverage
                 if "coverage" in vals and not self._can_override_coverage():
                     vals.pop("coverage")
@@ -315,6 +329,7 @@ class HelpdeskTicket(models.Model):
     def _write_outermost(self, vals):
         """Checks of what staff decide, and the customer told once of an
         exclusion, whatever the writes nested in this one change."""
+        self._check_system_fields(vals)
         if "urgency_review" in vals and not self._can_set_support_plan():
             raise AccessError(_("Only a support terms manager can review an urgency."))
         if "coverage" in vals:
@@ -333,6 +348,23 @@ class HelpdeskTicket(models.Model):
         if vals.get("urgency_review") == "unjustified":
             self._charge_unjustified_urgency()
         return res
+
+    def _check_system_fields(self, vals):
+        """The quote, the coverage rule, the take in charge and the waiting
+        clock are what happened, recorded by the addon: read only on the
+        server too (work waits for the quote's acceptance)."""
+        written = SYSTEM_FIELDS & set(vals)
+        if written and not self.env.su:
+            raise AccessError(
+                _(
+                    "%(fields)s: recorded by the support terms, they cannot be "
+                    "written.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        for name in sorted(written)
+                    ),
+                )
+            )
 
     def _can_set_support_plan(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)

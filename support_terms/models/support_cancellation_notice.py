@@ -22,6 +22,18 @@ DECISION_FIELDS = {
     "result_ids",
     "refund_move_ids",
 }
+# what a notice is decided on: frozen once it is decided
+FACT_FIELDS = {
+    "company_id",
+    "partner_id",
+    "contract_line_ids",
+    "received_at",
+    "sent_date",
+    "channel",
+    "requested_end_date",
+    "note",
+    "attachment_ids",
+}
 
 
 class SupportCancellationNotice(models.Model):
@@ -384,6 +396,17 @@ class SupportCancellationNotice(models.Model):
         self.check_access("write")
 
     def write(self, vals):
+        if FACT_FIELDS & set(vals):
+            decided = self.filtered(lambda n: n.state != "draft")
+            if decided:
+                raise UserError(
+                    self.env._(
+                        "Notice %(notice)s is already decided: what it was "
+                        "decided on cannot change. A rejected notice goes back "
+                        "to be confirmed first; a confirmed one never changes.",
+                        notice=decided[0].name,
+                    )
+                )
         if DECISION_FIELDS & set(vals):
             self._check_manager()
             if vals.get("state", "confirmed") != "confirmed" and any(

@@ -1,4 +1,8 @@
+from datetime import timedelta
+
+from odoo import fields
 from odoo.tests import tagged
+from odoo.tests.common import JsonRpcException
 
 from .common_access import AccessCase
 
@@ -90,6 +94,149 @@ class TestAgentCannotDecideForManagers(AccessCase):
             "support.service.suspension", "read", self.suspension.ids, ["note"]
         )
         self.assertIn("invii massivi", note[0]["note"])
+
+    def _notice_facts(self, notices):
+        self.env.invalidate_all()
+        return [
+            (
+                n.partner_id,
+                n.contract_line_ids,
+                n.received_at,
+                n.sent_date,
+                n.channel,
+                n.requested_end_date,
+                n.note,
+                n.state,
+            )
+            for n in notices
+        ]
+
+    def test_decided_notice_keeps_what_it_was_decided_on(self):
+        """The form shows a decided notice read only; over JSON-RPC an agent
+        rewrote its channel, dates and services after the manager's decision
+        (a rejected PEC-less notice turned into a PEC, a confirmed one naming
+        services it never cancelled). A manager cannot either: a rejected
+        notice goes back to draft first, a confirmed one never changes."""
+        self.notice.action_confirm()
+        decided = self.notice | self.rejected_notice
+        self.assertEqual(decided.mapped("state"), ["confirmed", "rejected"])
+        now = fields.Datetime.now()
+        rewrites = [
+            {"channel": "pec"},
+            {"received_at": fields.Datetime.to_string(now - timedelta(days=1))},
+            {"sent_date": str(self._days(-3))},
+            {"requested_end_date": str(self._days(3))},
+            {"note": "Disdetta mai ricevuta."},
+        ]
+        before = self._notice_facts(decided)
+        for user in (self.agent, self.manager):
+            self.login(user)
+            for notice in decided:
+                other_lines = (self.line | self.plan_line) - notice.contract_line_ids
+                for values in [
+                    *rewrites,
+                    {"contract_line_ids": [(6, 0, other_lines.ids)]},
+                ]:
+                    with self.subTest(user=user.login, notice=notice.state, w=values):
+                        with self.assertRaises(JsonRpcException) as caught:
+                            self.call(
+                                "support.cancellation.notice",
+                                "write",
+                                notice.ids,
+                                values,
+                            )
+                        self.assertEqual(
+                            str(caught.exception), "odoo.exceptions.UserError"
+                        )
+        self.assertEqual(self._notice_facts(decided), before, "nothing written")
+        # a draft notice is still the agent's to correct
+        self.login(self.agent)
+        self.call(
+            "support.cancellation.notice",
+            "write",
+            self.other_notice.ids,
+            {"note": "Ricevuta anche per email."},
+        )
+        self.assertEqual(self.other_notice.note, "Ricevuta anche per email.")
+
+    def test_accountant_cannot_reactivate_or_terminate_a_service_by_its_state(self):
+        """OCA contract lets accounting administrators write contract lines:
+        writing a line's service state lifted a suspension (here one ordered
+        by an authority) or terminated a service without a support terms
+        manager, leaving the suspension active on a service delivered."""
+        accountant = self._user(
+            "accountant_acc", "account.group_account_manager,base.group_user"
+        )
+        self.assertEqual(self.other_line.service_state, "suspended")
+        self.login(accountant)
+        before = self.snapshot()
+        for line, state in (
+            (self.other_line, "active"),
+            (self.other_line, "terminated"),
+            (self.plan_line, "terminated"),
+            (self.plan_line, "suspended"),
+        ):
+            with self.subTest(line=line.name, state=state):
+                self.assertRefused(
+                    "contract.line", "write", line.ids, {"service_state": state}
+                )
+        self.assertEqual(self.snapshot(), before, "nothing written")
+        self.assertEqual(self.plan_line.service_state, "active")
+        self.assertEqual(self.other_suspension.state, "active")
+        # what accounting does on contract lines still works
+        self.call("contract.line", "write", self.plan_line.ids, {"name": "Assistenza"})
+        self.assertEqual(self.plan_line.name, "Assistenza")
+
+    def test_agent_cannot_rewrite_what_the_system_records_on_a_ticket(self):
+        """ "prezzi e condizioni verranno calcolati e comunicati in fase di
+        preventivo, ovvero prima dell'effettivo intervento": work waits for the
+        quote's acceptance. Over JSON-RPC an agent unlinked the waiting quote
+        (or linked another customer's signed one) and started the work; it
+        also backdated the take in charge and the waiting clock, and swapped
+        the coverage rule, fields the form shows read only."""
+        in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        quote = self.env["sale.order"].create(
+            {"partner_id": self.customer.id, "support_ticket_id": self.ticket.id}
+        )
+        self.ticket.sudo().support_quote_id = quote
+        signed = self.env["sale.order"].create({"partner_id": self.other_customer.id})
+        signed.action_confirm()
+        self.assertEqual(self.ticket.support_quote_state, "waiting")
+        rule = self.env["support.coverage.rule"].search([], limit=1)
+        last_week = fields.Datetime.to_string(fields.Datetime.now() - timedelta(days=7))
+        fields_kept = [
+            "support_quote_id",
+            "support_coverage_rule_id",
+            "taken_in_charge_date",
+            "waiting_since",
+            "auto_closed_date",
+            "stage_id",
+        ]
+
+        def kept():
+            self.env.invalidate_all()
+            return self.ticket.read(fields_kept)
+
+        before = kept()
+        # an agent who also sells: it reads quotations
+        seller = self._user(
+            "agent_seller_acc",
+            "helpdesk_mgmt.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
+        )
+        self.login(seller)
+        for values in (
+            {"support_quote_id": False},
+            {"support_quote_id": signed.id},
+            {"support_quote_id": False, "stage_id": in_progress.id},
+            {"support_coverage_rule_id": rule.id},
+            {"taken_in_charge_date": last_week},
+            {"waiting_since": last_week},
+            {"auto_closed_date": last_week},
+        ):
+            with self.subTest(write=values):
+                self.assertRefused("helpdesk.ticket", "write", self.ticket.ids, values)
+        self.assertEqual(kept(), before, "nothing written")
+        self.assertEqual(self.ticket.support_quote_state, "waiting")
 
 
 @tagged("post_install", "-at_install")

@@ -186,6 +186,7 @@ class ContractLine(models.Model):
         "is_auto_renew",
         "is_canceled",
         "service_kind",
+        "service_state",
         "renewal_reminder_ids",
     )
     def _compute_renewal_reminder_date(self):
@@ -197,7 +198,12 @@ class ContractLine(models.Model):
     def _renewal_reminders_owed(self):
         """{kind: day} of this period's reminders not yet sent."""
         self.ensure_one()
-        if self.is_canceled or not self.date_end or self.display_type:
+        if (
+            self.is_canceled
+            or not self.date_end
+            or self.display_type
+            or self.service_state == "terminated"
+        ):
             return {}
         dates = renewal_rules.reminder_dates(
             self.date_end,
@@ -559,6 +565,9 @@ class ContractLine(models.Model):
     def write(self, vals):
         if "service_state" not in vals:
             return super().write(vals)
+        if vals["service_state"] == "terminated":
+            # a service the provider ended is not renewed tacitly any more
+            vals = dict(vals, is_auto_renew=False)
         old_states = {line.id: line.service_state for line in self}
         result = super().write(vals)
         changed = self.filtered(lambda line: old_states[line.id] != line.service_state)

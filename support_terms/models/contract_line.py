@@ -315,6 +315,19 @@ class ContractLine(models.Model):
                 )
         return new_lines
 
+    def _prepare_value_for_plan_successor(
+        self, date_start, date_end, is_auto_renew, recurring_next_date=False
+    ):
+        """OCA copies every field of the line to its successor: the service
+        goes on (its state, its suspensions), but the reminders and notices
+        stay on the line and period they were about."""
+        values = super()._prepare_value_for_plan_successor(
+            date_start, date_end, is_auto_renew, recurring_next_date
+        )
+        for name in ("renewal_reminder_ids", "cancellation_notice_ids"):
+            values.pop(name, None)
+        return values
+
     @api.model
     def cron_renew_contract_line(self):
         """OCA's daily renewal action runs the batched renewal and reminders."""

@@ -37,3 +37,4 @@ from . import test_cron_isolation
 from . import test_service_state_renewal
 from . import test_cancellation_notice_successor
 from . import test_auto_close_email_reply
+from . import test_late_payment_everyday

@@ -119,3 +119,35 @@ class TestNoticeOnServiceRenewedAsNewLine(RenewalCase):
             self.run_renewal()
         self.assertFalse(successor.successor_contract_line_id)
         self.assertFalse(successor.is_auto_renew)
+
+
+@tagged("post_install", "-at_install")
+class TestNoticeForTwoServices(RenewalCase):
+    """One registered letter cancels a hosting (last day to cancel 13 January)
+    and a showcase (last day 1 November): each service is judged on its own
+    deadline."""
+
+    def test_one_letter_for_two_services_with_different_deadlines(self):
+        self.company.support_notice_judged_on = "sent"
+        hosting = self._service(self.hosting, self.d(2025, 3, 15))
+        showcase = self._service(self.showcase, self.d(2025, 6, 10))
+        with freeze_time("2026-01-14 10:00"):
+            self.run_renewal()
+        with freeze_time("2026-02-03 10:00"):
+            notice = self.env["support.cancellation.notice"].create(
+                {
+                    "partner_id": self.contact.id,
+                    "contract_line_ids": [(6, 0, (hosting | showcase).ids)],
+                    "received_at": datetime(2026, 2, 3, 9, 0),
+                    "sent_date": self.d(2026, 2, 1),
+                    "channel": "registered_mail",
+                }
+            )
+            self.assertFalse(notice.on_time, "late for the hosting")
+            notice.action_confirm()
+        outcomes = {r.contract_line_id: r.outcome for r in notice.result_ids}
+        self.assertEqual(outcomes, {hosting: "late", showcase: "on_time"})
+        self.assertEqual(hosting.date_end, self.d(2027, 3, 14), "renewed once")
+        self.assertEqual(showcase.date_end, self.d(2026, 12, 31))
+        self.assertFalse(hosting.is_auto_renew)
+        self.assertFalse(showcase.is_auto_renew)

@@ -24,7 +24,8 @@ class AccountMove(models.Model):
         readonly=True,
         ondelete="restrict",
         help="The suspension waiting for this invoice to be paid. An invoice "
-        "suspends the services once: a reversed payment suspends nothing again.",
+        "has one suspension: a payment undone after it was lifted suspends the "
+        "services again in it.",
     )
     support_reactivation_suspension_id = fields.Many2one(
         comodel_name="support.service.suspension",
@@ -154,9 +155,11 @@ class AccountMove(models.Model):
 
     @api.model
     def _support_overdue_domain(self, today):
-        """Overdue customer invoices not yet waited for by a suspension, of
+        """Overdue customer invoices not yet waited for by a suspension (or
+        whose suspension a payment lifted, the payment since undone), of
         customers with a service in force in the invoice's company, in the
-        companies that turned the suspension on.
+        companies that turned the suspension on. A suspension lifted by a
+        manager never comes back by itself.
 
         The domain form of ``rules.late_payment.is_overdue`` (tested to agree
         with it). A reactivation fee invoice never suspends by itself.
@@ -208,7 +211,18 @@ class AccountMove(models.Model):
             ("move_type", "=", "out_invoice"),
             ("state", "=", "posted"),
             ("payment_state", "in", UNPAID_STATES),
+            "|",
             ("support_suspension_id", "=", False),
+            (
+                "support_suspension_id",
+                "any",
+                [
+                    ("state", "=", "lifted"),
+                    ("reason", "=", "overdue"),
+                    # set when settled; a manager's lift leaves it empty
+                    ("fee_state", "!=", False),
+                ],
+            ),
             ("support_reactivation_suspension_id", "=", False),
         ] + expression.OR(by_company)
 
@@ -236,14 +250,24 @@ class AccountMove(models.Model):
     @api.model
     def _support_fee_due_domain(self):
         """Invoices of lifted suspensions whose reactivation fee is still to
-        invoice (stored, indexed ``fee_state``)."""
-        return [("support_suspension_id.fee_state", "=", "to_invoice")]
+        invoice (stored, indexed ``fee_state``), as long as they are settled:
+        a payment undone meanwhile costs no fee yet."""
+        return [
+            ("support_suspension_id.fee_state", "=", "to_invoice"),
+            (
+                "support_suspension_id.invoice_ids",
+                "not any",
+                [("payment_state", "not in", SETTLED_STATES)],
+            ),
+        ]
 
     def _support_suspend_overdue(self, today):
         """One overdue suspension per customer and company for these invoices.
 
         A customer with an open one gets these invoices (and any new service)
-        added to it; the others get a new one covering their active services.
+        added to it; an invoice whose payment was undone opens its lifted
+        suspension again; the others get a new one covering their active
+        services.
         A constant number of queries per batch, plus the chatter and emails.
         """
         Suspension = self.env["support.service.suspension"]
@@ -263,6 +287,16 @@ class AccountMove(models.Model):
                 ]
             )
         }
+        # a payment undone after the lift: the suspension comes back
+        reopened = Suspension
+        for suspension in self.support_suspension_id.filtered(
+            lambda s: s.state == "lifted"
+        ):
+            key = (suspension.company_id.id, suspension.partner_id.id)
+            if key not in open_suspensions:
+                open_suspensions[key] = suspension
+                reopened |= suspension
+        reopened._reopen()
         lines = defaultdict(list)
         for line in self.env["contract.line"].search(
             self.env["contract.line"]._support_in_force_domain(today)
@@ -305,7 +339,15 @@ class AccountMove(models.Model):
                     UPDATE account_move m
                        SET support_suspension_id = v.suspension_id
                       FROM (VALUES %s) AS v(move_id, suspension_id)
-                     WHERE m.id = v.move_id AND m.support_suspension_id IS NULL
+                     WHERE m.id = v.move_id
+                       AND (
+                           m.support_suspension_id IS NULL
+                           OR m.support_suspension_id IN (
+                               SELECT id
+                                 FROM support_service_suspension
+                                WHERE state = 'lifted'
+                           )
+                       )
                     """,
                     SQL(", ").join(SQL("(%s, %s)", m, s) for m, s in pairs),
                 )
@@ -314,5 +356,7 @@ class AccountMove(models.Model):
             Suspension.browse([s for _m, s in pairs]).invalidate_recordset(
                 ["invoice_ids"]
             )
-        created._send_mail("support_terms.mail_template_services_suspended")
-        return created
+        (created | reopened)._send_mail(
+            "support_terms.mail_template_services_suspended"
+        )
+        return created | reopened

@@ -186,6 +186,7 @@ class ContractLine(models.Model):
         "is_auto_renew",
         "is_canceled",
         "service_kind",
+        "service_state",
         "renewal_reminder_ids",
     )
     def _compute_renewal_reminder_date(self):
@@ -197,7 +198,12 @@ class ContractLine(models.Model):
     def _renewal_reminders_owed(self):
         """{kind: day} of this period's reminders not yet sent."""
         self.ensure_one()
-        if self.is_canceled or not self.date_end or self.display_type:
+        if (
+            self.is_canceled
+            or not self.date_end
+            or self.display_type
+            or self.service_state == "terminated"
+        ):
             return {}
         dates = renewal_rules.reminder_dates(
             self.date_end,
@@ -308,6 +314,19 @@ class ContractLine(models.Model):
                     }
                 )
         return new_lines
+
+    def _prepare_value_for_plan_successor(
+        self, date_start, date_end, is_auto_renew, recurring_next_date=False
+    ):
+        """OCA copies every field of the line to its successor: the service
+        goes on (its state, its suspensions), but the reminders and notices
+        stay on the line and period they were about."""
+        values = super()._prepare_value_for_plan_successor(
+            date_start, date_end, is_auto_renew, recurring_next_date
+        )
+        for name in ("renewal_reminder_ids", "cancellation_notice_ids"):
+            values.pop(name, None)
+        return values
 
     @api.model
     def cron_renew_contract_line(self):
@@ -569,6 +588,9 @@ class ContractLine(models.Model):
                     "terminate a service."
                 )
             )
+        if vals["service_state"] == "terminated":
+            # a service the provider ended is not renewed tacitly any more
+            vals = dict(vals, is_auto_renew=False)
         old_states = {line.id: line.service_state for line in self}
         result = super().write(vals)
         changed = self.filtered(lambda line: old_states[line.id] != line.service_state)

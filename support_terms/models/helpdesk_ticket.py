@@ -605,7 +605,7 @@ class HelpdeskTicket(models.Model):
             if not auto_close_rules.reopens(
                 self.auto_closed_date, message.date, self.team_id.auto_close_reopen_days
             ):
-                self._open_follow_up(message)
+                self._open_follow_up(message)._mark_urgent_by_email(message)
                 return
             self.write(
                 {
@@ -616,11 +616,23 @@ class HelpdeskTicket(models.Model):
                     "auto_closed_date": False,
                 }
             )
+            # the mail gateway read its subject while the ticket was closed
+            self._mark_urgent_by_email(message)
         replied_stage = self.team_id.customer_replied_stage_id
         values = {"waiting_since": False, "auto_close_warned_date": False}
         if replied_stage and self.stage_id.waiting_customer:
             values["stage_id"] = replied_stage.id
         self.write(values)
+
+    def _mark_urgent_by_email(self, message):
+        """An email that reopens or follows up a closed request is read for
+        urgency like any email that opens one."""
+        if (
+            message.message_type == "email"
+            and not self.is_urgent
+            and self._subject_is_urgent(message.subject)
+        ):
+            self._mark_urgent("email")
 
     def _open_follow_up(self, message):
         """A reply long after the automatic closing: a new request, linked."""

@@ -128,7 +128,8 @@ class ResPartner(models.Model):
 
         Late is judged by ``rules.late_payment.paid_late`` on the date the
         customer paid (the last payment's date, credit notes aside), with the
-        company's grace days.
+        company's grace days. A reactivation fee invoice is the consequence
+        of a late payment already counted, never a late payment of its own.
         """
         ids = [pid for pid in self.ids if isinstance(pid, int)]
         if not ids:
@@ -144,6 +145,7 @@ class ResPartner(models.Model):
                 AND m.move_type = 'out_invoice'
                 AND m.state = 'posted'
                 AND m.payment_state IN %s
+                AND m.support_reactivation_suspension_id IS NULL
                 """,
                 tuple(ids),
                 company.id,

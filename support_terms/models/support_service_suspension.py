@@ -298,6 +298,20 @@ class SupportServiceSuspension(models.Model):
         )
         (lines - still_held).write({"service_state": "active"})
 
+    def _reopen(self):
+        """Overdue suspensions lifted by a payment since undone: active again.
+        The fee is judged again on the real payment; one already invoiced
+        stays and is never charged twice."""
+        for suspension in self:
+            suspension.write(
+                {
+                    "state": "active",
+                    "date_lifted": False,
+                    "fee_state": "invoiced" if suspension.fee_invoice_id else False,
+                }
+            )
+        self._suspend_lines()
+
     def action_lift(self):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
         if not self.env.user.has_group("support_terms.group_support_terms_manager"):
@@ -365,6 +379,7 @@ class SupportServiceSuspension(models.Model):
         paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
         to_invoice = settled.filtered(
             lambda s: s.company_id.support_reactivation_fee_product_id
+            and not s.fee_invoice_id
             and settled_late(
                 [paid_on[move.id] for move in s.invoice_ids if move.id in paid_on],
                 s.company_id.support_overdue_grace_days,
@@ -381,7 +396,8 @@ class SupportServiceSuspension(models.Model):
                 cron.sudo()._trigger()
         free = settled - to_invoice
         if free:
-            free.write({"fee_state": "none"})
+            # a fee already invoiced (lifted again after a payment undone) stays
+            free.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "none"})
             free._send_mail("support_terms.mail_template_services_reactivated")
         return settled
 

@@ -2,6 +2,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date, format_datetime
 
 from ..rules import renewal as renewal_rules
 
@@ -244,7 +245,7 @@ class SupportCancellationNotice(models.Model):
                         "Notice %(notice)s: it cannot have been received in the "
                         "future (%(received)s).",
                         notice=notice.name,
-                        received=notice.received_at,
+                        received=format_datetime(self.env, notice.received_at),
                     )
                 )
             if notice.sent_date > notice.received_date:
@@ -253,8 +254,8 @@ class SupportCancellationNotice(models.Model):
                         "Notice %(notice)s: it was received on %(received)s, so "
                         "it cannot have been sent later, on %(sent)s.",
                         notice=notice.name,
-                        received=notice.received_date,
-                        sent=notice.sent_date,
+                        received=format_date(self.env, notice.received_date),
+                        sent=format_date(self.env, notice.sent_date),
                     )
                 )
 

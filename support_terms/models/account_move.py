@@ -35,6 +35,14 @@ class AccountMove(models.Model):
         readonly=True,
         ondelete="restrict",
     )
+    support_reactivation_fee = fields.Boolean(
+        string="Reactivation fee",
+        readonly=True,
+        copy=True,
+        help="This invoice charges a reactivation fee: it never suspends the "
+        "services nor counts as a late payment by itself. Kept by the invoice "
+        "that corrects it (reverse and create).",
+    )
 
     _sql_constraints = [
         (
@@ -223,7 +231,7 @@ class AccountMove(models.Model):
                     ("fee_state", "!=", False),
                 ],
             ),
-            ("support_reactivation_suspension_id", "=", False),
+            ("support_reactivation_fee", "=", False),
         ] + expression.OR(by_company)
 
     @api.model

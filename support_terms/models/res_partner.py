@@ -145,7 +145,7 @@ class ResPartner(models.Model):
                 AND m.move_type = 'out_invoice'
                 AND m.state = 'posted'
                 AND m.payment_state IN %s
-                AND m.support_reactivation_suspension_id IS NULL
+                AND m.support_reactivation_fee IS NOT TRUE
                 """,
                 tuple(ids),
                 company.id,

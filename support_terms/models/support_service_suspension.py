@@ -454,6 +454,7 @@ class SupportServiceSuspension(models.Model):
                         "invoice_payment_term_id": term.id,
                         "invoice_origin": suspension.display_name,
                         "support_reactivation_suspension_id": suspension.id,
+                        "support_reactivation_fee": True,
                         "invoice_line_ids": [fields.Command.create(dict(line))],
                     }
                 )

@@ -267,6 +267,42 @@ class TestReactivationFeeInvoice(LatePaymentCase):
         self.assertEqual(self.fees(), fee)
         self.assertEqual(self.suspensions(), suspension)
 
+    def test_fee_invoice_corrected_by_reverse_and_create_never_suspends(self):
+        """Seed 000: the reactivation "comporterà un addebito pari a euro
+        20.00 + iva", once. Staff correct the fee invoice (a wrong address)
+        with the reversal wizard's "reverse and create": the new invoice is
+        still the fee, so leaving it unpaid past its due date suspends
+        nobody and costs no other fee."""
+        suspension = self._suspend_and_pay_late()
+        fee = self.fees()
+        self.assertEqual(fee.state, "posted")
+        with freeze_time(day(6)):
+            wizard = (
+                self.env["account.move.reversal"]
+                .with_user(self.accountant)
+                .with_context(active_model="account.move", active_ids=fee.ids)
+                .create({"reason": "Indirizzo errato", "journal_id": fee.journal_id.id})
+            )
+            action = wizard.modify_moves()
+            replacement = self.env["account.move"].browse(action["res_id"])
+            replacement.action_post()
+        self.assertEqual(fee.payment_state, "reversed")
+        self.assertEqual(replacement.invoice_date_due, day(6))
+        invoices = self.env["account.move"].search_count([])
+        for on_date in (day(8), day(30)):
+            with freeze_time(on_date):
+                self.run_cron()
+                self.assertEqual(self.run_cron(), 0)
+        self.assertEqual(self.suspensions(), suspension)
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(self.line.service_state, "active")
+        self.assertFalse(replacement.support_suspension_id)
+        self.assertEqual(self.env["account.move"].search_count([]), invoices)
+        # paid late, the corrected fee is no second late payment either
+        with freeze_time(day(31)):
+            self._pay(replacement, day(31))
+        self.assertEqual(self.customer.with_company(self.company).late_payment_count, 1)
+
     def test_fee_invoice_never_joins_a_later_suspension(self):
         """A later overdue invoice suspends again; the unpaid fee is not one of
         the invoices the new suspension waits for."""

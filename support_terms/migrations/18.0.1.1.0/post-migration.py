@@ -11,6 +11,8 @@
   overdue suspension and the closing of requests without a plan, off for a
   new install until the company turns them on, stay on for it (a setting
   it never chose is not taken away by an upgrade).
+- Reactivation fee invoices are marked as such (the mark a corrected fee
+  invoice keeps).
 - Companies set up from a terms template judge notices as that template
   says. Before, every notice was judged on the day it was received; the new
   company setting defaults to the day it was sent. A company whose last
@@ -90,11 +92,22 @@ def _companies_keep_what_they_did(cr):
     )
 
 
+def _fee_invoices_marked(cr):
+    cr.execute(
+        """
+        UPDATE account_move
+           SET support_reactivation_fee = TRUE
+         WHERE support_reactivation_suspension_id IS NOT NULL
+        """
+    )
+
+
 def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {})
     _companies_keep_what_they_did(cr)
+    _fee_invoices_marked(cr)
     _auto_close_hourly(env)
     _templates_reach_the_email(env)
     _notices_judged_as_the_template_says(cr)

@@ -1,0 +1,8 @@
+from . import models
+
+from odoo.addons.support_terms_base.hooks import adopt_xmlids_from_application
+
+
+def pre_init_hook(env):
+    """A database that held the single support_terms addon keeps its records."""
+    adopt_xmlids_from_application(env, "support_terms_suspension")

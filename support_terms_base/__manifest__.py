@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Support Terms: Base",
-    "summary": "Services in force, support terms groups, menus, settings and scheduled-action runner",
+    "summary": "Services in force, groups, menus, settings, scheduled-action runner",
     "version": "18.0.1.0.0",
     "license": "AGPL-3",
     "category": "Services/Helpdesk",

@@ -4,6 +4,7 @@ import logging
 
 from psycopg2 import InterfaceError, OperationalError
 
+from odoo.exceptions import AccessError
 from odoo.osv import expression
 from odoo.tools import SQL
 
@@ -217,3 +218,21 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
     remaining = model.search_count(due)
     model.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
     return done, remaining
+
+
+MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
+USER_GROUP = "support_terms_base.group_support_terms_user"
+
+
+def check_manager(records, message):
+    """What only a support terms manager decides, checked on the server.
+
+    Superuser flows pass; anyone else must be a manager who may also write
+    ``records`` by its own rights (record rules, companies) before anything
+    runs as superuser. ``message`` is the translated refusal.
+    """
+    if records.env.su:
+        return
+    if not records.env.user.has_group(MANAGER_GROUP):
+        raise AccessError(message)
+    records.check_access("write")

@@ -2,7 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 {
     "name": "Support Terms: Urgencies and SLAs",
-    "summary": "Urgent requests and take-in-charge targets in each plan's working hours",
+    "summary": "Urgent requests, take-in-charge targets in each plan's hours",
     "version": "18.0.1.0.0",
     "license": "AGPL-3",
     "category": "Services/Helpdesk",

@@ -25,7 +25,8 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _charge_unjustified_urgency(self):
-        """One charge per ticket, with the plan's fee product (seed 001)."""
+        """One charge per ticket, with the plan's fee product: the terms bill
+        unjustified urgencies handled with priority."""
         for ticket in self.sudo():
             if ticket.support_charge_ids.filtered(lambda c: c.kind == "urgency"):
                 continue

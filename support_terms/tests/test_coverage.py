@@ -121,7 +121,9 @@ class TestCoverage(CoverageCase):
 
     def test_excluded_notifies_the_customer_in_its_language(self):
         self.env["res.lang"]._activate_lang("it_IT")
-        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.env["ir.module.module"]._load_module_terms(
+            ["support_terms_coverage"], ["it_IT"]
+        )
         self.customer.lang = "it_IT"
         self.contact.lang = "it_IT"
         ticket = self._ticket(self.cat_own_code)

@@ -251,7 +251,9 @@ class TestRenewalReminders(RenewalCase):
 
     def test_reminder_in_the_customer_language(self):
         self.env["res.lang"]._activate_lang("it_IT")
-        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.env["ir.module.module"]._load_module_terms(
+            ["support_terms_renewal"], ["it_IT"]
+        )
         self.customer.lang = "it_IT"
         line = self._service(self.hosting, self.d(2025, 3, 15))
         with freeze_time("2025-12-14"):

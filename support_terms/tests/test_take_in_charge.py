@@ -100,7 +100,9 @@ class TestTakeInCharge(SupportTermsCase):
 
     def test_in_italian_for_an_italian_customer(self):
         self.env["res.lang"]._activate_lang("it_IT")
-        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.env["ir.module.module"]._load_module_terms(
+            ["support_terms_sla"], ["it_IT"]
+        )
         self.contact.lang = "it_IT"
         ticket = self._ticket()
         ticket.stage_id = self.stage_progress

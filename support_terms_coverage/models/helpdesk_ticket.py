@@ -263,7 +263,8 @@ class HelpdeskTicket(models.Model):
     # -- quotes -------------------------------------------------------------------
 
     def _check_quote_before_work(self, stage_id):
-        """Work does not start before the quote is accepted (seed 002).
+        """Work does not start before the quote is accepted ("previa
+        accettazione del preventivo").
 
         While a quote waits, the ticket may stay new, wait for the customer or
         be closed; any other stage is work.

@@ -12,7 +12,7 @@ PRECISION = 2
 
 
 class SupportCreditMove(models.Model):
-    """One movement of a customer's prepaid support credits (seed 003).
+    """One movement of a customer's prepaid support credits.
 
     A paid (or posted) credit pack invoice line grants credits with an expiry
     date; staff charge them on extra requests, those expiring first first;

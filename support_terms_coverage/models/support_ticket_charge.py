@@ -1,10 +1,10 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.support_terms_base.tools import lock_due, run_due_batch
+from odoo.addons.support_terms_base.tools import check_manager, lock_due, run_due_batch
 
 INVOICE_BATCH_PARAM = "support_terms.charge_invoicing_batch_size"
 INVOICE_BATCH_DEFAULT = 500
@@ -13,8 +13,8 @@ INVOICE_BATCH_DEFAULT = 500
 class SupportTicketCharge(models.Model):
     """A fixed-fee extra of a request, invoiced once with the others.
 
-    Unjustified urgencies handled with priority (seed 001), requests on a
-    channel the plan does not include (seed 002), requests outside the plan
+    Unjustified urgencies handled with priority, requests on a
+    channel the plan does not include, requests outside the plan
     (seeds 000, 004) and credits missing when the company lets them go below
     zero. Pending charges of a customer go into one draft invoice, one line
     per charge; each charge has at most one invoice line (unique constraint on
@@ -141,17 +141,10 @@ class SupportTicketCharge(models.Model):
         The caller must also reach the charges by its own rights (record
         rules, companies) before anything runs as superuser.
         """
-        if self.env.su:
-            return
-        if not self.env.user.has_group(
-            "support_terms_base.group_support_terms_manager"
-        ):
-            raise AccessError(
-                self.env._(
-                    "Only a support terms manager can invoice or change charges."
-                )
-            )
-        self.check_access("write")
+        check_manager(
+            self,
+            self.env._("Only a support terms manager can invoice or change charges."),
+        )
 
     def write(self, vals):
         self._check_manager()

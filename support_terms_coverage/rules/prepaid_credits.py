@@ -7,7 +7,8 @@ from odoo.addons.support_terms_base.rules.periods import days_period_end
 
 
 def credit_expiry(start, validity_days):
-    """Last day credits bought on ``start`` can be used (seed 003: 365 days).
+    """Last day credits bought on ``start`` can be used ("365 giorni dalla
+    data di acquisto").
 
     The same rule as a support plan's period (``days_period_end``): credits
     and a plan bought on the same day for 365 days end on the same day.

@@ -5,4 +5,5 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import support_cancellation_notice
+from . import support_cancellation_notice_result
 from . import support_renewal_reminder

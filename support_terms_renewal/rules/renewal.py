@@ -1,10 +1,10 @@
 """Tacit renewal with notice: periods, notice deadlines, reminders, refunds.
 
-Seed 000: hosting, domains and PEC boxes renew every year from their
+Hosting, domains and PEC boxes renew every year from their
 registration or transfer date ("anniversary"); company showcases and banners
 renew every 31 December ("calendar year"); a cancellation must reach the
 provider at least 60 days before the expiry, otherwise the renewal is due.
-Seed 002: support plans last 365 days, are refundable within 24 hours of
+Support plans last 365 days, are refundable within 24 hours of
 purchase only, and the customer is contacted a month before they expire.
 
 Anything sold for a number of days (a support plan's period, prepaid credits)

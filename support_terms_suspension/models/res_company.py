@@ -7,7 +7,7 @@ from ..rules.late_payment import settings_problems
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    # Late payment (seed 000): suspension, reactivation fee, repeat late payers.
+    # Late payment: suspension, reactivation fee, repeat late payers.
     # Off until the company turns them on (Settings or a terms template):
     # installing the addon on a live database changes nobody's services.
     support_overdue_suspension = fields.Boolean(

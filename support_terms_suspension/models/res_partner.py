@@ -61,7 +61,7 @@ class ResPartner(models.Model):
             )
         )
 
-    # -- repeat late payers (seed 000) -------------------------------------
+    # -- repeat late payers ------------------------------------------------
 
     @api.depends_context("company")
     def _compute_late_payment_count(self):
@@ -157,7 +157,7 @@ class ResPartner(models.Model):
         return result
 
     def _support_stop_renewals(self):
-        """Seed 000: the services of a repeat late payer end at their expiry.
+        """The services of a repeat late payer end at their expiry.
 
         Its auto-renewing lines stop renewing (OCA's ``is_auto_renew``: the
         renewal only renews those), each contract says so in its chatter, the

@@ -24,8 +24,8 @@ SUSPENSION_REASONS = [
 class SupportServiceSuspension(models.Model):
     """Services of a customer suspended, and why.
 
-    Seed 000: late, missing or partial payment suspends the services at once;
-    they come back only after payment, with a reactivation fee. Seed 004: an
+    Late, missing or partial payment suspends the services at once;
+    they come back only after payment, with a reactivation fee. An abuse: an
     authority order, illicit material, spam or an intrusion attempt suspends
     them too, without notice; only a manager lifts those.
     """

@@ -1,6 +1,6 @@
 """Late payment: when an invoice suspends the services, what counts as late.
 
-Seed 000: invoices are paid in one instalment by their due date; a late,
+Invoices are paid in one instalment by their due date; a late,
 missing or partial payment lets the provider suspend the services at once;
 reactivation comes only after payment and costs EUR 20.00 + VAT; a customer
 who paid late once or more may have its services stopped at the next expiry.

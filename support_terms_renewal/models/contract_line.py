@@ -407,57 +407,6 @@ class ContractLine(models.Model):
             return line.previous_period_end
         return line.date_end
 
-    def _apply_cancellation(self, notice):
-        """Stop this service as ``notice`` decides; values of its outcome.
-
-        The refund window is judged on the moment the notice reached us, the
-        notice deadline on the day the terms say (sent or received); a
-        requested end on or after the end of the period noticed is no early
-        termination: the notice stops the renewal, or lets it happen once
-        when late.
-        """
-        self.ensure_one()
-        line = self._current_line()
-        judged = notice._judged_day()
-        deadline, renewed = self._notice_terms(judged)
-        values = {"contract_line_id": line.id, "notice_deadline": deadline}
-        refund_hours = line._refund_window_hours()
-        if refund_hours and renewal_rules.within_refund_window(
-            line.purchase_datetime, notice.received_at, refund_hours
-        ):
-            refunded = self.env["support.cancellation.notice.result"].search(
-                [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")],
-                limit=1,
-            )
-            if refunded:
-                raise ValidationError(
-                    self.env._(
-                        "%(service)s was already refunded by cancellation notice "
-                        "%(notice)s: it is refunded only once.",
-                        service=line.name,
-                        notice=refunded.notice_id.name,
-                    )
-                )
-            notice._refund_lines(line)
-            line.write({"is_canceled": True, "is_auto_renew": False})
-            return dict(values, outcome="refunded", end_date=False)
-        period_end = self._notice_period_end(judged)
-        if notice.requested_end_date and notice.requested_end_date < period_end:
-            line._terminate_early(notice.requested_end_date)
-            return dict(values, outcome="early", end_date=notice.requested_end_date)
-        outcome = renewal_rules.notice_outcome(judged, deadline, renewed)
-        if outcome == renewal_rules.ON_TIME and renewed:
-            line = line._undo_renewal()
-        elif outcome == renewal_rules.LATE and line.is_auto_renew:
-            line = line.renew()
-        line.write({"is_auto_renew": False})
-        return dict(
-            values,
-            contract_line_id=line.id,
-            outcome="on_time" if outcome == renewal_rules.ON_TIME else "late",
-            end_date=line.date_end,
-        )
-
     def _undo_renewal(self):
         """Back to the period a notice on time was for; the line of it."""
         self.ensure_one()

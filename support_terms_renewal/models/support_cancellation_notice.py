@@ -1,5 +1,3 @@
-from markupsafe import Markup
-
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date, format_datetime
@@ -471,31 +469,16 @@ class SupportCancellationNotice(models.Model):
         self.ensure_one()
         now = fields.Datetime.now()
         results = []
+        Result = self.env["support.cancellation.notice.result"]
         for line in self.contract_line_ids:
-            results.append(Command.create(line._apply_cancellation(self)))
+            results.append(Command.create(Result._outcome_values(self, line)))
         self.write(
             {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
         )
-        self._post_on_contracts()
+        self.result_ids._post_on_contracts(self)
         self._notify_customer(
             "support_terms_renewal.mail_template_cancellation_confirmed"
         )
-
-    def _post_on_contracts(self):
-        for contract in self.contract_line_ids.contract_id:
-            results = self.result_ids.filtered(
-                lambda r, c=contract: r.contract_line_id.contract_id == c
-            )
-            body = Markup("<p>%s</p><ul>%s</ul>") % (
-                self.env._(
-                    "Cancellation notice %(notice)s confirmed:", notice=self.name
-                ),
-                Markup().join(
-                    Markup("<li>%s: %s</li>") % (r.contract_line_id.name, r.explanation)
-                    for r in results
-                ),
-            )
-            contract.message_post(body=body)
 
     def _notify_customer(self, template_xmlid):
         template = self.env.ref(template_xmlid)
@@ -506,50 +489,3 @@ class SupportCancellationNotice(models.Model):
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=notice.partner_id.ids,
             )
-
-    def _refund_lines(self, lines):
-        """A full credit note of what was invoiced for ``lines``."""
-        invoice_lines = self.env["account.move.line"].search(
-            [
-                ("contract_line_id", "in", lines.ids),
-                ("move_id.move_type", "=", "out_invoice"),
-                ("move_id.state", "=", "posted"),
-            ]
-        )
-        refunds = self.env["account.move"]
-        for invoice in invoice_lines.move_id:
-            refund = self.env["account.move"].create(
-                {
-                    "move_type": "out_refund",
-                    "partner_id": invoice.partner_id.id,
-                    "company_id": invoice.company_id.id,
-                    "currency_id": invoice.currency_id.id,
-                    "journal_id": invoice.journal_id.id,
-                    "reversed_entry_id": invoice.id,
-                    "invoice_origin": self.name,
-                    "ref": self.env._(
-                        "Refund of %(invoice)s (cancellation %(notice)s)",
-                        invoice=invoice.name,
-                        notice=self.name,
-                    ),
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": line.product_id.id,
-                                "name": line.name,
-                                "quantity": line.quantity,
-                                "price_unit": line.price_unit,
-                                "discount": line.discount,
-                                "tax_ids": [Command.set(line.tax_ids.ids)],
-                            }
-                        )
-                        for line in invoice_lines.filtered(
-                            lambda ln, inv=invoice: ln.move_id == inv
-                        )
-                    ],
-                }
-            )
-            refund.action_post()
-            refunds |= refund
-        self.refund_move_ids |= refunds
-        return refunds

@@ -1,12 +1,9 @@
-from odoo import api, fields, models
+from markupsafe import Markup
 
-NOTICE_CHANNELS = [
-    ("registered_mail", "Registered mail"),
-    ("pec", "PEC"),
-    ("portal", "Portal request"),
-    ("email", "Email"),
-    ("other", "Other"),
-]
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules import renewal as renewal_rules
 
 
 class SupportCancellationNoticeResult(models.Model):
@@ -93,3 +90,118 @@ class SupportCancellationNoticeResult(models.Model):
                     "refunded in full by a credit note."
                 )
             result.explanation = text
+
+    @api.model
+    def _outcome_values(self, notice, service):
+        """Stop ``service`` as ``notice`` decides; values of its outcome.
+
+        The refund window is judged on the moment the notice reached us, the
+        notice deadline on the day the terms say (sent or received); a
+        requested end on or after the end of the period noticed is no early
+        termination: the notice stops the renewal, or lets it happen once
+        when late.
+        """
+        line = service._current_line()
+        judged = notice._judged_day()
+        deadline, renewed = service._notice_terms(judged)
+        values = {"contract_line_id": line.id, "notice_deadline": deadline}
+        refund_hours = line._refund_window_hours()
+        if refund_hours and renewal_rules.within_refund_window(
+            line.purchase_datetime, notice.received_at, refund_hours
+        ):
+            refunded = self.search(
+                [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")],
+                limit=1,
+            )
+            if refunded:
+                raise ValidationError(
+                    self.env._(
+                        "%(service)s was already refunded by cancellation notice "
+                        "%(notice)s: it is refunded only once.",
+                        service=line.name,
+                        notice=refunded.notice_id.name,
+                    )
+                )
+            notice.refund_move_ids |= self._refund(notice, line)
+            line.write({"is_canceled": True, "is_auto_renew": False})
+            return dict(values, outcome="refunded", end_date=False)
+        period_end = service._notice_period_end(judged)
+        if notice.requested_end_date and notice.requested_end_date < period_end:
+            line._terminate_early(notice.requested_end_date)
+            return dict(values, outcome="early", end_date=notice.requested_end_date)
+        outcome = renewal_rules.notice_outcome(judged, deadline, renewed)
+        if outcome == renewal_rules.ON_TIME and renewed:
+            line = line._undo_renewal()
+        elif outcome == renewal_rules.LATE and line.is_auto_renew:
+            line = line.renew()
+        line.write({"is_auto_renew": False})
+        return dict(
+            values,
+            contract_line_id=line.id,
+            outcome="on_time" if outcome == renewal_rules.ON_TIME else "late",
+            end_date=line.date_end,
+        )
+
+    def _post_on_contracts(self, notice):
+        """What the notice did, in the chatter of each contract it touched."""
+        for contract in notice.contract_line_ids.contract_id:
+            results = self.filtered(
+                lambda r, c=contract: r.contract_line_id.contract_id == c
+            )
+            body = Markup("<p>%s</p><ul>%s</ul>") % (
+                self.env._(
+                    "Cancellation notice %(notice)s confirmed:", notice=notice.name
+                ),
+                Markup().join(
+                    Markup("<li>%s: %s</li>") % (r.contract_line_id.name, r.explanation)
+                    for r in results
+                ),
+            )
+            contract.message_post(body=body)
+
+    @api.model
+    def _refund(self, notice, lines):
+        """A full credit note of what was invoiced for ``lines``."""
+        invoice_lines = self.env["account.move.line"].search(
+            [
+                ("contract_line_id", "in", lines.ids),
+                ("move_id.move_type", "=", "out_invoice"),
+                ("move_id.state", "=", "posted"),
+            ]
+        )
+        refunds = self.env["account.move"]
+        for invoice in invoice_lines.move_id:
+            refund = self.env["account.move"].create(
+                {
+                    "move_type": "out_refund",
+                    "partner_id": invoice.partner_id.id,
+                    "company_id": invoice.company_id.id,
+                    "currency_id": invoice.currency_id.id,
+                    "journal_id": invoice.journal_id.id,
+                    "reversed_entry_id": invoice.id,
+                    "invoice_origin": notice.name,
+                    "ref": self.env._(
+                        "Refund of %(invoice)s (cancellation %(notice)s)",
+                        invoice=invoice.name,
+                        notice=notice.name,
+                    ),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": line.product_id.id,
+                                "name": line.name,
+                                "quantity": line.quantity,
+                                "price_unit": line.price_unit,
+                                "discount": line.discount,
+                                "tax_ids": [Command.set(line.tax_ids.ids)],
+                            }
+                        )
+                        for line in invoice_lines.filtered(
+                            lambda ln, inv=invoice: ln.move_id == inv
+                        )
+                    ],
+                }
+            )
+            refund.action_post()
+            refunds |= refund
+        return refunds

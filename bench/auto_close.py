@@ -35,7 +35,7 @@ from common import (
     run_job,
 )
 
-OURS = "support_terms.ir_cron_auto_close_tickets"
+OURS = "support_terms_auto_close.ir_cron_auto_close_tickets"
 OCA = "helpdesk_ticket_close_inactive.ir_cron_close_inactive_tickets"
 OCA_MODULE = "helpdesk_ticket_close_inactive"
 OCA_REQUIREMENT = "odoo-addon-helpdesk_ticket_close_inactive==18.0.*"
@@ -68,7 +68,9 @@ def prepare(args, db, due):
     with environment(db) as env:
         cr = env.cr
         waiting = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
-        closing = env.ref("support_terms.helpdesk_ticket_stage_closed_no_reply")
+        closing = env.ref(
+            "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
+        )
         closed_mail = env.ref("helpdesk_mgmt.closed_ticket_template")
         # nothing else is due for either action
         cr.execute(

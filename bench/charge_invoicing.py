@@ -4,7 +4,7 @@ From a database with support_terms installed (and a chart of accounts), it
 makes a copy with ``--customers`` customers (through the ORM, in batches) and
 ``--charges`` pending fixed-fee charges, one per ticket, spread evenly over
 the customers (tickets and charges bulk-inserted with SQL). Then it runs
-``support_terms.ir_cron_invoice_charges`` through run.py, checks that every
+``support_terms_coverage.ir_cron_invoice_charges`` through run.py, checks that every
 charge has exactly one invoice line and every customer one draft invoice, runs
 it a second time (nothing to do) and reports the wall time, the SQL queries
 per charge invoiced and the peak memory:
@@ -25,7 +25,7 @@ from common import (
 )
 from credit_expiry import create_customers, run_cron
 
-CRON = "support_terms.ir_cron_invoice_charges"
+CRON = "support_terms_coverage.ir_cron_invoice_charges"
 COUNT_SQL = "SELECT count(*) FROM account_move_line WHERE support_charge_id IS NOT NULL"
 
 

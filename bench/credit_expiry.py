@@ -5,7 +5,7 @@ one) it makes a copy and bulk-inserts with SQL ``--customers`` customers
 (through the ORM, in batches) and ``--moves`` credit moves: half of them
 packs bought (grants), each with one consumption of 3 of its 10 credits, and
 ``--expired`` of the packs past their expiry date. Then it runs
-``support_terms.ir_cron_expire_credits`` through run.py and reports the wall
+``support_terms_coverage.ir_cron_expire_credits`` through run.py and reports the wall
 time, the SQL queries per pack expired and the peak memory:
 
     python3 bench/credit_expiry.py --db st_bench_10k --moves 100000 --expired 25000
@@ -24,7 +24,7 @@ from common import (
     run_job,
 )
 
-CRON = "support_terms.ir_cron_expire_credits"
+CRON = "support_terms_coverage.ir_cron_expire_credits"
 COUNT_SQL = "SELECT count(*) FROM support_credit_move WHERE move_type = 'expiry'"
 
 

@@ -502,7 +502,7 @@ class Generator:
 
     def plan_on(self, partner_id, day):
         """The plan in force for ``partner_id`` on ``day`` (the addon's rule)."""
-        from odoo.addons.support_terms.rules.plan import first_plan
+        from odoo.addons.support_terms_plan.rules.plan import first_plan
 
         return first_plan(
             candidate

@@ -6,7 +6,7 @@ invoices spread evenly over them, ``--overdue`` of them (a fraction) unpaid
 past their due date, the others paid. The ORM creates one template of each
 (customer, contract, line, posted invoice); the rest are copies made with
 bulk SQL ``INSERT ... SELECT`` (the ORM posts about 40 invoices a second,
-see README.md). Then ``support_terms.ir_cron_overdue_suspension`` runs
+see README.md). Then ``support_terms_suspension.ir_cron_overdue_suspension`` runs
 through run.py (Odoo's own cron worker) on a fresh copy, twice: the first run
 suspends, the second must find nothing to do.
 
@@ -39,7 +39,7 @@ from common import (
 
 from odoo import Command, fields
 
-CRON = "support_terms.ir_cron_overdue_suspension"
+CRON = "support_terms_suspension.ir_cron_overdue_suspension"
 BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
 
 
@@ -56,7 +56,7 @@ def templates(env, today):
             "generic_coa", company, install_demo=False
         )
     # suspension and fee are off until a company turns them on
-    fee = env.ref("support_terms.product_reactivation_fee")
+    fee = env.ref("support_terms_suspension.product_reactivation_fee")
     if company.account_sale_tax_id:
         fee.taxes_id |= company.account_sale_tax_id
     company.write(

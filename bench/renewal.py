@@ -58,7 +58,7 @@ def copy_rows(cr, table, template_id, count, overrides):
 
 def generate(args):
     """Customers, contracts and lines, each line due, reminded or idle."""
-    from odoo.addons.support_terms.rules import renewal as renewal_rules
+    from odoo.addons.support_terms_renewal.rules import renewal as renewal_rules
 
     today = date.today()
     customers = max(args.lines // 10, 1)

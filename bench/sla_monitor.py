@@ -22,7 +22,7 @@ from common import (
     run_job,
 )
 
-CRON = "support_terms.ir_cron_sla_monitor"
+CRON = "support_terms_sla.ir_cron_sla_monitor"
 
 
 def prepare(db, escalate, warn):

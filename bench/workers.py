@@ -102,7 +102,7 @@ def prepare_overdue(args, db):
     """The company turns the suspension on: its overdue customers are due."""
     with environment(db) as env:
         company = env.ref("base.main_company")
-        fee = env.ref("support_terms.product_reactivation_fee")
+        fee = env.ref("support_terms_suspension.product_reactivation_fee")
         if company.account_sale_tax_id:
             fee.taxes_id |= company.account_sale_tax_id
         company.write(
@@ -228,31 +228,31 @@ def fingerprint_renewal(cr):
 
 ACTIONS = {
     "auto_close": (
-        "support_terms.ir_cron_auto_close_tickets",
+        "support_terms_auto_close.ir_cron_auto_close_tickets",
         "support_terms.auto_close_batch_size",
         prepare_auto_close,
         fingerprint_auto_close,
     ),
     "sla_monitor": (
-        "support_terms.ir_cron_sla_monitor",
+        "support_terms_sla.ir_cron_sla_monitor",
         "support_terms.sla_monitor_batch_size",
         prepare_sla,
         fingerprint_sla,
     ),
     "credit_expiry": (
-        "support_terms.ir_cron_expire_credits",
+        "support_terms_coverage.ir_cron_expire_credits",
         "support_terms.credit_expiry_batch_size",
         prepare_credits,
         fingerprint_credits,
     ),
     "charge_invoicing": (
-        "support_terms.ir_cron_invoice_charges",
+        "support_terms_coverage.ir_cron_invoice_charges",
         "support_terms.charge_invoicing_batch_size",
         prepare_charges,
         fingerprint_charges,
     ),
     "overdue_suspension": (
-        "support_terms.ir_cron_overdue_suspension",
+        "support_terms_suspension.ir_cron_overdue_suspension",
         "support_terms.overdue_suspension_batch_size",
         prepare_overdue,
         fingerprint_overdue,

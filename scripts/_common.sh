@@ -7,6 +7,8 @@
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ADDON=support_terms
 ADDON_DIR=$REPO_ROOT/$ADDON
+# every addon of the repository (directories holding a manifest)
+mapfile -t OUR_ADDONS < <(cd "$REPO_ROOT" && for d in */__manifest__.py; do echo "${d%/__manifest__.py}"; done)
 PYTHON=${PYTHON:-python3}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-5432}
@@ -118,17 +120,21 @@ ensure_tools() {
 # installing the addon itself.
 ensure_addon_dependencies() {
     [[ -f $ADDON_DIR/__manifest__.py ]] || die "$ADDON_DIR/__manifest__.py not found"
-    if "$PYTHON" -c "import importlib.metadata as m; m.distribution('odoo-addon-$ADDON')" 2>/dev/null; then
-        step "pip uninstall odoo-addon-$ADDON (an installed copy would shadow $ADDON_DIR)"
-        "$PYTHON" -m pip uninstall -q -y "odoo-addon-$ADDON" ||
-            die "cannot uninstall odoo-addon-$ADDON"
-    fi
+    local addon
+    for addon in "${OUR_ADDONS[@]}"; do
+        if "$PYTHON" -c "import importlib.metadata as m; m.distribution('odoo-addon-$addon')" 2>/dev/null; then
+            step "pip uninstall odoo-addon-$addon (an installed copy would shadow $REPO_ROOT/$addon)"
+            "$PYTHON" -m pip uninstall -q -y "odoo-addon-$addon" ||
+                die "cannot uninstall odoo-addon-$addon"
+        fi
+    done
     ensure_python_packages "whool>=1.3"
     local deps
     # whool's own metadata code (manifestoo_core); version "none" so that it
     # also works in an uncommitted repository. Odoo itself is excluded: it is
-    # installed by hand and checked by check_prerequisites.
-    mapfile -t deps < <("$PYTHON" - "$ADDON_DIR" <<'EOF'
+    # installed by hand and checked by check_prerequisites; so are the addons
+    # of this repository, loaded from the working tree.
+    mapfile -t deps < <("$PYTHON" - "$REPO_ROOT" "${OUR_ADDONS[@]}" <<'EOF'
 import sys
 from pathlib import Path
 
@@ -139,14 +145,19 @@ try:
 except ImportError:
     from pip._vendor.packaging.requirements import Requirement
 
-meta = metadata_from_addon_dir(
-    Path(sys.argv[1]), {"post_version_strategy_override": "none"}
-)
-for dep in meta.get_all("Requires-Dist") or []:
-    if Requirement(dep).name.lower() != "odoo":
-        print(dep)
+root, ours = Path(sys.argv[1]), sys.argv[2:]
+skip = {"odoo"} | {f"odoo-addon-{name}".replace("_", "-") for name in ours}
+found = set()
+for name in ours:
+    meta = metadata_from_addon_dir(
+        root / name, {"post_version_strategy_override": "none"}
+    )
+    for dep in meta.get_all("Requires-Dist") or []:
+        if Requirement(dep).name.lower().replace("_", "-") not in skip:
+            found.add(dep)
+print("\n".join(sorted(found)))
 EOF
-    ) || die "cannot read the dependencies of $ADDON_DIR/__manifest__.py"
+    ) || die "cannot read the dependencies of the addons' manifests"
     ((${#deps[@]})) && ensure_python_packages "${deps[@]}"
     return 0
 }

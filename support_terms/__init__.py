@@ -1,5 +1,4 @@
 from . import controllers
 from . import models
 from . import rules
-from . import tools
 from . import wizards

@@ -22,19 +22,23 @@ class CoverageCase(SupportTermsCase):
         cls.team = cls.env["helpdesk.ticket.team"].create(
             {"name": "Supporto hosting", "alias_name": "supporto-cov"}
         )
-        cls.cat_outage = cls.env.ref("support_terms.helpdesk_ticket_category_outage")
+        cls.cat_outage = cls.env.ref(
+            "support_terms_coverage.helpdesk_ticket_category_outage"
+        )
         cls.cat_logs = cls.env.ref(
-            "support_terms.helpdesk_ticket_category_log_analysis"
+            "support_terms_coverage.helpdesk_ticket_category_log_analysis"
         )
         cls.cat_own_code = cls.env.ref(
-            "support_terms.helpdesk_ticket_category_own_code"
+            "support_terms_coverage.helpdesk_ticket_category_own_code"
         )
         cls.cat_feature = cls.env.ref(
-            "support_terms.helpdesk_ticket_category_new_feature"
+            "support_terms_coverage.helpdesk_ticket_category_new_feature"
         )
-        cls.cat_misuse = cls.env.ref("support_terms.helpdesk_ticket_category_misuse")
+        cls.cat_misuse = cls.env.ref(
+            "support_terms_coverage.helpdesk_ticket_category_misuse"
+        )
         cls.cat_status = cls.env.ref(
-            "support_terms.helpdesk_ticket_category_status_check"
+            "support_terms_coverage.helpdesk_ticket_category_status_check"
         )
         cls.product_dev = cls._create_product("Development on quote", cls.company)
         cls.product_repair = cls._create_product("Repair", cls.company)

@@ -32,7 +32,9 @@ class LatePaymentCase(SupportTermsCase):
             }
         )
         company.account_sale_tax_id = cls.vat22
-        cls.fee_product = cls.env.ref("support_terms.product_reactivation_fee")
+        cls.fee_product = cls.env.ref(
+            "support_terms_suspension.product_reactivation_fee"
+        )
         cls.fee_product.taxes_id = [Command.set(cls.vat22.ids)]
         company.write(
             {
@@ -56,11 +58,11 @@ class LatePaymentCase(SupportTermsCase):
         cls.other_contract, cls.other_line = cls._create_contract(
             cls.other_customer, cls.product_hosting, "2026-01-01"
         )
-        cls.cron = cls.env.ref("support_terms.ir_cron_overdue_suspension")
+        cls.cron = cls.env.ref("support_terms_suspension.ir_cron_overdue_suspension")
         cls.manager = new_test_user(
             cls.env,
             login="st7_manager",
-            groups="support_terms.group_support_terms_manager,account.group_account_invoice",
+            groups="support_terms_base.group_support_terms_manager,account.group_account_invoice",
             name="Terms Manager",
         )
         cls.accountant = new_test_user(

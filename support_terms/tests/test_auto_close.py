@@ -30,7 +30,7 @@ class AutoCloseCase(SupportTermsCase):
         )
         cls.stage_waiting = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
         cls.stage_no_reply = cls.env.ref(
-            "support_terms.helpdesk_ticket_stage_closed_no_reply"
+            "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
         )
         cls.company.support_auto_close_without_plan = True
         cls.team = cls.env["helpdesk.ticket.team"].create(
@@ -48,7 +48,7 @@ class AutoCloseCase(SupportTermsCase):
             name="Agent",
         )
         cls._create_contract(cls.customer, cls.product_basic, "2026-01-01")
-        cls.cron = cls.env.ref("support_terms.ir_cron_auto_close_tickets")
+        cls.cron = cls.env.ref("support_terms_auto_close.ir_cron_auto_close_tickets")
         cls.env["ir.config_parameter"].set_param(
             "support_terms.auto_close_batch_size", 2
         )
@@ -84,10 +84,12 @@ class AutoCloseCase(SupportTermsCase):
         )
 
     def warnings(self, ticket):
-        return self.mails(ticket, "support_terms.mail_template_auto_close_warning")
+        return self.mails(
+            ticket, "support_terms_auto_close.mail_template_auto_close_warning"
+        )
 
     def closings(self, ticket):
-        return self.mails(ticket, "support_terms.mail_template_auto_closed")
+        return self.mails(ticket, "support_terms_auto_close.mail_template_auto_closed")
 
 
 class TestWaitingClock(AutoCloseCase):
@@ -576,8 +578,8 @@ class TestAutoCloseWithinTheHour(AutoCloseCase):
         self.assertLessEqual(self.cron.nextcall, datetime(2026, 3, 2, 11, 0))
         # the customer emails of an existing database reach a requester
         # without contact too
-        taken = self.env.ref("support_terms.mail_template_taken_in_charge")
-        resolved = self.env.ref("support_terms.mail_template_resolved")
+        taken = self.env.ref("support_terms_sla.mail_template_taken_in_charge")
+        resolved = self.env.ref("support_terms_sla.mail_template_resolved")
         taken.email_to = False
         resolved.write(
             {

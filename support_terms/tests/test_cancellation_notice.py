@@ -207,7 +207,9 @@ class TestCancellationNotice(RenewalCase):
 
     def test_only_a_manager_decides(self):
         clerk = new_test_user(
-            self.env, login="clerk", groups="support_terms.group_support_terms_user"
+            self.env,
+            login="clerk",
+            groups="support_terms_base.group_support_terms_user",
         )
         notice = self._notice(self.d(2026, 1, 5)).with_user(clerk)
         notice.read(["state"])

@@ -5,7 +5,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from ..models.support_ticket_charge import INVOICE_BATCH_PARAM
+from odoo.addons.support_terms_coverage.models.support_ticket_charge import (
+    INVOICE_BATCH_PARAM,
+)
+
 from .common_coverage import CoverageCase
 
 
@@ -17,7 +20,7 @@ class TestCharges(CoverageCase):
         cls.urgency_fee = cls._create_product("Unjustified urgency", cls.company)
         cls.urgency_fee.lst_price = 40.0
         cls.plan_basic.urgency_fee_product_id = cls.urgency_fee
-        cls.cron = cls.env.ref("support_terms.ir_cron_invoice_charges")
+        cls.cron = cls.env.ref("support_terms_coverage.ir_cron_invoice_charges")
         cls.env["ir.config_parameter"].set_param(INVOICE_BATCH_PARAM, 2)
 
     def _charges(self):

@@ -15,7 +15,9 @@ class TestCompanyCreation(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.fee_product = cls.env.ref("support_terms.product_reactivation_fee")
+        cls.fee_product = cls.env.ref(
+            "support_terms_suspension.product_reactivation_fee"
+        )
         cls.admin = new_test_user(
             cls.env,
             login="provider_admin",

@@ -281,7 +281,7 @@ class TestTemplateCoverage(CoverageCase):
             {
                 self.cat_own_code.id,
                 self.env.ref(
-                    "support_terms.helpdesk_ticket_category_unsupported_software"
+                    "support_terms_coverage.helpdesk_ticket_category_unsupported_software"
                 ).id,
             },
         )

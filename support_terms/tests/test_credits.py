@@ -215,7 +215,7 @@ class TestCreditExpiry(CoverageCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.support_credit_grant_on = "posted"
-        cls.cron = cls.env.ref("support_terms.ir_cron_expire_credits")
+        cls.cron = cls.env.ref("support_terms_coverage.ir_cron_expire_credits")
         cls.env["ir.config_parameter"].set_param(
             "support_terms.credit_expiry_batch_size", 2
         )

@@ -10,7 +10,7 @@ from .common_late_payment import LatePaymentCase
 from .common_renewal import RenewalCase
 from .test_auto_close import AutoCloseCase, day
 
-TOOLS_LOGGER = "odoo.addons.support_terms.tools"
+TOOLS_LOGGER = "odoo.addons.support_terms_base.tools"
 
 
 class FailureChecks:
@@ -31,12 +31,12 @@ class FailureChecks:
         manager = new_test_user(
             self.env,
             login=f"failures_{record._table}_{count}",
-            groups="support_terms.group_support_terms_manager",
+            groups="support_terms_base.group_support_terms_manager",
         )
         self.assertEqual(
             self.env["support.cron.failure"].with_user(manager).search([]), failure
         )
-        action = self.env.ref("support_terms.support_cron_failure_action")
+        action = self.env.ref("support_terms_base.support_cron_failure_action")
         self.assertEqual(action.res_model, "support.cron.failure")
         return failure
 
@@ -54,7 +54,7 @@ class TestAutoCloseIsolation(FailureChecks, AutoCloseCase):
         """The provider adds the customer code to the closing email: it cannot
         render for a customer without one, whose ticket is set aside; the
         others close."""
-        template = self.env.ref("support_terms.mail_template_auto_closed")
+        template = self.env.ref("support_terms_auto_close.mail_template_auto_closed")
         template.body_html = (
             '<p>Ticket <t t-out="object.number"/>, codice cliente '
             '<t t-out="object.partner_id.commercial_partner_id.ref.upper()"/></p>'
@@ -136,7 +136,7 @@ class TestAutoCloseIsolation(FailureChecks, AutoCloseCase):
 class TestChargeInvoicingIsolation(FailureChecks, CoverageCase):
     @mute_logger("odoo.sql_db")
     def test_charge_set_back_to_invoice_does_not_stop_the_others(self):
-        cron = self.env.ref("support_terms.ir_cron_invoice_charges")
+        cron = self.env.ref("support_terms_coverage.ir_cron_invoice_charges")
         self.env["ir.config_parameter"].set_param(
             "support_terms.charge_invoicing_batch_size", 2
         )
@@ -176,7 +176,7 @@ class TestChargeInvoicingIsolation(FailureChecks, CoverageCase):
 class TestCreditExpiryIsolation(FailureChecks, CoverageCase):
     @mute_logger("odoo.sql_db")
     def test_pack_edited_after_its_expiry_does_not_stop_the_others(self):
-        cron = self.env.ref("support_terms.ir_cron_expire_credits")
+        cron = self.env.ref("support_terms_coverage.ir_cron_expire_credits")
         self.company.support_credit_grant_on = "posted"
         self.env["ir.config_parameter"].set_param(
             "support_terms.credit_expiry_batch_size", 2
@@ -262,7 +262,9 @@ class TestOverdueSuspensionIsolation(FailureChecks, LatePaymentCase):
     def test_customer_whose_email_fails_does_not_stop_the_others(self):
         """Seed 000: "sospendere ... i Servizi ... con effetto immediato". The
         provider adds the customer code to the email; one customer has none."""
-        template = self.env.ref("support_terms.mail_template_services_suspended")
+        template = self.env.ref(
+            "support_terms_suspension.mail_template_services_suspended"
+        )
         template.body_html = (
             '<p>Codice cliente <t t-out="object.partner_id.ref.upper()"/></p>'
         )
@@ -297,7 +299,9 @@ class TestOverdueSuspensionIsolation(FailureChecks, LatePaymentCase):
     @mute_logger(TOOLS_LOGGER)
     def test_failure_rows_follow_the_company(self):
         other_company = self.env["res.company"].create({"name": "Provider B"})
-        template = self.env.ref("support_terms.mail_template_services_suspended")
+        template = self.env.ref(
+            "support_terms_suspension.mail_template_services_suspended"
+        )
         template.body_html = '<p><t t-out="object.partner_id.ref.upper()"/></p>'
         poison_invoice = self._invoice(partner=self.other_customer)
         with freeze_time("2026-03-10"):
@@ -307,7 +311,7 @@ class TestOverdueSuspensionIsolation(FailureChecks, LatePaymentCase):
         outsider = new_test_user(
             self.env,
             login="failures_outsider",
-            groups="support_terms.group_support_terms_manager",
+            groups="support_terms_base.group_support_terms_manager",
             company_id=other_company.id,
             company_ids=[(6, 0, other_company.ids)],
         )

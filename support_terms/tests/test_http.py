@@ -12,7 +12,7 @@ class TestBackendServed(HttpCase):
     def test_plan_action_loads_for_a_manager(self):
         self.authenticate("admin", "admin")
         result = self.make_jsonrpc_request(
-            "/web/action/load", {"action_id": "support_terms.support_plan_action"}
+            "/web/action/load", {"action_id": "support_terms_plan.support_plan_action"}
         )
         self.assertEqual(result["res_model"], "support.plan")
         views = self.make_jsonrpc_request(

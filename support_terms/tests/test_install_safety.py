@@ -135,7 +135,7 @@ class TestInstallOnALiveDatabase(SupportTermsCase):
         self.assertTrue(self.live.support_overdue_suspension)
         with freeze_time(TODAY):
             self.run_like_the_cron_worker(
-                self.env.ref("support_terms.ir_cron_overdue_suspension")
+                self.env.ref("support_terms_suspension.ir_cron_overdue_suspension")
             )
         self.assertEqual(self._suspensions().partner_id, self.late_payers)
         self.assertEqual(set(self.lines.mapped("service_state")), {"suspended"})
@@ -156,7 +156,7 @@ class TestInstallOnALiveDatabase(SupportTermsCase):
         self.assertFalse(ticket.support_plan_id)
         self.assertFalse(ticket.auto_close_date)
         mails_before = self._mails_to_customers()
-        cron = self.env.ref("support_terms.ir_cron_auto_close_tickets")
+        cron = self.env.ref("support_terms_auto_close.ir_cron_auto_close_tickets")
         with freeze_time(datetime(2026, 7, 1, 10)):
             self._load_addon_data("init")
             self.run_like_the_cron_worker(cron)
@@ -191,7 +191,7 @@ class TestInstallOnALiveDatabase(SupportTermsCase):
         self.assertEqual(self.live.support_overdue_grace_days, 10)
         self.assertFalse(self.live.support_suspension_email)
         # the company that chose the fee keeps it too
-        fee = self.env.ref("support_terms.product_reactivation_fee")
+        fee = self.env.ref("support_terms_suspension.product_reactivation_fee")
         self.company.support_reactivation_fee_product_id = fee
         self._load_addon_data("update")
         self.assertEqual(self.company.support_reactivation_fee_product_id, fee)
@@ -266,7 +266,9 @@ class TestTemplatesTurnOnWhatTheirTermsSay(SupportTermsCase):
         self.assertTrue(company.support_overdue_suspension)
         self.assertEqual(company.support_overdue_grace_days, 0)
         fee = company.support_reactivation_fee_product_id
-        self.assertEqual(fee, self.env.ref("support_terms.product_reactivation_fee"))
+        self.assertEqual(
+            fee, self.env.ref("support_terms_suspension.product_reactivation_fee")
+        )
         self.assertEqual(fee.lst_price, 20.0)
         self.assertFalse(company.support_auto_close_without_plan)
 

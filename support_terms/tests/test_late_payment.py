@@ -48,7 +48,7 @@ class TestOverdueSuspension(LatePaymentCase):
     def test_emails_render_without_qweb(self):
         """Plain fields only: thousands of emails a run stay cheap to render."""
         for xmlid in ("services_suspended", "services_reactivated"):
-            template = self.env.ref(f"support_terms.mail_template_{xmlid}")
+            template = self.env.ref(f"support_terms_suspension.mail_template_{xmlid}")
             self.assertFalse(
                 template._has_unsafe_expression_template_qweb(
                     template.body_html, template.model

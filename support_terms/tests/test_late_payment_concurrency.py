@@ -68,7 +68,7 @@ class TestPaymentDuringTheAction(TransactionCase):
                 }
             )
             invoice.support_suspension_id = suspension
-            fee = env.ref("support_terms.product_reactivation_fee")
+            fee = env.ref("support_terms_suspension.product_reactivation_fee")
             self.company_fee = (
                 env.company.id,
                 env.company.support_reactivation_fee_product_id.id,

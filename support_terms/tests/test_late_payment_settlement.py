@@ -6,7 +6,11 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from ..rules.late_payment import all_settled, is_overdue
+from odoo.addons.support_terms_suspension.rules.late_payment import (
+    all_settled,
+    is_overdue,
+)
+
 from .common_late_payment import DUE, LatePaymentCase
 
 

@@ -4,7 +4,10 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import BaseCase, TransactionCase, tagged
 
-from ..rules.holidays_it import italian_holidays, local_day_bounds_utc
+from odoo.addons.support_terms_sla.rules.holidays_it import (
+    italian_holidays,
+    local_day_bounds_utc,
+)
 
 DAYS_2026 = [
     date(2026, 1, 1),

@@ -291,7 +291,7 @@ class TestRenewalReminders(RenewalCase):
         responsible = new_test_user(
             self.env,
             login="resp_contratti",
-            groups="support_terms.group_support_terms_user",
+            groups="support_terms_base.group_support_terms_user",
         )
         line.contract_id.user_id = responsible
         with freeze_time("2025-12-14"):
@@ -324,7 +324,7 @@ class TestRenewalReminders(RenewalCase):
         manager = new_test_user(
             self.env,
             login="manager_rinnovi",
-            groups="support_terms.group_support_terms_manager",
+            groups="support_terms_base.group_support_terms_manager",
         )
         with freeze_time("2025-12-14"):
             self.run_renewal()

@@ -2,7 +2,11 @@ from datetime import datetime
 
 from odoo.tests import BaseCase, tagged
 
-from ..rules.auto_close import auto_close_dates, auto_close_problems, reopens
+from odoo.addons.support_terms_auto_close.rules.auto_close import (
+    auto_close_dates,
+    auto_close_problems,
+    reopens,
+)
 
 T0 = datetime(2026, 3, 2, 10, 0)
 

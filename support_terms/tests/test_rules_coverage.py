@@ -2,8 +2,14 @@ from datetime import date
 
 from odoo.tests import BaseCase, tagged
 
-from ..rules.coverage import rule_problems, ticket_coverage
-from ..rules.prepaid_credits import allocate_fifo, credit_expiry
+from odoo.addons.support_terms_coverage.rules.coverage import (
+    rule_problems,
+    ticket_coverage,
+)
+from odoo.addons.support_terms_coverage.rules.prepaid_credits import (
+    allocate_fifo,
+    credit_expiry,
+)
 
 
 @tagged("post_install", "-at_install")

@@ -2,7 +2,7 @@ from datetime import date
 
 from odoo.tests import BaseCase, tagged
 
-from ..rules.late_payment import (
+from odoo.addons.support_terms_suspension.rules.late_payment import (
     all_settled,
     due_before_invoice,
     is_overdue,

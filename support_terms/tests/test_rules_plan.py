@@ -1,6 +1,13 @@
 from odoo.tests import BaseCase, tagged
 
-from ..rules import plan as plan_rules
+from odoo.addons.support_terms_auto_close.rules.auto_close import auto_close_problems
+from odoo.addons.support_terms_plan.rules import plan as plan_rules
+from odoo.addons.support_terms_sla.rules.targets import (
+    MAX_TARGET_HOURS,
+    target_problems,
+)
+
+from ..rules.plan_term import term_problems
 
 SOUND = {
     "take_in_charge_hours": 4.0,
@@ -18,7 +25,24 @@ class TestPlanRules(BaseCase):
     """The plan rules on plain values, without the ORM."""
 
     def problems(self, **changes):
-        return plan_rules.plan_problems(**dict(SOUND, **changes))
+        """What each feature's rule finds wrong in a plan, in one list."""
+        values = dict(SOUND, **changes)
+        return [
+            *target_problems(
+                values["take_in_charge_hours"], values["urgent_take_in_charge_hours"]
+            ),
+            *(
+                f"auto_close_{code}"
+                for code in auto_close_problems(
+                    values["auto_close_days"], values["auto_close_warning_days"]
+                )
+            ),
+            *term_problems(
+                values["duration_days"],
+                values["refund_window_hours"],
+                values["renewal_reminder_days"],
+            ),
+        ]
 
     def test_first_plan_by_sequence_then_id(self):
         self.assertEqual(plan_rules.first_plan([(10, 1), (5, 7), (5, 3)]), 3)
@@ -45,9 +69,7 @@ class TestPlanRules(BaseCase):
             self.problems(urgent_take_in_charge_hours=10_000),
             ["urgent_take_in_charge_absurd"],
         )
-        self.assertEqual(
-            self.problems(take_in_charge_hours=plan_rules.MAX_TARGET_HOURS), []
-        )
+        self.assertEqual(self.problems(take_in_charge_hours=MAX_TARGET_HOURS), [])
 
     def test_auto_close(self):
         self.assertEqual(self.problems(auto_close_days=-7), ["auto_close_negative"])

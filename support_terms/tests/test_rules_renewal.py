@@ -2,8 +2,8 @@ from datetime import date, datetime
 
 from odoo.tests import BaseCase, tagged
 
-from ..rules import renewal as r
-from ..rules.prepaid_credits import credit_expiry
+from odoo.addons.support_terms_coverage.rules.prepaid_credits import credit_expiry
+from odoo.addons.support_terms_renewal.rules import renewal as r
 
 
 @tagged("post_install", "-at_install")

@@ -1,6 +1,11 @@
 from odoo.tests import BaseCase, tagged
 
-from ..rules.urgency import DEFAULT_KEYWORDS, is_urgent, normalize, parse_keywords
+from odoo.addons.support_terms_sla.rules.urgency import (
+    DEFAULT_KEYWORDS,
+    is_urgent,
+    normalize,
+    parse_keywords,
+)
 
 KEYWORDS = parse_keywords(DEFAULT_KEYWORDS)
 

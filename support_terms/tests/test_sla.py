@@ -197,7 +197,7 @@ class TestSlaMonitor(PlanSlaCase):
             cls.env, login="agent_sla", groups="helpdesk_mgmt.group_helpdesk_user"
         )
         cls.team.write({"user_id": cls.leader.id, "sla_warning_margin_hours": 1.0})
-        cls.cron = cls.env.ref("support_terms.ir_cron_sla_monitor")
+        cls.cron = cls.env.ref("support_terms_sla.ir_cron_sla_monitor")
         cls.env["ir.config_parameter"].set_param(
             "support_terms.sla_monitor_batch_size", 1
         )

@@ -100,7 +100,11 @@ class TestSupportPlanCompanies(SupportTermsCase):
                 "company_id": cls.company.id,
                 "company_ids": [(6, 0, cls.company.ids)],
                 "groups_id": [
-                    (6, 0, [cls.env.ref("support_terms.group_support_terms_user").id])
+                    (
+                        6,
+                        0,
+                        [cls.env.ref("support_terms_base.group_support_terms_user").id],
+                    )
                 ],
             }
         )

@@ -201,7 +201,15 @@ class TestTermsTemplates(SupportTermsCase):
                 "name": "Agent",
                 "login": "agent_tpl",
                 "groups_id": [
-                    (6, 0, [self.env.ref("support_terms.group_support_terms_user").id])
+                    (
+                        6,
+                        0,
+                        [
+                            self.env.ref(
+                                "support_terms_base.group_support_terms_user"
+                            ).id
+                        ],
+                    )
                 ],
             }
         )

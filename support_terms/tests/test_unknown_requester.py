@@ -21,7 +21,7 @@ class TestUnknownRequester(CoverageCase):
         super().setUpClass()
         cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         cls.stage_no_reply = cls.env.ref(
-            "support_terms.helpdesk_ticket_stage_closed_no_reply"
+            "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
         )
         cls.team.write(
             {
@@ -39,10 +39,10 @@ class TestUnknownRequester(CoverageCase):
             cls.env,
             login="manager_unknown",
             groups="helpdesk_mgmt.group_helpdesk_manager,"
-            "support_terms.group_support_terms_manager",
+            "support_terms_base.group_support_terms_manager",
             name="Responsabile",
         )
-        cls.cron = cls.env.ref("support_terms.ir_cron_auto_close_tickets")
+        cls.cron = cls.env.ref("support_terms_auto_close.ir_cron_auto_close_tickets")
 
     def _receive(self, subject="Posta non arriva"):
         raw = (

@@ -87,7 +87,7 @@ class TestUrgency(SupportTermsCase):
             )
         self.assertTrue(html.is_urgent)
         self.assertEqual(html.name, "<b>URGENTE</b> <script>alert(1)</script>")
-        template = self.env.ref("support_terms.mail_template_urgent_out_of_hours")
+        template = self.env.ref("support_terms_sla.mail_template_urgent_out_of_hours")
         body = template._render_field("body_html", html.ids)[html.id]
         self.assertNotIn("<script>", body)
         self.assertIn("&lt;script&gt;", body)

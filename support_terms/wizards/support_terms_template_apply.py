@@ -96,7 +96,7 @@ class SupportTermsTemplateApply(models.TransientModel):
         self.ensure_one()
         plans = self._apply_template(self.template, self.company_id)
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "support_terms.support_plan_action"
+            "support_terms_plan.support_plan_action"
         )
         action["domain"] = [("id", "in", plans.ids)]
         return action
@@ -114,7 +114,7 @@ class SupportTermsTemplateApply(models.TransientModel):
         if not spec:
             raise UserError(_("Unknown terms template: %s", escape(template)))
         if not self.env.su and not self.env.user.has_group(
-            "support_terms.group_support_terms_manager"
+            "support_terms_base.group_support_terms_manager"
         ):
             raise UserError(_("Only support managers can apply a terms template."))
         if company not in self.env.user.company_ids and not self.env.su:
@@ -170,7 +170,7 @@ class SupportTermsTemplateApply(models.TransientModel):
         """What the template's terms turn on in the company; never an "off"."""
         values = dict(spec.get("company", {}))
         if spec.get("reactivation_fee"):
-            fee = self.env.ref("support_terms.product_reactivation_fee")
+            fee = self.env.ref("support_terms_suspension.product_reactivation_fee")
             tax = company.account_sale_tax_id
             if tax and not fee.product_tmpl_id._support_sale_taxes(company):
                 # the terms say "+ iva": the company's sales VAT
@@ -412,7 +412,9 @@ class SupportTermsTemplateApply(models.TransientModel):
         """The plan's coverage per kind of request, one rule per kind."""
         existing = {rule.category_id: rule for rule in plan.coverage_rule_ids}
         for key, spec in rules.items():
-            category = self.env.ref(f"support_terms.helpdesk_ticket_category_{key}")
+            category = self.env.ref(
+                f"support_terms_coverage.helpdesk_ticket_category_{key}"
+            )
             self._translate(category, "name", CATEGORY_NAMES[key])
             values = {
                 "coverage": spec["coverage"],

@@ -35,7 +35,9 @@ OLD_RESOLVED_EMAIL_CC = "{{ (not object.partner_id and object.partner_email) or 
 
 
 def _auto_close_hourly(env):
-    cron = env.ref("support_terms.ir_cron_auto_close_tickets", raise_if_not_found=False)
+    cron = env.ref(
+        "support_terms_auto_close.ir_cron_auto_close_tickets", raise_if_not_found=False
+    )
     if not cron:
         return
     hours = INTERVAL_HOURS.get(cron.interval_type, 24 * 31) * cron.interval_number
@@ -54,8 +56,8 @@ def _auto_close_hourly(env):
 
 def _templates_reach_the_email(env):
     for xmlid in (
-        "support_terms.mail_template_taken_in_charge",
-        "support_terms.mail_template_resolved",
+        "support_terms_sla.mail_template_taken_in_charge",
+        "support_terms_sla.mail_template_resolved",
     ):
         template = env.ref(xmlid, raise_if_not_found=False)
         if not template or template.email_to:

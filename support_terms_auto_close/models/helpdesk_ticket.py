@@ -1,0 +1,338 @@
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.tools import format_datetime
+
+from odoo.addons.support_terms_base.tools import run_due_batch
+
+from ..rules import auto_close as auto_close_rules
+
+AUTO_CLOSE_BATCH_PARAM = "support_terms.auto_close_batch_size"
+AUTO_CLOSE_BATCH_DEFAULT = 500
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    waiting_since = fields.Datetime(
+        string="Waiting for the customer since",
+        copy=False,
+        readonly=True,
+        help="Set when the ticket enters a stage waiting for the customer or "
+        "staff answer the customer while it waits; cleared by the customer's "
+        "reply.",
+    )
+    auto_close_warned_date = fields.Datetime(
+        string="Closing warning sent on",
+        copy=False,
+        readonly=True,
+    )
+    auto_close_warning_date = fields.Datetime(
+        string="Closing warning due on",
+        compute="_compute_auto_close_dates",
+        store=True,
+        index=True,
+        copy=False,
+    )
+    auto_close_date = fields.Datetime(
+        string="Closes automatically on",
+        compute="_compute_auto_close_dates",
+        store=True,
+        index=True,
+        copy=False,
+        help="Without a reply from the customer the ticket is closed on this "
+        "date: waiting since plus the plan's days (the team's without a plan).",
+    )
+    auto_closed_date = fields.Datetime(
+        string="Closed automatically on", copy=False, readonly=True
+    )
+    auto_close_reopen_stage_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.stage",
+        string="Stage before the automatic closing",
+        copy=False,
+        readonly=True,
+    )
+    origin_ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Follows up",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        help="The closed request the customer replied to, too late to reopen it.",
+    )
+    follow_up_ticket_ids = fields.One2many(
+        comodel_name="helpdesk.ticket",
+        inverse_name="origin_ticket_id",
+        string="Follow-up requests",
+    )
+    support_waiting_since_local = fields.Char(
+        string="Waiting since (customer's time)",
+        compute="_compute_support_local_dates",
+    )
+    support_auto_close_date_local = fields.Char(
+        string="Closes on (customer's time)", compute="_compute_support_local_dates"
+    )
+
+    @api.depends_context("lang")
+    @api.depends("partner_id.tz", "partner_id.lang", "waiting_since", "auto_close_date")
+    def _compute_support_local_dates(self):
+        for ticket in self:
+            partner = ticket.partner_id
+            tz = partner.tz or "Europe/Rome"
+            lang = partner.lang or self.env.lang
+
+            def local(moment, tz=tz, lang=lang):
+                return moment and format_datetime(
+                    self.env, moment, tz=tz, dt_format="short", lang_code=lang
+                )
+
+            ticket.support_waiting_since_local = local(ticket.waiting_since)
+            ticket.support_auto_close_date_local = local(ticket.auto_close_date)
+
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + (
+            "object.team_id.auto_close_reopen_days",
+            "object.support_waiting_since_local",
+            "object.support_auto_close_date_local",
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tickets = super().create(vals_list)
+        waiting = tickets.filtered(
+            lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
+        )
+        if waiting:
+            waiting.sudo().write({"waiting_since": fields.Datetime.now()})
+        return tickets
+
+    def write(self, vals):
+        res = super().write(vals)
+        if vals.get("stage_id") and "waiting_since" not in vals:
+            self._update_waiting_from_stage()
+        return res
+
+    def _support_system_fields(self):
+        return super()._support_system_fields() | {
+            "waiting_since",
+            "auto_close_warned_date",
+            "auto_closed_date",
+            "auto_close_reopen_stage_id",
+        }
+
+    # -- waiting for the customer ------------------------------------------
+
+    def _update_waiting_from_stage(self):
+        """Start the clock on entering a waiting stage, stop it on leaving."""
+        entering = self.filtered(
+            lambda t: t.stage_id.waiting_customer
+            and not t.stage_id.closed
+            and not t.waiting_since
+        )
+        leaving = self.filtered(
+            lambda t: t.waiting_since
+            and (not t.stage_id.waiting_customer or t.stage_id.closed)
+        )
+        if entering:
+            entering.sudo()._start_waiting()
+        if leaving:
+            leaving.sudo().write(
+                {"waiting_since": False, "auto_close_warned_date": False}
+            )
+
+    def _start_waiting(self):
+        """A new waiting period: a new clock and a new warning to send."""
+        self.write(
+            {"waiting_since": fields.Datetime.now(), "auto_close_warned_date": False}
+        )
+
+    def _auto_close_terms(self):
+        """(days, warning days): its plan's, or its team's if its company closes
+        requests without a plan (0: never)."""
+        self.ensure_one()
+        if self.support_plan_id:
+            plan = self.support_plan_id
+            return plan.auto_close_days, plan.auto_close_warning_days
+        if not self.company_id.support_auto_close_without_plan:
+            return 0, 0
+        return self.team_id.auto_close_days, self.team_id.auto_close_warning_days
+
+    @api.depends(
+        "waiting_since",
+        "auto_close_warned_date",
+        "support_plan_id.auto_close_days",
+        "support_plan_id.auto_close_warning_days",
+        "team_id.auto_close_days",
+        "team_id.auto_close_warning_days",
+        "company_id.support_auto_close_without_plan",
+    )
+    def _compute_auto_close_dates(self):
+        for ticket in self:
+            days, warning_days = ticket._auto_close_terms()
+            warning, closing = auto_close_rules.auto_close_dates(
+                ticket.waiting_since, days, warning_days, ticket.auto_close_warned_date
+            )
+            ticket.auto_close_warning_date = warning or False
+            ticket.auto_close_date = closing or False
+
+    def message_post(self, **kwargs):
+        message = super().message_post(**kwargs)
+        if len(self) == 1 and message:
+            self._react_to_message(message)
+        return message
+
+    def _react_to_message(self, message):
+        """Who wrote, and whether to the customer, moves the waiting clock.
+
+        Internal notes never do. A public answer from staff while the ticket
+        waits starts a new waiting period; any message from the customer (by
+        email or in the portal) stops the clock.
+        """
+        if message.message_type not in ("email", "comment") or (
+            message.subtype_id and message.subtype_id.internal
+        ):
+            return
+        author = message.author_id
+        staff = author and any(not user.share for user in author.sudo().user_ids)
+        ticket = self.sudo()
+        if staff:
+            if ticket.stage_id.waiting_customer and not ticket.stage_id.closed:
+                ticket._start_waiting()
+            return
+        if author and author == ticket.company_id.partner_id:
+            return
+        ticket._customer_replied(message)
+
+    def _customer_replied(self, message):
+        self.ensure_one()
+        if self.auto_closed_date and self.stage_id.closed:
+            if not auto_close_rules.reopens(
+                self.auto_closed_date, message.date, self.team_id.auto_close_reopen_days
+            ):
+                self._open_follow_up(message)._reopened_by_message(message)
+                return
+            self.write(
+                {
+                    "stage_id": (
+                        self.auto_close_reopen_stage_id
+                        or self.team_id._get_applicable_stages()[:1]
+                    ).id,
+                    "auto_closed_date": False,
+                }
+            )
+            self._reopened_by_message(message)
+        replied_stage = self.team_id.customer_replied_stage_id
+        values = {"waiting_since": False, "auto_close_warned_date": False}
+        if replied_stage and self.stage_id.waiting_customer:
+            values["stage_id"] = replied_stage.id
+        self.write(values)
+
+    def _reopened_by_message(self, message):
+        """Called on the ticket a customer's message reopened, or on the
+        follow-up it opened: other features read it as a new request."""
+        return True
+
+    def _open_follow_up(self, message):
+        """A reply long after the automatic closing: a new request, linked."""
+        follow_up = self.create(
+            {
+                "name": self.name,
+                "description": message.body or self.description,
+                "partner_id": self.partner_id.id,
+                "partner_name": self.partner_name,
+                "partner_email": self.partner_email,
+                "team_id": self.team_id.id,
+                "company_id": self.company_id.id,
+                "channel_id": self.channel_id.id,
+                "category_id": self.category_id.id,
+                "origin_ticket_id": self.id,
+            }
+        )
+        follow_up.message_subscribe(self.message_partner_ids.ids)
+        self.message_post(
+            body=Markup(_("The customer replied after the automatic closing: %s"))
+            % follow_up._get_html_link(),
+            subtype_xmlid="mail.mt_note",
+        )
+        return follow_up
+
+    # -- scheduled action --------------------------------------------------
+
+    @api.model
+    def _cron_auto_close(self):
+        """Warn, then close, the tickets left without the customer's reply.
+
+        One batch per call: the cron worker commits it and calls again while
+        work remains (``_notify_progress``). Rows are locked with SKIP LOCKED,
+        and a ticket leaves the due set in the same transaction as its email
+        is queued, so a second run, an overlapping run or a run restarted
+        after a crash warns and closes each ticket once.
+        """
+        now = fields.Datetime.now()
+        tickets = self.sudo().with_context(
+            tracking_disable=True, mail_notrack=True, mail_auto_subscribe_no_notify=True
+        )
+        warn_domain = tickets._auto_close_warn_domain(now)
+        close_domain = tickets._auto_close_close_domain(now)
+        return run_due_batch(
+            tickets,
+            AUTO_CLOSE_BATCH_PARAM,
+            AUTO_CLOSE_BATCH_DEFAULT,
+            "auto_close_date, id",
+            [
+                (warn_domain, lambda due: due._auto_close_warn(now)),
+                (close_domain, lambda due: due._auto_close_close(now)),
+            ],
+        )
+
+    @api.model
+    def _auto_close_warn_domain(self, now):
+        return [
+            ("auto_close_warning_date", "<=", now),
+            ("auto_close_warned_date", "=", False),
+        ]
+
+    @api.model
+    def _auto_close_close_domain(self, now):
+        return [
+            ("auto_close_date", "<=", now),
+            "|",
+            ("auto_close_warning_date", "=", False),
+            ("auto_close_warned_date", "!=", False),
+        ]
+
+    def _auto_close_warn(self, now):
+        if not self:
+            return
+        # the new closing date, when the warning comes late, is in the email
+        self.write({"auto_close_warned_date": now})
+        self._auto_close_send(
+            "support_terms_auto_close.mail_template_auto_close_warning"
+        )
+
+    def _auto_close_close(self, now):
+        if not self:
+            return
+        default_stage = self.env.ref(
+            "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
+        )
+        groups = defaultdict(lambda: self.browse())
+        for ticket in self:
+            stage = ticket.team_id.auto_close_stage_id or default_stage
+            groups[(stage, ticket.stage_id)] |= ticket
+        for (stage, previous), tickets in groups.items():
+            tickets.write(
+                {
+                    "stage_id": stage.id,
+                    "auto_close_reopen_stage_id": previous.id,
+                    "auto_closed_date": now,
+                    "waiting_since": False,
+                }
+            )
+        self._auto_close_send("support_terms_auto_close.mail_template_auto_closed")
+
+    def _auto_close_send(self, template_xmlid):
+        """Render and queue one email per ticket, logged in its chatter."""
+        self._send_customer_email(template_xmlid)

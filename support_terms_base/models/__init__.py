@@ -1,0 +1,4 @@
+from . import contract_line
+from . import product_template
+from . import res_partner
+from . import support_cron_failure

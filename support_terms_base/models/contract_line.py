@@ -1,0 +1,140 @@
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+SERVICE_STATES = [
+    ("active", "Active"),
+    ("suspended", "Suspended"),
+    ("terminated", "Terminated"),
+]
+
+
+class ContractLine(models.Model):
+    """A service the customer holds: its kind, whether it is delivered, and
+    THE definition of a service in force."""
+
+    _inherit = "contract.line"
+
+    service_kind = fields.Selection(
+        related="product_id.product_tmpl_id.service_kind",
+        store=True,
+        index=True,
+    )
+    service_state = fields.Selection(
+        selection=SERVICE_STATES,
+        string="Service state",
+        default="active",
+        required=True,
+        index=True,
+        copy=False,
+        readonly=True,
+        help="Whether the service is delivered: suspended for an overdue payment "
+        "or an abuse (still invoiced), terminated (never invoiced again). Changes "
+        "are logged on the contract.",
+    )
+
+    def write(self, vals):
+        if "service_state" not in vals:
+            return super().write(vals)
+        if not self.env.su and not self.env.user.has_group(
+            "support_terms_base.group_support_terms_manager"
+        ):
+            # OCA lets accounting write lines: the state is the terms' own
+            raise AccessError(
+                _(
+                    "Only a support terms manager can suspend, reactivate or "
+                    "terminate a service."
+                )
+            )
+        if vals["service_state"] == "terminated":
+            # a service the provider ended is not renewed tacitly any more
+            vals = dict(vals, is_auto_renew=False)
+        old_states = {line.id: line.service_state for line in self}
+        result = super().write(vals)
+        changed = self.filtered(lambda line: old_states[line.id] != line.service_state)
+        if changed:
+            changed._log_service_state_change(old_states)
+            changed._on_service_state_change(old_states)
+        return result
+
+    def _log_service_state_change(self, old_states):
+        """contract.line is no mail.thread: the change goes on the contract."""
+        labels = dict(self._fields["service_state"]._description_selection(self.env))
+        bodies = {}
+        for line in self:
+            bodies.setdefault(line.contract_id.id, []).append(
+                _(
+                    "Service %(line)s: %(old)s → %(new)s",
+                    line=line.name or line.product_id.display_name,
+                    old=labels[old_states[line.id]],
+                    new=labels[line.service_state],
+                )
+            )
+        contracts = self.env["contract.contract"].browse(list(bodies))
+        contracts.sudo()._message_log_batch(
+            {cid: Markup("<br/>").join(lines) for cid, lines in bodies.items()}
+        )
+
+    def _on_service_state_change(self, old_states):
+        """Called after every change of ``service_state``, for provisioning.
+
+        ``self`` holds the lines whose state changed; ``old_states`` maps each
+        line id to its previous state. Override it to suspend, reactivate or
+        remove the service on the hosting platform.
+        """
+        return True
+
+    # -- service in force --
+
+    @api.model
+    def _support_in_force_domain(self, on_date, include_future=False):
+        """THE services in force on ``on_date``: started, not ended, not
+        canceled, not terminated, on an active sale contract. A suspended
+        service is in force (still invoiced, its plan still granted).
+
+        The plan in force, the invoicing, the overdue suspension and the
+        customer's services (backend and portal) all use this domain;
+        ``include_future`` also keeps the services that start later.
+        """
+        domain = [
+            ("display_type", "=", False),
+            ("is_canceled", "=", False),
+            ("service_state", "!=", "terminated"),
+            ("contract_id.active", "=", True),
+            ("contract_id.contract_type", "=", "sale"),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", on_date),
+        ]
+        if not include_future:
+            domain.append(("date_start", "<=", on_date))
+        return domain
+
+    def _support_in_force(self, on_date):
+        """These lines that are in force on ``on_date`` (the same domain,
+        evaluated in memory)."""
+        return self.filtered_domain(self._support_in_force_domain(on_date))
+
+    def _can_be_invoiced(self, date_ref):
+        """A service sold is invoiced for a period only when it is in force
+        at the start of that period: a suspended service still is, a
+        terminated one never."""
+        if (
+            not self.display_type
+            and self.contract_id.contract_type == "sale"
+            and not self._support_in_force(self.next_period_date_start or date_ref)
+        ):
+            return False
+        return super()._can_be_invoiced(date_ref)
+
+    def action_terminate_service(self):
+        if not self.env.user.has_group(
+            "support_terms_base.group_support_terms_manager"
+        ):
+            raise AccessError(
+                _("Only a support terms manager can terminate a service.")
+            )
+        self.check_access("read")
+        self.sudo().write({"service_state": "terminated"})
+        return True

@@ -1,0 +1,407 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from ..rules.coverage import ticket_coverage
+
+MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
+USER_GROUP = "support_terms_base.group_support_terms_user"
+# the values a ticket's coverage follows
+COVERAGE_KEYS = ("coverage", "category_id", "support_plan_id", "partner_id")
+
+
+class HelpdeskTicket(models.Model):
+    """``coverage`` comes from the rule of the ticket's plan and category
+    (``support.coverage.rule``) when the ticket arrives or changes category;
+    staff may override it with a reason. Extras are paid with credits
+    (``support.credit.move``), a quote (``sale.order``) or fixed-fee charges
+    (``support.ticket.charge``)."""
+
+    _inherit = "helpdesk.ticket"
+
+    support_coverage_rule_id = fields.Many2one(
+        comodel_name="support.coverage.rule",
+        string="Coverage rule",
+        compute="_compute_coverage",
+        store=True,
+        readonly=True,
+        compute_sudo=True,
+        ondelete="set null",
+    )
+    coverage = fields.Selection(
+        selection=[
+            ("included", "Included"),
+            ("extra", "Extra"),
+            ("excluded", "Excluded"),
+            ("to_assess", "To assess"),
+        ],
+        compute="_compute_coverage",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        copy=False,
+        help="From the coverage rule of the ticket's plan and kind of request; "
+        "to assess when no rule applies. Support staff may override it, with a "
+        "reason.",
+    )
+    coverage_override_reason = fields.Text(
+        string="Coverage override reason",
+        compute="_compute_coverage",
+        store=True,
+        readonly=False,
+        tracking=True,
+        copy=False,
+        groups=USER_GROUP,
+    )
+    coverage_note = fields.Text(
+        related="support_coverage_rule_id.note", string="Coverage note"
+    )
+    coverage_billing_mode = fields.Selection(
+        related="support_coverage_rule_id.billing_mode", string="Paid by"
+    )
+    support_credit_move_ids = fields.One2many(
+        comodel_name="support.credit.move",
+        inverse_name="ticket_id",
+        string="Credits used",
+    )
+    support_credits_charged = fields.Float(
+        string="Credits charged",
+        digits=(16, 2),
+        compute="_compute_support_credits_charged",
+        compute_sudo=True,
+    )
+    support_charge_ids = fields.One2many(
+        comodel_name="support.ticket.charge",
+        inverse_name="ticket_id",
+        string="Charges",
+    )
+    support_quote_id = fields.Many2one(
+        comodel_name="sale.order",
+        string="Quotation",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        index="btree_not_null",
+    )
+    support_quote_state = fields.Selection(
+        selection=[
+            ("waiting", "Waiting for quote acceptance"),
+            ("accepted", "Quote accepted"),
+            ("cancelled", "Quote cancelled"),
+        ],
+        string="Quote",
+        compute="_compute_support_quote_state",
+        compute_sudo=True,
+    )
+    channel_outside_plan = fields.Boolean(
+        compute="_compute_channel_outside_plan",
+        help="The request came on a channel the customer's plan does not include.",
+    )
+
+    support_exclusion_notified = fields.Boolean(
+        string="Customer told it is not covered",
+        copy=False,
+        readonly=True,
+        help="Set when the customer is emailed that the request is excluded, "
+        "cleared when it is covered again: one email per exclusion.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            # a customer or the portal never decides the coverage
+            if "coverage" in vals and not self._can_override_coverage():
+                vals.pop("coverage")
+                vals.pop("coverage_override_reason", None)
+        tickets = super().create(vals_list)
+        tickets._notify_exclusion_once()
+        return tickets
+
+    def write(self, vals):
+        if "coverage" in vals:
+            self._check_coverage_override(vals)
+        if "stage_id" in vals:
+            self._check_quote_before_work(vals["stage_id"])
+        res = super().write(vals)
+        if any(key in vals for key in COVERAGE_KEYS):
+            self._notify_exclusion_once()
+        return res
+
+    def _support_system_fields(self):
+        return super()._support_system_fields() | {
+            "support_coverage_rule_id",
+            "support_quote_id",
+            "support_exclusion_notified",
+        }
+
+    @api.depends("support_plan_id", "category_id")
+    def _compute_coverage(self):
+        rules = self._coverage_rules()
+        for ticket in self:
+            rule = rules.get((ticket.support_plan_id.id, ticket.category_id.id))
+            ticket.support_coverage_rule_id = rule
+            ticket.coverage = ticket_coverage(rule and rule.coverage)
+            ticket.coverage_override_reason = False
+
+    def _coverage_rules(self, pairs=None):
+        """``{(plan id, category id): rule}`` for the tickets, in one query."""
+        if pairs is None:
+            pairs = {(t.support_plan_id.id, t.category_id.id) for t in self}
+        pairs = {pair for pair in pairs if pair[0] and pair[1]}
+        if not pairs:
+            return {}
+        rules = (
+            self.env["support.coverage.rule"]
+            .sudo()
+            .search(
+                [
+                    ("plan_id", "in", list({p for p, _c in pairs})),
+                    ("category_id", "in", list({c for _p, c in pairs})),
+                ]
+            )
+        )
+        return {(rule.plan_id.id, rule.category_id.id): rule for rule in rules}
+
+    @api.depends("support_credit_move_ids.quantity")
+    def _compute_support_credits_charged(self):
+        for ticket in self:
+            ticket.support_credits_charged = -sum(
+                ticket.support_credit_move_ids.mapped("quantity")
+            )
+
+    @api.depends("support_quote_id.state")
+    def _compute_support_quote_state(self):
+        for ticket in self:
+            state = ticket.support_quote_id.state
+            ticket.support_quote_state = (
+                state
+                and {"sale": "accepted", "cancel": "cancelled"}.get(state, "waiting")
+                or False
+            )
+
+    @api.depends("channel_id", "support_plan_id.channel_ids")
+    def _compute_channel_outside_plan(self):
+        for ticket in self:
+            plan = ticket.sudo().support_plan_id
+            ticket.channel_outside_plan = bool(
+                plan
+                and plan.channel_ids
+                and ticket.channel_id
+                and ticket.channel_id not in plan.channel_ids
+            )
+
+    def _can_override_coverage(self, rule=None):
+        """Support staff assess a request no rule covers; only a manager
+        overrides what a rule of the terms says."""
+        group = MANAGER_GROUP if rule else USER_GROUP
+        return self.env.su or self.env.user.has_group(group)
+
+    def _check_coverage_override(self, vals):
+        """Support staff assess the coverage no rule gives, a manager
+        overrides a rule, and both say why.
+
+        Writing the coverage the rule gives (the form sends it back when the
+        category changes) is not an override.
+        """
+        rules = self._coverage_rules(
+            {
+                (
+                    vals.get("support_plan_id", ticket.support_plan_id.id),
+                    vals.get("category_id", ticket.category_id.id),
+                )
+                for ticket in self
+            }
+        )
+        for ticket in self:
+            rule = rules.get(
+                (
+                    vals.get("support_plan_id", ticket.support_plan_id.id),
+                    vals.get("category_id", ticket.category_id.id),
+                )
+            )
+            if vals["coverage"] == ticket_coverage(rule and rule.coverage):
+                continue
+            if not self._can_override_coverage(rule):
+                raise AccessError(
+                    _(
+                        "Only a support terms manager can override the coverage "
+                        "the terms give to %(ticket)s; support staff assess "
+                        "requests no rule covers.",
+                        ticket=ticket.display_name,
+                    )
+                    if rule
+                    else _("Only support staff can change the coverage of a request.")
+                )
+            if not (vals.get("coverage_override_reason") or "").strip():
+                raise UserError(
+                    _(
+                        "Say why the coverage of %(ticket)s differs from its "
+                        "rule: the reason is kept in its history.",
+                        ticket=ticket.display_name,
+                    )
+                )
+
+    def _notify_exclusion_once(self):
+        """Tell the customer once that a request is not covered, whatever
+        writes lead there (the plan snapshot, a new category, an override);
+        a request covered again may be excluded, and told, again."""
+        excluded = self.filtered(lambda t: t.coverage == "excluded")
+        covered = (self - excluded).filtered("support_exclusion_notified")
+        if covered:
+            covered.sudo().write({"support_exclusion_notified": False})
+        newly = excluded.filtered(lambda t: not t.support_exclusion_notified)
+        if newly:
+            newly.sudo().write({"support_exclusion_notified": True})
+            newly._notify_coverage_excluded()
+
+    def _notify_coverage_excluded(self):
+        """Tell the customer a request is not covered, with the rule's note."""
+        self._send_customer_email(
+            "support_terms_coverage.mail_template_coverage_excluded"
+        )
+
+    # -- quotes -------------------------------------------------------------------
+
+    def _check_quote_before_work(self, stage_id):
+        """Work does not start before the quote is accepted (seed 002).
+
+        While a quote waits, the ticket may stay new, wait for the customer or
+        be closed; any other stage is work.
+        """
+        stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
+        if stage.unattended or stage.closed or stage.waiting_customer:
+            return
+        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
+        if waiting:
+            raise UserError(
+                _(
+                    "%(tickets)s: waiting for quote acceptance, the work cannot "
+                    "start yet.",
+                    tickets=", ".join(waiting.mapped("display_name")),
+                )
+            )
+
+    def _check_support_staff(self):
+        """Quotes and charges are created as superuser: support staff decide them."""
+        if not self.env.su and not self.env.user.has_group(USER_GROUP):
+            raise AccessError(_("Only support staff can charge or quote a request."))
+
+    def action_create_quote(self):
+        """A quotation for this request, for the customer to sign in the portal."""
+        self._check_support_staff()
+        self.ensure_one()
+        rule = self.support_coverage_rule_id
+        if self.coverage not in ("extra", "excluded") or (
+            rule and rule.billing_mode not in (False, "quote")
+        ):
+            raise UserError(
+                _("Only an extra paid by quote or an excluded request is quoted.")
+            )
+        if self.support_quote_id and self.support_quote_id.state != "cancel":
+            raise UserError(_("This request already has a quotation."))
+        if not self.partner_id:
+            raise UserError(_("Link the request to its customer first."))
+        line = {"name": f"{self.number}: {self.name}"}
+        if rule.product_id:
+            line["product_id"] = rule.product_id.id
+        else:
+            line["display_type"] = "line_note"
+        order = (
+            self.env["sale.order"]
+            .with_company(self.company_id)
+            .create(
+                {
+                    "partner_id": self.partner_id.id,
+                    "company_id": self.company_id.id,
+                    "origin": self.number,
+                    "support_ticket_id": self.id,
+                    "require_signature": True,
+                    "require_payment": False,
+                    "order_line": [fields.Command.create(line)],
+                }
+            )
+        )
+        # the customer reads and signs it in the portal as a follower
+        order.message_subscribe(partner_ids=order.partner_id.ids)
+        self.sudo().support_quote_id = order
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": order.id,
+            "view_mode": "form",
+        }
+
+    # -- credits and charges ------------------------------------------------------
+
+    def action_charge_credits(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "support.credit.charge.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _add_charge(self, kind, product, quantity=1.0, name=None):
+        self.ensure_one()
+        self._check_support_staff()
+        if not product:
+            raise UserError(
+                _(
+                    "%(ticket)s: choose the product to bill first (in the plan, "
+                    "its coverage rule or the settings).",
+                    ticket=self.display_name,
+                )
+            )
+        if self.support_charge_ids.filtered(lambda c: c.kind == kind):
+            raise UserError(
+                _("%(ticket)s is already charged for this.", ticket=self.display_name)
+            )
+        return (
+            self.env["support.ticket.charge"]
+            .sudo()
+            .create(
+                {
+                    "ticket_id": self.id,
+                    "kind": kind,
+                    "product_id": product.id,
+                    "quantity": quantity,
+                    "price_unit": product.lst_price,
+                    "name": name or product.display_name,
+                }
+            )
+        )
+
+    def action_charge_fixed_fee(self):
+        """Charge the fixed fee of an extra (its rule's product)."""
+        self._check_support_staff()
+        for ticket in self:
+            rule = ticket.support_coverage_rule_id
+            if ticket.coverage != "extra" or rule.billing_mode != "fixed_fee":
+                raise UserError(
+                    _(
+                        "%(ticket)s is not an extra paid by a fixed fee.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            ticket._add_charge("outside_plan", rule.product_id)
+
+    def action_charge_channel(self):
+        """Charge a request received on a channel outside the plan."""
+        self._check_support_staff()
+        for ticket in self:
+            if not ticket.channel_outside_plan:
+                raise UserError(
+                    _(
+                        "%(ticket)s came on a channel its plan includes.",
+                        ticket=ticket.display_name,
+                    )
+                )
+            ticket._add_charge(
+                "channel",
+                ticket.company_id.support_channel_fee_product_id,
+                name=_(
+                    "Request received by %(channel)s", channel=ticket.channel_id.name
+                ),
+            )

@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    support_credit_balance = fields.Float(
+        string="Support credits",
+        digits=(16, 2),
+        compute="_compute_support_credit_balance",
+        compute_sudo=True,
+        help="Prepaid support credits left in the current company: the sum of "
+        "the customer's credit moves.",
+    )
+    support_credit_move_ids = fields.One2many(
+        comodel_name="support.credit.move",
+        inverse_name="partner_id",
+        string="Support credit moves",
+    )
+
+    @api.depends_context("company")
+    @api.depends("support_credit_move_ids.quantity")
+    def _compute_support_credit_balance(self):
+        commercial = self.commercial_partner_id
+        groups = self.env["support.credit.move"]._read_group(
+            [
+                ("partner_id", "in", commercial.ids),
+                ("company_id", "=", self.env.company.id),
+            ],
+            ["partner_id"],
+            ["quantity:sum"],
+        )
+        totals = {partner.id: total for partner, total in groups}
+        for partner in self:
+            partner.support_credit_balance = round(
+                totals.get(partner.commercial_partner_id.id, 0.0), 2
+            )

@@ -1,0 +1,363 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, float_compare, float_is_zero
+
+from odoo.addons.support_terms_base.tools import run_due_batch
+
+from ..rules.prepaid_credits import allocate_fifo, credit_expiry
+
+EXPIRY_BATCH_PARAM = "support_terms.credit_expiry_batch_size"
+EXPIRY_BATCH_DEFAULT = 1000
+PRECISION = 2
+
+
+class SupportCreditMove(models.Model):
+    """One movement of a customer's prepaid support credits (seed 003).
+
+    A paid (or posted) credit pack invoice line grants credits with an expiry
+    date; staff charge them on extra requests, those expiring first first;
+    what is left of a pack on its expiry date expires; a reversed invoice
+    takes back what is left of its packs. The balance is the sum of the moves.
+    """
+
+    _name = "support.credit.move"
+    _description = "Support credit move"
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("is_company", "=", True)],
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    move_type = fields.Selection(
+        selection=[
+            ("grant", "Credits bought"),
+            ("consumption", "Credits used"),
+            ("expiry", "Credits expired"),
+            ("reversal", "Invoice reversed"),
+        ],
+        string="Type",
+        required=True,
+        index=True,
+    )
+    quantity = fields.Float(
+        string="Credits",
+        digits=(16, PRECISION),
+        required=True,
+        help="Positive for credits bought, negative for credits used, expired "
+        "or taken back.",
+    )
+    name = fields.Char(string="Description")
+    expiry_date = fields.Date(
+        string="Expires on",
+        index=True,
+        help="Last day the credits of this pack can be used.",
+    )
+    pack_id = fields.Many2one(
+        comodel_name="support.credit.move",
+        string="Pack",
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The credits bought that this move uses, expires or takes back.",
+    )
+    pack_move_ids = fields.One2many(
+        comodel_name="support.credit.move",
+        inverse_name="pack_id",
+        string="Moves of the pack",
+    )
+    remaining = fields.Float(
+        string="Credits left",
+        digits=(16, PRECISION),
+        compute="_compute_remaining",
+        store=True,
+        index=True,
+        help="Of a pack: its credits not yet used, expired or taken back.",
+    )
+    invoice_line_id = fields.Many2one(
+        comodel_name="account.move.line",
+        string="Invoice line",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+    )
+    invoice_id = fields.Many2one(
+        related="invoice_line_id.move_id", string="Invoice", store=True
+    )
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Ticket",
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+
+    _sql_constraints = [
+        (
+            "invoice_line_unique",
+            "UNIQUE(invoice_line_id)",
+            "An invoice line grants its credits once.",
+        ),
+    ]
+
+    def init(self):
+        # one expiry and one reversal per pack, whatever runs them
+        for move_type in ("expiry", "reversal"):
+            self.env.cr.execute(
+                SQL(
+                    "CREATE UNIQUE INDEX IF NOT EXISTS %s ON support_credit_move "
+                    "(pack_id) WHERE move_type = %s",
+                    SQL.identifier(f"support_credit_move_one_{move_type}_per_pack"),
+                    move_type,
+                )
+            )
+
+    @api.depends("move_type", "quantity", "pack_move_ids.quantity")
+    def _compute_remaining(self):
+        for move in self:
+            if move.move_type != "grant":
+                move.remaining = 0.0
+                continue
+            move.remaining = move.quantity + sum(move.pack_move_ids.mapped("quantity"))
+
+    @api.constrains("move_type", "quantity", "pack_id", "expiry_date")
+    def _check_quantity(self):
+        for move in self:
+            sign = float_compare(move.quantity, 0.0, precision_digits=PRECISION)
+            if move.move_type == "grant":
+                if sign <= 0:
+                    raise ValidationError(
+                        self.env._("The credits bought must be a positive number.")
+                    )
+                if not move.expiry_date:
+                    raise ValidationError(
+                        self.env._("Credits bought need their expiry date.")
+                    )
+            elif sign >= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Credits used, expired or taken back are recorded as a "
+                        "negative number."
+                    )
+                )
+            if move.pack_id and move.pack_id.move_type != "grant":
+                raise ValidationError(self.env._("A pack is a move of credits bought."))
+            if move.pack_id and (
+                float_compare(move.pack_id.remaining, 0.0, precision_digits=PRECISION)
+                < 0
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The credits bought on %(date)s are not enough for this "
+                        "move.",
+                        date=move.pack_id.date,
+                    )
+                )
+
+    # -- grants and reversals from invoices -----------------------------------
+
+    @api.model
+    def _grant_from_invoices(self, invoices):
+        """Grant the credits of the credit pack lines of customer invoices.
+
+        Once per invoice line: lines already granted are skipped here, and the
+        unique constraint on the invoice line holds if two transactions try.
+        """
+        lines = invoices.filtered(
+            lambda inv: inv.move_type == "out_invoice" and inv.state == "posted"
+        ).invoice_line_ids.filtered(
+            lambda line: line.product_id.support_credit_pack
+            and line.product_id.support_credits > 0
+            and line.quantity > 0
+            and line.display_type == "product"
+        )
+        if not lines:
+            return self.browse()
+        granted = self.sudo().search([("invoice_line_id", "in", lines.ids)])
+        lines -= granted.invoice_line_id
+        values = []
+        for line in lines:
+            invoice = line.move_id
+            product = line.product_id.product_tmpl_id
+            start = invoice.invoice_date or fields.Date.context_today(self)
+            values.append(
+                {
+                    "partner_id": invoice.commercial_partner_id.id,
+                    "company_id": invoice.company_id.id,
+                    "date": start,
+                    "move_type": "grant",
+                    "quantity": line.quantity * product.support_credits,
+                    "expiry_date": credit_expiry(
+                        start, product.support_credit_validity_days
+                    ),
+                    "name": f"{invoice.name}: {line.name or product.name}",
+                    "invoice_line_id": line.id,
+                }
+            )
+        return self.sudo().create(values)
+
+    @api.model
+    def _reverse_from_invoices(self, reversed_invoices):
+        """Take back what is left of the packs of reversed invoices."""
+        packs = self.sudo().search(
+            [
+                ("move_type", "=", "grant"),
+                ("invoice_id", "in", reversed_invoices.ids),
+                ("remaining", ">", 0),
+            ]
+        )
+        done = self.sudo().search(
+            [("move_type", "=", "reversal"), ("pack_id", "in", packs.ids)]
+        )
+        packs -= done.pack_id
+        return self.sudo().create(
+            [
+                {
+                    "partner_id": pack.partner_id.id,
+                    "company_id": pack.company_id.id,
+                    "move_type": "reversal",
+                    "quantity": -pack.remaining,
+                    "pack_id": pack.id,
+                    "name": self.env._("Reversal of %s", pack.invoice_id.name),
+                }
+                for pack in packs
+            ]
+        )
+
+    # -- consumption ------------------------------------------------------------
+
+    @api.model
+    def _consume(self, partner, company, quantity, ticket=None, description=None):
+        """Use ``quantity`` credits of ``partner``, the packs expiring first first.
+
+        Below zero is refused, unless the company allows it: then what the
+        packs cannot cover becomes a fixed-fee charge on the ticket.
+        Returns the consumption moves.
+        """
+        if float_compare(quantity, 0.0, precision_digits=PRECISION) <= 0:
+            raise ValidationError(
+                self.env._("The credits to charge must be a positive number.")
+            )
+        partner = partner.commercial_partner_id
+        today = fields.Date.context_today(self)
+        moves = self.sudo()
+        # lock the packs: two staff charging the same customer wait for each other
+        query = moves._search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", company.id),
+                ("move_type", "=", "grant"),
+                ("remaining", ">", 0),
+                ("expiry_date", ">=", today),
+            ],
+            order="expiry_date, id",
+        )
+        rows = self.env.execute_query(SQL("%s FOR UPDATE", query.select()))
+        packs = moves.browse(row[0] for row in rows)
+        packs.invalidate_recordset(["remaining"])
+        allocation, shortfall = allocate_fifo(
+            [(pack.id, pack.remaining, pack.expiry_date) for pack in packs], quantity
+        )
+        shortfall = round(shortfall, PRECISION)
+        if not float_is_zero(shortfall, precision_digits=PRECISION):
+            if not company.support_credit_allow_overdraft:
+                raise UserError(
+                    self.env._(
+                        "%(customer)s has %(available)s credits left, %(needed)s "
+                        "are needed: they must buy a credit pack first.",
+                        customer=partner.display_name,
+                        available=round(quantity - shortfall, PRECISION),
+                        needed=quantity,
+                    )
+                )
+            if not ticket or not company.support_credit_overdraft_product_id:
+                raise UserError(
+                    self.env._(
+                        "Set the product billed for missing credits in the "
+                        "settings before charging more credits than are left."
+                    )
+                )
+        label = description or (ticket and ticket.display_name) or ""
+        consumed = moves.create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "move_type": "consumption",
+                    "quantity": -taken,
+                    "pack_id": pack_id,
+                    "ticket_id": ticket.id if ticket else False,
+                    "name": label,
+                }
+                for pack_id, taken in allocation
+            ]
+        )
+        if not float_is_zero(shortfall, precision_digits=PRECISION):
+            product = company.support_credit_overdraft_product_id
+            self.env["support.ticket.charge"].sudo().create(
+                {
+                    "ticket_id": ticket.id,
+                    "kind": "credit_shortfall",
+                    "product_id": product.id,
+                    "quantity": shortfall,
+                    "price_unit": product.lst_price,
+                    "name": self.env._(
+                        "%(credits)s credits missing", credits=shortfall
+                    ),
+                }
+            )
+        return consumed
+
+    # -- expiry -------------------------------------------------------------
+
+    @api.model
+    def _expiry_domain(self, today):
+        return [
+            ("move_type", "=", "grant"),
+            ("expiry_date", "<", today),
+            ("remaining", ">", 0),
+        ]
+
+    @api.model
+    def _cron_expire_credits(self):
+        """Expire what is left of the packs past their expiry date.
+
+        One batch per call, committed by the cron worker: each expired pack
+        gets one expiry move (unique index), which brings its credits left to
+        zero and so takes it out of the due set in the same transaction.
+        """
+        today = fields.Date.context_today(self)
+        moves = self.sudo()
+        return run_due_batch(
+            moves,
+            EXPIRY_BATCH_PARAM,
+            EXPIRY_BATCH_DEFAULT,
+            "expiry_date, id",
+            [(moves._expiry_domain(today), lambda packs: packs._expire())],
+        )
+
+    def _expire(self):
+        label = self.env._("Credits expired")
+        self.create(
+            [
+                {
+                    "partner_id": pack.partner_id.id,
+                    "company_id": pack.company_id.id,
+                    "date": pack.expiry_date,
+                    "move_type": "expiry",
+                    "quantity": -pack.remaining,
+                    "pack_id": pack.id,
+                    "name": label,
+                }
+                for pack in self
+            ]
+        )

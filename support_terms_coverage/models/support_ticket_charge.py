@@ -1,0 +1,253 @@
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.support_terms_base.tools import lock_due, run_due_batch
+
+INVOICE_BATCH_PARAM = "support_terms.charge_invoicing_batch_size"
+INVOICE_BATCH_DEFAULT = 500
+
+
+class SupportTicketCharge(models.Model):
+    """A fixed-fee extra of a request, invoiced once with the others.
+
+    Unjustified urgencies handled with priority (seed 001), requests on a
+    channel the plan does not include (seed 002), requests outside the plan
+    (seeds 000, 004) and credits missing when the company lets them go below
+    zero. Pending charges of a customer go into one draft invoice, one line
+    per charge; each charge has at most one invoice line (unique constraint on
+    the line), so it is never invoiced twice.
+    """
+
+    _name = "support.ticket.charge"
+    _description = "Support ticket charge"
+    _order = "id desc"
+    _check_company_auto = True
+
+    ticket_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Ticket",
+        required=True,
+        index=True,
+        ondelete="restrict",
+    )
+    partner_id = fields.Many2one(
+        comodel_name="res.partner",
+        string="Customer",
+        compute="_compute_partner_id",
+        store=True,
+        precompute=True,
+        index=True,
+        readonly=False,
+    )
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, index=True, precompute=True
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    kind = fields.Selection(
+        selection=[
+            ("urgency", "Unjustified urgency"),
+            ("channel", "Channel outside the plan"),
+            ("outside_plan", "Request outside the plan"),
+            ("credit_shortfall", "Missing credits"),
+        ],
+        required=True,
+    )
+    name = fields.Char(string="Description")
+    product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Product",
+        required=True,
+        check_company=True,
+        ondelete="restrict",
+    )
+    quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
+    price_unit = fields.Float(string="Unit price", digits="Product Price")
+    amount = fields.Monetary(compute="_compute_amount", currency_field="currency_id")
+    state = fields.Selection(
+        selection=[
+            ("to_invoice", "To invoice"),
+            ("invoiced", "Invoiced"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="to_invoice",
+        required=True,
+        index=True,
+    )
+    invoice_line_ids = fields.One2many(
+        comodel_name="account.move.line",
+        inverse_name="support_charge_id",
+        string="Invoice line",
+        readonly=True,
+    )
+    invoice_id = fields.Many2one(
+        comodel_name="account.move",
+        string="Invoice",
+        compute="_compute_invoice_id",
+    )
+
+    def init(self):
+        # one charge of each automatic kind per ticket, however it is created
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS support_ticket_charge_one_per_kind "
+                "ON support_ticket_charge (ticket_id, kind) "
+                "WHERE kind IN ('urgency', 'channel', 'outside_plan')"
+            )
+        )
+
+    @api.depends("ticket_id")
+    def _compute_partner_id(self):
+        for charge in self:
+            ticket = charge.ticket_id
+            charge.partner_id = (
+                ticket.partner_id.commercial_partner_id or charge.partner_id
+            )
+
+    @api.depends("quantity", "price_unit")
+    def _compute_amount(self):
+        for charge in self:
+            charge.amount = charge.quantity * charge.price_unit
+
+    @api.depends("invoice_line_ids")
+    def _compute_invoice_id(self):
+        for charge in self:
+            charge.invoice_id = charge.invoice_line_ids[:1].move_id
+
+    @api.constrains("quantity", "price_unit", "partner_id")
+    def _check_amounts(self):
+        for charge in self:
+            if charge.price_unit < 0:
+                raise ValidationError(
+                    self.env._("The price of a charge cannot be negative.")
+                )
+            if charge.quantity <= 0:
+                raise ValidationError(
+                    self.env._("The quantity of a charge must be positive.")
+                )
+            if not charge.partner_id:
+                raise ValidationError(
+                    self.env._(
+                        "Ticket %(ticket)s has no customer to charge.",
+                        ticket=charge.ticket_id.display_name,
+                    )
+                )
+
+    def _check_manager(self):
+        """What a customer pays is decided by a support terms manager only.
+
+        The caller must also reach the charges by its own rights (record
+        rules, companies) before anything runs as superuser.
+        """
+        if self.env.su:
+            return
+        if not self.env.user.has_group(
+            "support_terms_base.group_support_terms_manager"
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only a support terms manager can invoice or change charges."
+                )
+            )
+        self.check_access("write")
+
+    def write(self, vals):
+        self._check_manager()
+        return super().write(vals)
+
+    def action_cancel(self):
+        self._check_manager()
+        self.filtered(lambda c: c.state == "to_invoice").write({"state": "cancelled"})
+
+    # -- invoicing --------------------------------------------------------------
+
+    def action_invoice(self):
+        """Invoice the selected pending charges: one draft invoice a customer."""
+        self._check_manager()
+        pending = lock_due(
+            self.sudo(),
+            [("id", "in", self.ids), ("state", "=", "to_invoice")],
+            None,
+            "id",
+        )
+        invoices = pending._invoice()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "account.action_move_out_invoice_type"
+        )
+        action["domain"] = [("id", "in", invoices.ids)]
+        action["context"] = {"default_move_type": "out_invoice"}
+        return action
+
+    @api.model
+    def _cron_invoice_charges(self):
+        """Put each customer's pending charges into one draft invoice.
+
+        One batch per call, committed by the cron worker. Charges are locked
+        with SKIP LOCKED and leave the pending set with their invoice line in
+        the same transaction: overlapping runs never invoice a charge twice
+        (and the unique charge on invoice lines would refuse it anyway).
+        """
+        charges = self.sudo()
+        return run_due_batch(
+            charges,
+            INVOICE_BATCH_PARAM,
+            INVOICE_BATCH_DEFAULT,
+            "id",
+            [([("state", "=", "to_invoice")], lambda due: due._invoice())],
+        )
+
+    def _invoice(self):
+        """One draft invoice per customer and company for these locked charges.
+
+        The customers' other pending charges not locked by another run join
+        them, so that a batch boundary does not split a customer's invoice.
+        """
+        if not self:
+            return self.env["account.move"]
+        more = lock_due(
+            self,
+            [
+                ("state", "=", "to_invoice"),
+                ("partner_id", "in", self.partner_id.ids),
+                ("company_id", "in", self.company_id.ids),
+                ("id", "not in", self.ids),
+            ],
+            None,
+            "id",
+        )
+        charges = self | more
+        groups = defaultdict(list)
+        for charge in charges:
+            groups[(charge.company_id, charge.partner_id)].append(charge)
+        values = []
+        for (company, partner), group in groups.items():
+            values.append(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "invoice_origin": self.env._("Support charges"),
+                    "invoice_line_ids": [
+                        fields.Command.create(
+                            {
+                                "product_id": charge.product_id.id,
+                                "name": f"{charge.ticket_id.number}: "
+                                f"{charge.name or charge.product_id.name}",
+                                "quantity": charge.quantity,
+                                "price_unit": charge.price_unit,
+                                "support_charge_id": charge.id,
+                            }
+                        )
+                        for charge in group
+                    ],
+                }
+            )
+        invoices = (
+            self.env["account.move"]
+            .with_context(default_move_type="out_invoice")
+            .create(values)
+        )
+        charges.write({"state": "invoiced"})
+        return invoices

@@ -1,0 +1,7 @@
+"""Pure functions holding the rules of the terms: no ORM in here.
+
+Models call them; tests call them directly as well as through the ORM.
+"""
+
+from . import coverage
+from . import prepaid_credits

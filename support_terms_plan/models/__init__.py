@@ -1,0 +1,4 @@
+from . import helpdesk_ticket
+from . import helpdesk_ticket_channel
+from . import res_partner
+from . import support_plan

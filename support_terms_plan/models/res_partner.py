@@ -1,0 +1,40 @@
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    support_plan_id = fields.Many2one(
+        comodel_name="support.plan",
+        string="Support plan",
+        compute="_compute_support_plan_id",
+        compute_sudo=True,
+        help="The plan in force today for this customer in the current company, "
+        "from its in-progress contract lines. Empty: paid support.",
+    )
+
+    @api.depends_context("company", "tz")
+    def _compute_support_plan_id(self):
+        company = self.env.company
+        commercial = self.commercial_partner_id
+        in_force = self.env["support.plan"]._plans_in_force_by_partner(
+            company, fields.Date.context_today(self), partners=commercial
+        )
+        for partner in self:
+            plan_id = in_force.get((partner.commercial_partner_id.id, company.id))
+            partner.support_plan_id = plan_id or False
+
+    def _support_plan_at(self, company, on_date):
+        """The plan in force for these partners in ``company`` on ``on_date``.
+
+        Returns ``{commercial partner id: plan}``; partners without a plan are
+        missing from it.
+        """
+        in_force = self.env["support.plan"]._plans_in_force_by_partner(
+            company, on_date, partners=self.commercial_partner_id
+        )
+        plans = self.env["support.plan"].sudo()
+        return {
+            partner_id: plans.browse(plan_id)
+            for (partner_id, _company_id), plan_id in in_force.items()
+        }

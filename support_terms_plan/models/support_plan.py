@@ -1,0 +1,186 @@
+from collections import defaultdict
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from ..rules import plan as plan_rules
+
+
+class SupportPlan(models.Model):
+    """What a customer's contract entitles it to when it asks for support.
+
+    A plan is granted by contract lines: a customer holds the plan of its
+    in-progress lines whose product is one of the plan's products.
+    """
+
+    _name = "support.plan"
+    _description = "Support Plan"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        help="Short technical reference, unique in the company (e.g. GOLD).",
+    )
+    company_id = fields.Many2one(
+        comodel_name="res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    sequence = fields.Integer(
+        default=10,
+        help="When a customer's contract lines grant several plans, the first "
+        "one in this order is in force.",
+    )
+    active = fields.Boolean(default=True)
+    product_ids = fields.Many2many(
+        comodel_name="product.product",
+        relation="support_plan_product_rel",
+        column1="plan_id",
+        column2="product_id",
+        string="Granting products",
+        check_company=True,
+        help="A contract line with one of these products grants this plan "
+        "while it is in progress.",
+    )
+    channel_ids = fields.Many2many(
+        comodel_name="helpdesk.ticket.channel",
+        relation="support_plan_channel_rel",
+        column1="plan_id",
+        column2="channel_id",
+        string="Allowed channels",
+        check_company=True,
+    )
+    terms_html = fields.Html(
+        string="Terms",
+        translate=True,
+        sanitize_style=True,
+        help="The plan's terms as shown to the customer.",
+    )
+    ticket_ids = fields.One2many(
+        comodel_name="helpdesk.ticket",
+        inverse_name="support_plan_id",
+        groups="support_terms_base.group_support_terms_user",
+    )
+    ticket_count = fields.Integer(
+        compute="_compute_ticket_count",
+        groups="support_terms_base.group_support_terms_user",
+    )
+    customer_ids = fields.Many2many(
+        comodel_name="res.partner",
+        string="Customers in force",
+        compute="_compute_customer_ids",
+        search="_search_customer_ids",
+        groups="support_terms_base.group_support_terms_user",
+        help="Customers for which this plan is the one in force today.",
+    )
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "A plan code must be unique in its company.",
+        ),
+    ]
+
+    def _compute_ticket_count(self):
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("support_plan_id", "in", self.ids)],
+                ["support_plan_id"],
+                ["__count"],
+            )
+        )
+        for plan in self:
+            plan.ticket_count = counts.get(plan, 0)
+
+    def _compute_customer_ids(self):
+        today = fields.Date.context_today(self)
+        in_force = self._plans_in_force_by_partner(self.company_id, today, self)
+        for plan in self:
+            plan.customer_ids = [
+                partner_id
+                for (partner_id, _company_id), plan_id in in_force.items()
+                if plan_id == plan.id
+            ]
+
+    def _search_customer_ids(self, operator, value):
+        """Plans in force for the given customers, today.
+
+        Used by the portal record rule, so it is evaluated at query time and
+        follows the contracts as they change.
+        """
+        if operator not in ("in", "=", "child_of"):
+            raise ValidationError(_("Unsupported search on customers in force."))
+        if not self.env.su and not self.env.user.has_group(
+            "support_terms_base.group_support_terms_user"
+        ):
+            # record rules search as superuser; anyone else would learn which
+            # plan other customers hold
+            raise AccessError(_("Only support staff can search plans by customer."))
+        ids = value if isinstance(value, list | tuple) else [value]
+        partners = self.env["res.partner"].sudo().browse(ids).commercial_partner_id
+        in_force = self.sudo()._plans_in_force_by_partner(
+            self.env["res.company"].sudo().search([]),
+            fields.Date.context_today(self),
+            partners=partners,
+        )
+        return [("id", "in", list(set(in_force.values())))]
+
+    @api.model
+    def _plans_in_force_by_partner(self, companies, on_date, plans=None, partners=None):
+        """The plan in force for each (commercial partner, company).
+
+        Two queries whatever the number of partners: the candidate plans, then
+        the contract lines in force (``contract.line._support_in_force_domain``)
+        carrying one of their products.
+        """
+        plan_model = self.sudo().with_context(active_test=True)
+        if plans is None or any(not p.active for p in plans):
+            plans = plan_model.search([("company_id", "in", companies.ids)])
+        else:
+            plans = plans.sudo()
+        granting = defaultdict(list)  # (company, product) -> [(seq, plan id)]
+        for plan in plans:
+            for product in plan.product_ids:
+                granting[(plan.company_id.id, product.id)].append(
+                    (plan.sequence, plan.id)
+                )
+        if not granting:
+            return {}
+        lines = self.env["contract.line"].sudo()
+        domain = [
+            ("product_id", "in", list({product for _c, product in granting})),
+            ("contract_id.company_id", "in", list({c for c, _p in granting})),
+            *lines._support_in_force_domain(on_date),
+        ]
+        if partners is not None:
+            domain.append(
+                ("contract_id.commercial_partner_id", "in", partners.ids),
+            )
+        rows = lines.search_fetch(domain, ["product_id", "contract_id"])
+        candidates = defaultdict(list)
+        for line in rows:
+            contract = line.contract_id
+            key = (contract.commercial_partner_id.id, contract.company_id.id)
+            candidates[key].extend(
+                granting.get((contract.company_id.id, line.product_id.id), [])
+            )
+        return {
+            key: plan_rules.first_plan(found)
+            for key, found in candidates.items()
+            if found
+        }
+
+    def action_view_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "helpdesk_mgmt.helpdesk_ticket_action"
+        )
+        action["domain"] = [("support_plan_id", "=", self.id)]
+        action["context"] = {"default_support_plan_id": self.id}
+        return action

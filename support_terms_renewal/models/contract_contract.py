@@ -1,0 +1,38 @@
+from odoo import fields, models
+
+
+class ContractContract(models.Model):
+    _inherit = "contract.contract"
+
+    cancellation_notice_count = fields.Integer(
+        compute="_compute_cancellation_notice_count"
+    )
+
+    def _compute_cancellation_notice_count(self):
+        notices = self._cancellation_notices()
+        for contract in self:
+            contract.cancellation_notice_count = len(
+                notices.filtered(
+                    lambda n, c=contract: c in n.contract_line_ids.contract_id
+                )
+            )
+
+    def _cancellation_notices(self):
+        return self.env["support.cancellation.notice"].search(
+            [("contract_line_ids.contract_id", "in", self.ids)]
+        )
+
+    def action_view_cancellation_notices(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_terms_renewal.support_cancellation_notice_action"
+        )
+        action["domain"] = [("id", "in", self._cancellation_notices().ids)]
+        action["context"] = {
+            "default_partner_id": self.partner_id.commercial_partner_id.id,
+            "default_company_id": self.company_id.id,
+            "default_contract_line_ids": self.contract_line_ids.filtered(
+                lambda line: not line.is_canceled and not line.display_type
+            ).ids,
+        }
+        return action

@@ -1,0 +1,494 @@
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.osv import expression
+
+from odoo.addons.support_terms_base.tools import run_due_batch
+
+from ..rules import renewal as renewal_rules
+from .product_template import RENEWAL_POLICIES
+
+
+class ContractLine(models.Model):
+    """A service the customer holds, renewed tacitly unless noticed in time.
+
+    With a renewal policy, ``notice_deadline`` (end minus the notice days)
+    replaces OCA's notice interval as ``termination_notice_date``, the date
+    at which contract_line_successor renews the line, and the next period
+    follows the policy instead of OCA's renewal interval.
+    """
+
+    _inherit = "contract.line"
+
+    renewal_policy = fields.Selection(
+        selection=RENEWAL_POLICIES,
+        compute="_compute_renewal_terms",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Every year from the start date, or every 31 December. Empty: "
+        "OCA contract's own renewal interval and notice.",
+    )
+    notice_days = fields.Integer(
+        string="Notice (days)",
+        compute="_compute_renewal_terms",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="A cancellation must be received at least these days before the "
+        "end of the period.",
+    )
+    notice_deadline = fields.Date(
+        compute="_compute_termination_notice_date",
+        store=True,
+        index=True,
+        help="The last day to cancel: a cancellation received later does not "
+        "stop the next renewal, which is due.",
+    )
+    previous_period_end = fields.Date(
+        readonly=True,
+        copy=False,
+        help="End of the period before the current one, set when the line was "
+        "renewed: a cancellation received up to that day was for that period.",
+    )
+    purchase_datetime = fields.Datetime(
+        string="Purchased on",
+        copy=False,
+        help="When the customer bought the service; a support plan cancelled "
+        "within its refund window from this moment is refunded in full.",
+    )
+    renewal_reminder_days = fields.Integer(
+        string="Reminder (days)",
+        compute="_compute_renewal_reminder_days",
+        store=True,
+        readonly=False,
+        help="Days before the last day to cancel (and, for support plans, "
+        "before the end) at which the customer is reminded.",
+    )
+    renewal_reminder_date = fields.Date(
+        compute="_compute_renewal_reminder_date",
+        store=True,
+        index=True,
+        help="The next reminder owed to the customer for the current period.",
+    )
+    renewal_reminder_ids = fields.One2many(
+        comodel_name="support.renewal.reminder",
+        inverse_name="contract_line_id",
+        string="Reminders sent",
+        readonly=True,
+    )
+    cancellation_notice_ids = fields.Many2many(
+        comodel_name="support.cancellation.notice",
+        relation="support_cancellation_notice_contract_line_rel",
+        column1="contract_line_id",
+        column2="notice_id",
+        string="Cancellation notices",
+        readonly=True,
+    )
+    next_renewal_date = fields.Date(
+        compute="_compute_next_renewal_date",
+        help="The day the next period starts, if the line renews.",
+    )
+    notice_days_left = fields.Integer(
+        string="Days left to cancel",
+        compute="_compute_next_renewal_date",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # set on creation only: lines that existed before the addon have no
+        # purchase moment, hence no refund window
+        now = fields.Datetime.now()
+        vals_list = [dict({"purchase_datetime": now}, **vals) for vals in vals_list]
+        for vals in vals_list:
+            if vals.get("date_start") and not vals.get("date_end"):
+                date_end = self._first_period_end(vals)
+                if date_end:
+                    vals["date_end"] = date_end
+        return super().create(vals_list)
+
+    @api.model
+    def _first_period_end(self, vals):
+        """End of the first period of a new line of a product that renews."""
+        product = self.env["product.product"].browse(vals.get("product_id"))
+        template = product.product_tmpl_id
+        if not template.renewal_policy or vals.get("display_type"):
+            return False
+        company = self.env["contract.contract"].browse(vals.get("contract_id"))
+        return renewal_rules.period_end(
+            fields.Date.to_date(vals["date_start"]),
+            template.renewal_policy,
+            vals.get("notice_days", template.notice_days),
+            self._plan_duration_days(product, company.company_id or self.env.company),
+        )
+
+    @api.model
+    def _plan_duration_days(self, product, company):
+        """Days a support plan granted by ``product`` lasts, else 0: the
+        support plans say it."""
+        return 0
+
+    @api.depends("product_id")
+    def _compute_renewal_terms(self):
+        for line in self:
+            template = line.product_id.product_tmpl_id
+            line.renewal_policy = template.renewal_policy or False
+            line.notice_days = (
+                template.notice_days if template.renewal_policy else line.notice_days
+            )
+
+    @api.depends("product_id", "company_id")
+    def _compute_renewal_reminder_days(self):
+        for line in self:
+            line.renewal_reminder_days = (
+                line.company_id.support_renewal_reminder_days
+                or renewal_rules.DEFAULT_REMINDER_DAYS
+            )
+
+    @api.depends("renewal_policy", "notice_days")
+    def _compute_termination_notice_date(self):
+        res = super()._compute_termination_notice_date()
+        for line in self:
+            if line.renewal_policy:
+                line.termination_notice_date = renewal_rules.notice_deadline(
+                    line.date_end, line.notice_days
+                )
+            line.notice_deadline = line.termination_notice_date
+        return res
+
+    @api.depends(
+        "date_end",
+        "notice_deadline",
+        "renewal_reminder_days",
+        "is_auto_renew",
+        "is_canceled",
+        "service_kind",
+        "service_state",
+        "renewal_reminder_ids",
+    )
+    def _compute_renewal_reminder_date(self):
+        for line in self:
+            line.renewal_reminder_date = min(
+                line._renewal_reminders_owed().values(), default=False
+            )
+
+    def _renewal_reminders_owed(self):
+        """{kind: day} of this period's reminders not yet sent."""
+        self.ensure_one()
+        if (
+            self.is_canceled
+            or not self.date_end
+            or self.display_type
+            or self.service_state == "terminated"
+        ):
+            return {}
+        dates = renewal_rules.reminder_dates(
+            self.date_end,
+            self.notice_deadline if self.is_auto_renew else None,
+            self.renewal_reminder_days,
+            remind_end=self.service_kind == "support_plan",
+        )
+        for reminder in self.renewal_reminder_ids:
+            if reminder.period_end == self.date_end:
+                dates.pop(reminder.kind, None)
+        return dates
+
+    @api.depends("date_end", "is_auto_renew", "notice_deadline")
+    @api.depends_context("tz")
+    def _compute_next_renewal_date(self):
+        today = fields.Date.context_today(self)
+        for line in self:
+            renews = line.is_auto_renew and line.date_end
+            line.next_renewal_date = (
+                line.date_end + timedelta(days=1) if renews else False
+            )
+            line.notice_days_left = (
+                renewal_rules.days_left(line.notice_deadline, today) or 0
+                if renews
+                else 0
+            )
+
+    @api.constrains("notice_days")
+    def _check_notice_days(self):
+        for line in self:
+            if line.notice_days < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Contract line %(line)s: the notice days cannot be negative.",
+                        line=line.name,
+                    )
+                )
+
+    @api.constrains("renewal_policy", "date_end")
+    def _check_renewal_policy_end(self):
+        for line in self:
+            if line.renewal_policy and not line.date_end and not line.display_type:
+                raise ValidationError(
+                    self.env._(
+                        "Contract line %(line)s renews by its policy: give it an "
+                        "end date (the end of its first period).",
+                        line=line.name,
+                    )
+                )
+
+    @api.onchange("date_start", "renewal_policy")
+    def _onchange_renewal_policy(self):
+        for line in self.filtered(lambda line: line.renewal_policy and line.date_start):
+            line.date_end = renewal_rules.period_end(
+                line.date_start,
+                line.renewal_policy,
+                line.notice_days,
+                line._plan_duration_days(line.product_id, line.company_id),
+            )
+
+    def _get_renewal_new_date_end(self):
+        if self.renewal_policy:
+            return renewal_rules.next_period(
+                self.date_end,
+                self.renewal_policy,
+                self._plan_duration_days(self.product_id, self.company_id),
+            )[1]
+        return super()._get_renewal_new_date_end()
+
+    @api.model
+    def _contract_line_to_renew_domain(self):
+        """A line with a renewal policy renews the day after its deadline.
+
+        The notice deadline is the last day to cancel: a notice received on
+        that day must still find the line not renewed.
+        """
+        today = fields.Date.context_today(self)
+        return expression.OR(
+            [
+                expression.AND(
+                    [
+                        super()._contract_line_to_renew_domain(),
+                        [("renewal_policy", "=", False)],
+                    ]
+                ),
+                [
+                    ("is_auto_renew", "=", True),
+                    ("is_canceled", "=", False),
+                    ("renewal_policy", "!=", False),
+                    ("termination_notice_date", "<", today),
+                ],
+            ]
+        )
+
+    def renew(self):
+        """OCA's renewal, remembering where the renewed period ended."""
+        previous = {line.id: (line.date_end, line.purchase_datetime) for line in self}
+        new_lines = super().renew()
+        for new_line in new_lines:
+            old = new_line.predecessor_contract_line_id
+            if new_line.id in previous:
+                new_line.previous_period_end = previous[new_line.id][0]
+            elif old.id in previous:
+                new_line.write(
+                    {
+                        "previous_period_end": previous[old.id][0],
+                        "purchase_datetime": previous[old.id][1],
+                    }
+                )
+        return new_lines
+
+    def _prepare_value_for_plan_successor(
+        self, date_start, date_end, is_auto_renew, recurring_next_date=False
+    ):
+        """OCA copies every field of the line to its successor: the service
+        goes on (its state, its suspensions), but the reminders and notices
+        stay on the line and period they were about."""
+        values = super()._prepare_value_for_plan_successor(
+            date_start, date_end, is_auto_renew, recurring_next_date
+        )
+        for name in ("renewal_reminder_ids", "cancellation_notice_ids"):
+            values.pop(name, None)
+        return values
+
+    @api.model
+    def cron_renew_contract_line(self):
+        """OCA's daily renewal action runs the batched renewal and reminders."""
+        # public in OCA: callable over RPC by any user, not only by the cron
+        if not self.env.su and not self.env.user.has_group(
+            "support_terms_base.group_support_terms_manager"
+        ):
+            raise AccessError(
+                _("Only a support terms manager can run the renewal of services.")
+            )
+        return self._cron_renew_and_remind()
+
+    @api.model
+    def _cron_renew_and_remind(self):
+        """Renew the lines whose notice deadline passed, then remind.
+
+        OCA's renewal in batches: renewing a line moves its notice deadline
+        to the next period, out of the search, so a second or restarted run
+        renews nothing twice. Reminders are sent once per line, period and
+        kind, which ``support.renewal.reminder`` enforces with a unique key.
+        """
+        today = fields.Date.context_today(self)
+        return run_due_batch(
+            self,
+            "support_terms.renewal_batch_size",
+            500,
+            "id",
+            [
+                (
+                    self._contract_line_to_renew_domain(),
+                    lambda lines: lines._renew_due(),
+                ),
+                (
+                    [
+                        ("renewal_reminder_date", "<=", today),
+                        ("is_canceled", "=", False),
+                    ],
+                    lambda lines: lines._send_renewal_reminders(),
+                ),
+            ],
+        )
+
+    def _renew_due(self):
+        self.renew()
+
+    def _send_renewal_reminders(self):
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for line in self:
+            for kind, day in line._renewal_reminders_owed().items():
+                if day > today:
+                    continue
+                target = line.notice_deadline if kind == "notice" else line.date_end
+                vals_list.append(
+                    {
+                        "contract_line_id": line.id,
+                        "kind": kind,
+                        "period_end": line.date_end,
+                        # a deadline already past is not worth an email
+                        "state": "sent" if target >= today else "skipped",
+                    }
+                )
+        reminders = self.env["support.renewal.reminder"].create(vals_list)
+        reminders.filtered(lambda r: r.state == "sent")._notify_customers()
+        return reminders
+
+    def _current_line(self):
+        """The line in force for this service, after renewals by successor."""
+        self.ensure_one()
+        line = self
+        while line.successor_contract_line_id:
+            line = line.successor_contract_line_id
+        return line
+
+    def _refund_window_hours(self):
+        """Hours from the purchase within which a cancellation is refunded in
+        full (0: never): the support plans say it."""
+        self.ensure_one()
+        return 0
+
+    def _notice_terms(self, judged):
+        """(deadline, renewed since) for a notice judged on day ``judged``."""
+        line = self._current_line()
+        if line.previous_period_end and judged <= line.previous_period_end:
+            return (
+                renewal_rules.notice_deadline(
+                    line.previous_period_end, line.notice_days
+                ),
+                True,
+            )
+        return line.notice_deadline, False
+
+    def _notice_period_end(self, judged):
+        """End of the period in progress on day ``judged``."""
+        line = self._current_line()
+        if line.previous_period_end and judged <= line.previous_period_end:
+            return line.previous_period_end
+        return line.date_end
+
+    def _apply_cancellation(self, notice):
+        """Stop this service as ``notice`` decides; values of its outcome.
+
+        The refund window is judged on the moment the notice reached us, the
+        notice deadline on the day the terms say (sent or received); a
+        requested end on or after the end of the period noticed is no early
+        termination: the notice stops the renewal, or lets it happen once
+        when late.
+        """
+        self.ensure_one()
+        line = self._current_line()
+        judged = notice._judged_day()
+        deadline, renewed = self._notice_terms(judged)
+        values = {"contract_line_id": line.id, "notice_deadline": deadline}
+        refund_hours = line._refund_window_hours()
+        if refund_hours and renewal_rules.within_refund_window(
+            line.purchase_datetime, notice.received_at, refund_hours
+        ):
+            refunded = self.env["support.cancellation.notice.result"].search(
+                [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")],
+                limit=1,
+            )
+            if refunded:
+                raise ValidationError(
+                    self.env._(
+                        "%(service)s was already refunded by cancellation notice "
+                        "%(notice)s: it is refunded only once.",
+                        service=line.name,
+                        notice=refunded.notice_id.name,
+                    )
+                )
+            notice._refund_lines(line)
+            line.write({"is_canceled": True, "is_auto_renew": False})
+            return dict(values, outcome="refunded", end_date=False)
+        period_end = self._notice_period_end(judged)
+        if notice.requested_end_date and notice.requested_end_date < period_end:
+            line._terminate_early(notice.requested_end_date)
+            return dict(values, outcome="early", end_date=notice.requested_end_date)
+        outcome = renewal_rules.notice_outcome(judged, deadline, renewed)
+        if outcome == renewal_rules.ON_TIME and renewed:
+            line = line._undo_renewal()
+        elif outcome == renewal_rules.LATE and line.is_auto_renew:
+            line = line.renew()
+        line.write({"is_auto_renew": False})
+        return dict(
+            values,
+            contract_line_id=line.id,
+            outcome="on_time" if outcome == renewal_rules.ON_TIME else "late",
+            end_date=line.date_end,
+        )
+
+    def _undo_renewal(self):
+        """Back to the period a notice on time was for; the line of it."""
+        self.ensure_one()
+        predecessor = self.predecessor_contract_line_id
+        if predecessor and predecessor.date_end == self.previous_period_end:
+            self.write({"is_canceled": True, "is_auto_renew": False})
+            predecessor.successor_contract_line_id = False
+            return predecessor
+        self.write({"date_end": self.previous_period_end, "previous_period_end": False})
+        return self
+
+    def _terminate_early(self, end_date):
+        """End the service on ``end_date``: what was invoiced stays due.
+
+        OCA contract refuses an end before the last invoiced day; the period
+        already invoiced is not refunded, so the line counts as invoiced up
+        to its new end and is never invoiced again.
+        """
+        for line in self:
+            if end_date < line.date_start:
+                line.write({"is_canceled": True, "is_auto_renew": False})
+                continue
+            values = {"date_end": end_date, "is_auto_renew": False}
+            if line.last_date_invoiced and line.last_date_invoiced > end_date:
+                values["last_date_invoiced"] = end_date
+            line.write(values)
+            line.contract_id.message_post(
+                body=Markup("%s")
+                % self.env._(
+                    "%(service)s terminated early on %(date)s, without refund.",
+                    service=line.name,
+                    date=end_date,
+                )
+            )

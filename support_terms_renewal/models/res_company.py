@@ -1,0 +1,86 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    support_renewal_reminder_days = fields.Integer(
+        string="Renewal reminder (days)",
+        default=30,
+        help="Days before the last day to cancel a service at which the "
+        "customer is reminded (support plans use their own).",
+    )
+    support_notice_registered_mail = fields.Boolean(
+        string="Cancellation by registered mail",
+        default=True,
+        help="A cancellation notice sent by registered letter with return "
+        "receipt is valid.",
+    )
+    support_notice_pec = fields.Boolean(
+        string="Cancellation by PEC",
+        default=True,
+        help="A cancellation notice sent by certified email (PEC) is valid.",
+    )
+    support_notice_portal = fields.Boolean(
+        string="Cancellation from the portal",
+        help="A cancellation requested in the customer portal is valid by "
+        "itself; otherwise the portal tells the customer how to send it.",
+    )
+    support_notice_email = fields.Boolean(
+        string="Cancellation by email",
+        help="A cancellation notice sent by plain email is valid.",
+    )
+
+    support_notice_judged_on = fields.Selection(
+        selection=[
+            ("sent", "The day it was sent"),
+            ("received", "The day it was received"),
+        ],
+        string="Notice deadline judged on",
+        default="sent",
+        required=True,
+        help="Sent: a cancellation posted (postmark, PEC acceptance, portal "
+        "request) by the last day to cancel is on time, whenever it arrives, "
+        "as terms saying it must be sent by then mean. Received: it must "
+        "reach you by that day.",
+    )
+
+    support_notice_channels_label = fields.Char(
+        string="Valid cancellation channels",
+        compute="_compute_support_notice_channels_label",
+    )
+
+    @api.depends(
+        "support_notice_registered_mail",
+        "support_notice_pec",
+        "support_notice_portal",
+        "support_notice_email",
+    )
+    @api.depends_context("lang")
+    def _compute_support_notice_channels_label(self):
+        notice_model = self.env["support.cancellation.notice"]
+        labels = dict(notice_model._fields["channel"]._description_selection(self.env))
+        for company in self:
+            company.support_notice_channels_label = _(" or ").join(
+                labels[channel] for channel in company._support_notice_channels()
+            )
+
+    def _support_notice_channels(self):
+        """The channels by which this company accepts a cancellation."""
+        self.ensure_one()
+        flags = [
+            ("registered_mail", self.support_notice_registered_mail),
+            ("pec", self.support_notice_pec),
+            ("portal", self.support_notice_portal),
+            ("email", self.support_notice_email),
+        ]
+        return [channel for channel, accepted in flags if accepted]
+
+    @api.constrains("support_renewal_reminder_days")
+    def _check_support_renewal_reminder_days(self):
+        for company in self:
+            if company.support_renewal_reminder_days < 0:
+                raise ValidationError(
+                    _("The renewal reminder days cannot be negative.")
+                )

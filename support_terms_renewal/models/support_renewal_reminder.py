@@ -1,0 +1,246 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.tools import email_normalize, format_date
+
+
+class SupportRenewalReminder(models.Model):
+    """A reminder owed to a customer for one period of one service.
+
+    The unique key (line, kind, period end) is what makes the reminder cron
+    send each reminder once, whatever the number of runs. For a tacit
+    renewal the reminder is the provider's evidence: it is marked sent only
+    when its email was queued to a valid address with a valid subject;
+    otherwise it is kept as not delivered, with the reason, and the staff
+    get an activity to reach the customer another way.
+    """
+
+    _name = "support.renewal.reminder"
+    _description = "Renewal Reminder"
+    _order = "id desc"
+
+    contract_line_id = fields.Many2one(
+        comodel_name="contract.line",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        readonly=True,
+    )
+    contract_id = fields.Many2one(
+        related="contract_line_id.contract_id", store=True, index=True
+    )
+    partner_id = fields.Many2one(
+        related="contract_line_id.contract_id.partner_id", string="Customer"
+    )
+    company_id = fields.Many2one(
+        related="contract_line_id.contract_id.company_id", store=True, index=True
+    )
+    kind = fields.Selection(
+        selection=[
+            ("notice", "Before the last day to cancel"),
+            ("end", "Before the end"),
+        ],
+        required=True,
+        readonly=True,
+    )
+    period_end = fields.Date(required=True, readonly=True)
+    notice_deadline = fields.Date(
+        related="contract_line_id.notice_deadline", string="Last day to cancel"
+    )
+    state = fields.Selection(
+        selection=[
+            ("sent", "Sent"),
+            ("skipped", "Skipped: date already past"),
+            ("failed", "Not delivered"),
+        ],
+        required=True,
+        default="sent",
+        readonly=True,
+    )
+    failure_reason = fields.Char(string="Why not delivered", readonly=True)
+    mail_id = fields.Many2one(
+        comodel_name="mail.mail", string="Email", readonly=True, index="btree_not_null"
+    )
+
+    # plain fields for the email templates, so that Odoo renders thousands
+    # of reminders with its regex renderer, without QWeb evaluation
+    service_name = fields.Char(compute="_compute_service_name")
+    customer_name = fields.Char(related="partner_id.name")
+    notice_channels_text = fields.Char(
+        related="company_id.support_notice_channels_label"
+    )
+    period_end_text = fields.Char(compute="_compute_date_texts")
+    notice_deadline_text = fields.Char(compute="_compute_date_texts")
+    renewal_date_text = fields.Char(compute="_compute_date_texts")
+
+    _sql_constraints = [
+        (
+            "line_kind_period_uniq",
+            "unique(contract_line_id, kind, period_end)",
+            "A reminder is sent once per service, kind and period.",
+        ),
+    ]
+
+    @api.depends("contract_line_id.name")
+    def _compute_service_name(self):
+        # OCA line names are multi-line: one line, fit for an email subject
+        for reminder in self:
+            reminder.service_name = " ".join(
+                (reminder.contract_line_id.name or "").split()
+            )
+
+    @api.depends("period_end", "contract_line_id.notice_deadline")
+    @api.depends_context("lang")
+    def _compute_date_texts(self):
+        for reminder in self:
+            reminder.period_end_text = format_date(self.env, reminder.period_end)
+            reminder.notice_deadline_text = format_date(
+                self.env, reminder.contract_line_id.notice_deadline
+            )
+            reminder.renewal_date_text = format_date(
+                self.env, reminder.period_end + timedelta(days=1)
+            )
+
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + (
+            "object.service_name",
+            "object.customer_name",
+            "object.notice_channels_text",
+            "object.period_end_text",
+            "object.notice_deadline_text",
+            "object.renewal_date_text",
+            "object.partner_id.id",
+            "object.partner_id.lang",
+            "object.company_id.partner_id.email_formatted",
+        )
+
+    def _notify_customers(self):
+        """Email the customers and note it in the contracts' chatter, in batch.
+
+        The emails are rendered and queued by ``send_mail_batch`` (sent by
+        the mail queue); the notes are written by ``_message_log_batch``, one
+        per contract, without notifying anyone again.
+        """
+        if not self:
+            return
+        failures = {
+            reminder: self.env._(
+                "%(customer)s has no valid email address.",
+                customer=reminder.partner_id.display_name,
+            )
+            for reminder in self
+            if not email_normalize(reminder.partner_id.email or "")
+        }
+        subtype_id = self.env.ref("mail.mt_comment").id
+        for kind, xmlid in (
+            ("notice", "support_terms_renewal.mail_template_renewal_reminder"),
+            ("end", "support_terms_renewal.mail_template_renewal_reminder_end"),
+        ):
+            reminders = self.filtered(
+                lambda r, kind=kind: r.kind == kind and r not in failures
+            )
+            if not reminders:
+                continue
+            mails = self.env.ref(xmlid).send_mail_batch(
+                reminders.ids,
+                email_values={
+                    "message_type": "auto_comment",
+                    "subtype_id": subtype_id,
+                },
+            )
+            mail_by_id = {mail.res_id: mail for mail in mails}
+            for reminder in reminders:
+                mail = mail_by_id.get(reminder.id)
+                problem = self._mail_problem(mail)
+                if problem:
+                    failures[reminder] = problem
+                    if mail:
+                        mail.write({"state": "cancel", "failure_reason": problem})
+                else:
+                    reminder.mail_id = mail
+        failed = self.browse([reminder.id for reminder in failures])
+        if failed:
+            for reminder, reason in failures.items():
+                reminder.write({"state": "failed", "failure_reason": reason})
+            failed._notify_staff()
+        (self - failed)._log_on_contracts()
+
+    def _mail_problem(self, mail):
+        """Why ``mail`` cannot reach the customer, or False."""
+        if not mail:
+            return self.env._("The email could not be created.")
+        subject = mail.subject or ""
+        if not subject.strip() or "\n" in subject or "\r" in subject:
+            return self.env._("The email has no valid subject.")
+        addresses = mail.recipient_ids.mapped("email") + (
+            mail.email_to.split(",") if mail.email_to else []
+        )
+        if not any(email_normalize(address or "") for address in addresses):
+            return self.env._("The email has no valid recipient.")
+        return False
+
+    def _notify_staff(self):
+        """An activity on each contract for its responsible, else managers."""
+        managers = self.env.ref("support_terms_base.group_support_terms_manager").users
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        vals_list = []
+        for reminder in self:
+            contract = reminder.contract_id
+            users = contract.user_id or managers.filtered(
+                lambda u, c=contract.company_id: c in u.company_ids and not u.share
+            )
+            for user in users:
+                vals_list.append(
+                    {
+                        "res_model_id": self.env["ir.model"]._get_id(
+                            "contract.contract"
+                        ),
+                        "res_id": contract.id,
+                        "activity_type_id": activity_type.id,
+                        "user_id": user.id,
+                        "summary": self.env._(
+                            "Renewal reminder not delivered: %(service)s",
+                            service=reminder.service_name,
+                        ),
+                        "note": reminder.failure_reason,
+                        "date_deadline": fields.Date.context_today(self),
+                    }
+                )
+        self.env["mail.activity"].sudo().create(vals_list)
+
+    def _log_on_contracts(self):
+        if not self:
+            return
+        items = defaultdict(list)
+        for reminder in self:
+            line = reminder.contract_line_id
+            if reminder.kind == "notice":
+                text = self.env._(
+                    "%(service)s: ends on %(end)s, last day to cancel %(deadline)s",
+                    service=line.name,
+                    end=format_date(self.env, reminder.period_end),
+                    deadline=format_date(self.env, line.notice_deadline),
+                )
+            else:
+                text = self.env._(
+                    "%(service)s: ends on %(end)s",
+                    service=line.name,
+                    end=format_date(self.env, reminder.period_end),
+                )
+            items[reminder.contract_id].append(Markup("<li>%s</li>") % text)
+        bodies = {
+            contract.id: Markup("<p>%s</p><ul>%s</ul>")
+            % (
+                self.env._(
+                    "Renewal reminder emailed to %(customer)s:",
+                    customer=contract.partner_id.display_name,
+                ),
+                Markup().join(lines),
+            )
+            for contract, lines in items.items()
+        }
+        contracts = self.env["contract.contract"].browse(list(bodies))
+        contracts._message_log_batch(bodies)

@@ -1,0 +1,227 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+from ..rules.urgency import is_urgent, parse_keywords
+
+USER_GROUP = "support_terms_base.group_support_terms_user"
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    is_urgent = fields.Boolean(string="Urgent", tracking=True, copy=False)
+    urgency_source = fields.Selection(
+        selection=[
+            ("email", "Email subject"),
+            ("portal", "Portal form"),
+            ("staff", "Staff"),
+        ],
+        tracking=True,
+        copy=False,
+        readonly=True,
+    )
+    urgency_review = fields.Selection(
+        selection=[
+            ("to_review", "To review"),
+            ("justified", "Justified"),
+            ("unjustified", "Unjustified"),
+        ],
+        tracking=True,
+        copy=False,
+        groups=USER_GROUP,
+        help="A support terms manager decides whether an urgency was "
+        "justified; unjustified urgencies handled with priority are billed.",
+    )
+    urgency_handling_date = fields.Datetime(
+        string="Urgency handled from",
+        copy=False,
+        readonly=True,
+        help="For an urgent request received out of hours when its plan does "
+        "not handle urgencies then: when the support hours begin again.",
+    )
+    taken_in_charge_date = fields.Datetime(
+        string="Taken in charge on", copy=False, readonly=True, tracking=True
+    )
+    estimated_resolution_date = fields.Datetime(
+        string="Expected resolution",
+        copy=False,
+        tracking=True,
+        help="Told to the customer when the request is taken in charge, when it "
+        "can be foreseen.",
+    )
+    resolution = fields.Html(
+        copy=False,
+        help="How the request was solved: sent to the customer when the ticket "
+        "is closed as done.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self._can_set_support_plan():
+            for vals in vals_list:
+                vals.pop("urgency_review", None)
+        for vals in vals_list:
+            if vals.get("is_urgent"):
+                vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
+        tickets = super().create(vals_list)
+        tickets.filtered("is_urgent")._notify_urgency_out_of_hours()
+        return tickets
+
+    def write(self, vals):
+        if "urgency_review" in vals and not self._can_set_support_plan():
+            raise AccessError(_("Only a support terms manager can review an urgency."))
+        if vals.get("is_urgent") and "urgency_source" not in vals:
+            # staff raise the urgency of requests that were not urgent
+            raising = self.filtered(lambda t: not t.is_urgent)
+            if raising and raising != self:
+                return raising.write(vals) and (self - raising).write(vals)
+            if raising:
+                vals = dict(vals, **self._urgency_values("staff"))
+        res = super().write(vals)
+        if vals.get("stage_id"):
+            self._take_in_charge_on_first_move()
+        if {"team_id", "support_plan_id", "is_urgent"} & set(vals):
+            self._refresh_slas(team_changed="team_id" in vals)
+        return res
+
+    def _support_system_fields(self):
+        return super()._support_system_fields() | {
+            "taken_in_charge_date",
+            "urgency_handling_date",
+        }
+
+    def _refresh_slas(self, team_changed=False):
+        """Choose the SLAs again: the team, the plan and the urgency choose
+        them. A ticket routed to a team after it arrived (mailed to a generic
+        address) gets the team's SLAs counted from its arrival, as OCA counts
+        a new ticket SLA from the ticket's creation; a team without SLAs
+        leaves it with none."""
+        for ticket in self.sudo():
+            if ticket.team_sla:
+                ticket.refresh_sla()
+            elif team_changed and ticket.ticket_sla_ids:
+                ticket.ticket_sla_ids.unlink()
+
+    # -- SLAs ---------------------------------------------------------------
+
+    def _get_sla_ticket_domain(self):
+        """SLAs of the ticket's plan (or of any plan) and of its urgency."""
+        domain = super()._get_sla_ticket_domain()
+        plan = self.support_plan_id
+        domain += [
+            "|",
+            ("support_plan_ids", "=", False),
+            ("support_plan_ids", "=", plan.id if plan else 0),
+            ("urgency", "in", ["any", "urgent" if self.is_urgent else "normal"]),
+        ]
+        return domain
+
+    # -- take in charge -------------------------------------------------------
+
+    def action_take_in_charge(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "support.take.in.charge.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_ticket_id": self.id},
+        }
+
+    def _take_in_charge(self, estimated_resolution_date=False, notify=True):
+        """Record the take in charge and tell the customer (seed 001)."""
+        values = {"taken_in_charge_date": fields.Datetime.now()}
+        if estimated_resolution_date:
+            values["estimated_resolution_date"] = estimated_resolution_date
+        self.sudo().write(values)
+        if notify:
+            self._send_customer_email("support_terms_sla.mail_template_taken_in_charge")
+
+    def _take_in_charge_on_first_move(self):
+        """Leaving the first stage for an open one takes the request in charge.
+
+        A stage that emails the customer itself already tells it: no second
+        email for the same move.
+        """
+        moved = self.filtered(
+            lambda t: not t.taken_in_charge_date
+            and not t.stage_id.closed
+            and t.stage_id != t.team_id._get_applicable_stages()[:1]
+        )
+        silent = moved.filtered(lambda t: t.stage_id.mail_template_id)
+        if silent:
+            silent._take_in_charge(notify=False)
+        if moved - silent:
+            (moved - silent)._take_in_charge()
+
+    # -- urgency ----------------------------------------------------------
+
+    @api.model
+    def _urgency_values(self, source):
+        return {
+            "is_urgent": True,
+            "urgency_source": source,
+            "urgency_review": "to_review",
+            "priority": "3",
+        }
+
+    def _subject_is_urgent(self, subject):
+        self.ensure_one()
+        company = self.company_id or self.env.company
+        return is_urgent(subject, parse_keywords(company.support_urgency_keywords))
+
+    def _mark_urgent(self, source):
+        self.sudo().write(self._urgency_values(source))
+        self._notify_urgency_out_of_hours()
+
+    @api.private
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        ticket = super().message_new(msg, custom_values=custom_values)
+        if not ticket.is_urgent and ticket._subject_is_urgent(msg.get("subject")):
+            ticket._mark_urgent("email")
+        return ticket
+
+    @api.private
+    def message_update(self, msg, update_vals=None):
+        res = super().message_update(msg, update_vals=update_vals)
+        for ticket in self.filtered(lambda t: not t.is_urgent and not t.closed):
+            if ticket._subject_is_urgent(msg.get("subject")):
+                ticket._mark_urgent("email")
+        return res
+
+    def _notify_urgency_out_of_hours(self):
+        """An urgency out of the support hours: call the on-call staff when
+        the plan handles urgencies now, else tell the customer when it will be
+        handled."""
+        now = fields.Datetime.now()
+        plans = self.env["support.plan"]
+        for ticket in self.sudo():
+            plan = ticket.support_plan_id
+            calendar = plan.resource_calendar_id or ticket.team_id.resource_calendar_id
+            if not calendar or plans._in_hours(calendar, now):
+                continue
+            if plans._in_hours(plan.urgent_calendar_id, now):
+                ticket._call_on_call_staff()
+            else:
+                ticket.urgency_handling_date = plans._next_working_time(calendar, now)
+                self.env.ref(
+                    "support_terms_sla.mail_template_urgent_out_of_hours"
+                ).send_mail_batch(
+                    ticket.ids,
+                    email_values={
+                        "message_type": "auto_comment",
+                        "subtype_id": self.env.ref("mail.mt_comment").id,
+                    },
+                )
+
+    def _call_on_call_staff(self):
+        """An activity for each on-call user; assigning it emails them."""
+        self.ensure_one()
+        team = self.team_id
+        for user in team.on_call_user_ids or team.user_id:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
+                summary=_("Urgent request out of hours"),
+                note=self.name,
+            )

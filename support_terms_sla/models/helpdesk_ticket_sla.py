@@ -1,0 +1,180 @@
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import _, api, fields, models
+
+from odoo.addons.support_terms_base.tools import run_due_batch
+
+SLA_MONITOR_BATCH_PARAM = "support_terms.sla_monitor_batch_size"
+SLA_MONITOR_BATCH_DEFAULT = 1000
+
+
+class HelpdeskTicketSla(models.Model):
+    """Count an SLA in its own calendar when it has one.
+
+    helpdesk_mgmt_sla counts in the team's calendar; the records whose SLA
+    names a calendar are computed here with that calendar, the others by
+    helpdesk_mgmt_sla unchanged.
+    """
+
+    _inherit = "helpdesk.ticket.sla"
+
+    deadline = fields.Datetime(index=True)
+    warning_date = fields.Datetime(
+        compute="_compute_warning_date",
+        store=True,
+        index=True,
+        help="When the team is warned that the deadline comes: the deadline "
+        "minus the team's margin.",
+    )
+    warned = fields.Boolean(copy=False, index=True, readonly=True)
+    escalated = fields.Boolean(copy=False, index=True, readonly=True)
+    event_ids = fields.One2many("support.sla.event", "ticket_sla_id")
+
+    @api.depends("deadline", "ticket_id.team_id.sla_warning_margin_hours")
+    def _compute_warning_date(self):
+        for record in self:
+            margin = record.ticket_id.team_id.sla_warning_margin_hours
+            record.warning_date = record.deadline and record.deadline - timedelta(
+                hours=margin
+            )
+
+    # -- the SLA monitor ---------------------------------------------------
+
+    @api.model
+    def _cron_sla_monitor(self):
+        """Warn before a deadline, escalate once after it; one batch a call.
+
+        Rows are locked (SKIP LOCKED) and flagged in the transaction that
+        creates their event; the event's unique constraint makes a warning
+        and an escalation happen once per ticket SLA.
+        """
+        now = fields.Datetime.now()
+        slas = self.sudo().with_context(
+            tracking_disable=True, mail_notrack=True, mail_activity_quick_update=True
+        )
+        return run_due_batch(
+            slas,
+            SLA_MONITOR_BATCH_PARAM,
+            SLA_MONITOR_BATCH_DEFAULT,
+            "deadline, id",
+            [
+                (slas._escalation_domain(now), lambda due: due._escalate(now)),
+                (slas._warning_domain(now), lambda due: due._warn(now)),
+            ],
+        )
+
+    @api.model
+    def _escalation_domain(self, now):
+        return [
+            ("state", "=", "in_progress"),
+            ("deadline", "<", now),
+            ("escalated", "=", False),
+        ]
+
+    @api.model
+    def _warning_domain(self, now):
+        return [
+            ("state", "=", "in_progress"),
+            ("warning_date", "<=", now),
+            ("deadline", ">=", now),
+            ("warned", "=", False),
+        ]
+
+    def _responsible(self):
+        ticket = self.ticket_id
+        return ticket.user_id or ticket.team_id.user_id
+
+    def _warn(self, now):
+        """One activity for the assignee, or the team leader."""
+        if not self:
+            return
+        self.env["support.sla.event"].create(
+            [{"ticket_sla_id": sla.id, "kind": "warning", "date": now} for sla in self]
+        )
+        self.write({"warned": True})
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": sla.ticket_id.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": sla._responsible().id,
+                    "summary": self.env._("SLA %(sla)s about to expire", sla=sla.name),
+                    "date_deadline": fields.Date.context_today(sla, sla.deadline),
+                }
+                for sla in self
+                if sla._responsible()
+            ]
+        )
+
+    def _escalate(self, now):
+        """Raise the priority, note it in the chatter, tell the team leader."""
+        if not self:
+            return
+        self.env["support.sla.event"].create(
+            [
+                {"ticket_sla_id": sla.id, "kind": "escalation", "date": now}
+                for sla in self
+            ]
+        )
+        self.write({"escalated": True})
+        self.ticket_id.filtered(lambda t: t.priority != "3").write({"priority": "3"})
+        for sla in self:
+            ticket = sla.ticket_id
+            leader = ticket.team_id.user_id
+            ticket.message_post(
+                body=Markup("<p>%s</p>")
+                % _(
+                    "SLA %(sla)s expired on %(deadline)s: priority raised.",
+                    sla=sla.name,
+                    deadline=fields.Datetime.to_string(sla.deadline),
+                ),
+                subtype_xmlid="mail.mt_note",
+                partner_ids=leader.partner_id.ids,
+            )
+
+    def _own_calendar(self):
+        return self.filtered(lambda r: r.sla_id.resource_calendar_id)
+
+    @api.depends("sla_id.resource_calendar_id", "sla_id.minutes")
+    def _compute_sla_data(self):
+        res = super()._compute_sla_data()
+        for record in self:
+            sla = record.sla_id
+            if sla.resource_calendar_id:
+                record.hours = sla.hours + sla.resource_calendar_id.hours_per_day * (
+                    sla.days
+                )
+            record.hours += sla.minutes / 60.0
+        return res
+
+    @api.depends("sla_id.resource_calendar_id")
+    def _compute_deadline(self):
+        own = self._own_calendar()
+        res = super(HelpdeskTicketSla, self - own)._compute_deadline()
+        for record in own:
+            if record.state in ("accomplished", "expired") and record.deadline:
+                continue  # a missed or met deadline stays as it was
+            start = record.last_state_date or record.ticket_id.create_date
+            record.deadline = record.sla_id.resource_calendar_id.plan_hours(
+                record.hours - record.consumed_time, start, compute_leaves=True
+            )
+        return res
+
+    def _stage_recompute(self):
+        if not self.sla_id.resource_calendar_id:
+            return super()._stage_recompute()
+        was_running = self.state == "in_progress"
+        since, consumed = self.last_state_date, self.consumed_time
+        res = super()._stage_recompute()
+        if was_running and since:
+            self.consumed_time = consumed + (
+                self.sla_id.resource_calendar_id.get_work_hours_count(
+                    since, fields.Datetime.now(), compute_leaves=True
+                )
+            )
+        return res

@@ -1,0 +1,122 @@
+from datetime import timedelta
+
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules.targets import MAX_TARGET_HOURS, target_problems
+
+
+class SupportPlan(models.Model):
+    """Support hours, take-in-charge targets and urgencies of a plan."""
+
+    _inherit = "support.plan"
+
+    resource_calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Support hours",
+        required=True,
+        check_company=True,
+        tracking=True,
+        help="When requests are handled, with the public holidays and the "
+        "time zone of this calendar (e.g. Mon-Fri 15:00-18:00, Europe/Rome).",
+    )
+    urgent_calendar_id = fields.Many2one(
+        comodel_name="resource.calendar",
+        string="Urgent hours",
+        check_company=True,
+        tracking=True,
+        help="When urgent requests are handled (e.g. every day 00:00-24:00). "
+        "Empty: urgent requests are handled first, in the support hours.",
+    )
+    take_in_charge_hours = fields.Float(
+        string="Take-in-charge target",
+        tracking=True,
+        help="Working hours of the support calendar within which a request "
+        "is taken in charge. 0: no promise.",
+    )
+    urgent_take_in_charge_hours = fields.Float(
+        string="Urgent take-in-charge target",
+        tracking=True,
+        help="Working hours of the urgent calendar within which an urgent "
+        "request is taken in charge. 0: no promise.",
+    )
+    urgency_fee_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Unjustified urgency fee",
+        check_company=True,
+        help="Billed when staff review an urgency handled with priority as "
+        "unjustified.",
+    )
+    urgency_terms = fields.Text(
+        translate=True,
+        help="What the customer reads beside the Urgent choice of the portal "
+        "form: when urgencies are handled and what an unjustified one costs.",
+    )
+
+    @api.constrains("take_in_charge_hours", "urgent_take_in_charge_hours")
+    def _check_targets(self):
+        messages = {
+            "take_in_charge_negative": _(
+                "The take-in-charge target cannot be negative."
+            ),
+            "take_in_charge_absurd": _(
+                "A take-in-charge target of more than %(max)s working hours is "
+                "not a target.",
+                max=MAX_TARGET_HOURS,
+            ),
+            "urgent_take_in_charge_negative": _(
+                "The urgent take-in-charge target cannot be negative."
+            ),
+            "urgent_take_in_charge_absurd": _(
+                "An urgent take-in-charge target of more than %(max)s working "
+                "hours is not a target.",
+                max=MAX_TARGET_HOURS,
+            ),
+        }
+        for plan in self:
+            problems = target_problems(
+                plan.take_in_charge_hours, plan.urgent_take_in_charge_hours
+            )
+            if problems:
+                raise ValidationError(
+                    _(
+                        "Plan %(plan)s: %(problem)s",
+                        plan=plan.name,
+                        problem=messages[problems[0]],
+                    )
+                )
+
+    @api.constrains("resource_calendar_id", "urgent_calendar_id")
+    def _check_calendars(self):
+        for plan in self:
+            for calendar in plan.resource_calendar_id | plan.urgent_calendar_id:
+                if not calendar._support_has_working_hours():
+                    raise ValidationError(
+                        _(
+                            "Plan %(plan)s: the calendar %(calendar)s has no "
+                            "working hours, so no deadline can be computed on it.",
+                            plan=plan.name,
+                            calendar=calendar.name,
+                        )
+                    )
+
+    def _in_hours(self, calendar, moment):
+        """Whether ``moment`` (naive UTC) falls in ``calendar``'s working hours.
+
+        Public holidays (the calendar's global leaves) are not working hours.
+        """
+        if not calendar:
+            return False
+        start = pytz.utc.localize(moment)
+        intervals = calendar._work_intervals_batch(
+            start, start + timedelta(minutes=1), compute_leaves=True
+        )[False]
+        return bool(list(intervals))
+
+    def _next_working_time(self, calendar, moment):
+        """When ``calendar``'s hours next begin, from ``moment`` (naive UTC)."""
+        return calendar.plan_hours(0.01, moment, compute_leaves=True) - timedelta(
+            hours=0.01
+        )

@@ -1,0 +1,2 @@
+from . import support_public_holidays_wizard
+from . import support_take_in_charge_wizard

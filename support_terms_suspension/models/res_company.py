@@ -1,0 +1,89 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..rules.late_payment import settings_problems
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # Late payment (seed 000): suspension, reactivation fee, repeat late payers.
+    # Off until the company turns them on (Settings or a terms template):
+    # installing the addon on a live database changes nobody's services.
+    support_overdue_suspension = fields.Boolean(
+        string="Suspend overdue customers",
+        help="Suspend the services of customers with an invoice unpaid after its "
+        "due date and the grace days.",
+    )
+    support_overdue_grace_days = fields.Integer(
+        string="Grace days before suspension",
+        default=0,
+        help="Days after an invoice's due date before its services are suspended; "
+        "0 suspends the day after the due date.",
+    )
+    support_suspension_email = fields.Boolean(
+        string="Email the customer on suspension",
+        default=True,
+    )
+    support_reactivation_fee_product_id = fields.Many2one(
+        comodel_name="product.product",
+        string="Reactivation fee product",
+        help="Invoiced once when the services suspended for an overdue payment are "
+        "reactivated; empty: no fee.",
+    )
+    support_reactivation_fee_state = fields.Selection(
+        selection=[("posted", "Posted"), ("draft", "Draft")],
+        string="Reactivation fee invoice",
+        default="posted",
+        required=True,
+    )
+    support_late_payment_months = fields.Integer(
+        string="Late payments window (months)",
+        default=24,
+        help="Invoices paid after their due date within these last months make a "
+        "customer a repeat late payer.",
+    )
+    support_do_not_renew_threshold = fields.Integer(
+        string="Late payments before do not renew",
+        default=2,
+        help="A customer with this many late payments in the window is marked do "
+        "not renew; 0: only by hand.",
+    )
+
+    @api.constrains(
+        "support_overdue_grace_days",
+        "support_late_payment_months",
+        "support_do_not_renew_threshold",
+    )
+    def _check_support_late_payment_settings(self):
+        messages = {
+            "grace_negative": self.env._("the grace days cannot be negative"),
+            "window": self.env._("the late payments window is at least one month"),
+            "threshold_negative": self.env._(
+                "the late payments before do not renew cannot be negative"
+            ),
+        }
+        for company in self:
+            problems = settings_problems(
+                company.support_overdue_grace_days,
+                company.support_late_payment_months,
+                company.support_do_not_renew_threshold,
+            )
+            if problems:
+                raise ValidationError(
+                    _(
+                        "Company %(company)s: %(problems)s.",
+                        company=company.name,
+                        problems="; ".join(messages[p] for p in problems),
+                    )
+                )
+
+    @api.constrains("support_reactivation_fee_product_id")
+    def _check_support_reactivation_fee_product(self):
+        # sudo and no with_company: a company being created is not yet among
+        # its creator's companies, and the check only reads the product's
+        # price and taxes (filtered by company in _support_sale_taxes)
+        for company in self.sudo().filtered("support_reactivation_fee_product_id"):
+            company.support_reactivation_fee_product_id.product_tmpl_id._check_support_reactivation_fee(
+                company
+            )

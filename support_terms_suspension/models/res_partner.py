@@ -1,0 +1,213 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL, sql
+
+from ..rules.late_payment import (
+    PAID_STATES,
+    late_window_start,
+    paid_late,
+    reaches_do_not_renew,
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    late_payment_count = fields.Integer(
+        string="Late payments",
+        compute="_compute_late_payment_count",
+        compute_sudo=True,
+        groups="support_terms_base.group_support_terms_user",
+        help="Invoices of this customer paid after their due date in the company's "
+        "late payments window.",
+    )
+    do_not_renew = fields.Boolean(
+        string="Do not renew",
+        company_dependent=True,
+        copy=False,
+        tracking=True,
+        groups="support_terms_base.group_support_terms_user",
+        help="A repeat late payer of the current company: its auto-renewing "
+        "services in this company stop renewing and end at their expiry (set by "
+        "a manager, or automatically at the company's threshold of late "
+        "payments). Each company judges its own invoices.",
+    )
+
+    def _auto_init(self):
+        self._support_do_not_renew_per_company()
+        return super()._auto_init()
+
+    def _support_do_not_renew_per_company(self):
+        """``do_not_renew`` was once one flag for every company: a customer
+        marked then stays marked in each company (Odoo cannot cast a boolean
+        column to the company-dependent jsonb by itself)."""
+        cr = self.env.cr
+        column = sql.table_columns(cr, "res_partner").get("do_not_renew")
+        if not column or column["udt_name"] != "bool":
+            return
+        cr.execute(
+            SQL(
+                """
+                ALTER TABLE res_partner
+                      ALTER COLUMN do_not_renew DROP DEFAULT,
+                      ALTER COLUMN do_not_renew TYPE jsonb
+                      USING CASE WHEN do_not_renew THEN '{}'::jsonb END;
+                UPDATE res_partner
+                   SET do_not_renew = (
+                       SELECT jsonb_object_agg(id::text, true) FROM res_company
+                   )
+                 WHERE do_not_renew IS NOT NULL
+                """
+            )
+        )
+
+    # -- repeat late payers (seed 000) -------------------------------------
+
+    @api.depends_context("company")
+    def _compute_late_payment_count(self):
+        counts = self.commercial_partner_id._support_late_payment_counts(
+            self.env.company
+        )
+        for partner in self:
+            partner.late_payment_count = counts.get(partner.commercial_partner_id.id, 0)
+
+    def _support_late_payment_counts(self, company):
+        """``{commercial partner id: invoices paid late}`` in the company's
+        rolling window: one query for any number of partners.
+
+        Late is judged by ``rules.late_payment.paid_late`` on the date the
+        customer paid (the last payment's date, credit notes aside), with the
+        company's grace days. A reactivation fee invoice is the consequence
+        of a late payment already counted, never a late payment of its own.
+        """
+        ids = [pid for pid in self.ids if isinstance(pid, int)]
+        if not ids:
+            return {}
+        start = late_window_start(
+            fields.Date.context_today(self), company.support_late_payment_months
+        )
+        rows = self.env["account.move"]._support_paid_on_rows(
+            SQL(
+                """
+                m.commercial_partner_id IN %s
+                AND m.company_id = %s
+                AND m.move_type = 'out_invoice'
+                AND m.state = 'posted'
+                AND m.payment_state IN %s
+                AND m.support_reactivation_fee IS NOT TRUE
+                """,
+                tuple(ids),
+                company.id,
+                PAID_STATES,
+            )
+        )
+        grace = company.support_overdue_grace_days
+        counts = {}
+        for _move_id, partner_id, date_due, paid_on in rows:
+            if paid_on and paid_on >= start and paid_late(date_due, paid_on, grace):
+                counts[partner_id] = counts.get(partner_id, 0) + 1
+        return counts
+
+    def _support_check_late_payer(self):
+        """Mark do not renew the customers that reached the company's threshold."""
+        company = self.env.company
+        threshold = company.support_do_not_renew_threshold
+        if not threshold:
+            return self.browse()
+        customers = self.commercial_partner_id.filtered(lambda p: not p.do_not_renew)
+        counts = customers._support_late_payment_counts(company)
+        reached = customers.filtered(
+            lambda p: reaches_do_not_renew(counts.get(p.id, 0), threshold)
+        )
+        if reached:
+            reached.sudo().write({"do_not_renew": True})
+            reached._message_log_batch(
+                {
+                    partner.id: self.env._(
+                        "Marked do not renew: %(count)s late payments in the last "
+                        "%(months)s months.",
+                        count=counts[partner.id],
+                        months=company.support_late_payment_months,
+                    )
+                    for partner in reached
+                }
+            )
+        return reached
+
+    def write(self, vals):
+        if "do_not_renew" in vals and not self.env.su:
+            if not self.env.user.has_group(
+                "support_terms_base.group_support_terms_manager"
+            ):
+                raise AccessError(
+                    _("Only a support terms manager can mark a customer do not renew.")
+                )
+        newly = (
+            self.filtered(lambda p: not p.do_not_renew)
+            if vals.get("do_not_renew")
+            else self.browse()
+        )
+        if set(vals) == {"do_not_renew"} and not self.env.su:
+            # a manager decides it even without the right to edit contacts
+            result = super(ResPartner, self.sudo()).write(vals)
+        else:
+            result = super().write(vals)
+        if newly:
+            newly._support_stop_renewals()
+        return result
+
+    def _support_stop_renewals(self):
+        """Seed 000: the services of a repeat late payer end at their expiry.
+
+        Its auto-renewing lines stop renewing (OCA's ``is_auto_renew``: the
+        renewal only renews those), each contract says so in its chatter, the
+        account manager gets an activity and the customer an email.
+        """
+        customers = self.commercial_partner_id
+        lines = (
+            self.env["contract.line"]
+            .sudo()
+            .search(
+                [
+                    ("contract_id.commercial_partner_id", "in", customers.ids),
+                    ("contract_id.company_id", "=", self.env.company.id),
+                    ("is_auto_renew", "=", True),
+                    ("is_canceled", "=", False),
+                ]
+            )
+        )
+        if lines:
+            lines.write({"is_auto_renew": False})
+        for contract in lines.contract_id:
+            stopped = lines.filtered(lambda line, c=contract: line.contract_id == c)
+            contract.message_post(
+                body=_(
+                    "Customer marked do not renew: %(lines)s will not renew and "
+                    "end at their expiry.",
+                    lines=", ".join(
+                        f"{line.name} ({line.date_end or ''})" for line in stopped
+                    ),
+                )
+            )
+            manager = contract.user_id or contract.commercial_partner_id.user_id
+            if manager:
+                contract.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=_("Do not renew: tell the customer, plan the end"),
+                    note=_(
+                        "%(customer)s paid late too often: its services end at "
+                        "their expiry.",
+                        customer=contract.commercial_partner_id.name,
+                    ),
+                )
+        template = self.env.ref("support_terms_suspension.mail_template_do_not_renew")
+        with_email = customers.filtered("email")
+        if with_email:
+            template.sudo().send_mail_batch(
+                with_email.ids,
+                email_values={
+                    "message_type": "auto_comment",
+                    "subtype_id": self.env.ref("mail.mt_comment").id,
+                },
+            )

@@ -24,4 +24,5 @@
         "views/res_config_settings_views.xml",
     ],
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
 }

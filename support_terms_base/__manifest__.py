@@ -26,4 +26,5 @@
         "views/product_template_views.xml",
     ],
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
 }

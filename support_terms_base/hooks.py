@@ -1,3 +1,255 @@
-def adopt_xmlids_from_application(env, module):
-    """Placeholder, replaced by the real adoption."""
-    return
+# Copyright 2026 support_terms contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Hooks that let the feature addons take over the records of the old
+single ``support_terms`` addon.
+
+Upgrading a database from the single addon installs each new feature addon
+before ``support_terms`` itself is upgraded. Without these hooks the new addon
+would create a second copy of every record it defines (groups, crons, mail
+templates...), since their external ids still belong to ``support_terms``.
+
+Each feature addon wires them in its ``__init__.py``::
+
+    from odoo.addons.support_terms_base.hooks import (
+        adopt_xmlids_from_application,
+        restore_adopted_noupdate_values,
+    )
+
+    def pre_init_hook(env):
+        adopt_xmlids_from_application(env, "support_terms_plan")
+
+    def post_init_hook(env):
+        restore_adopted_noupdate_values(env, "support_terms_plan")
+"""
+
+import csv
+import io
+import json
+import logging
+import os
+
+from lxml import etree
+
+from odoo.modules.module import get_manifest, get_module_path
+
+_logger = logging.getLogger(__name__)
+
+APPLICATION = "support_terms"
+
+# tags of Odoo's XML data files that define a record with their "id"
+XML_RECORD_TAGS = ("record", "template", "menuitem")
+
+# noupdate records saved before the install of an addon, restored after it:
+# {(dbname, module): [(table, res_id, row as json), ...]}
+_SAVED_ROWS = {}
+
+
+def _own_name(xmlid, module_name):
+    """The name part of ``xmlid`` when it belongs to ``module_name``, else
+    None (ids of other modules are references, not definitions)."""
+    if not xmlid:
+        return None
+    module, dot, name = xmlid.partition(".")
+    if not dot:
+        return xmlid
+    return name if module == module_name else None
+
+
+def _xmlids_of_xml(content, module_name):
+    """(own names, foreign full xmlids) of the records an XML file defines."""
+    own, foreign = set(), set()
+    root = etree.fromstring(content)
+    for node in root.iter(*XML_RECORD_TAGS):
+        xmlid = node.get("id")
+        if not xmlid:
+            continue
+        name = _own_name(xmlid, module_name)
+        if name:
+            own.add(name)
+        elif node.tag == "record":
+            foreign.add(xmlid)
+    return own, foreign
+
+
+def _xmlids_of_csv(content, module_name):
+    """Own names in the ``id`` column of a CSV data file."""
+    reader = csv.reader(io.StringIO(content))
+    header = next(reader, None) or []
+    if "id" not in header:
+        return set()
+    column = header.index("id")
+    names = set()
+    for row in reader:
+        if len(row) > column:
+            name = _own_name(row[column].strip(), module_name)
+            if name:
+                names.add(name)
+    return names
+
+
+def defined_xmlids(module_name, mod_path=None):
+    """(own names, foreign full xmlids) of the records defined by the data
+    and demo files of ``module_name``'s manifest.
+
+    The ``model_*`` and ``field_*`` ids of ir.model and ir.model.fields are not
+    listed: Odoo gives the installing addon its own ones, and drops the stale
+    ones of ``support_terms`` when it is upgraded.
+    """
+    mod_path = mod_path or get_module_path(module_name)
+    manifest = get_manifest(module_name, mod_path)
+    own, foreign = set(), set()
+    for key in ("data", "demo"):
+        for relpath in manifest.get(key) or ():
+            path = os.path.join(mod_path, relpath)
+            if relpath.endswith(".xml"):
+                with open(path, "rb") as fp:
+                    names, others = _xmlids_of_xml(fp.read(), module_name)
+                own |= names
+                foreign |= others
+            elif relpath.endswith(".csv"):
+                with open(path, encoding="utf-8") as fp:
+                    own |= _xmlids_of_csv(fp.read(), module_name)
+    return own, foreign
+
+
+def _inherits_names(env, rows):
+    """Names of the ids Odoo gave the _inherits parents of ``rows`` (e.g.
+    ``<cron>_ir_actions_server``), with their model."""
+    result = {}
+    for name, model in rows:
+        if model not in env:
+            continue
+        for parent in env[model]._inherits:
+            result[f"{name}_{parent.replace('.', '_')}"] = parent
+    return result
+
+
+def _save_rows(env, module_name, targets):
+    """Keep the current rows of ``targets`` ((model, res_id) pairs), and of
+    their _inherits parents, to put them back after the install: an install
+    writes even the noupdate records."""
+    saved = []
+    seen = set()
+    todo = list(targets)
+    while todo:
+        model, res_id = todo.pop()
+        if not res_id or (model, res_id) in seen:
+            continue
+        seen.add((model, res_id))
+        Model = env.get(model)
+        table = Model._table if Model is not None else model.replace(".", "_")
+        env.cr.execute("SELECT to_regclass(%s)", (f'"{table}"',))
+        if not env.cr.fetchone()[0]:
+            continue
+        env.cr.execute(
+            f'SELECT to_jsonb(t) FROM "{table}" t WHERE id = %s',
+            (res_id,),
+        )
+        row = env.cr.fetchone()
+        if not row:
+            continue
+        saved.append((table, res_id, row[0]))
+        if Model is not None:
+            todo.extend(
+                (parent, row[0].get(field)) for parent, field in Model._inherits.items()
+            )
+    _SAVED_ROWS[(env.cr.dbname, module_name)] = saved
+
+
+def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
+    """pre_init_hook body: move to ``module_name`` the external ids of
+    ``application`` that ``module_name``'s data files define, so that its
+    install updates those records instead of creating duplicates.
+
+    The rows keep their noupdate flag. On a database without
+    ``application`` this does nothing.
+    """
+    cr = env.cr
+    cr.execute("SELECT state FROM ir_module_module WHERE name = %s", (application,))
+    row = cr.fetchone()
+    if not row or row[0] not in ("installed", "to upgrade", "to remove"):
+        return 0
+    names, foreign = defined_xmlids(module_name)
+    if not names:
+        return 0
+    cr.execute(
+        """
+        SELECT name, model FROM ir_model_data
+         WHERE module = %s AND name IN %s
+        """,
+        (application, tuple(names)),
+    )
+    parents = _inherits_names(env, cr.fetchall())
+    names |= set(parents)
+    cr.execute(
+        """
+        UPDATE ir_model_data old
+           SET module = %(new)s
+         WHERE old.module = %(app)s
+           AND old.name IN %(names)s
+           AND NOT EXISTS (
+               SELECT 1 FROM ir_model_data own
+                WHERE own.module = %(new)s AND own.name = old.name
+           )
+        RETURNING old.name, old.model, old.res_id, old.noupdate
+        """,
+        {"new": module_name, "app": application, "names": tuple(names)},
+    )
+    adopted = cr.fetchall()
+    # records the old addon already loaded and that an upgrade would not
+    # rewrite: noupdate ones, and those of other modules it modified
+    targets = [(model, res_id) for _n, model, res_id, noupdate in adopted if noupdate]
+    if foreign:
+        cr.execute(
+            """
+            SELECT model, res_id FROM ir_model_data
+             WHERE module || '.' || name IN %s AND noupdate
+            """,
+            (tuple(foreign),),
+        )
+        targets += cr.fetchall()
+    _save_rows(env, module_name, targets)
+    _logger.info(
+        "%s: adopted %d external ids of %s (%d noupdate records kept as they are)",
+        module_name,
+        len(adopted),
+        application,
+        len(targets),
+    )
+    env.registry.clear_cache()
+    return len(adopted)
+
+
+def restore_adopted_noupdate_values(env, module_name):
+    """post_init_hook body: put back the noupdate records saved by
+    ``adopt_xmlids_from_application``, as an upgrade would have left them."""
+    saved = _SAVED_ROWS.pop((env.cr.dbname, module_name), [])
+    if not saved:
+        return 0
+    env.flush_all()
+    for table, res_id, values in saved:
+        env.cr.execute(
+            """
+            SELECT column_name FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name = %s
+            """,
+            (table,),
+        )
+        columns = [c for (c,) in env.cr.fetchall() if c in values and c != "id"]
+        if not columns:
+            continue
+        cols = ", ".join(f'"{c}"' for c in columns)
+        env.cr.execute(
+            f"""
+            UPDATE "{table}" SET ({cols}) = (
+                SELECT {cols} FROM jsonb_populate_record(NULL::"{table}", %s)
+            ) WHERE id = %s
+            """,
+            (json.dumps(values), res_id),
+        )
+    env.invalidate_all()
+    env.registry.clear_cache()
+    _logger.info(
+        "%s: restored %d noupdate records of %s", module_name, len(saved), APPLICATION
+    )
+    return len(saved)

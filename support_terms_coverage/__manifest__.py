@@ -30,4 +30,5 @@
         "views/support_terms_coverage_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
 }

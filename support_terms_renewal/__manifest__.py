@@ -27,4 +27,5 @@
         "views/support_terms_renewal_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
 }

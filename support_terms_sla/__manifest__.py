@@ -31,4 +31,5 @@
         "wizards/support_public_holidays_wizard_views.xml",
     ],
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
 }

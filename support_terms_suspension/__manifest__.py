@@ -25,4 +25,5 @@
         "views/support_terms_suspension_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
 }

@@ -5,3 +5,5 @@ from . import test_late_payment_settlement
 from . import test_late_payment_everyday
 from . import test_company_creation
 from . import test_cron_isolation
+from . import test_service_in_force
+from . import test_install_safety

@@ -58,7 +58,9 @@ class TestOverdueSuspension(LatePaymentCase):
 
     def test_suspension_email_in_the_customer_language(self):
         self.env["res.lang"]._activate_lang("it_IT")
-        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.env["ir.module.module"]._load_module_terms(
+            ["support_terms_suspension"], ["it_IT"]
+        )
         self.customer.lang = "it_IT"
         self._invoice()
         with freeze_time(day(1)):

@@ -12,10 +12,6 @@ from . import test_take_in_charge
 from . import test_portal_tour
 from . import test_auto_close
 from . import test_public_holidays
-from . import test_rules_late_payment
-from . import test_late_payment
-from . import test_late_payment_concurrency
-from . import test_late_payment_settlement
 from . import test_service_in_force
 from . import test_rules_coverage
 from . import test_coverage
@@ -28,7 +24,6 @@ from . import test_renewal
 from . import test_cancellation_notice
 from . import test_portal_services_tour
 from . import test_portal_service_suspension
-from . import test_company_creation
 from . import test_access_portal
 from . import test_access_portal_routes
 from . import test_access_agent
@@ -37,4 +32,4 @@ from . import test_cron_isolation
 from . import test_service_state_renewal
 from . import test_cancellation_notice_successor
 from . import test_auto_close_email_reply
-from . import test_late_payment_everyday
+from . import test_do_not_renew

@@ -2,50 +2,14 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.support_terms_base.tests.common import TOOLS_LOGGER, FailureChecks
+
 from .common_coverage import CoverageCase
-from .common_late_payment import LatePaymentCase
 from .common_renewal import RenewalCase
 from .test_auto_close import AutoCloseCase, day
-
-TOOLS_LOGGER = "odoo.addons.support_terms_base.tools"
-
-
-class FailureChecks:
-    """What staff see of a record a scheduled action could not handle."""
-
-    def failure(self, record):
-        return self.env["support.cron.failure"].search(
-            [("model", "=", record._name), ("res_id", "=", record.id)]
-        )
-
-    def assert_set_aside(self, record, count, reason):
-        failure = self.failure(record)
-        self.assertEqual(len(failure), 1)
-        self.assertEqual(failure.count, count)
-        self.assertIn(reason, failure.reason)
-        self.assertTrue(failure.action)
-        self.assertEqual(failure.record_name, record.sudo().display_name)
-        manager = new_test_user(
-            self.env,
-            login=f"failures_{record._table}_{count}",
-            groups="support_terms_base.group_support_terms_manager",
-        )
-        self.assertEqual(
-            self.env["support.cron.failure"].with_user(manager).search([]), failure
-        )
-        action = self.env.ref("support_terms_base.support_cron_failure_action")
-        self.assertEqual(action.res_model, "support.cron.failure")
-        return failure
-
-    def run_with_poison(self, run):
-        """``run()``; the failure is logged with its reason."""
-        with self.assertLogs(TOOLS_LOGGER, "WARNING") as logs:
-            result = run()
-        self.assertIn("set aside until the next run", "\n".join(logs.output))
-        return result
 
 
 @tagged("post_install", "-at_install")
@@ -255,66 +219,3 @@ class TestRenewalIsolation(FailureChecks, RenewalCase):
             self.run_renewal()
         self.assertEqual(poison._current_line().date_end, date(2027, 2, 28))
         self.assertFalse(self.failure(poison))
-
-
-@tagged("post_install", "-at_install")
-class TestOverdueSuspensionIsolation(FailureChecks, LatePaymentCase):
-    def test_customer_whose_email_fails_does_not_stop_the_others(self):
-        """Seed 000: "sospendere ... i Servizi ... con effetto immediato". The
-        provider adds the customer code to the email; one customer has none."""
-        template = self.env.ref(
-            "support_terms_suspension.mail_template_services_suspended"
-        )
-        template.body_html = (
-            '<p>Codice cliente <t t-out="object.partner_id.ref.upper()"/></p>'
-        )
-        self.customer.ref = "c001"
-        self.env["ir.config_parameter"].set_param(
-            "support_terms.overdue_suspension_batch_size", 1
-        )
-        poison_invoice = self._invoice(partner=self.other_customer)
-        invoices = self._invoice() | self._invoice()
-        with freeze_time("2026-03-10"):
-            self.run_with_poison(self.run_cron)
-        self.assertEqual(len(self.suspensions()), 1)
-        self.assertEqual(self.suspensions().invoice_ids, invoices)
-        self.assertEqual(self.line.service_state, "suspended")
-        self.assertEqual(len(self.mails(self.suspensions(), "suspended")), 1)
-        # the other customer is rolled back alone: not suspended, not emailed
-        self.assertFalse(self.suspensions(self.other_customer))
-        self.assertEqual(self.other_line.service_state, "active")
-        self.assert_set_aside(poison_invoice, 1, "Failed to render")
-        with freeze_time("2026-03-11"):
-            self.run_with_poison(self.run_cron)
-        self.assert_set_aside(poison_invoice, 2, "Failed to render")
-        self.assertEqual(len(self.suspensions()), 1)
-        # staff give it its code: the next run suspends it
-        self.other_customer.ref = "c002"
-        with freeze_time("2026-03-12"):
-            self.run_cron()
-        self.assertEqual(len(self.suspensions(self.other_customer)), 1)
-        self.assertEqual(self.other_line.service_state, "suspended")
-        self.assertFalse(self.failure(poison_invoice))
-
-    @mute_logger(TOOLS_LOGGER)
-    def test_failure_rows_follow_the_company(self):
-        other_company = self.env["res.company"].create({"name": "Provider B"})
-        template = self.env.ref(
-            "support_terms_suspension.mail_template_services_suspended"
-        )
-        template.body_html = '<p><t t-out="object.partner_id.ref.upper()"/></p>'
-        poison_invoice = self._invoice(partner=self.other_customer)
-        with freeze_time("2026-03-10"):
-            self.run_cron()
-        failure = self.failure(poison_invoice)
-        self.assertEqual(failure.company_id, self.company)
-        outsider = new_test_user(
-            self.env,
-            login="failures_outsider",
-            groups="support_terms_base.group_support_terms_manager",
-            company_id=other_company.id,
-            company_ids=[(6, 0, other_company.ids)],
-        )
-        self.assertFalse(
-            self.env["support.cron.failure"].with_user(outsider).search([])
-        )

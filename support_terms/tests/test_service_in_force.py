@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo.tests import HttpCase, tagged
 
-from .common_late_payment import DUE, LatePaymentCase
+from .common_late_payment import LatePaymentCase
 
 TODAY = date(2026, 3, 10)
 
@@ -62,9 +62,10 @@ class TestServiceInForce(LatePaymentCase):
             self.assertEqual(before.support_plan_id, self.plan_premium)
             self.assertNotIn(self.premium_line, self.customer.support_service_line_ids)
 
-    def test_one_definition_for_plan_invoicing_suspension_and_services(self):
-        """Each kind of line not in force: no plan, not suspended, not listed,
-        not invoiced; the suspended one stays in force (and invoiced)."""
+    def test_one_definition_for_the_plan(self):
+        """Each kind of line not in force grants no plan; the suspended one
+        stays in force and grants its plan. Its invoicing and its overdue
+        suspension: support_terms_suspension's tests."""
         Line = self.env["contract.line"]
         cases = {
             "future": {"date_start": date(2026, 6, 1)},
@@ -100,17 +101,6 @@ class TestServiceInForce(LatePaymentCase):
                     self.assertNotIn(line, in_force)
                     self.assertFalse(partner.support_plan_id)
                     self.assertFalse(line._support_in_force(TODAY))
-                    self._invoice(partner=partner, due=DUE)
-            # the overdue scan suspends only the customer with a service in force
-            self._invoice(due=DUE)
-            self.run_cron()
-            self.assertTrue(self.suspensions())
-            for name, (partner, _line) in partners.items():
-                with self.subTest(suspended=name):
-                    self.assertFalse(self.suspensions(partner))
-        _partner, terminated = partners["terminated"]
-        self.assertFalse(terminated._can_be_invoiced(date(2026, 1, 1)))
-        self.assertTrue(self.premium_line._can_be_invoiced(date(2026, 1, 1)))
 
 
 @tagged("post_install", "-at_install")

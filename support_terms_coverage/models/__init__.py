@@ -1,3 +1,4 @@
+from . import account_move
 from . import account_move_line
 from . import helpdesk_ticket
 from . import product_template

@@ -164,10 +164,10 @@ class ResPartner(models.Model):
         account manager gets an activity and the customer an email.
         """
         customers = self.commercial_partner_id
-        lines = (
-            self.env["contract.line"]
-            .sudo()
-            .search(
+        lines = self.env["contract.line"].sudo()
+        # without contract_line_successor nothing renews: no line to stop
+        if "is_auto_renew" in lines._fields:
+            lines = lines.search(
                 [
                     ("contract_id.commercial_partner_id", "in", customers.ids),
                     ("contract_id.company_id", "=", self.env.company.id),
@@ -175,7 +175,6 @@ class ResPartner(models.Model):
                     ("is_canceled", "=", False),
                 ]
             )
-        )
         if lines:
             lines.write({"is_auto_renew": False})
         for contract in lines.contract_id:

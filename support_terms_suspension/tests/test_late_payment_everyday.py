@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .common_late_payment import DUE, LatePaymentCase
+from .common import DUE, LatePaymentCase
 
 
 def day(days):

@@ -1,4 +1,4 @@
-from datetime import date, timedelta
+from datetime import timedelta
 
 from freezegun import freeze_time
 
@@ -11,7 +11,7 @@ from odoo.addons.support_terms_suspension.rules.late_payment import (
     is_overdue,
 )
 
-from .common_late_payment import DUE, LatePaymentCase
+from .common import DUE, LatePaymentCase
 
 
 def day(days):
@@ -382,79 +382,6 @@ class TestFeeAfterThePayment(LatePaymentCase):
         with freeze_time(day(7)):
             self.assertEqual(self.run_cron(), 0)
         self.assertEqual(self.fees(), fee)
-
-
-@tagged("post_install", "-at_install")
-class TestLatePaymentsPerCompany(LatePaymentCase):
-    """Seed 000: the provider "potrà comunicare al Cliente che non abbia
-    rispettato, una o più volte, i termini dei pagamenti di ... interromperne
-    la fornitura alla prima scadenza utile": each provider (company) judges
-    its own invoices."""
-
-    def setUp(self):
-        super().setUp()
-        self.company_b = self.env["res.company"].create({"name": "Provider B Srl"})
-        self.env.user.company_ids |= self.company_b
-        self.env["account.chart.template"].try_loading(
-            "generic_coa", self.company_b, install_demo=False
-        )
-        product_b = self._create_product("Hosting B", self.company_b)
-        renew = {
-            "date_end": date(2026, 12, 31),
-            "is_auto_renew": True,
-            "auto_renew_interval": 1,
-            "auto_renew_rule_type": "yearly",
-        }
-        _contract_b, self.line_b = self._create_contract(
-            self.customer, product_b, "2026-01-01", company=self.company_b, **renew
-        )
-        self.line.write(renew)
-
-    def test_late_payments_in_one_company_do_not_stop_renewals_in_another(self):
-        for index in range(2):
-            invoice = self._invoice(due=day(index * 10))
-            with freeze_time(day(index * 10 + 5)):
-                self._pay(invoice, day(index * 10 + 5))
-        customer_a = self.customer.with_company(self.company)
-        customer_b = self.customer.with_company(self.company_b)
-        with freeze_time(day(20)):
-            self.assertEqual(customer_a.late_payment_count, 2)
-            self.assertEqual(customer_b.late_payment_count, 0)
-        self.assertTrue(customer_a.do_not_renew)
-        self.assertFalse(customer_b.do_not_renew)
-        self.assertFalse(self.line.is_auto_renew)
-        self.assertTrue(self.line_b.is_auto_renew)
-
-    def test_manager_marks_do_not_renew_in_one_company_only(self):
-        self.customer.with_user(self.manager).with_company(self.company).write(
-            {"do_not_renew": True}
-        )
-        self.assertTrue(self.customer.with_company(self.company).do_not_renew)
-        self.assertFalse(self.customer.with_company(self.company_b).do_not_renew)
-        self.assertFalse(self.line.is_auto_renew)
-        self.assertTrue(self.line_b.is_auto_renew)
-
-    def test_do_not_renew_marked_before_the_upgrade_stays_in_every_company(self):
-        """Data present before the upgrade: the flag was one for every
-        company; the upgrade keeps it in each company rather than failing
-        (Odoo cannot cast a boolean column to jsonb)."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            "ALTER TABLE res_partner ALTER COLUMN do_not_renew TYPE boolean "
-            "USING false"
-        )
-        self.env.cr.execute(
-            "UPDATE res_partner SET do_not_renew = true WHERE id = %s",
-            [self.customer.id],
-        )
-        # what an upgrade of the module runs on the table
-        self.registry.init_models(
-            self.env.cr, ["res.partner"], {"module": "support_terms"}, install=False
-        )
-        self.env.invalidate_all()
-        for company in (self.company, self.company_b):
-            self.assertTrue(self.customer.with_company(company).do_not_renew)
-            self.assertFalse(self.other_customer.with_company(company).do_not_renew)
 
 
 @tagged("post_install", "-at_install")

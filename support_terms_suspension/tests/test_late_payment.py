@@ -6,7 +6,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from .common_late_payment import DUE, LatePaymentCase
+from .common import DUE, LatePaymentCase
 
 
 def day(days):
@@ -58,7 +58,9 @@ class TestOverdueSuspension(LatePaymentCase):
 
     def test_suspension_email_in_the_customer_language(self):
         self.env["res.lang"]._activate_lang("it_IT")
-        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.env["ir.module.module"]._load_module_terms(
+            ["support_terms_suspension"], ["it_IT"]
+        )
         self.customer.lang = "it_IT"
         self._invoice()
         with freeze_time(day(1)):
@@ -376,129 +378,6 @@ class TestLatePaymentSettings(LatePaymentCase):
         settings.execute()
         self.assertEqual(self.company.support_overdue_grace_days, 5)
         self.assertEqual(self.company.support_do_not_renew_threshold, 3)
-
-
-@tagged("post_install", "-at_install")
-class TestRepeatLatePayers(LatePaymentCase):
-    def setUp(self):
-        super().setUp()
-        self.company.support_do_not_renew_threshold = 3
-        self.contract.user_id = self.manager
-        self.line.write(
-            {
-                "date_end": date(2026, 12, 31),
-                "is_auto_renew": True,
-                "auto_renew_interval": 1,
-                "auto_renew_rule_type": "yearly",
-            }
-        )
-
-    def test_three_late_payments_stop_the_next_renewal(self):
-        paid_on_time = self._invoice(due=day(-30))
-        self._pay(paid_on_time, day(-31))
-        # paid late, but before the window of 24 months
-        old = self._invoice(due=date(2023, 3, 1))
-        self._pay(old, date(2023, 4, 1))
-        for index in range(2):
-            invoice = self._invoice(due=day(index * 10))
-            with freeze_time(day(index * 10 + 5)):
-                self._pay(invoice, day(index * 10 + 5))
-        with freeze_time(day(30)):
-            self.assertEqual(self.customer.late_payment_count, 2)
-            self.assertFalse(self.customer.do_not_renew)
-            self.assertTrue(self.line.is_auto_renew)
-            invoice = self._invoice(due=day(25))
-            self._pay(invoice, day(30))
-            self.customer.invalidate_recordset()
-            self.assertEqual(self.customer.late_payment_count, 3)
-        self.assertTrue(self.customer.do_not_renew)
-        self.assertIn(
-            "Marked do not renew: 3 late payments",
-            "\n".join(self.customer.message_ids.mapped("body")),
-        )
-        self.assertFalse(self.line.is_auto_renew)
-        activity = self.contract.activity_ids
-        self.assertEqual(len(activity), 1)
-        self.assertEqual(activity.user_id, self.manager)
-        self.assertIn("will not renew", self.contract.message_ids[0].body)
-        mail = self.mails(self.customer, "will not be renewed")
-        self.assertEqual(len(mail), 1)
-        self.assertIn("ends at its expiry", mail.body_html)
-        # OCA's renewal action leaves the line to end; a customer who pays on
-        # time renews
-        self.other_line.write(
-            {
-                "date_end": date(2026, 12, 31),
-                "is_auto_renew": True,
-                "auto_renew_interval": 1,
-                "auto_renew_rule_type": "yearly",
-            }
-        )
-        renewal = self.env.ref("contract_line_successor.contract_line_cron_for_renew")
-        with freeze_time(date(2026, 12, 30)):
-            self.run_like_the_cron_worker(renewal)
-        # OCA extends a renewed line by one period (or adds a successor)
-        self.assertEqual(self.other_line.date_end, date(2027, 12, 31))
-        self.assertEqual(self.line.date_end, date(2026, 12, 31))
-        self.assertFalse(self.line.successor_contract_line_id)
-
-    def _tacit_line(self, partner, product):
-        contract = self.env["contract.contract"].create(
-            {
-                "name": f"{partner.name} - {product.name}",
-                "partner_id": partner.id,
-                "line_recurrence": True,
-                "contract_line_ids": [
-                    (
-                        0,
-                        0,
-                        {
-                            "product_id": product.id,
-                            "name": product.name,
-                            "quantity": 1,
-                            "price_unit": 100.0,
-                            "recurring_rule_type": "yearly",
-                            "recurring_interval": 1,
-                            "date_start": date(2026, 1, 1),
-                            "date_end": date(2026, 12, 31),
-                            "is_auto_renew": True,
-                            "auto_renew_rule_type": "yearly",
-                            "auto_renew_interval": 1,
-                        },
-                    )
-                ],
-            }
-        )
-        return contract.contract_line_ids
-
-    def test_do_not_renew_stops_a_tacit_renewal_at_its_notice_deadline(self):
-        """Seed 000: renewed tacitly unless noticed 60 days before the end."""
-        product = self._create_product("Dominio .it", self.company)
-        product.product_tmpl_id.write(
-            {
-                "service_kind": "domain",
-                "renewal_policy": "anniversary",
-                "notice_days": 60,
-            }
-        )
-        line = self._tacit_line(self.customer, product)
-        control = self._tacit_line(self.other_customer, product)
-        self.assertEqual(line.notice_deadline, date(2026, 11, 1))
-        self.customer.with_user(self.manager).write({"do_not_renew": True})
-        renewal = self.env.ref("contract_line_successor.contract_line_cron_for_renew")
-        with freeze_time(date(2026, 11, 2)):
-            self.run_like_the_cron_worker(renewal)
-        self.assertEqual(control.date_end, date(2027, 12, 31))
-        self.assertEqual(line.date_end, date(2026, 12, 31))
-        self.assertFalse(line.is_auto_renew)
-        self.assertFalse(line.successor_contract_line_id)
-
-    def test_only_a_manager_marks_do_not_renew(self):
-        with self.assertRaises(AccessError):
-            self.customer.with_user(self.accountant).write({"do_not_renew": True})
-        self.assertTrue(self.line.is_auto_renew)
-        self.customer.with_user(self.manager).write({"do_not_renew": True})
-        self.assertFalse(self.line.is_auto_renew)
 
 
 @tagged("post_install", "-at_install")

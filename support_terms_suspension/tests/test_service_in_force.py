@@ -1,0 +1,65 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common import DUE, LatePaymentCase
+
+TODAY = date(2026, 3, 10)
+
+
+@tagged("post_install", "-at_install")
+class TestServiceInForce(LatePaymentCase):
+    """One meaning of "service in force": started, not ended, not canceled, not
+    terminated, on an active contract. The invoicing and the overdue
+    suspension follow it (the plan in force too, in the application)."""
+
+    def test_one_definition_for_invoicing_suspension_and_services(self):
+        """Each kind of line not in force: not suspended, not invoiced; the
+        suspended one stays in force (and invoiced)."""
+        Line = self.env["contract.line"]
+        cases = {
+            "future": {"date_start": date(2026, 6, 1)},
+            "ended": {"date_end": date(2026, 2, 28)},
+            "canceled": {"is_canceled": True},
+            "terminated": {"service_state": "terminated"},
+        }
+        partners = {}
+        for name, values in cases.items():
+            partner = self.env["res.partner"].create(
+                {"name": f"Cliente {name}", "is_company": True, "email": "c@c.example"}
+            )
+            _contract, line = self._create_contract(
+                partner, self.product_hosting, "2026-01-01"
+            )
+            line.write(values)
+            partners[name] = (partner, line)
+        archived_partner = self.env["res.partner"].create(
+            {"name": "Cliente archiviato", "is_company": True}
+        )
+        archived_contract, archived_line = self._create_contract(
+            archived_partner, self.product_hosting, "2026-01-01"
+        )
+        archived_contract.active = False
+        partners["archived contract"] = (archived_partner, archived_line)
+        self.line.service_state = "suspended"
+        with freeze_time(TODAY):
+            in_force = Line.search(Line._support_in_force_domain(TODAY))
+            self.assertIn(self.line, in_force)
+            self.assertTrue(self.line._support_in_force(TODAY))
+            for name, (partner, line) in partners.items():
+                with self.subTest(line=name):
+                    self.assertNotIn(line, in_force)
+                    self.assertFalse(line._support_in_force(TODAY))
+                    self._invoice(partner=partner, due=DUE)
+            # the overdue scan suspends only the customer with a service in force
+            self._invoice(due=DUE)
+            self.run_cron()
+            self.assertTrue(self.suspensions())
+            for name, (partner, _line) in partners.items():
+                with self.subTest(suspended=name):
+                    self.assertFalse(self.suspensions(partner))
+        _partner, terminated = partners["terminated"]
+        self.assertFalse(terminated._can_be_invoiced(date(2026, 1, 1)))
+        self.assertTrue(self.line._can_be_invoiced(date(2026, 1, 1)))

@@ -35,7 +35,8 @@ class TestSupportPlanResolution(SupportPlanCase):
             self.customer, self.product_basic, self._days(-10)
         )
         self.assertEqual(self.customer.support_plan_id, self.plan_basic)
-        line.cancel()
+        # contract's own cancel flag (contract_line_successor's cancel() sets it)
+        line.is_canceled = True
         self.customer.invalidate_recordset(["support_plan_id"])
         self.assertFalse(self.customer.support_plan_id)
 

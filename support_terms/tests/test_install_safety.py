@@ -1,6 +1,6 @@
 import importlib.util
 import os
-from datetime import date, datetime
+from datetime import date
 from types import SimpleNamespace
 
 from freezegun import freeze_time
@@ -140,40 +140,6 @@ class TestInstallOnALiveDatabase(SupportTermsCase):
         self.assertEqual(self._suspensions().partner_id, self.late_payers)
         self.assertEqual(set(self.lines.mapped("service_state")), {"suspended"})
         self.assertEqual(len(self._mails_to_customers()), 3)
-
-    def test_install_closes_no_request_without_a_plan_until_turned_on(self):
-        with freeze_time(datetime(2026, 6, 1, 10)):
-            ticket = self.env["helpdesk.ticket"].create(
-                {
-                    "name": "Sito lento",
-                    "description": "<p>Il sito è lento</p>",
-                    "partner_id": self.late_payers[0].id,
-                    "team_id": self.team.id,
-                    "company_id": self.live.id,
-                }
-            )
-            ticket.stage_id = self.waiting
-        self.assertFalse(ticket.support_plan_id)
-        self.assertFalse(ticket.auto_close_date)
-        mails_before = self._mails_to_customers()
-        cron = self.env.ref("support_terms_auto_close.ir_cron_auto_close_tickets")
-        with freeze_time(datetime(2026, 7, 1, 10)):
-            self._load_addon_data("init")
-            self.run_like_the_cron_worker(cron)
-            self.run_like_the_cron_worker(cron)
-        self.assertEqual(ticket.stage_id, self.waiting)
-        self.assertFalse(ticket.auto_close_warned_date)
-        self.assertEqual(self._mails_to_customers(), mails_before)
-
-        self.env["res.config.settings"].with_company(self.live).create(
-            {"support_auto_close_without_plan": True}
-        ).execute()
-        # the team's days now count: 7 days of waiting, warned 2 days before
-        self.assertEqual(ticket.auto_close_date, datetime(2026, 6, 8, 10))
-        with freeze_time(datetime(2026, 7, 1, 11)):
-            self.run_like_the_cron_worker(cron)
-        self.assertTrue(ticket.auto_close_warned_date)
-        self.assertEqual(len(self._mails_to_customers() - mails_before), 1)
 
     def test_upgrade_keeps_the_no_fee_choice(self):
         """Seed 000's fee is a choice: an upgrade never puts it back."""

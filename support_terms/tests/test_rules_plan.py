@@ -1,7 +1,6 @@
 from odoo.tests import BaseCase, tagged
 
 from odoo.addons.support_terms_auto_close.rules.auto_close import auto_close_problems
-from odoo.addons.support_terms_plan.rules import plan as plan_rules
 from odoo.addons.support_terms_sla.rules.targets import (
     MAX_TARGET_HOURS,
     target_problems,
@@ -43,10 +42,6 @@ class TestPlanRules(BaseCase):
                 values["renewal_reminder_days"],
             ),
         ]
-
-    def test_first_plan_by_sequence_then_id(self):
-        self.assertEqual(plan_rules.first_plan([(10, 1), (5, 7), (5, 3)]), 3)
-        self.assertIsNone(plan_rules.first_plan([]))
 
     def test_sound_plan_has_no_problem(self):
         self.assertEqual(self.problems(), [])

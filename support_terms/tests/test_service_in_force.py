@@ -18,49 +18,9 @@ class TestServiceInForce(LatePaymentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.team = cls.env["helpdesk.ticket.team"].create(
-            {"name": "Assistenza", "alias_name": "assistenza-force"}
-        )
         cls.premium_contract, cls.premium_line = cls._create_contract(
             cls.customer, cls.product_premium, "2026-01-01"
         )
-
-    def _receive(self, message_id):
-        raw = (
-            "From: Mario Rossi <mario@rossi.example>\n"
-            "To: assistenza-force@example.com\n"
-            "Subject: Posta non funziona\n"
-            f"Message-ID: {message_id}\n"
-            "Date: Tue, 10 Mar 2026 10:00:00 +0000\n"
-            "Content-Type: text/plain; charset=utf-8\n\n"
-            "Non riceviamo posta da ieri.\n"
-        )
-        ticket_id = self.env["mail.thread"].message_process(
-            "helpdesk.ticket", raw, custom_values={"team_id": self.team.id}
-        )
-        return self.env["helpdesk.ticket"].browse(ticket_id)
-
-    def test_service_terminated_by_a_manager_grants_no_plan_and_new_tickets_do_not_snapshot_it(  # noqa: E501
-        self,
-    ):
-        with freeze_time(TODAY):
-            before = self._receive("<before@rossi.example>")
-            self.assertEqual(before.support_plan_id, self.plan_premium)
-            self.premium_line.with_user(self.manager).action_terminate_service()
-            self.customer.invalidate_recordset(["support_plan_id"])
-            self.assertFalse(self.customer.support_plan_id)
-            self.assertFalse(self.contact.support_plan_id)
-            self.assertNotIn(self.customer, self.plan_premium.customer_ids)
-            self.assertFalse(
-                self.env["support.plan"].search(
-                    [("customer_ids", "in", self.customer.ids)]
-                )
-            )
-            after = self._receive("<after@rossi.example>")
-            self.assertFalse(after.support_plan_id)
-            # the ticket that arrived before keeps its snapshot
-            self.assertEqual(before.support_plan_id, self.plan_premium)
-            self.assertNotIn(self.premium_line, self.customer.support_service_line_ids)
 
     def test_one_definition_for_the_plan(self):
         """Each kind of line not in force grants no plan; the suspended one

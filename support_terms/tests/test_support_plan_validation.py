@@ -1,8 +1,5 @@
-from psycopg2 import IntegrityError
-
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
-from odoo.tools import mute_logger
 
 from .common import SupportTermsCase
 
@@ -41,13 +38,6 @@ class TestSupportPlanValidation(SupportTermsCase):
             refund_window_hours=48,
         )
 
-    def test_warning_after_closing(self):
-        self._assert_refused(
-            "fewer days before the automatic closing",
-            auto_close_days=3,
-            auto_close_warning_days=5,
-        )
-
     def test_calendar_without_working_hours(self):
         empty = self.env["resource.calendar"].create(
             {"name": "Nothing", "attendance_ids": [(5, 0, 0)]}
@@ -71,8 +61,3 @@ class TestSupportPlanValidation(SupportTermsCase):
             self.plan_basic.write({"take_in_charge_hours": -1, "name": "Renamed"})
         self.assertEqual(self.plan_basic.name, "BASIC plan")
         self.assertEqual(self.plan_basic.take_in_charge_hours, 4.0)
-
-    @mute_logger("odoo.sql_db")
-    def test_code_unique_in_company(self):
-        with self.assertRaises(IntegrityError):
-            self._create_plan("BASIC", self.product_hosting)

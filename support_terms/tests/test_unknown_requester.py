@@ -124,32 +124,6 @@ class TestUnknownRequester(CoverageCase):
         self.assertIn("casella era piena", mails.body_html)
         self._assert_no_new_contact()
 
-    def test_unknown_sender_is_warned_then_told_of_the_auto_close(self):
-        """ "il ticket di assistenza viene chiuso automaticamente entro 7 giorni,
-        se non riceviamo risposta dal cliente": the customer is warned first."""
-        self.plan_basic.write({"auto_close_days": 7, "auto_close_warning_days": 2})
-        ticket = self._receive()
-        # staff recognise the customer: Rossi's plan, still no contact
-        ticket.with_user(self.manager).support_plan_id = self.plan_basic
-        with freeze_time(T0 + timedelta(hours=1)):
-            ticket.with_user(self.agent).stage_id = self.stage_waiting
-        self.assertEqual(ticket.auto_close_date, T0 + timedelta(days=7, hours=1))
-        for moment in (
-            T0 + timedelta(days=5, hours=1),
-            T0 + timedelta(days=7, hours=1),
-        ):
-            with freeze_time(moment):
-                self.run_like_the_cron_worker(self.cron)
-                self.run_like_the_cron_worker(self.cron)
-        self.assertEqual(ticket.stage_id, self.stage_no_reply)
-        warning = self._mails_to_requester(ticket, "waiting for your reply")
-        self.assertEqual(len(warning), 1)
-        self.assertIn("Hello Luca Verdi,", warning.body_html)
-        self.assertEqual(
-            len(self._mails_to_requester(ticket, "closed for lack of reply")), 1
-        )
-        self._assert_no_new_contact()
-
     def test_unknown_sender_is_told_the_request_is_not_covered(self):
         ticket = self._receive("Errore nel mio plugin")
         ticket.with_user(self.manager).support_plan_id = self.plan_basic

@@ -47,10 +47,6 @@ class ContractLine(models.Model):
                     "terminate a service."
                 )
             )
-        if vals["service_state"] == "terminated" and "is_auto_renew" in self._fields:
-            # a service the provider ended is not renewed tacitly any more
-            # (the renewal is contract_line_successor's, when installed)
-            vals = dict(vals, is_auto_renew=False)
         old_states = {line.id: line.service_state for line in self}
         result = super().write(vals)
         changed = self.filtered(lambda line: old_states[line.id] != line.service_state)

@@ -110,6 +110,12 @@ class ContractLine(models.Model):
                     vals["date_end"] = date_end
         return super().create(vals_list)
 
+    def write(self, vals):
+        if vals.get("service_state") == "terminated":
+            # a service the provider ended is not renewed tacitly any more
+            vals = dict(vals, is_auto_renew=False)
+        return super().write(vals)
+
     @api.model
     def _first_period_end(self, vals):
         """End of the first period of a new line of a product that renews."""

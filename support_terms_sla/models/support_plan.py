@@ -17,6 +17,7 @@ class SupportPlan(models.Model):
         comodel_name="resource.calendar",
         string="Support hours",
         required=True,
+        default=lambda self: self.env.company.resource_calendar_id,
         check_company=True,
         tracking=True,
         help="When requests are handled, with the public holidays and the "

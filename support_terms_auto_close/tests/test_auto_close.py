@@ -1,97 +1,16 @@
-import importlib.util
-import os
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
-from odoo.modules.module import get_manifest, get_module_path
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from odoo.addons.base.models.ir_cron import _intervalTypes
 
-from .common import SupportTermsCase
-
-T0 = datetime(2026, 3, 2, 10, 0)  # a Monday
-
-
-def day(days, hours=0):
-    return T0 + timedelta(days=days, hours=hours)
+from .common import T0, AutoCloseCase, day
 
 
 @tagged("post_install", "-at_install")
-class AutoCloseCase(SupportTermsCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.stage_new = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
-        cls.stage_progress = cls.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
-        )
-        cls.stage_waiting = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
-        cls.stage_no_reply = cls.env.ref(
-            "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
-        )
-        cls.company.support_auto_close_without_plan = True
-        cls.team = cls.env["helpdesk.ticket.team"].create(
-            {
-                "name": "Assistenza",
-                "alias_name": "assistenza-test",
-                "auto_close_stage_id": cls.stage_no_reply.id,
-                "customer_replied_stage_id": cls.stage_progress.id,
-            }
-        )
-        cls.agent = new_test_user(
-            cls.env,
-            login="agent_ac",
-            groups="helpdesk_mgmt.group_helpdesk_user",
-            name="Agent",
-        )
-        cls._create_contract(cls.customer, cls.product_basic, "2026-01-01")
-        cls.cron = cls.env.ref("support_terms_auto_close.ir_cron_auto_close_tickets")
-        cls.env["ir.config_parameter"].set_param(
-            "support_terms.auto_close_batch_size", 2
-        )
-
-    def _ticket(self, partner=None, team=None, name="Sito lento", **values):
-        return self.env["helpdesk.ticket"].create(
-            dict(
-                name=name,
-                description="<p>Il sito è lento</p>",
-                partner_id=(partner or self.contact).id,
-                team_id=(team or self.team).id,
-                stage_id=self.stage_progress.id,
-                **values,
-            )
-        )
-
-    def _wait(self, tickets):
-        tickets.write({"stage_id": self.stage_waiting.id})
-
-    def run_cron(self):
-        return self.run_like_the_cron_worker(self.cron)
-
-    def mails(self, ticket, template_xmlid):
-        subject = self.env.ref(template_xmlid)._render_field("subject", ticket.ids)[
-            ticket.id
-        ]
-        return self.env["mail.mail"].search(
-            [
-                ("model", "=", "helpdesk.ticket"),
-                ("res_id", "=", ticket.id),
-                ("subject", "=", subject),
-            ]
-        )
-
-    def warnings(self, ticket):
-        return self.mails(
-            ticket, "support_terms_auto_close.mail_template_auto_close_warning"
-        )
-
-    def closings(self, ticket):
-        return self.mails(ticket, "support_terms_auto_close.mail_template_auto_closed")
-
-
 class TestWaitingClock(AutoCloseCase):
     def test_waiting_stage_starts_the_clock(self):
         with freeze_time(T0):
@@ -198,6 +117,7 @@ Ecco le credenziali.
         self.assertEqual(ticket.auto_close_warning_date, day(2))
 
 
+@tagged("post_install", "-at_install")
 class TestAutoCloseAction(AutoCloseCase):
     def test_warned_on_day_5_closed_on_day_7_once(self):
         with freeze_time(T0):
@@ -282,36 +202,8 @@ class TestAutoCloseAction(AutoCloseCase):
         for ticket in tickets:
             self.assertEqual(len(self.closings(ticket)), 1)
 
-    def test_emails_follow_the_customer_language(self):
-        self.env["res.lang"]._activate_lang("it_IT")
-        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
-        self.contact.lang = "it_IT"
-        english = self.env["res.partner"].create(
-            {"name": "John Smith", "email": "john@example.com", "lang": "en_US"}
-        )
-        with freeze_time(T0):
-            italian_ticket = self._ticket()
-            english_ticket = self._ticket(partner=english)
-            self._wait(italian_ticket | english_ticket)
-        with freeze_time(day(5, 1)):
-            self.run_cron()
 
-        def warning(ticket, words):
-            return self.env["mail.mail"].search(
-                [
-                    ("model", "=", "helpdesk.ticket"),
-                    ("res_id", "=", ticket.id),
-                    ("subject", "ilike", words),
-                ]
-            )
-
-        italian = warning(italian_ticket, "attesa della vostra risposta")
-        self.assertEqual(len(italian), 1)
-        self.assertIn("Per mantenerla aperta", italian.body_html)
-        self.assertEqual(len(warning(english_ticket, "waiting for your reply")), 1)
-        self.assertFalse(warning(italian_ticket, "waiting for your reply"))
-
-
+@tagged("post_install", "-at_install")
 class TestReplyAfterClosing(AutoCloseCase):
     def _closed_ticket(self):
         with freeze_time(T0):
@@ -356,6 +248,7 @@ class TestReplyAfterClosing(AutoCloseCase):
         self.assertFalse(follow_up.closed)
 
 
+@tagged("post_install", "-at_install")
 class TestAutoCloseRestart(AutoCloseCase):
     """Killed halfway and run again, the action ends as one clean run does."""
 
@@ -401,6 +294,7 @@ class TestAutoCloseRestart(AutoCloseCase):
         self.assertEqual(set(expected.values()), {(self.stage_no_reply.id, 1, 1)})
 
 
+@tagged("post_install", "-at_install")
 class TestAutoCloseSettings(AutoCloseCase):
     def _assert_refused(self, values, message):
         before = self.team.read(list(values))[0]
@@ -430,6 +324,7 @@ class TestAutoCloseSettings(AutoCloseCase):
         self.assertEqual(self.plan_basic.auto_close_days, 7)
 
 
+@tagged("post_install", "-at_install")
 class TestAutoCloseWithinTheHour(AutoCloseCase):
     """ "il ticket di assistenza viene chiuso automaticamente entro 7 giorni, se
     non riceviamo risposta dal cliente": the action runs at least every hour,
@@ -553,49 +448,3 @@ class TestAutoCloseWithinTheHour(AutoCloseCase):
         indexes = " ".join(row[0] for row in self.env.cr.fetchall())
         self.assertIn("(auto_close_date)", indexes)
         self.assertIn("(auto_close_warning_date)", indexes)
-
-    def test_existing_database_moves_the_auto_close_action_to_hourly(self):
-        """The action is ``noupdate``: a database installed with the daily
-        action is moved to hourly by the module's migration."""
-        self.cron.write({"interval_number": 1, "interval_type": "days"})
-        self.cron.nextcall = datetime(2026, 3, 3, 3, 0)
-        manifest = get_manifest("support_terms")
-        path = os.path.join(
-            get_module_path("support_terms"),
-            "migrations",
-            manifest["version"],
-            "post-migration.py",
-        )
-        spec = importlib.util.spec_from_file_location("support_terms_hourly", path)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
-        with freeze_time(datetime(2026, 3, 2, 10, 0)):
-            migration.migrate(self.env.cr, "18.0.1.0.0")
-        self.cron.invalidate_recordset()
-        self.assertEqual(
-            (self.cron.interval_number, self.cron.interval_type), (1, "hours")
-        )
-        self.assertLessEqual(self.cron.nextcall, datetime(2026, 3, 2, 11, 0))
-        # the customer emails of an existing database reach a requester
-        # without contact too
-        taken = self.env.ref("support_terms_sla.mail_template_taken_in_charge")
-        resolved = self.env.ref("support_terms_sla.mail_template_resolved")
-        taken.email_to = False
-        resolved.write(
-            {
-                "email_to": False,
-                "email_cc": "{{ (not object.partner_id and object.partner_email) "
-                "or '' }}",
-            }
-        )
-        migration.migrate(self.env.cr, "18.0.1.0.0")
-        for template in taken | resolved:
-            self.assertEqual(template.email_to, "{{ object.support_email_to }}")
-        self.assertFalse(resolved.email_cc)
-        # a provider that chose a shorter interval keeps it
-        self.cron.write({"interval_number": 15, "interval_type": "minutes"})
-        migration.migrate(self.env.cr, "18.0.1.0.0")
-        self.cron.invalidate_recordset()
-        self.assertEqual(
-            (self.cron.interval_number, self.cron.interval_type), (15, "minutes")
-        )

@@ -1,0 +1,34 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.support_terms_plan.tests.common import SupportPlanCase
+
+
+@tagged("post_install", "-at_install")
+class TestSupportPlanAutoCloseValidation(SupportPlanCase):
+    """Bad auto-close days of a plan are refused with a clear message;
+    nothing is written."""
+
+    def _assert_refused(self, message, **values):
+        plans = self.env["support.plan"]
+        before = plans.search_count([])
+        with self.assertRaises(ValidationError) as caught:
+            plans.create(
+                dict(
+                    {
+                        **self._plan_values_of_other_addons(self.company),
+                        "name": "Broken",
+                        "code": "BROKEN",
+                    },
+                    **values,
+                )
+            )
+        self.assertIn(message, str(caught.exception))
+        self.assertEqual(plans.search_count([]), before)
+
+    def test_warning_after_closing(self):
+        self._assert_refused(
+            "fewer days before the automatic closing",
+            auto_close_days=3,
+            auto_close_warning_days=5,
+        )

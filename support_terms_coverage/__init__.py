@@ -13,5 +13,11 @@ def pre_init_hook(env):
 
 
 def post_init_hook(env):
-    """The noupdate records keep the values they had before the install."""
+    """The noupdate records keep the values they had before the install, and
+    requests already excluded are not emailed again: installing on a live
+    database tells no customer anything."""
     restore_adopted_noupdate_values(env, "support_terms_coverage")
+    env.cr.execute(
+        "UPDATE helpdesk_ticket SET support_exclusion_notified = TRUE "
+        "WHERE coverage = 'excluded'"
+    )

@@ -15,6 +15,18 @@ from .common import SupportTermsCase
 TODAY = date(2026, 6, 15)
 
 
+ADDONS_IN_INSTALL_ORDER = (
+    "support_terms_base",
+    "support_terms_plan",
+    "support_terms_sla",
+    "support_terms_auto_close",
+    "support_terms_coverage",
+    "support_terms_renewal",
+    "support_terms_suspension",
+    "support_terms",
+)
+
+
 @tagged("post_install", "-at_install")
 class TestInstallOnALiveDatabase(SupportTermsCase):
     """A provider already invoicing in Odoo installs or upgrades the addon.
@@ -84,16 +96,16 @@ class TestInstallOnALiveDatabase(SupportTermsCase):
 
     def _load_addon_data(self, mode):
         """What installing (``init``) or upgrading (``update``) support_terms
-        loads: the data files of its manifest, by Odoo's own loader."""
-        package = SimpleNamespace(
-            name="support_terms", data=get_manifest("support_terms")
-        )
-        load_data(self.env(su=True), {}, mode, "data", package)
+        loads: the data files of its manifest and of the feature addons it
+        installs, base first, by Odoo's own loader."""
+        for name in ADDONS_IN_INSTALL_ORDER:
+            package = SimpleNamespace(name=name, data=get_manifest(name))
+            load_data(self.env(su=True), {}, mode, "data", package)
         self.env.invalidate_all()
 
     def _run_every_scheduled_action(self):
         crons = self.env["ir.model.data"].search(
-            [("module", "=", "support_terms"), ("model", "=", "ir.cron")]
+            [("module", "=like", "support_terms%"), ("model", "=", "ir.cron")]
         )
         crons = self.env["ir.cron"].browse(crons.mapped("res_id"))
         crons |= self.env.ref("contract_line_successor.contract_line_cron_for_renew")
@@ -187,11 +199,10 @@ class TestInstallOnALiveDatabase(SupportTermsCase):
             [self.live.id],
         )
         self.env.invalidate_all()
-        version = get_manifest("support_terms")["version"]
         path = os.path.join(
             get_module_path("support_terms"),
             "migrations",
-            version,
+            "18.0.1.1.0",
             "post-migration.py",
         )
         spec = importlib.util.spec_from_file_location("support_terms_upgrade", path)

@@ -448,3 +448,40 @@ class TestAutoCloseWithinTheHour(AutoCloseCase):
         indexes = " ".join(row[0] for row in self.env.cr.fetchall())
         self.assertIn("(auto_close_date)", indexes)
         self.assertIn("(auto_close_warning_date)", indexes)
+
+
+@tagged("post_install", "-at_install")
+class TestAutoCloseLanguage(AutoCloseCase):
+    """Mail in the customer's language: the Italian comes from the addon's
+    own translations."""
+
+    def test_emails_follow_the_customer_language(self):
+        self.env["res.lang"]._activate_lang("it_IT")
+        self.env["ir.module.module"]._load_module_terms(
+            ["support_terms_auto_close"], ["it_IT"]
+        )
+        self.contact.lang = "it_IT"
+        english = self.env["res.partner"].create(
+            {"name": "John Smith", "email": "john@example.com", "lang": "en_US"}
+        )
+        with freeze_time(T0):
+            italian_ticket = self._ticket()
+            english_ticket = self._ticket(partner=english)
+            self._wait(italian_ticket | english_ticket)
+        with freeze_time(day(5, 1)):
+            self.run_cron()
+
+        def warning(ticket, words):
+            return self.env["mail.mail"].search(
+                [
+                    ("model", "=", "helpdesk.ticket"),
+                    ("res_id", "=", ticket.id),
+                    ("subject", "ilike", words),
+                ]
+            )
+
+        italian = warning(italian_ticket, "attesa della vostra risposta")
+        self.assertEqual(len(italian), 1)
+        self.assertIn("Per mantenerla aperta", italian.body_html)
+        self.assertEqual(len(warning(english_ticket, "waiting for your reply")), 1)
+        self.assertFalse(warning(italian_ticket, "waiting for your reply"))

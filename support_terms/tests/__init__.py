@@ -3,17 +3,10 @@ from . import test_support_plan_validation
 from . import test_terms_templates
 from . import test_i18n
 from . import test_http
-from . import test_rules_urgency
-from . import test_urgency
-from . import test_sla
-from . import test_take_in_charge
 from . import test_portal_tour
 from . import test_auto_close_app
-from . import test_public_holidays
 from . import test_service_in_force
-from . import test_rules_coverage
 from . import test_coverage
-from . import test_credits
 from . import test_charges
 from . import test_quotes
 from . import test_portal_support
@@ -31,4 +24,3 @@ from . import test_service_state_renewal
 from . import test_cancellation_notice_successor
 from . import test_auto_close_email_reply
 from . import test_do_not_renew
-from . import test_unknown_requester

@@ -61,8 +61,3 @@ class TestQuotes(HttpCase, CoverageCase):
         ticket.stage_id = self.stage_progress
         self.assertEqual(ticket.stage_id, self.stage_progress)
         self.assertIn("Quote accepted", self.url_open(f"/my/ticket/{ticket.id}").text)
-
-    def test_only_quote_extras_and_exclusions_are_quoted(self):
-        for category in (self.cat_outage, self.cat_logs, self.cat_status):
-            with self.assertRaises(UserError):
-                self._ticket(category).action_create_quote()

@@ -1,10 +1,7 @@
 from odoo.tests import BaseCase, tagged
 
 from odoo.addons.support_terms_auto_close.rules.auto_close import auto_close_problems
-from odoo.addons.support_terms_sla.rules.targets import (
-    MAX_TARGET_HOURS,
-    target_problems,
-)
+from odoo.addons.support_terms_sla.rules.targets import target_problems
 
 from ..rules.plan_term import term_problems
 
@@ -55,16 +52,6 @@ class TestPlanRules(BaseCase):
             ),
             [],
         )
-
-    def test_targets(self):
-        self.assertEqual(
-            self.problems(take_in_charge_hours=-1), ["take_in_charge_negative"]
-        )
-        self.assertEqual(
-            self.problems(urgent_take_in_charge_hours=10_000),
-            ["urgent_take_in_charge_absurd"],
-        )
-        self.assertEqual(self.problems(take_in_charge_hours=MAX_TARGET_HOURS), [])
 
     def test_auto_close(self):
         self.assertEqual(self.problems(auto_close_days=-7), ["auto_close_negative"])

@@ -5,11 +5,11 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
 
-from .common import SupportTermsCase
+from .common import SlaCase
 
 
 @tagged("post_install", "-at_install")
-class TestTakeInCharge(SupportTermsCase):
+class TestTakeInCharge(SlaCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -5,14 +5,14 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import SupportTermsCase
+from .common import SlaCase
 
 SUNDAY = datetime(2026, 3, 8, 10, 0)  # 11:00 in Rome, out of Mon-Fri 15-18
 TUESDAY = datetime(2026, 3, 10, 15, 0)  # 16:00 in Rome, in the support hours
 
 
 @tagged("post_install", "-at_install")
-class TestUrgency(SupportTermsCase):
+class TestUrgency(SlaCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -4,30 +4,28 @@ from freezegun import freeze_time
 
 from odoo.tests import new_test_user, tagged
 
-from .common_coverage import CoverageCase
+from .common import SlaCase
 
 T0 = datetime(2026, 3, 10, 15, 0)  # Tuesday, 16:00 in Rome
 ADDRESS = "luca.verdi@webmail.example"
 
 
 @tagged("post_install", "-at_install")
-class TestUnknownRequester(CoverageCase):
+class TestUnknownRequesterSla(SlaCase):
     """A request from an address that matches no contact: the requester is
-    known only by the ticket's email, and every email meant for the customer
-    reaches that address (as the email's To), without creating a contact."""
+    known only by the ticket's email, and the emails of the take in charge and
+    of the resolution reach that address (as the email's To), without
+    creating a contact."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        cls.stage_no_reply = cls.env.ref(
-            "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
+        cls.stage_progress = cls.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress"
         )
-        cls.team.write(
-            {
-                "auto_close_stage_id": cls.stage_no_reply.id,
-                "customer_replied_stage_id": cls.stage_progress.id,
-            }
+        cls.stage_done = cls.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Supporto hosting", "alias_name": "supporto-sla"}
         )
         cls.agent = new_test_user(
             cls.env,
@@ -35,30 +33,19 @@ class TestUnknownRequester(CoverageCase):
             groups="helpdesk_mgmt.group_helpdesk_user",
             name="Giulia Agente",
         )
-        cls.manager = new_test_user(
-            cls.env,
-            login="manager_unknown",
-            groups="helpdesk_mgmt.group_helpdesk_manager,"
-            "support_terms_base.group_support_terms_manager",
-            name="Responsabile",
-        )
-        cls.cron = cls.env.ref("support_terms_auto_close.ir_cron_auto_close_tickets")
+        cls._create_contract(cls.customer, cls.product_basic, "2026-01-01")
 
     def _receive(self, subject="Posta non arriva"):
-        raw = (
-            f"From: Luca Verdi <{ADDRESS}>\n"
-            "To: supporto-cov@example.com\n"
-            f"Subject: {subject}\n"
-            "Message-ID: <first@webmail.example>\n"
-            "Date: Tue, 10 Mar 2026 15:00:00 +0000\n"
-            "Content-Type: text/plain; charset=utf-8\n\n"
-            "Da stamattina la posta non arriva.\n"
-        )
         partners_before = self.env["res.partner"].search_count([])
-        with freeze_time(T0):
-            ticket_id = self.env["mail.thread"].message_process(
-                "helpdesk.ticket", raw, custom_values={"team_id": self.team.id}
-            )
+        ticket_id = self.receive_email(
+            f"Luca Verdi <{ADDRESS}>",
+            "supporto-sla@example.com",
+            subject,
+            T0,
+            "<first@webmail.example>",
+            body="Da stamattina la posta non arriva.",
+            custom_values={"team_id": self.team.id},
+        )
         ticket = self.env["helpdesk.ticket"].browse(ticket_id)
         self.assertFalse(ticket.partner_id)
         self.assertIn(ADDRESS, ticket.partner_email)
@@ -122,16 +109,4 @@ class TestUnknownRequester(CoverageCase):
         mails = self._mails_to_requester(ticket, "has been solved")
         self.assertEqual(len(mails), 1)
         self.assertIn("casella era piena", mails.body_html)
-        self._assert_no_new_contact()
-
-    def test_unknown_sender_is_told_the_request_is_not_covered(self):
-        ticket = self._receive("Errore nel mio plugin")
-        ticket.with_user(self.manager).support_plan_id = self.plan_basic
-        ticket.with_user(self.agent).category_id = self.cat_own_code
-        self.assertEqual(ticket.coverage, "excluded")
-        mails = self._mails_to_requester(ticket, "")
-        mails = mails.filtered(
-            lambda mail: "Your own code is not covered" in mail.body_html
-        )
-        self.assertEqual(len(mails), 1)
         self._assert_no_new_contact()

@@ -7,7 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common_coverage import CoverageCase
+from .common import CoverageCase
 
 
 @tagged("post_install", "-at_install")

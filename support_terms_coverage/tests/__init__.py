@@ -1,0 +1,7 @@
+from . import test_rules_coverage
+from . import test_coverage
+from . import test_credits
+from . import test_charges
+from . import test_quotes
+from . import test_cron_isolation
+from . import test_unknown_requester

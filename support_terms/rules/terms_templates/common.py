@@ -80,7 +80,7 @@ def included():
     return {"coverage": "included"}
 
 
-def credits(credit_count, note):
+def paid_with_credits(credit_count, note):
     return {
         "coverage": "extra",
         "billing_mode": "credits",

@@ -8,7 +8,7 @@ covers extraordinary work; plans and credits last 365 days, not refundable.
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import credits, included
+from .common import included, paid_with_credits
 
 _lt = LazyTranslate(__name__)
 
@@ -31,7 +31,7 @@ _CREDIT_EXTRAS = {
 }
 
 _HOSTING_CREDITS = dict(
-    {key: credits(n, _NOTE_CREDITS) for key, n in _CREDIT_EXTRAS.items()},
+    {key: paid_with_credits(n, _NOTE_CREDITS) for key, n in _CREDIT_EXTRAS.items()},
     outage=included(),
     technical_support=included(),
 )

@@ -163,7 +163,9 @@ class Generator:
         for plan in plans:
             for product in plan.product_ids:
                 self.granting[product.id].append((plan.sequence, plan.id))
-        self.team = env.ref(f"support_terms.terms_{self.company.id}_{TEMPLATE}_team")
+        self.team = env.ref(
+            f"__support_terms_template__.terms_{self.company.id}_{TEMPLATE}_team"
+        )
         self.channels = env["helpdesk.ticket.channel"].search(
             [("company_id", "in", [self.company.id, False])]
         )

@@ -3,6 +3,7 @@ from odoo.tests import tagged
 from odoo.tools.translate import LazyGettext, code_translations
 
 from ..rules.terms_templates import TEMPLATE_SELECTION, TEMPLATES
+from ..wizards.support_terms_template_records import TEMPLATE_XMLID_MODULE
 from .common import SupportTermsCase
 
 MON_FRI = ["0", "1", "2", "3", "4"]
@@ -244,7 +245,7 @@ class TestTermsTemplateRecords(SupportTermsCase):
         ).action_apply()
 
     def _ref(self, company, name):
-        return self.env.ref(f"support_terms.terms_{company.id}_{name}")
+        return self.env.ref(f"{TEMPLATE_XMLID_MODULE}.terms_{company.id}_{name}")
 
     def _records(self, company):
         models = [
@@ -272,11 +273,15 @@ class TestTermsTemplateRecords(SupportTermsCase):
         made = self._records(self.italian)
         named = self.env["ir.model.data"].search(
             [
-                ("module", "=", "support_terms"),
+                ("module", "=", TEMPLATE_XMLID_MODULE),
                 ("name", "=like", f"terms\\_{self.italian.id}\\_%"),
             ]
         )
         self.assertTrue(all(named.mapped("noupdate")))
+        # named by no module: uninstalling the application deletes none of them
+        self.assertFalse(
+            self.env["ir.module.module"].search([("name", "=", TEMPLATE_XMLID_MODULE)])
+        )
         # the company's own working hours come with the company
         made["resource.calendar"] -= self.italian.resource_calendar_id
         for model, records in made.items():
@@ -332,7 +337,7 @@ class TestTermsTemplateRecords(SupportTermsCase):
         before = self._records(self.italian)
         self.env["ir.model.data"].search(
             [
-                ("module", "=", "support_terms"),
+                ("module", "=", TEMPLATE_XMLID_MODULE),
                 ("name", "=like", f"terms\\_{self.italian.id}\\_%"),
             ]
         ).unlink()

@@ -6,6 +6,10 @@ from ..rules.terms_templates import CALENDARS, CATEGORY_NAMES, CHANNEL_NAMES, TZ
 _lt = LazyTranslate(__name__)
 
 # the label of the SLA of each take-in-charge target of a plan
+# the namespace of the xml ids of what a template makes: no module, so that
+# uninstalling the application never deletes a company's plans or products
+TEMPLATE_XMLID_MODULE = "__support_terms_template__"
+
 SLA_LABELS = {
     "normal": _lt("take in charge"),
     "urgent": _lt("urgent take in charge"),
@@ -15,8 +19,9 @@ SLA_LABELS = {
 class SupportTermsTemplateRecords(models.AbstractModel):
     """The records a terms template makes in a company, and their texts.
 
-    Every record a template creates gets an xml id of the module, noupdate:
-    ``support_terms.terms_<company id>_<template>_<kind>_<key>``, without the
+    Every record a template creates gets an xml id, noupdate:
+    ``__support_terms_template__.terms_<company id>_<template>_<kind>_<key>``
+    (a namespace of no module: uninstalling the application keeps them), without the
     template for the calendars and channels the templates share, or
     ``support_terms.<prefix>_<kind>_<key>`` when applied with a prefix (the
     demo data). Applying again finds a record by that xml id, whatever staff
@@ -38,10 +43,12 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         being applied makes in ``company``; ``shared`` by all templates."""
         parts = [kind] + ([str(key).lower()] if key else [])
         prefix = self.env.context.get("support_terms_xmlid_prefix")
+        module = "support_terms"
         if not prefix:
             template = self.env.context["support_terms_template"]
             prefix = f"terms_{company.id}" + ("" if shared else f"_{template}")
-        return "support_terms." + "_".join([prefix, *parts])
+            module = TEMPLATE_XMLID_MODULE
+        return f"{module}." + "_".join([prefix, *parts])
 
     def _own(self, company, kind, key=None, shared=False):
         """A record an earlier part of the template made."""

@@ -141,8 +141,6 @@ class Generator:
 
     def setup(self):
         """Chart of accounts, Italian, the terms template, agents."""
-        from odoo.addons.support_terms.rules.terms_templates import TEMPLATES
-
         env = self.env
         if not self.company.chart_template:
             env["account.chart.template"].try_loading(
@@ -165,12 +163,8 @@ class Generator:
         for plan in plans:
             for product in plan.product_ids:
                 self.granting[product.id].append((plan.sequence, plan.id))
-        self.team = env["helpdesk.ticket.team"].search(
-            [
-                ("name", "in", list(TEMPLATES[TEMPLATE]["team"].values())),
-                ("company_id", "=", self.company.id),
-            ],
-            limit=1,
+        self.team = env.ref(
+            f"__support_terms_template__.terms_{self.company.id}_{TEMPLATE}_team"
         )
         self.channels = env["helpdesk.ticket.channel"].search(
             [("company_id", "in", [self.company.id, False])]

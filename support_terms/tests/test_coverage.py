@@ -5,7 +5,7 @@ from .common_coverage import CoverageCase
 
 @tagged("post_install", "-at_install")
 class TestTemplateCoverage(CoverageCase):
-    def test_credits_template_rules_from_the_seed(self):
+    def test_credits_template_rules_from_its_terms(self):
         company = self.env["res.company"].create({"name": "Hosting Crediti Srl"})
         self.env.user.company_ids |= company
         wizard = self.env["support.terms.template.apply"].with_company(company)

@@ -1,7 +1,9 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+from odoo.tools.translate import LazyGettext, code_translations
 
 from ..rules.terms_templates import TEMPLATE_SELECTION, TEMPLATES
+from ..wizards.support_terms_template_records import TEMPLATE_XMLID_MODULE
 from .common import SupportTermsCase
 
 MON_FRI = ["0", "1", "2", "3", "4"]
@@ -65,7 +67,8 @@ class TestTermsTemplates(SupportTermsCase):
         # hosting, domain, PEC, showcase, banner, the GOLD help desk and the
         # paid technical intervention its quotes offer
         self.assertEqual(len(products), 7)
-        # seed 000: yearly from registration, showcases and banners every 31/12
+        # the GOLD terms: yearly from registration, showcases and banners
+        # every 31 December
         renewals = {p.service_kind: (p.renewal_policy, p.notice_days) for p in products}
         self.assertEqual(
             renewals,
@@ -220,3 +223,220 @@ class TestTermsTemplates(SupportTermsCase):
             )
         with self.assertRaises(UserError):
             wizard_model._apply_template("no_such_template", self.empty)
+
+
+@tagged("post_install", "-at_install")
+class TestTermsTemplateRecords(SupportTermsCase):
+    """Templates find their records again by xml id; texts come from the .po."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("it_IT")
+        cls.italian = cls.env["res.company"].create({"name": "Provider Italiano Srl"})
+        cls.italian.partner_id.lang = "it_IT"
+        cls.english = cls.env["res.company"].create({"name": "English Provider Ltd"})
+        cls.english.partner_id.lang = "en_US"
+        cls.env.user.company_ids |= cls.italian | cls.english
+
+    def _apply(self, template, company):
+        self.env["support.terms.template.apply"].with_company(company).create(
+            {"template": template}
+        ).action_apply()
+
+    def _ref(self, company, name):
+        return self.env.ref(f"{TEMPLATE_XMLID_MODULE}.terms_{company.id}_{name}")
+
+    def _records(self, company):
+        models = [
+            "support.plan",
+            "product.product",
+            "resource.calendar",
+            "helpdesk.ticket.channel",
+            "helpdesk.ticket.team",
+            "helpdesk.sla",
+            "support.coverage.rule",
+        ]
+        return {
+            model: self.env[model]
+            .with_context(active_test=False)
+            .search(
+                [("company_id", "=", company.id)]
+                if model != "support.coverage.rule"
+                else [("plan_id.company_id", "=", company.id)]
+            )
+            for model in models
+        }
+
+    def test_every_record_a_template_makes_has_an_xml_id(self):
+        self._apply("hosting_gold", self.italian)
+        made = self._records(self.italian)
+        named = self.env["ir.model.data"].search(
+            [
+                ("module", "=", TEMPLATE_XMLID_MODULE),
+                ("name", "=like", f"terms\\_{self.italian.id}\\_%"),
+            ]
+        )
+        self.assertTrue(all(named.mapped("noupdate")))
+        # named by no module: uninstalling the application deletes none of them
+        self.assertFalse(
+            self.env["ir.module.module"].search([("name", "=", TEMPLATE_XMLID_MODULE)])
+        )
+        # the company's own working hours come with the company
+        made["resource.calendar"] -= self.italian.resource_calendar_id
+        for model, records in made.items():
+            self.assertTrue(records, model)
+            self.assertEqual(
+                set(records.ids),
+                set(named.filtered(lambda d, m=model: d.model == m).mapped("res_id")),
+                model,
+            )
+        plan = self._ref(self.italian, "hosting_gold_plan_gold")
+        self.assertEqual(plan.code, "GOLD")
+        self.assertEqual(
+            self._ref(self.italian, "calendar_office"), plan.resource_calendar_id
+        )
+        self.assertEqual(
+            self._ref(self.italian, "hosting_gold_product_gold"), plan.product_ids
+        )
+
+    def test_reapplying_after_staff_renamed_updates_the_same_records(self):
+        self._apply("hosting_gold", self.italian)
+        before = self._records(self.italian)
+        plan = self._ref(self.italian, "hosting_gold_plan_gold")
+        team = self._ref(self.italian, "hosting_gold_team")
+        calendar = plan.resource_calendar_id
+        product = plan.product_ids
+        sla = self._ref(self.italian, "hosting_gold_sla_gold_normal")
+        plan.with_context(lang="it_IT").name = "Il nostro GOLD"
+        plan.with_context(lang="en_US").name = "Our GOLD"
+        plan.take_in_charge_hours = 12.0
+        team.with_context(lang="it_IT").name = "Assistenza"
+        team.with_context(lang="en_US").name = "Support"
+        calendar.name = "Orario nostro"
+        product.with_context(lang="en_US").name = "Gold desk"
+        sla.name = "SLA oro"
+        self._apply("hosting_gold", self.italian)
+        after = self._records(self.italian)
+        self.assertEqual(
+            {m: r.ids for m, r in after.items()}, {m: r.ids for m, r in before.items()}
+        )
+        self.assertEqual(self._ref(self.italian, "hosting_gold_plan_gold"), plan)
+        self.assertEqual(plan.take_in_charge_hours, 8.0)
+        self.assertEqual(plan.with_context(lang="it_IT").name, "Help Desk GOLD")
+        self.assertEqual(plan.with_context(lang="en_US").name, "GOLD Help Desk")
+        self.assertEqual(team.with_context(lang="it_IT").name, "Help Desk GOLD")
+        self.assertEqual(calendar.name, "Orario d'ufficio (Lun-Ven 9-13, 14-18)")
+        self.assertEqual(product.with_context(lang="en_US").name, "GOLD Help Desk")
+        self.assertEqual(sla.name, "GOLD: presa in carico")
+
+    def test_records_made_before_xml_ids_are_found_and_named(self):
+        """A database whose template was applied before the records had xml
+        ids: applying it again finds them as they were found then."""
+        self._apply("wp_maintenance", self.italian)
+        before = self._records(self.italian)
+        self.env["ir.model.data"].search(
+            [
+                ("module", "=", TEMPLATE_XMLID_MODULE),
+                ("name", "=like", f"terms\\_{self.italian.id}\\_%"),
+            ]
+        ).unlink()
+        self._apply("wp_maintenance", self.italian)
+        after = self._records(self.italian)
+        self.assertEqual(
+            {m: r.ids for m, r in after.items()}, {m: r.ids for m, r in before.items()}
+        )
+        self.assertEqual(
+            self._ref(self.italian, "wp_maintenance_plan_basic").code, "BASIC"
+        )
+        self.assertEqual(
+            self._ref(self.italian, "wp_maintenance_team"),
+            before["helpdesk.ticket.team"],
+        )
+
+    def test_template_texts_are_english_terms_translated_by_the_po(self):
+        spec = TEMPLATES["hosting_gold"]
+        for text in (spec["team"], spec["plans"][0]["name"], spec["plans"][0]["terms"]):
+            self.assertIsInstance(text, LazyGettext)
+        italian = code_translations.get_python_translations("support_terms", "it_IT")
+        self.assertEqual(italian["GOLD Help Desk"], "Help Desk GOLD")
+        self.assertEqual(italian["take in charge"], "presa in carico")
+
+    def test_an_italian_company_gets_italian_names_from_the_po(self):
+        self._apply("hosting_gold", self.italian)
+        plan = self._ref(self.italian, "hosting_gold_plan_gold")
+        # not translated fields: the company's language
+        self.assertEqual(
+            plan.resource_calendar_id.name, "Orario d'ufficio (Lun-Ven 9-13, 14-18)"
+        )
+        sla = self._ref(self.italian, "hosting_gold_sla_gold_normal")
+        self.assertEqual(sla.name, "GOLD: presa in carico")
+        # translated fields: the English source, Italian from the .po
+        self.assertEqual(plan.with_context(lang="en_US").name, "GOLD Help Desk")
+        self.assertEqual(plan.with_context(lang="it_IT").name, "Help Desk GOLD")
+        product = self._ref(self.italian, "hosting_gold_product_pec")
+        self.assertEqual(product.with_context(lang="it_IT").name, "Casella PEC")
+        self.assertIn(
+            "Le urgenze sono gestite per prime",
+            plan.with_context(lang="it_IT").urgency_terms,
+        )
+        rule = plan.coverage_rule_ids.filtered(lambda r: r.note)[:1]
+        self.assertIn("preventivo", rule.with_context(lang="it_IT").note)
+        wizard = (
+            self.env["support.terms.template.apply"]
+            .with_company(self.italian)
+            .create({"template": "hosting_gold"})
+        )
+        self.assertIn("Lun-Ven 9-13, 14-18", wizard.summary_html)
+        self.assertIn("Area clienti", wizard.summary_html)
+
+    def test_an_english_company_gets_english_names(self):
+        self._apply("hosting_gold", self.english)
+        plan = self._ref(self.english, "hosting_gold_plan_gold")
+        self.assertEqual(
+            plan.resource_calendar_id.name, "Office hours (Mon-Fri 9-13, 14-18)"
+        )
+        sla = self._ref(self.english, "hosting_gold_sla_gold_normal")
+        self.assertEqual(sla.name, "GOLD: take in charge")
+        self.assertEqual(plan.with_context(lang="en_US").name, "GOLD Help Desk")
+        team = self._ref(self.english, "hosting_gold_team")
+        self.assertEqual(team.with_context(lang="en_US").name, "GOLD Help Desk")
+        # Italian is installed: its users read the plan in Italian
+        self.assertEqual(plan.with_context(lang="it_IT").name, "Help Desk GOLD")
+        wizard = (
+            self.env["support.terms.template.apply"]
+            .with_company(self.english)
+            .create({"template": "hosting_gold"})
+        )
+        self.assertIn("Office hours", wizard.summary_html)
+        self.assertIn("Customer portal", wizard.summary_html)
+
+    def test_a_translation_of_a_request_kind_is_never_overwritten(self):
+        category = self.env.ref(
+            "support_terms_coverage.helpdesk_ticket_category_log_analysis"
+        )
+        category.update_field_translations("name", {"it_IT": "Lettura dei log"})
+        self._apply("hosting_credits", self.italian)
+        self.assertEqual(category.with_context(lang="it_IT").name, "Lettura dei log")
+        self.assertEqual(category.with_context(lang="en_US").name, "Log analysis")
+
+    def test_demo_records_keep_their_names(self):
+        """The demo applies its template with the prefix demo_tpl."""
+        team = self.env.ref("support_terms.demo_tpl_team", raise_if_not_found=False)
+        if team is None:
+            self.skipTest("demo data not loaded")
+        hyper = self.env.ref("support_terms.demo_tpl_plan_hyper")
+        self.assertEqual(hyper.code, "HYPER")
+        self.assertEqual(
+            self.env.ref("support_terms.demo_tpl_product_credits").support_credits, 10
+        )
+        # applying the template again (no prefix) finds the demo's records
+        company = hyper.company_id
+        before = self._records(company)
+        self._apply("hosting_credits", company)
+        self.assertEqual(self._ref(company, "hosting_credits_plan_hyper"), hyper)
+        self.assertEqual(self._ref(company, "hosting_credits_team"), team)
+        self.assertEqual(
+            {m: r.ids for m, r in self._records(company).items()},
+            {m: r.ids for m, r in before.items()},
+        )

@@ -1,1 +1,2 @@
+from . import support_terms_template_records
 from . import support_terms_template_apply

@@ -1,7 +1,5 @@
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.osv import expression
@@ -351,7 +349,7 @@ class ContractLine(models.Model):
                         ("renewal_reminder_date", "<=", today),
                         ("is_canceled", "=", False),
                     ],
-                    lambda lines: lines._send_renewal_reminders(),
+                    lambda lines: self.env["support.renewal.reminder"]._send_due(lines),
                 ),
             ],
         )
@@ -359,26 +357,44 @@ class ContractLine(models.Model):
     def _renew_due(self):
         self.renew()
 
-    def _send_renewal_reminders(self):
-        today = fields.Date.context_today(self)
-        vals_list = []
-        for line in self:
-            for kind, day in line._renewal_reminders_owed().items():
-                if day > today:
-                    continue
-                target = line.notice_deadline if kind == "notice" else line.date_end
-                vals_list.append(
-                    {
-                        "contract_line_id": line.id,
-                        "kind": kind,
-                        "period_end": line.date_end,
-                        # a deadline already past is not worth an email
-                        "state": "sent" if target >= today else "skipped",
-                    }
+    def _check_cancellable_by(self, notice):
+        """These services can be named by ``notice``: they renew (they have an
+        end), they are the customer's, and they had started when it arrived."""
+        endless = self.filtered(lambda line: not line.date_end)
+        if endless:
+            raise ValidationError(
+                self.env._(
+                    "Services %(services)s have no end date: they are not "
+                    "renewed, so there is no period to cancel. Give them an "
+                    "end date on their contract instead.",
+                    services=", ".join(endless.mapped("name")),
                 )
-        reminders = self.env["support.renewal.reminder"].create(vals_list)
-        reminders.filtered(lambda r: r.state == "sent")._notify_customers()
-        return reminders
+            )
+        commercial = notice.partner_id.commercial_partner_id
+        foreign = self.filtered(
+            lambda line, c=commercial: line.contract_id.partner_id.commercial_partner_id
+            != c
+        )
+        if foreign:
+            raise ValidationError(
+                self.env._(
+                    "Services %(services)s are not contracts of %(customer)s.",
+                    services=", ".join(foreign.mapped("name")),
+                    customer=commercial.display_name,
+                )
+            )
+        for contract in self.contract_id:
+            start = min(contract.contract_line_ids.mapped("date_start"))
+            if notice.received_date < start:
+                raise ValidationError(
+                    self.env._(
+                        "The notice was received on %(received)s, before "
+                        "contract %(contract)s started (%(start)s).",
+                        received=notice.received_date,
+                        contract=contract.display_name,
+                        start=start,
+                    )
+                )
 
     def _current_line(self):
         """The line in force for this service, after renewals by successor."""
@@ -412,38 +428,3 @@ class ContractLine(models.Model):
         if line.previous_period_end and judged <= line.previous_period_end:
             return line.previous_period_end
         return line.date_end
-
-    def _undo_renewal(self):
-        """Back to the period a notice on time was for; the line of it."""
-        self.ensure_one()
-        predecessor = self.predecessor_contract_line_id
-        if predecessor and predecessor.date_end == self.previous_period_end:
-            self.write({"is_canceled": True, "is_auto_renew": False})
-            predecessor.successor_contract_line_id = False
-            return predecessor
-        self.write({"date_end": self.previous_period_end, "previous_period_end": False})
-        return self
-
-    def _terminate_early(self, end_date):
-        """End the service on ``end_date``: what was invoiced stays due.
-
-        OCA contract refuses an end before the last invoiced day; the period
-        already invoiced is not refunded, so the line counts as invoiced up
-        to its new end and is never invoiced again.
-        """
-        for line in self:
-            if end_date < line.date_start:
-                line.write({"is_canceled": True, "is_auto_renew": False})
-                continue
-            values = {"date_end": end_date, "is_auto_renew": False}
-            if line.last_date_invoiced and line.last_date_invoiced > end_date:
-                values["last_date_invoiced"] = end_date
-            line.write(values)
-            line.contract_id.message_post(
-                body=Markup("%s")
-                % self.env._(
-                    "%(service)s terminated early on %(date)s, without refund.",
-                    service=line.name,
-                    date=end_date,
-                )
-            )

@@ -126,10 +126,10 @@ class SupportCancellationNotice(models.Model):
     note = fields.Text(string="Customer's message")
     accepted_channels = fields.Char(
         string="Valid channels",
-        compute="_compute_accepted_channels",
+        related="company_id.support_notice_channels_label",
         help="The channels by which the terms accept a cancellation.",
     )
-    channel_accepted = fields.Boolean(compute="_compute_accepted_channels")
+    channel_accepted = fields.Boolean(compute="_compute_channel_accepted")
     judged_on = fields.Selection(
         related="company_id.support_notice_judged_on",
         string="Deadline judged on",
@@ -201,10 +201,9 @@ class SupportCancellationNotice(models.Model):
         "company_id.support_notice_email",
         "channel",
     )
-    def _compute_accepted_channels(self):
+    def _compute_channel_accepted(self):
         for notice in self:
             company = notice.company_id
-            notice.accepted_channels = company.support_notice_channels_label
             notice.channel_accepted = (
                 notice.channel in company._support_notice_channels()
             )
@@ -266,73 +265,26 @@ class SupportCancellationNotice(models.Model):
                 raise ValidationError(
                     self.env._("A cancellation notice must name at least one service.")
                 )
-            endless = notice.contract_line_ids.filtered(lambda line: not line.date_end)
-            if endless:
-                raise ValidationError(
-                    self.env._(
-                        "Services %(services)s have no end date: they are not "
-                        "renewed, so there is no period to cancel. Give them an "
-                        "end date on their contract instead.",
-                        services=", ".join(endless.mapped("name")),
-                    )
-                )
-            commercial = notice.partner_id.commercial_partner_id
-            foreign = notice.contract_line_ids.filtered(
-                lambda line,
-                c=commercial: line.contract_id.partner_id.commercial_partner_id != c
-            )
-            if foreign:
-                raise ValidationError(
-                    self.env._(
-                        "Services %(services)s are not contracts of %(customer)s.",
-                        services=", ".join(foreign.mapped("name")),
-                        customer=commercial.display_name,
-                    )
-                )
-            for contract in notice.contract_line_ids.contract_id:
-                start = min(contract.contract_line_ids.mapped("date_start"))
-                if notice.received_date < start:
-                    raise ValidationError(
-                        self.env._(
-                            "The notice was received on %(received)s, before "
-                            "contract %(contract)s started (%(start)s).",
-                            received=notice.received_date,
-                            contract=contract.display_name,
-                            start=start,
-                        )
-                    )
+            notice.contract_line_ids._check_cancellable_by(notice)
 
     @api.constrains("contract_line_ids", "state", "received_at", "sent_date")
     def _check_one_notice_per_period(self):
         """One open or confirmed notice per service and period."""
         for notice in self.filtered(lambda n: n.state in ("draft", "confirmed")):
             mine = notice._period_keys()
+            lines = notice.contract_line_ids | notice.result_ids.contract_line_id
+            current = notice.contract_line_ids.mapped(lambda ln: ln._current_line().id)
             others = self.search(
                 [
                     ("id", "!=", notice.id),
-                    ("state", "in", ("draft", "confirmed")),
                     ("company_id", "=", notice.company_id.id),
-                    (
-                        "contract_line_ids",
-                        "in",
-                        (
-                            notice.contract_line_ids
-                            | notice.result_ids.contract_line_id
-                        ).ids,
-                    ),
-                ]
-            )
-            others |= self.search(
-                [
-                    ("id", "!=", notice.id),
+                    "|",
+                    "&",
+                    ("state", "in", ("draft", "confirmed")),
+                    ("contract_line_ids", "in", lines.ids),
+                    "&",
                     ("state", "=", "confirmed"),
-                    (
-                        "result_ids.contract_line_id",
-                        "in",
-                        notice.contract_line_ids.mapped(
-                            lambda line: line._current_line().id
-                        ),
-                    ),
+                    ("result_ids.contract_line_id", "in", current),
                 ]
             )
             for other in others.sorted("id"):

@@ -127,11 +127,11 @@ class SupportCancellationNoticeResult(models.Model):
             return dict(values, outcome="refunded", end_date=False)
         period_end = service._notice_period_end(judged)
         if notice.requested_end_date and notice.requested_end_date < period_end:
-            line._terminate_early(notice.requested_end_date)
+            self._terminate_early(line, notice.requested_end_date)
             return dict(values, outcome="early", end_date=notice.requested_end_date)
         outcome = renewal_rules.notice_outcome(judged, deadline, renewed)
         if outcome == renewal_rules.ON_TIME and renewed:
-            line = line._undo_renewal()
+            line = self._undo_renewal(line)
         elif outcome == renewal_rules.LATE and line.is_auto_renew:
             line = line.renew()
         line.write({"is_auto_renew": False})
@@ -205,3 +205,39 @@ class SupportCancellationNoticeResult(models.Model):
             refund.action_post()
             refunds |= refund
         return refunds
+
+    @api.model
+    def _undo_renewal(self, line):
+        """Back to the period a notice on time was for; the line of it."""
+        predecessor = line.predecessor_contract_line_id
+        if predecessor and predecessor.date_end == line.previous_period_end:
+            line.write({"is_canceled": True, "is_auto_renew": False})
+            predecessor.successor_contract_line_id = False
+            return predecessor
+        line.write({"date_end": line.previous_period_end, "previous_period_end": False})
+        return line
+
+    @api.model
+    def _terminate_early(self, lines, end_date):
+        """End the service on ``end_date``: what was invoiced stays due.
+
+        OCA contract refuses an end before the last invoiced day; the period
+        already invoiced is not refunded, so the line counts as invoiced up
+        to its new end and is never invoiced again.
+        """
+        for line in lines:
+            if end_date < line.date_start:
+                line.write({"is_canceled": True, "is_auto_renew": False})
+                continue
+            values = {"date_end": end_date, "is_auto_renew": False}
+            if line.last_date_invoiced and line.last_date_invoiced > end_date:
+                values["last_date_invoiced"] = end_date
+            line.write(values)
+            line.contract_id.message_post(
+                body=Markup("%s")
+                % self.env._(
+                    "%(service)s terminated early on %(date)s, without refund.",
+                    service=line.name,
+                    date=end_date,
+                )
+            )

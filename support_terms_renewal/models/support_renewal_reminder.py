@@ -244,3 +244,27 @@ class SupportRenewalReminder(models.Model):
         }
         contracts = self.env["contract.contract"].browse(list(bodies))
         contracts._message_log_batch(bodies)
+
+    @api.model
+    def _send_due(self, lines):
+        """The reminders these lines owe today: one per line, period and kind,
+        emailed when their deadline is still ahead."""
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for line in lines:
+            for kind, day in line._renewal_reminders_owed().items():
+                if day > today:
+                    continue
+                target = line.notice_deadline if kind == "notice" else line.date_end
+                vals_list.append(
+                    {
+                        "contract_line_id": line.id,
+                        "kind": kind,
+                        "period_end": line.date_end,
+                        # a deadline already past is not worth an email
+                        "state": "sent" if target >= today else "skipped",
+                    }
+                )
+        reminders = self.create(vals_list)
+        reminders.filtered(lambda r: r.state == "sent")._notify_customers()
+        return reminders

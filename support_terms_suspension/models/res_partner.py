@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL, sql
@@ -210,3 +212,106 @@ class ResPartner(models.Model):
                     "subtype_id": self.env.ref("mail.mt_comment").id,
                 },
             )
+
+    # -- overdue customers ---------------------------------------------------
+
+    @api.model
+    def _support_suspend_for_invoices(self, moves, today):
+        """One overdue suspension per customer and company for these invoices.
+
+        A customer with an open one gets these invoices (and any new service)
+        added to it; an invoice whose payment was undone opens its lifted
+        suspension again; the others get a new one covering their active
+        services.
+        A constant number of queries per batch, plus the chatter and emails.
+        """
+        Suspension = self.env["support.service.suspension"]
+        invoices = defaultdict(list)
+        for move in moves:
+            invoices[(move.company_id.id, move.commercial_partner_id.id)].append(
+                move.id
+            )
+        partner_ids = list({partner for _company, partner in invoices})
+        open_suspensions = {
+            (s.company_id.id, s.partner_id.id): s
+            for s in Suspension.search(
+                [
+                    ("state", "=", "active"),
+                    ("reason", "=", "overdue"),
+                    ("partner_id", "in", partner_ids),
+                ]
+            )
+        }
+        # a payment undone after the lift: the suspension comes back
+        reopened = Suspension
+        for suspension in moves.support_suspension_id.filtered(
+            lambda s: s.state == "lifted"
+        ):
+            key = (suspension.company_id.id, suspension.partner_id.id)
+            if key not in open_suspensions:
+                open_suspensions[key] = suspension
+                reopened |= suspension
+        reopened._reopen()
+        lines = defaultdict(list)
+        for line in self.env["contract.line"].search(
+            self.env["contract.line"]._support_in_force_domain(today)
+            + [("contract_id.commercial_partner_id", "in", partner_ids)]
+        ):
+            key = (line.company_id.id, line.contract_id.commercial_partner_id.id)
+            lines[key].append(line.id)
+        to_create, targets = [], {}
+        for key in invoices:
+            if key in open_suspensions:
+                suspension = open_suspensions[key]
+                new_lines = set(lines.get(key, [])) - set(suspension.line_ids.ids)
+                if new_lines:
+                    suspension.line_ids = [fields.Command.link(i) for i in new_lines]
+                targets[key] = suspension
+            elif lines.get(key):
+                to_create.append(
+                    {
+                        "company_id": key[0],
+                        "partner_id": key[1],
+                        "reason": "overdue",
+                        "date_start": today,
+                        "line_ids": [fields.Command.set(lines[key])],
+                    }
+                )
+        created = Suspension.create(to_create)
+        for suspension in created:
+            targets[(suspension.company_id.id, suspension.partner_id.id)] = suspension
+        pairs = [
+            (move_id, targets[key].id)
+            for key, move_ids in invoices.items()
+            if key in targets
+            for move_id in move_ids
+        ]
+        if pairs:
+            # one UPDATE for the batch; never over an invoice already waited for
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE account_move m
+                       SET support_suspension_id = v.suspension_id
+                      FROM (VALUES %s) AS v(move_id, suspension_id)
+                     WHERE m.id = v.move_id
+                       AND (
+                           m.support_suspension_id IS NULL
+                           OR m.support_suspension_id IN (
+                               SELECT id
+                                 FROM support_service_suspension
+                                WHERE state = 'lifted'
+                           )
+                       )
+                    """,
+                    SQL(", ").join(SQL("(%s, %s)", m, s) for m, s in pairs),
+                )
+            )
+            moves.invalidate_recordset(["support_suspension_id"])
+            Suspension.browse([s for _m, s in pairs]).invalidate_recordset(
+                ["invoice_ids"]
+            )
+        (created | reopened)._send_mail(
+            "support_terms_suspension.mail_template_services_suspended"
+        )
+        return created | reopened

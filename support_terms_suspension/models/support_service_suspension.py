@@ -1,12 +1,8 @@
-from collections import defaultdict
-
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
 
-from odoo.addons.support_terms_base.tools import run_due_batch
-
-from ..rules.late_payment import all_settled, due_before_invoice, settled_late
+from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
 
 OVERDUE_BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
 OVERDUE_BATCH_DEFAULT = 500
@@ -315,11 +311,7 @@ class SupportServiceSuspension(models.Model):
 
     def action_lift(self):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
-        if not self.env.user.has_group(
-            "support_terms_base.group_support_terms_manager"
-        ):
-            raise AccessError(_("Only a support terms manager can lift a suspension."))
-        self.check_access("write")
+        check_manager(self, _("Only a support terms manager can lift a suspension."))
         active = self.filtered(lambda s: s.state == "active")
         active._lock()
         active = active.filtered(lambda s: s.state == "active")
@@ -344,68 +336,8 @@ class SupportServiceSuspension(models.Model):
         self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
 
     def _lift_settled(self):
-        """Lift the overdue suspensions whose invoices are all settled.
-
-        Called when a payment or a credit note settles an invoice, and by the
-        scheduled action; the row lock makes it happen once even when both run
-        at the same moment. Whether the reactivation costs the fee is judged
-        on the payment dates (``rules.late_payment.settled_late``): paid by
-        the due date plus grace, or credited, costs nothing. The fee itself
-        is left to the scheduled action (``fee_state`` to invoice): a payment
-        never fails because of it.
-        """
-        overdue = self.filtered(lambda s: s.reason == "overdue")
-        overdue._lock()
-        overdue = overdue.filtered(lambda s: s.state == "active")
-        if not overdue:
-            return self.browse()
-        self.env["account.move"].flush_model(["payment_state", "support_suspension_id"])
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT support_suspension_id, array_agg(payment_state)
-                  FROM account_move
-                 WHERE support_suspension_id IN %s
-              GROUP BY support_suspension_id
-                """,
-                tuple(overdue.ids),
-            )
-        )
-        settled = self.browse(
-            suspension_id
-            for suspension_id, states in self.env.cr.fetchall()
-            if all_settled(states)
-        )
-        if not settled:
-            return settled
-        rows = settled.invoice_ids._support_paid_on_rows()
-        paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
-        to_invoice = settled.filtered(
-            lambda s: s.company_id.support_reactivation_fee_product_id
-            and not s.fee_invoice_id
-            and settled_late(
-                [paid_on[move.id] for move in s.invoice_ids if move.id in paid_on],
-                s.company_id.support_overdue_grace_days,
-            )
-        )
-        settled._lift()
-        if to_invoice:
-            to_invoice.write({"fee_state": "to_invoice"})
-            # the fee and the email come with the next run, soon after the commit
-            cron = self.env.ref(
-                "support_terms_suspension.ir_cron_overdue_suspension",
-                raise_if_not_found=False,
-            )
-            if cron:
-                cron.sudo()._trigger()
-        free = settled - to_invoice
-        if free:
-            # a fee already invoiced (lifted again after a payment undone) stays
-            free.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "none"})
-            free._send_mail(
-                "support_terms_suspension.mail_template_services_reactivated"
-            )
-        return settled
+        """Lift the overdue suspensions whose invoices are all settled."""
+        return self.env["account.move"]._support_lift_settled(self)
 
     def _invoice_reactivation_fees(self):
         """Invoice the fee of these lifted suspensions, once each, and tell the
@@ -416,79 +348,10 @@ class SupportServiceSuspension(models.Model):
             and s.fee_state == "to_invoice"
             and not s.fee_invoice_id
         )
-        due._create_reactivation_fees()
+        self.env["account.move"]._support_create_reactivation_fees(due)
         due.filtered(lambda s: s.fee_state != "invoiced").write({"fee_state": "none"})
         due._send_mail("support_terms_suspension.mail_template_services_reactivated")
         return due
-
-    def _create_reactivation_fees(self):
-        """One fee invoice per suspension, from each company's fee product,
-        dated today and due on the customer's payment terms (else the
-        company's default ones)."""
-        by_company = defaultdict(lambda: self.browse())
-        for suspension in self.filtered(
-            lambda s: s.company_id.support_reactivation_fee_product_id
-            and not s.fee_invoice_id
-        ):
-            by_company[suspension.company_id] |= suspension
-        today = fields.Date.context_today(self)
-        # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
-        # new invoice's journal items unbalanced at 0
-        Move = self.env["account.move"].with_env(self.env(context={}))
-        for company, suspensions in by_company.items():
-            product = company.support_reactivation_fee_product_id
-            taxes = product.product_tmpl_id._support_sale_taxes(company)
-            line = {
-                "product_id": product.id,
-                "quantity": 1.0,
-                "price_unit": product.with_company(company).lst_price,
-            }
-            if not taxes and company.account_sale_tax_id:
-                line["tax_ids"] = [fields.Command.set(company.account_sale_tax_id.ids)]
-            values = []
-            for suspension in suspensions:
-                term = suspension.partner_id.with_company(
-                    company
-                ).property_payment_term_id
-                suspension._check_fee_term(term, today)
-                values.append(
-                    {
-                        "move_type": "out_invoice",
-                        "company_id": company.id,
-                        "partner_id": suspension.partner_id.id,
-                        "invoice_date": today,
-                        "invoice_payment_term_id": term.id,
-                        "invoice_origin": suspension.display_name,
-                        "support_reactivation_suspension_id": suspension.id,
-                        "support_reactivation_fee": True,
-                        "invoice_line_ids": [fields.Command.create(dict(line))],
-                    }
-                )
-            moves = (
-                Move.with_company(company)
-                .with_context(default_move_type="out_invoice")
-                .create(values)
-            )
-            for suspension, move in zip(suspensions, moves, strict=True):
-                suspension.write({"fee_invoice_id": move.id, "fee_state": "invoiced"})
-            if company.support_reactivation_fee_state == "posted":
-                moves.action_post()
-
-    def _check_fee_term(self, term, invoice_date):
-        """Payment terms that would make the fee due before its invoice date
-        (terms made before this module checked them) are refused."""
-        due_dates = [line._get_due_date(invoice_date) for line in term.line_ids]
-        if due_before_invoice(invoice_date, due_dates):
-            raise ValidationError(
-                self.env._(
-                    "The payment terms %(term)s of %(customer)s would make the "
-                    "reactivation fee due before its invoice date %(date)s: "
-                    "correct them.",
-                    term=term.display_name,
-                    customer=self.partner_id.display_name,
-                    date=format_date(self.env, invoice_date),
-                )
-            )
 
     def _send_mail(self, template_xmlid):
         """Render and queue one email per suspension, logged in its chatter."""

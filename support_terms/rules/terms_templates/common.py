@@ -1,0 +1,143 @@
+"""What the templates share: support hours, channels, request kinds, the
+shapes of a coverage rule and the renewal terms of the services they sell.
+
+Texts are English source strings marked with ``_lt``: Odoo's export puts them
+in the module's ``.pot`` and the wizard reads each language's text from the
+``.po`` files. Hours are ``(weekdays, from, to)`` with Monday = 0, in the
+calendar's time zone.
+"""
+
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+
+TZ = "Europe/Rome"
+MON_FRI = (0, 1, 2, 3, 4)
+MON_SAT = (0, 1, 2, 3, 4, 5)
+EVERY_DAY = (0, 1, 2, 3, 4, 5, 6)
+
+CALENDARS = {
+    "office": {
+        "name": _lt("Office hours (Mon-Fri 9-13, 14-18)"),
+        "hours": [(MON_FRI, 9.0, 13.0), (MON_FRI, 14.0, 18.0)],
+    },
+    "afternoon": {
+        "name": _lt("Support Mon-Fri 15-18"),
+        "hours": [(MON_FRI, 15.0, 18.0)],
+    },
+    "mon_sat": {
+        "name": _lt("Support Mon-Sat 9:30-19:30"),
+        "hours": [(MON_SAT, 9.5, 13.0), (MON_SAT, 13.0, 19.5)],
+    },
+    "always": {
+        "name": _lt("Urgencies 24/7"),
+        "hours": [(EVERY_DAY, 0.0, 12.0), (EVERY_DAY, 12.0, 24.0)],
+    },
+}
+
+
+CHANNEL_NAMES = {
+    "email": _lt("Email"),
+    "portal": _lt("Customer portal"),
+    "chat": _lt("Chat"),
+    "phone": _lt("Phone"),
+    "remote": _lt("Remote assistance"),
+    "other": _lt("Other (fax, mail)"),
+}
+
+
+# The request kinds shipped by support_terms_coverage (xml ids
+# support_terms_coverage.helpdesk_ticket_category_<key>).
+CATEGORY_NAMES = {
+    "outage": _lt("Outage report"),
+    "technical_support": _lt("Technical support"),
+    "administrative": _lt("Administrative request"),
+    "backup_restore": _lt("Backup or restore"),
+    "service_upgrade": _lt("Service upgrade"),
+    "paid_intervention": _lt("Paid technical intervention"),
+    "script_updates": _lt("Script and plugin updates"),
+    "third_party_check": _lt("Third-party software check"),
+    "new_feature": _lt("New feature or change"),
+    "template_change": _lt("Template or interface change"),
+    "content_review": _lt("Content review"),
+    "log_analysis": _lt("Log analysis"),
+    "device_fault": _lt("Device-specific fault"),
+    "mailbox_change": _lt("Mailbox add/change/remove"),
+    "customer_config_error": _lt("Configuration error caused by the customer"),
+    "backup_recovery": _lt("Backup recovery"),
+    "service_information": _lt("Information on the services"),
+    "status_check": _lt("System status check"),
+    "own_code": _lt("Customer's own code"),
+    "unsupported_software": _lt("Unsupported software"),
+    "misuse": _lt("Misuse or negligence"),
+}
+
+
+# -- the shapes of a coverage rule (one per kind of request and plan) -------
+
+
+def included():
+    return {"coverage": "included"}
+
+
+def paid_with_credits(credit_count, note):
+    return {
+        "coverage": "extra",
+        "billing_mode": "credits",
+        "credits": credit_count,
+        "note": note,
+    }
+
+
+def quote(product, note):
+    return {
+        "coverage": "extra",
+        "billing_mode": "quote",
+        "product": product,
+        "note": note,
+    }
+
+
+def fee(product, note):
+    return {
+        "coverage": "extra",
+        "billing_mode": "fixed_fee",
+        "product": product,
+        "note": note,
+    }
+
+
+def excluded(note, quote_product=None):
+    rule = {"coverage": "excluded", "note": note}
+    if quote_product:
+        rule.update(billing_mode="quote", product=quote_product)
+    return rule
+
+
+NOTE_QUOTE_INTERVENTION = _lt(
+    "Paid technical intervention: price and conditions in the quote, to be "
+    "accepted before the work starts."
+)
+
+# Hosting, domains and certified mailboxes renew yearly from their
+# registration; showcases and banners every 31 December. Credit packs and
+# one-shot interventions do not renew.
+SERVICE_KIND_BY_KEY = {
+    "hosting": ("hosting", "anniversary"),
+    "hosting_dev": ("hosting", "anniversary"),
+    "server": ("hosting", "anniversary"),
+    "domain": ("domain", "anniversary"),
+    "pec": ("pec", "anniversary"),
+    "showcase": ("showcase", "calendar_year"),
+    "banner": ("banner", "calendar_year"),
+    "credits": ("credit_pack", False),
+    "one_shot": ("other", False),
+}
+
+
+def product_service_terms(key, plan_keys, notice_days=60):
+    """service_kind, renewal_policy and notice days of a template's product."""
+    kind, policy = SERVICE_KIND_BY_KEY.get(
+        key, ("support_plan", "anniversary") if key in plan_keys else ("other", False)
+    )
+    return {"service_kind": kind, "renewal_policy": policy, "notice_days": notice_days}

@@ -1,0 +1,152 @@
+"""Hosting with prepaid credit packs (WPCRED) and a Hyper plan.
+
+The terms: support through tickets only, on working days, answered within 7
+days; a ticket closes after 7 days without an answer, with or without a
+plan; the listed extra requests are paid with credits; the Hyper plan also
+covers extraordinary work; plans and credits last 365 days, not refundable.
+"""
+
+from odoo.tools.translate import LazyTranslate
+
+from .common import included, paid_with_credits
+
+_lt = LazyTranslate(__name__)
+
+_NOTE_CREDITS = _lt("Extra request: paid with prepaid support credits (WPCRED).")
+
+# the extra requests and the credits each one costs
+_CREDIT_EXTRAS = {
+    "script_updates": 2,
+    "third_party_check": 2,
+    "new_feature": 3,
+    "template_change": 3,
+    "content_review": 1,
+    "log_analysis": 1,
+    "device_fault": 2,
+    "mailbox_change": 1,
+    "customer_config_error": 2,
+    "backup_recovery": 2,
+    "service_information": 1,
+    "status_check": 1,
+}
+
+_HOSTING_CREDITS = dict(
+    {key: paid_with_credits(n, _NOTE_CREDITS) for key, n in _CREDIT_EXTRAS.items()},
+    outage=included(),
+    technical_support=included(),
+)
+
+TEMPLATE = {
+    # "il Ticket viene chiuso automaticamente trascorsi 7 giorni se non
+    # riceviamo risposta dal Cliente": every ticket, plan or not
+    "company": {"support_auto_close_without_plan": True},
+    "team": _lt("Hosting support"),
+    "calendars": ["office"],
+    "products": {
+        "hosting": {
+            "name": _lt("Standard hosting"),
+            "price": 99.0,
+        },
+        "hosting_dev": {
+            "name": _lt("Hosting with website development"),
+            "price": 199.0,
+        },
+        "hyper": {"name": _lt("Hyper plan"), "price": 790.0},
+        "credits": {
+            "name": _lt("WPCRED credit pack"),
+            "price": 100.0,
+            "credit_pack": {"credits": 10, "validity_days": 365},
+        },
+    },
+    "plans": [
+        {
+            "code": "HYPER",
+            "sequence": 5,
+            "name": _lt("Hyper plan"),
+            "products": ["hyper"],
+            "calendar": "office",
+            "urgent_calendar": False,
+            "channels": ["portal"],
+            "take_in_charge_hours": 16.0,
+            "urgent_take_in_charge_hours": 8.0,
+            "auto_close_days": 7,
+            "auto_close_warning_days": 2,
+            "includes_extraordinary": True,
+            "duration_days": 365,
+            "refund_window_hours": 0,
+            "renewal_reminder_days": 30,
+            "urgency_terms": _lt("Urgent requests are handled first on working days."),
+            "terms": _lt(
+                "<p>Ordinary and extraordinary website maintenance, hardening, "
+                "updates of scripts, themes and plugins. Support through "
+                "tickets only, Monday to Friday, holidays excluded.</p><p>A "
+                "ticket closes automatically after 7 days without an answer. "
+                "Plan and credits last 365 days and are not refundable.</p>"
+            ),
+        },
+        {
+            "code": "HOSTDEV",
+            "sequence": 10,
+            "name": _lt("Hosting with development"),
+            "products": ["hosting_dev"],
+            "calendar": "office",
+            "urgent_calendar": False,
+            "channels": ["portal"],
+            "take_in_charge_hours": 40.0,
+            "urgent_take_in_charge_hours": 8.0,
+            "auto_close_days": 7,
+            "auto_close_warning_days": 2,
+            "includes_extraordinary": False,
+            "duration_days": 365,
+            "refund_window_hours": 0,
+            "renewal_reminder_days": 30,
+            "urgency_terms": _lt(
+                "Urgent requests are handled first on working days; extra work is "
+                "paid with WPCRED credits."
+            ),
+            "terms": _lt(
+                "<p>Hosting, databases, mail server and webmail always up; "
+                "updates of the installed scripts and plugins (where possible) "
+                "and help on the standard features of the installed open source "
+                "scripts. Answer within 7 days, through tickets only. Extra "
+                "requests are paid with WPCRED credits.</p>"
+            ),
+        },
+        {
+            "code": "HOSTING",
+            "sequence": 20,
+            "name": _lt("Standard hosting"),
+            "products": ["hosting"],
+            "calendar": "office",
+            "urgent_calendar": False,
+            "channels": ["portal"],
+            "take_in_charge_hours": 40.0,
+            "urgent_take_in_charge_hours": 8.0,
+            "auto_close_days": 7,
+            "auto_close_warning_days": 2,
+            "includes_extraordinary": False,
+            "duration_days": 365,
+            "refund_window_hours": 0,
+            "renewal_reminder_days": 30,
+            "urgency_terms": _lt(
+                "Urgent requests are handled first on working days; extra work is "
+                "paid with WPCRED credits."
+            ),
+            "terms": _lt(
+                "<p>Hosting, file system and web server always up, databases "
+                "running, mail server and webmail working. Answer within 7 "
+                "days, through tickets only. Questions on control panels, "
+                "system status checks and checks of the customer's own "
+                "actions are not covered: they are paid with WPCRED "
+                "credits.</p>"
+            ),
+        },
+    ],
+    # what each plan covers, per kind of request
+    "coverage": {
+        "HYPER": {key: included() for key in ("outage", "technical_support")}
+        | {key: included() for key in _CREDIT_EXTRAS},
+        "HOSTDEV": dict(_HOSTING_CREDITS, script_updates=included()),
+        "HOSTING": _HOSTING_CREDITS,
+    },
+}

@@ -1,0 +1,85 @@
+"""Hosting provider answering within 10 minutes, by impact.
+
+The terms: tickets from the customer area, email or phone, a first answer
+within 10 minutes, first the requests that make the service unusable; the
+customer's own code and unsupported software are not covered, repairs due
+to the customer are charged.
+"""
+
+from odoo.tools.translate import LazyTranslate
+
+from .common import excluded, fee, included
+
+_lt = LazyTranslate(__name__)
+
+_NOTE_OWN_CODE = _lt(
+    "The customer's own code is not covered: we can point you to the errors "
+    "and show you how to read the web server logs."
+)
+_NOTE_UNSUPPORTED = _lt(
+    "Software we do not support is not covered: we can point you to the "
+    "errors and show you how to read the web server logs."
+)
+_NOTE_CUSTOMER_FAULT = _lt(
+    "Repairs due to the customer's fault (improper or negligent use, "
+    "disclosed passwords, destroyed data) are charged."
+)
+
+TEMPLATE = {
+    "team": _lt("Customer support"),
+    "calendars": ["office"],
+    "products": {
+        "hosting": {
+            "name": _lt("Managed hosting"),
+            "price": 150.0,
+        },
+        "server": {
+            "name": _lt("Dedicated server"),
+            "price": 900.0,
+        },
+        "repair": {
+            "name": _lt("Repair due to the customer"),
+            "price": 80.0,
+        },
+    },
+    "plans": [
+        {
+            "code": "CUSTOMER",
+            "name": _lt("Hosting customer support"),
+            "products": ["hosting", "server"],
+            "calendar": "office",
+            "urgent_calendar": False,
+            "channels": ["portal", "email", "phone"],
+            "take_in_charge_hours": 10.0 / 60.0,
+            "urgent_take_in_charge_hours": 10.0 / 60.0,
+            "auto_close_days": 0,
+            "auto_close_warning_days": 0,
+            "includes_extraordinary": False,
+            "duration_days": 365,
+            "refund_window_hours": 0,
+            "renewal_reminder_days": 30,
+            "urgency_terms": _lt(
+                "Requests that make the service wholly unusable come first."
+            ),
+            "terms": _lt(
+                "<p>Open a ticket in the customer area, write to support or "
+                "call us: we answer within 10 minutes, first the requests that "
+                "make the service wholly unusable. One ticket per problem.</p>"
+                "<p>The customer's own code, software we do not support and "
+                "improper or negligent use of the services are not covered: "
+                "repairs due to the customer's fault are charged.</p>"
+            ),
+        },
+    ],
+    # what each plan covers, per kind of request
+    "coverage": {
+        "CUSTOMER": {
+            "outage": included(),
+            "technical_support": included(),
+            "own_code": excluded(_NOTE_OWN_CODE),
+            "unsupported_software": excluded(_NOTE_UNSUPPORTED),
+            "misuse": fee("repair", _NOTE_CUSTOMER_FAULT),
+            "customer_config_error": fee("repair", _NOTE_CUSTOMER_FAULT),
+        },
+    },
+}

@@ -1,0 +1,116 @@
+"""WordPress maintenance plans BASIC and PREMIUM with Sunday urgencies.
+
+The terms: remote support Monday to Saturday 9:30-19:30, urgencies round the
+clock, Sundays included; phone only for PREMIUM; a ticket closes after 7
+days without an answer, with or without a plan; plans last 365 days,
+refundable within 24 hours; the customer's wrong actions are not covered,
+one-shot work is quoted.
+"""
+
+from odoo.tools.translate import LazyTranslate
+
+from .common import NOTE_QUOTE_INTERVENTION, excluded, included, quote
+
+_lt = LazyTranslate(__name__)
+
+_NOTE_CUSTOMER_ERROR = _lt(
+    "Work to check or fix wrong actions taken by the customer is not covered "
+    "by the plan; we can do it as paid work on a quote."
+)
+
+_COVERAGE = {
+    "outage": included(),
+    "technical_support": included(),
+    "script_updates": included(),
+    "backup_restore": included(),
+    "paid_intervention": quote("one_shot", NOTE_QUOTE_INTERVENTION),
+    "customer_config_error": excluded(_NOTE_CUSTOMER_ERROR, "one_shot"),
+    "misuse": excluded(_NOTE_CUSTOMER_ERROR, "one_shot"),
+}
+
+TEMPLATE = {
+    # "il ticket di assistenza viene chiuso automaticamente entro 7 giorni,
+    # se non riceviamo risposta dal cliente": every ticket, plan or not
+    "company": {"support_auto_close_without_plan": True},
+    "team": _lt("WordPress support"),
+    "calendars": ["mon_sat", "always"],
+    "products": {
+        "basic": {
+            "name": _lt("BASIC maintenance plan"),
+            "price": 290.0,
+        },
+        "premium": {
+            "name": _lt("PREMIUM maintenance plan"),
+            "price": 590.0,
+        },
+        "one_shot": {
+            "name": _lt("One-shot technical intervention"),
+            "price": 0.0,
+        },
+    },
+    "plans": [
+        {
+            "code": "PREMIUM",
+            "sequence": 5,
+            "name": _lt("PREMIUM maintenance"),
+            "products": ["premium"],
+            "calendar": "mon_sat",
+            "urgent_calendar": "always",
+            "channels": ["email", "chat", "phone"],
+            "take_in_charge_hours": 4.0,
+            "urgent_take_in_charge_hours": 2.0,
+            "auto_close_days": 7,
+            "auto_close_warning_days": 2,
+            "includes_extraordinary": False,
+            "duration_days": 365,
+            "refund_window_hours": 24,
+            "renewal_reminder_days": 30,
+            "urgency_terms": _lt(
+                "For urgent and serious problems we answer round the clock, "
+                "Sundays included."
+            ),
+            "terms": _lt(
+                "<p>Remote support by email, chat and, for the PREMIUM plan "
+                "only, phone; Monday to Saturday 9:30-19:30, holidays "
+                "excluded, and round the clock on Sundays too for urgent and "
+                "serious problems.</p><p>A ticket closes automatically after 7 "
+                "days without an answer from the customer. The plan lasts 365 "
+                "days from purchase, is refundable within 24 hours only and "
+                "renews yearly: we will contact you a month before it "
+                "expires.</p>"
+            ),
+        },
+        {
+            "code": "BASIC",
+            "sequence": 10,
+            "name": _lt("BASIC maintenance"),
+            "products": ["basic"],
+            "calendar": "mon_sat",
+            "urgent_calendar": "always",
+            "channels": ["email", "chat"],
+            "take_in_charge_hours": 8.0,
+            "urgent_take_in_charge_hours": 4.0,
+            "auto_close_days": 7,
+            "auto_close_warning_days": 2,
+            "includes_extraordinary": False,
+            "duration_days": 365,
+            "refund_window_hours": 24,
+            "renewal_reminder_days": 30,
+            "urgency_terms": _lt(
+                "For urgent and serious problems we answer round the clock, "
+                "Sundays included."
+            ),
+            "terms": _lt(
+                "<p>Remote support by email and chat (no phone support); Monday "
+                "to Saturday 9:30-19:30, holidays excluded, and round the clock "
+                "on Sundays too for urgent and serious problems.</p><p>A ticket "
+                "closes automatically after 7 days without an answer from the "
+                "customer. The plan lasts 365 days from purchase, is refundable "
+                "within 24 hours only and renews yearly: we will contact you a "
+                "month before it expires.</p>"
+            ),
+        },
+    ],
+    # what each plan covers, per kind of request
+    "coverage": {"PREMIUM": _COVERAGE, "BASIC": _COVERAGE},
+}

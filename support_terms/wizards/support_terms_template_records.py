@@ -1,0 +1,309 @@
+from odoo import api, fields, models
+from odoo.tools.translate import LazyTranslate
+
+from ..rules.terms_templates import CALENDARS, CATEGORY_NAMES, CHANNEL_NAMES, TZ
+
+_lt = LazyTranslate(__name__)
+
+# the label of the SLA of each take-in-charge target of a plan
+# the namespace of the xml ids of what a template makes: no module, so that
+# uninstalling the application never deletes a company's plans or products
+TEMPLATE_XMLID_MODULE = "__support_terms_template__"
+
+SLA_LABELS = {
+    "normal": _lt("take in charge"),
+    "urgent": _lt("urgent take in charge"),
+}
+
+
+class SupportTermsTemplateRecords(models.AbstractModel):
+    """The records a terms template makes in a company, and their texts.
+
+    Every record a template creates gets an xml id, noupdate:
+    ``__support_terms_template__.terms_<company id>_<template>_<kind>_<key>``
+    (a namespace of no module: uninstalling the application keeps them), without the
+    template for the calendars and channels the templates share, or
+    ``support_terms.<prefix>_<kind>_<key>`` when applied with a prefix (the
+    demo data). Applying again finds a record by that xml id, whatever staff
+    renamed it to; a record made before the xml ids is found as it was then
+    (plan code, product reference, name) and gets its xml id.
+
+    Texts are ``_lt`` terms in English: a translated field gets the English
+    source and each installed language's text from the module's .po files;
+    a field that is not translated gets the text in the company's language.
+    """
+
+    _name = "support.terms.template.records"
+    _description = "Records of a terms template"
+
+    # -- records, found by xml id -----------------------------------------
+
+    def _xmlid(self, company, kind, key=None, shared=False):
+        """The xml id of the record of ``kind`` (and ``key``) the template
+        being applied makes in ``company``; ``shared`` by all templates."""
+        parts = [kind] + ([str(key).lower()] if key else [])
+        prefix = self.env.context.get("support_terms_xmlid_prefix")
+        module = "support_terms"
+        if not prefix:
+            template = self.env.context["support_terms_template"]
+            prefix = f"terms_{company.id}" + ("" if shared else f"_{template}")
+            module = TEMPLATE_XMLID_MODULE
+        return f"{module}." + "_".join([prefix, *parts])
+
+    def _own(self, company, kind, key=None, shared=False):
+        """A record an earlier part of the template made."""
+        return self.env.ref(self._xmlid(company, kind, key, shared))
+
+    def _upsert(self, model, xmlid, fallback_domain, values, create_values):
+        """Update the record named ``xmlid``, or create it.
+
+        A record made before the templates named their records is found by
+        ``fallback_domain`` and gets the xml id.
+        """
+        record = self.env.ref(xmlid, raise_if_not_found=False)
+        if record is None or record._name != model:
+            record = (
+                self.env[model]
+                .with_context(active_test=False)
+                .search(fallback_domain, limit=1)
+            )
+        if record:
+            record.write(values)
+        else:
+            record = self.env[model].create(dict(values, **create_values))
+        self._name_record(record, xmlid)
+        return record
+
+    def _name_record(self, record, xmlid):
+        self.env["ir.model.data"]._update_xmlids(
+            [{"xml_id": xmlid, "record": record, "noupdate": True}]
+        )
+
+    def _company_settings(self, spec, company, keys):
+        """Turn on the settings ``keys`` the template's terms name; a template
+        never turns a setting off (it names only what it turns on)."""
+        settings = spec.get("company", {})
+        values = {key: settings[key] for key in keys if key in settings}
+        if values:
+            company.sudo().write(values)
+
+    def _ensure_calendar(self, company, key):
+        spec = CALENDARS[key]
+        attendances = [
+            fields.Command.create(
+                {
+                    "name": f"{day}: {hour_from:g}-{hour_to:g}",
+                    "dayofweek": str(day),
+                    "hour_from": hour_from,
+                    "hour_to": hour_to,
+                    "day_period": "morning" if hour_to <= 13 else "afternoon",
+                }
+            )
+            for days, hour_from, hour_to in spec["hours"]
+            for day in days
+        ]
+        calendar = self._upsert(
+            "resource.calendar",
+            self._xmlid(company, "calendar", key, shared=True),
+            [
+                ("name", "in", self._texts(spec["name"], company)),
+                ("company_id", "=", company.id),
+            ],
+            {"tz": TZ, "attendance_ids": [fields.Command.clear(), *attendances]},
+            {"name": self._text(spec["name"], "en_US"), "company_id": company.id},
+        )
+        self._set_texts(calendar, company, name=spec["name"])
+        return calendar
+
+    def _ensure_channel(self, company, kind):
+        """The channel of ``kind``: the one shipped or the company's, else a
+        new one of the company."""
+        xmlid = self._xmlid(company, "channel", kind, shared=True)
+        channel = self.env.ref(xmlid, raise_if_not_found=False)
+        if channel is None:
+            channel = (
+                self.env["helpdesk.ticket.channel"]
+                .with_context(active_test=False)
+                .search(
+                    [
+                        ("support_kind", "=", kind),
+                        ("company_id", "in", [company.id, False]),
+                    ],
+                    order="company_id, id",
+                    limit=1,
+                )
+            )
+        if not channel:
+            channel = self.env["helpdesk.ticket.channel"].create(
+                {
+                    "name": self._text(CHANNEL_NAMES[kind], "en_US"),
+                    "support_kind": kind,
+                    "company_id": company.id,
+                }
+            )
+            self._set_texts(channel, company, name=CHANNEL_NAMES[kind])
+        if channel.company_id == company:
+            self._name_record(channel, xmlid)
+        channel.active = True
+        return channel
+
+    def _ensure_product(self, company, key, values):
+        template = self.env.context["support_terms_template"]
+        code = f"ST-{template}-{key}".upper()
+        product = self._upsert(
+            "product.product",
+            self._xmlid(company, "product", key),
+            [("default_code", "=", code), ("company_id", "=", company.id)],
+            {"active": True},
+            {
+                "name": self._text(values["name"], "en_US"),
+                "default_code": code,
+                "type": "service",
+                "list_price": values["price"],
+                "sale_ok": True,
+                "purchase_ok": False,
+                "company_id": company.id,
+            },
+        )
+        product.product_tmpl_id.active = True
+        self._set_texts(product.product_tmpl_id, company, name=values["name"])
+        return product
+
+    def _ensure_slas(self, company, team, plan):
+        """The plan's take-in-charge targets as SLAs of the team.
+
+        A normal one in the support hours and, when the plan promises one, an
+        urgent one in the urgent hours; met when the ticket is in progress.
+        """
+        in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        targets = [
+            (
+                "normal",
+                "normal" if plan.urgent_take_in_charge_hours else "any",
+                plan.take_in_charge_hours,
+                plan.resource_calendar_id,
+            ),
+            (
+                "urgent",
+                "urgent",
+                plan.urgent_take_in_charge_hours,
+                plan.urgent_calendar_id or plan.resource_calendar_id,
+            ),
+        ]
+        for target, urgency, hours, calendar in targets:
+            if not hours:
+                continue
+            # the label in the company's language first: the SLA's name
+            names = [
+                f"{plan.code}: {label}"
+                for label in self._texts(SLA_LABELS[target], company)
+            ]
+            minutes = round(hours * 60)
+            sla = self._upsert(
+                "helpdesk.sla",
+                self._xmlid(company, "sla", f"{plan.code}_{target}"),
+                [("name", "in", names), ("company_id", "=", company.id)],
+                {
+                    "active": True,
+                    "team_ids": [fields.Command.set(team.ids)],
+                    "support_plan_ids": [fields.Command.set(plan.ids)],
+                    "urgency": urgency,
+                    "days": 0,
+                    "hours": minutes // 60,
+                    "minutes": minutes % 60,
+                    "resource_calendar_id": calendar.id,
+                    "stage_id": in_progress.id,
+                },
+                {"company_id": company.id, "name": names[0]},
+            )
+            sla.name = names[0]
+
+    def _ensure_coverage_rules(self, company, plan, rules):
+        """The plan's coverage per kind of request, one rule per kind."""
+        existing = {rule.category_id: rule for rule in plan.coverage_rule_ids}
+        for key, spec in rules.items():
+            category = self.env.ref(
+                f"support_terms_coverage.helpdesk_ticket_category_{key}"
+            )
+            self._name_category(category, key)
+            product = spec.get("product")
+            rule = self._upsert(
+                "support.coverage.rule",
+                self._xmlid(company, "coverage", f"{plan.code}_{key}"),
+                [("id", "in", existing[category].ids if category in existing else [])],
+                {
+                    "coverage": spec["coverage"],
+                    "billing_mode": spec.get("billing_mode") or False,
+                    "credits": spec.get("credits", 0.0),
+                    "product_id": (
+                        self._own(company, "product", product).id if product else False
+                    ),
+                },
+                {"plan_id": plan.id, "category_id": category.id},
+            )
+            if spec.get("note"):
+                self._set_texts(rule, company, note=spec["note"])
+            else:
+                rule.note = False
+
+    # -- texts, from the .po files ------------------------------------------
+
+    def _lang(self, company):
+        return company.partner_id.lang or self.env.lang or "en_US"
+
+    @api.model
+    def _text(self, text, lang):
+        """``text`` (an ``_lt`` term) in ``lang``, as the module's .po says."""
+        return self.with_context(lang=lang).env._(text)
+
+    def _texts(self, text, company):
+        """The names ``text`` may have been given in ``company``, its
+        language's first, then English: to find records made before they had
+        an xml id."""
+        names = [self._text(text, self._lang(company)), self._text(text, "en_US")]
+        return list(dict.fromkeys(names))
+
+    def _set_texts(self, record, company, **texts):
+        """Write the template's ``texts`` (field name: ``_lt`` term).
+
+        A translated field gets the English source and, in each installed
+        language, its translation from the .po; any other field the text in
+        the company's language.
+        """
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        for field_name, text in texts.items():
+            field = record._fields[field_name]
+            if not field.translate:
+                record[field_name] = self._text(text, self._lang(company))
+                continue
+            source = self._text(text, "en_US")
+            record.with_context(lang="en_US")[field_name] = source
+            translations = {
+                lang: self._text(text, lang) for lang in langs if lang != "en_US"
+            }
+            if callable(field.translate):
+                # HTML is translated term by term (paragraph by paragraph): a
+                # translation keeps the paragraphs of the English text.
+                source_terms = field.get_trans_terms(source)
+                translations = {
+                    lang: dict(
+                        zip(source_terms, field.get_trans_terms(value), strict=True)
+                    )
+                    for lang, value in translations.items()
+                }
+            if translations:
+                record.update_field_translations(field_name, translations)
+
+    def _name_category(self, category, key):
+        """Name a shipped kind of request in the languages its own module's
+        translations leave it untranslated, never replacing a translation."""
+        source = category.with_context(lang="en_US").name
+        if source != self._text(CATEGORY_NAMES[key], "en_US"):
+            return  # renamed by the provider
+        translations = {}
+        for lang, _name in self.env["res.lang"].get_installed():
+            text = self._text(CATEGORY_NAMES[key], lang)
+            if text != source and category.with_context(lang=lang).name == source:
+                translations[lang] = text
+        if translations:
+            category.update_field_translations("name", translations)

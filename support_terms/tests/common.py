@@ -14,9 +14,10 @@ class SupportTermsCase(SupportTermsBaseCase):
         cls.calendar = cls._create_calendar("Mon-Fri 15-18", cls.company)
         cls.product_premium = cls._create_product("PREMIUM plan", cls.company)
         cls.product_basic = cls._create_product("BASIC plan", cls.company)
-        super()._create_products()
+        res = super()._create_products()
         cls.plan_premium = cls._create_plan("PREMIUM", cls.product_premium, sequence=5)
         cls.plan_basic = cls._create_plan("BASIC", cls.product_basic, sequence=10)
+        return res
 
     @classmethod
     def _create_calendar(cls, name, company, hours=((0, 1, 2, 3, 4), 15.0, 18.0)):

@@ -19,8 +19,6 @@ from . import test_access_portal
 from . import test_access_portal_routes
 from . import test_access_agent
 from . import test_install_safety
-from . import test_cron_isolation
 from . import test_service_state_renewal
-from . import test_cancellation_notice_successor
 from . import test_auto_close_email_reply
 from . import test_do_not_renew

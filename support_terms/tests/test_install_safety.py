@@ -5,10 +5,14 @@ from types import SimpleNamespace
 
 from freezegun import freeze_time
 
-from odoo import Command
 from odoo.modules.loading import load_data
 from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import tagged
+
+# the module, not its class: a class imported here would run twice
+from odoo.addons.support_terms_suspension.tests import (
+    test_install_safety as suspension_install,
+)
 
 from .common import SupportTermsCase
 
@@ -28,67 +32,21 @@ ADDONS_IN_INSTALL_ORDER = (
 
 
 @tagged("post_install", "-at_install")
-class TestInstallOnALiveDatabase(SupportTermsCase):
+class TestInstallOnALiveDatabase(
+    suspension_install.TestInstallOnALiveDatabase, SupportTermsCase
+):
     """A provider already invoicing in Odoo installs or upgrades the addon.
 
-    Its company existed before the addon: late payers with active services,
-    requests without a plan. Seed 000 says the provider "si riserva la
-    facoltà di sospendere" the services of a late payer: a right the company
-    chooses to use, so nothing happens to anybody until it turns it on.
+    Its company existed before the addon: late payers with active services
+    (the suspension addon's live company), requests without a plan. The
+    terms say the provider "si riserva la facoltà di sospendere" the
+    services of a late payer: a right the company chooses to use, so
+    nothing happens to anybody until it turns it on.
     """
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # a company as the install finds it: its new columns at their defaults
-        cls.live = cls.env["res.company"].create({"name": "Provider Live Srl"})
-        cls.env.user.company_ids |= cls.live
-        cls.env["account.chart.template"].try_loading(
-            "generic_coa", cls.live, install_demo=False
-        )
-        cls.hosting = cls._create_product("Hosting Live", cls.live)
-        cls.late_payers = cls.env["res.partner"].create(
-            [
-                {
-                    "name": f"Cliente moroso {n}",
-                    "is_company": True,
-                    "email": f"moroso{n}@example.com",
-                }
-                for n in range(3)
-            ]
-        )
-        cls.lines = cls.env["contract.line"]
-        cls.invoices = cls.env["account.move"]
-        for partner in cls.late_payers:
-            _contract, line = cls._create_contract(
-                partner, cls.hosting, date(2026, 1, 1), company=cls.live
-            )
-            cls.lines |= line
-            invoice = (
-                cls.env["account.move"]
-                .with_company(cls.live)
-                .create(
-                    {
-                        "move_type": "out_invoice",
-                        "partner_id": partner.id,
-                        "invoice_date": date(2026, 1, 1),
-                        "invoice_date_due": date(2026, 1, 31),
-                        "invoice_payment_term_id": False,
-                        "invoice_line_ids": [
-                            Command.create(
-                                {
-                                    "product_id": cls.hosting.id,
-                                    "quantity": 1,
-                                    "price_unit": 120.0,
-                                    "tax_ids": [Command.clear()],
-                                }
-                            )
-                        ],
-                    }
-                )
-            )
-            invoice.action_post()
-            cls.invoices |= invoice
         cls.team = cls.env["helpdesk.ticket.team"].create(
             {"name": "Assistenza Live", "company_id": cls.live.id}
         )

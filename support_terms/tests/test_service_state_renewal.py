@@ -51,23 +51,3 @@ class TestServiceStateAcrossRenewal(LatePaymentCase, RenewalCase):
         self.assertEqual(suspension.state, "lifted")
         self.assertEqual(successor.service_state, "active")
         self.assertEqual(line.service_state, "active")
-
-    def test_terminated_service_is_not_renewed_tacitly(self):
-        """A manager ended the hosting in December: on 14 January nothing
-        renews it, neither by extending the line nor by a successor line,
-        and the customer is not told that it renews."""
-        for new_line in (False, True):
-            with self.subTest(new_line_at_renewal=new_line):
-                self.company.create_new_line_at_contract_line_renew = new_line
-                line = self._hosting_sold_15_march_2025()
-                with freeze_time("2025-12-01 10:00"):
-                    line.with_user(self.manager).action_terminate_service()
-                with freeze_time("2025-12-15 10:00"):
-                    self.run_renewal()
-                self._renew_on_14_january()
-                self.assertEqual(line.date_end, date(2026, 3, 14))
-                self.assertFalse(line.successor_contract_line_id)
-                self.assertFalse(line.next_renewal_date)
-                self.assertFalse(
-                    line.renewal_reminder_ids.filtered(lambda r: r.state == "sent")
-                )

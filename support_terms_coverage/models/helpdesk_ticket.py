@@ -118,6 +118,8 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        # what the addons record is refused first, whatever else is wrong
+        self._check_system_fields(vals)
         if "coverage" in vals:
             self._check_coverage_override(vals)
         if "stage_id" in vals:

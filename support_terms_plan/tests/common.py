@@ -25,7 +25,7 @@ class SupportPlanCase(SupportTermsBaseCase):
     def _create_products(cls):
         cls.product_premium = cls._create_product("PREMIUM plan", cls.company)
         cls.product_basic = cls._create_product("BASIC plan", cls.company)
-        super()._create_products()
+        return super()._create_products()
 
     @classmethod
     def _create_plan(cls, code, products, sequence=10, company=None, **values):

@@ -70,14 +70,17 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         if "urgency_review" in vals and not self._can_set_support_plan():
             raise AccessError(_("Only a support terms manager can review an urgency."))
+        raising = self.browse()
         if vals.get("is_urgent") and "urgency_source" not in vals:
             # staff raise the urgency of requests that were not urgent
             raising = self.filtered(lambda t: not t.is_urgent)
-            if raising and raising != self:
-                return raising.write(vals) and (self - raising).write(vals)
-            if raising:
-                vals = dict(vals, **self._urgency_values("staff"))
+        if raising == self:
+            vals = dict(vals, **self._urgency_values("staff"))
         res = super().write(vals)
+        if raising and raising != self:
+            # the others were urgent already: only the raised ones get the
+            # staff's urgency (one write below this one, never this one again)
+            super(HelpdeskTicket, raising).write(self._urgency_values("staff"))
         if vals.get("stage_id"):
             self._take_in_charge_on_first_move()
         if {"team_id", "support_plan_id", "is_urgent"} & set(vals):

@@ -137,6 +137,11 @@ class HelpdeskTicketSla(models.Model):
                 partner_ids=leader.partner_id.ids,
             )
 
+    # helpdesk_mgmt_sla reads the team's calendar inline
+    # (``ticket_id.team_id.resource_calendar_id``) in _compute_sla_data,
+    # _compute_deadline and _stage_recompute, without a hook: each is
+    # overridden at its narrowest for the SLAs that name their own calendar.
+
     def _own_calendar(self):
         return self.filtered(lambda r: r.sla_id.resource_calendar_id)
 

@@ -14,7 +14,7 @@ class SlaCase(SupportPlanCase):
     @classmethod
     def _create_products(cls):
         cls.calendar = cls._create_calendar("Mon-Fri 15-18", cls.company)
-        super()._create_products()
+        return super()._create_products()
 
     @classmethod
     def _create_calendar(cls, name, company, hours=((0, 1, 2, 3, 4), 15.0, 18.0)):

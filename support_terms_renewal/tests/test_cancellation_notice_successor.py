@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .common_renewal import RenewalCase
+from .common import RenewalCase
 
 
 @tagged("post_install", "-at_install")

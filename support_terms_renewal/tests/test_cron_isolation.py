@@ -6,7 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.support_terms_base.tests.common import FailureChecks
 
-from .common_renewal import RenewalCase
+from .common import RenewalCase
 
 
 @tagged("post_install", "-at_install")

@@ -16,7 +16,6 @@ class TestSupportPlanAutoCloseValidation(SupportPlanCase):
             plans.create(
                 dict(
                     {
-                        **self._plan_values_of_other_addons(self.company),
                         "name": "Broken",
                         "code": "BROKEN",
                     },

@@ -56,6 +56,16 @@ class SupportPlan(models.Model):
         "form: when urgencies are handled and what an unjustified one costs.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("resource_calendar_id"):
+                # the support hours of the plan's own company, by default
+                company = self.env["res.company"].browse(vals.get("company_id"))
+                calendar = (company or self.env.company).resource_calendar_id
+                vals["resource_calendar_id"] = calendar.id
+        return super().create(vals_list)
+
     @api.constrains("take_in_charge_hours", "urgent_take_in_charge_hours")
     def _check_targets(self):
         messages = {

@@ -150,6 +150,8 @@ class TestInstallOnALiveDatabase(SupportTermsBaseCase):
         self.assertFalse(self.live.support_suspension_email)
         # the company that chose the fee keeps it too
         fee = self.env.ref("support_terms_suspension.product_reactivation_fee")
+        # with its VAT, as the terms say ("+ iva")
+        fee.taxes_id |= self.company.account_sale_tax_id
         self.company.support_reactivation_fee_product_id = fee
         self._load_addon_data("update")
         self.assertEqual(self.company.support_reactivation_fee_product_id, fee)

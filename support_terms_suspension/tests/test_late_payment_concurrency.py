@@ -73,6 +73,14 @@ class TestPaymentDuringTheAction(TransactionCase):
                 env.company.id,
                 env.company.support_reactivation_fee_product_id.id,
             )
+            # the company charges it with its VAT, as the terms say ("+ iva")
+            vat = env.company.account_sale_tax_id
+            self.fee_taxes_added = (
+                (fee.product_tmpl_id.id, vat.id)
+                if vat and vat not in fee.taxes_id
+                else None
+            )
+            fee.taxes_id |= vat
             env.company.support_reactivation_fee_product_id = fee  # chosen
             self.ids = {
                 "partner": partner.id,
@@ -91,6 +99,11 @@ class TestPaymentDuringTheAction(TransactionCase):
                 "WHERE id = %s",
                 [self.company_fee[1] or None, self.company_fee[0]],
             )
+            if self.fee_taxes_added:
+                cr.execute(
+                    "DELETE FROM product_taxes_rel WHERE prod_id = %s AND tax_id = %s",
+                    list(self.fee_taxes_added),
+                )
             cr.execute(
                 "SELECT id FROM account_move WHERE commercial_partner_id = %s",
                 [ids["partner"]],

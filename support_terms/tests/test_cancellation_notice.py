@@ -59,7 +59,7 @@ class TestSupportPlanCancellation(CancellationNoticeCase):
         self.assertFalse(notice.refund_move_ids)
 
     def test_pec_two_hours_after_purchase_confirmed_next_day_is_refunded(self):
-        """Seed 002: "Non sono rimborsabili (se non entro max. 24h
+        """The terms: "Non sono rimborsabili (se non entro max. 24h
         dall'acquisto)": the PEC reached us 2 hours after the purchase; the
         manager confirms it the next day."""
         line, invoice = self._bought_plan()
@@ -110,7 +110,7 @@ class TestSupportPlanCancellation(CancellationNoticeCase):
 @tagged("post_install", "-at_install")
 class TestTermsTemplatesNotice(RenewalCase):
     def test_terms_templates_say_which_day_a_notice_is_judged_on(self):
-        """Seed 000 says "inviata" (sent); the other terms say nothing, so a
+        """The terms say "inviata" (sent); the other terms say nothing, so a
         notice counts when it is received."""
         companies = self.env["res.company"].create(
             [{"name": "Hosting Gold Srl"}, {"name": "WP Assistenza Srl"}]

@@ -106,7 +106,7 @@ class TestRepeatLatePayers(LatePaymentCase):
         return contract.contract_line_ids
 
     def test_do_not_renew_stops_a_tacit_renewal_at_its_notice_deadline(self):
-        """Seed 000: renewed tacitly unless noticed 60 days before the end."""
+        """The terms: renewed tacitly unless noticed 60 days before the end."""
         product = self._create_product("Dominio .it", self.company)
         product.product_tmpl_id.write(
             {
@@ -137,7 +137,7 @@ class TestRepeatLatePayers(LatePaymentCase):
 
 @tagged("post_install", "-at_install")
 class TestLatePaymentsPerCompany(LatePaymentCase):
-    """Seed 000: the provider "potrà comunicare al Cliente che non abbia
+    """The terms: the provider "potrà comunicare al Cliente che non abbia
     rispettato, una o più volte, i termini dei pagamenti di ... interromperne
     la fornitura alla prima scadenza utile": each provider (company) judges
     its own invoices."""

@@ -112,7 +112,7 @@ class TestInstallOnALiveDatabase(
         self.assertEqual(len(self._mails_to_customers()), 3)
 
     def test_upgrade_keeps_the_no_fee_choice(self):
-        """Seed 000's fee is a choice: an upgrade never puts it back."""
+        """The terms' fee is a choice: an upgrade never puts it back."""
         self.live.write(
             {
                 "support_overdue_suspension": True,
@@ -194,7 +194,7 @@ class TestTemplatesTurnOnWhatTheirTermsSay(SupportTermsCase):
         return company
 
     def test_hosting_gold_suspends_late_payers_with_a_20_euro_fee(self):
-        """Seed 000: "In caso di tardivo, omesso, incompleto pagamento ...
+        """The terms: "In caso di tardivo, omesso, incompleto pagamento ...
         sospendere ... con effetto immediato"; "La riattivazione dei Servizi ...
         comporterà un addebito pari a euro 20.00 + iva"."""
         company = self._apply("hosting_gold")
@@ -208,7 +208,7 @@ class TestTemplatesTurnOnWhatTheirTermsSay(SupportTermsCase):
         self.assertFalse(company.support_auto_close_without_plan)
 
     def test_wp_maintenance_closes_every_request_but_suspends_nobody(self):
-        """Seed 002: "il ticket di assistenza viene chiuso automaticamente entro
+        """The terms: "il ticket di assistenza viene chiuso automaticamente entro
         7 giorni, se non riceviamo risposta dal cliente"; no suspension clause."""
         company = self._apply("wp_maintenance")
         self.assertTrue(company.support_auto_close_without_plan)

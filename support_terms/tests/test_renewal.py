@@ -22,7 +22,7 @@ class TestSupportPlanRenewal(RenewalCase):
         )
 
     def test_plan_and_credits_bought_the_same_day_end_the_same_day(self):
-        """Seed 002: "I Piani di manutenzione acquistati durano un anno (365
+        """The terms: "I Piani di manutenzione acquistati durano un anno (365
         giorni dalla data di acquisto)": bought on 15 March 2023, across 29
         February 2024, both the plan and credits bought with it end on
         13 March 2024, the 365th day."""
@@ -61,7 +61,7 @@ class TestSupportPlanRenewal(RenewalCase):
         self.assertEqual(line.date_end, self.d(2025, 3, 13))
 
     def test_support_plan_reminded_before_its_end(self):
-        """Seed 002: the customer is contacted a month before the plan expires."""
+        """The terms: the customer is contacted a month before the plan expires."""
         line = self._service(self.plan_product, self.d(2025, 3, 15))
         with freeze_time("2025-12-14"):
             self.run_renewal()

@@ -9,7 +9,7 @@ from odoo.addons.support_terms_renewal.rules import renewal as r
 @tagged("post_install", "-at_install")
 class TestPlanAndCreditsRules(BaseCase):
     def test_credits_bought_with_a_plan_end_the_same_day(self):
-        """Seed 002: "365 giorni dalla data di acquisto", for a plan and for
+        """The terms: "365 giorni dalla data di acquisto", for a plan and for
         the credits bought with it."""
         self.assertEqual(
             r.period_end(date(2023, 3, 15), r.ANNIVERSARY, duration_days=365),

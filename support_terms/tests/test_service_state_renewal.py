@@ -10,7 +10,7 @@ from .common_renewal import RenewalCase
 
 @tagged("post_install", "-at_install")
 class TestServiceStateAcrossRenewal(LatePaymentCase, RenewalCase):
-    """Seed 000: services "saranno rinnovati tacitamente, in automatico, di
+    """The terms: services "saranno rinnovati tacitamente, in automatico, di
     anno in anno"; on a late payment the provider may "sospendere e/o
     interrompere i Servizi"; "La riattivazione dei Servizi avverrà solo dopo
     l'avvenuto pagamento".

@@ -4,7 +4,7 @@ from odoo.addons.support_terms_base.tests.common import SupportTermsBaseCase
 
 
 class RenewalCase(SupportTermsBaseCase):
-    """Services of an Italian hosting provider, renewed tacitly (seed 000).
+    """Services of an Italian hosting provider, renewed tacitly.
 
     Only what this addon knows: products that renew by a policy, no support
     plans.

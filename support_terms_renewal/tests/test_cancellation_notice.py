@@ -177,11 +177,11 @@ class TestCancellationNotice(CancellationNoticeCase):
     # -- sent or received: which day the 60 days are judged on --
 
     def test_letter_posted_on_last_day_is_on_time(self):
-        """Seed 000: "L'eventuale disdetta ... dovrà essere inviata via
+        """The terms: "L'eventuale disdetta ... dovrà essere inviata via
         Raccomandata a/r almeno 60 giorni prima della scadenza": a letter
         posted on the last day to cancel and delivered three days later is on
         time, even when the renewal ran in between."""
-        self.company.support_notice_judged_on = "sent"  # what seed 000 sets
+        self.company.support_notice_judged_on = "sent"  # what the hosting terms set
         with freeze_time("2026-01-14 02:00"):
             self.run_renewal()
         self.assertEqual(self.line.date_end, self.d(2027, 3, 14))
@@ -270,7 +270,7 @@ class TestCancellationNotice(CancellationNoticeCase):
     # -- a late notice asking to end at the expiry: the renewal is due --
 
     def test_late_notice_ending_at_current_expiry_renews_once_and_is_charged(self):
-        """Seed 000: "In caso di mancata disdetta entro tale termine si è
+        """The terms: "In caso di mancata disdetta entro tale termine si è
         tenuti a pagare il canone per il relativo rinnovo"."""
         contract = self.line.contract_id
         with freeze_time("2025-03-15"):

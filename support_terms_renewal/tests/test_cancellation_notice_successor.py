@@ -9,7 +9,7 @@ from .common import RenewalCase
 
 @tagged("post_install", "-at_install")
 class TestNoticeOnServiceRenewedAsNewLine(RenewalCase):
-    """Seed 000: "L'eventuale disdetta ... dovrà essere inviata via
+    """The terms: "L'eventuale disdetta ... dovrà essere inviata via
     Raccomandata a/r almeno 60 giorni prima della scadenza"; "In caso di
     mancata disdetta entro tale termine si è tenuti a pagare il canone per il
     relativo rinnovo".
@@ -23,7 +23,7 @@ class TestNoticeOnServiceRenewedAsNewLine(RenewalCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.company.create_new_line_at_contract_line_renew = True
-        cls.company.support_notice_judged_on = "sent"  # what seed 000 sets
+        cls.company.support_notice_judged_on = "sent"  # what the hosting terms set
         # registered on 15 March 2025: ends 14 March 2026, last day to cancel
         # 13 January 2026
         cls.line = cls._service(cls.hosting, cls.d(2025, 3, 15))

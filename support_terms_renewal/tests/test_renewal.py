@@ -9,7 +9,7 @@ from .common import RenewalCase
 @tagged("post_install", "-at_install")
 class TestTacitRenewal(RenewalCase):
     def test_anniversary_renewal_from_registration(self):
-        """Hosting registered on 15 March renews every 15 March (seed 000)."""
+        """Hosting registered on 15 March renews every 15 March."""
         line = self._service(self.hosting, self.d(2025, 3, 15))
         self.assertEqual(line.date_end, self.d(2026, 3, 14))
         self.assertEqual(line.renewal_policy, "anniversary")
@@ -100,7 +100,7 @@ class TestTacitRenewal(RenewalCase):
         self.assertEqual(line.date_end, self.d(2027, 3, 14))
 
     def test_calendar_year_service_sold_in_december_runs_to_next_31_december(self):
-        """Seed 000: showcases renew "di anno in anno al 31.12 salvo disdetta
+        """The terms: showcases renew "di anno in anno al 31.12 salvo disdetta
         ... almeno 60 giorni prima della scadenza". Sold on 10 December, the
         last day to cancel of the first 31 December (1 November) is already
         past: the first period runs to the next 31 December, so the customer

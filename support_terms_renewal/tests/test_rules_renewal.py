@@ -81,7 +81,7 @@ class TestRenewalRules(BaseCase):
         self.assertEqual(r.days_left(date(2027, 1, 13), date(2027, 1, 14)), -1)
 
     def test_365_days_from_purchase_across_29_february(self):
-        """Seed 002: "365 giorni dalla data di acquisto"."""
+        """The terms: "365 giorni dalla data di acquisto"."""
         self.assertEqual(r.days_period_end(date(2023, 3, 15), 365), date(2024, 3, 13))
         self.assertEqual(r.days_period_end(date(2025, 3, 15), 365), date(2026, 3, 14))
         self.assertEqual(

@@ -9,7 +9,7 @@ from .common import RenewalCase
 
 @tagged("post_install", "-at_install")
 class TestServiceStateAcrossRenewal(RenewalCase):
-    """Seed 000: services "saranno rinnovati tacitamente, in automatico, di
+    """The terms: services "saranno rinnovati tacitamente, in automatico, di
     anno in anno"; the provider may "interrompere i Servizi".
 
     A renewal continues the service as it is: a service the provider ended

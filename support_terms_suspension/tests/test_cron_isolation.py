@@ -11,7 +11,7 @@ from .common import LatePaymentCase
 @tagged("post_install", "-at_install")
 class TestOverdueSuspensionIsolation(FailureChecks, LatePaymentCase):
     def test_customer_whose_email_fails_does_not_stop_the_others(self):
-        """Seed 000: "sospendere ... i Servizi ... con effetto immediato". The
+        """The terms: "sospendere ... i Servizi ... con effetto immediato". The
         provider adds the customer code to the email; one customer has none."""
         template = self.env.ref(
             "support_terms_suspension.mail_template_services_suspended"

@@ -19,7 +19,7 @@ class TestInstallOnALiveDatabase(SupportTermsBaseCase):
     """A provider already invoicing in Odoo installs or upgrades the addon.
 
     Its company existed before the addon, with late payers holding active
-    services. Seed 000 says the provider "si riserva la facoltà di
+    services. The terms say the provider "si riserva la facoltà di
     sospendere" the services of a late payer: a right the company chooses to
     use, so nothing happens to anybody until it turns it on.
     """
@@ -134,7 +134,7 @@ class TestInstallOnALiveDatabase(SupportTermsBaseCase):
         self.assertEqual(len(self._mails_to_customers()), 3)
 
     def test_upgrade_keeps_the_no_fee_choice(self):
-        """Seed 000's fee is a choice: an upgrade never puts it back."""
+        """The terms' fee is a choice: an upgrade never puts it back."""
         self.live.write(
             {
                 "support_overdue_suspension": True,

@@ -13,7 +13,7 @@ def day(days):
 
 @tagged("post_install", "-at_install")
 class TestLatePaymentEveryday(LatePaymentCase):
-    """Seed 000: "I pagamenti delle fatture devono essere eseguiti, in unica
+    """The terms: "I pagamenti delle fatture devono essere eseguiti, in unica
     soluzione, entro il giorno di scadenza"; the reactivation "comporterà un
     addebito pari a euro 20.00 + iva"; the provider may stop the services of
     "Cliente che non abbia rispettato, una o più volte, i termini dei
@@ -63,7 +63,7 @@ class TestLatePaymentEveryday(LatePaymentCase):
 
 @tagged("post_install", "-at_install")
 class TestPaymentUndone(LatePaymentCase):
-    """Seed 000: "La riattivazione dei Servizi avverrà solo dopo l'avvenuto
+    """The terms: "La riattivazione dei Servizi avverrà solo dopo l'avvenuto
     pagamento". A payment recorded and then undone (a bounced transfer, a
     payment matched with the wrong invoice) is no payment: the services the
     invoice suspended are suspended again, once, and the fee is judged on the

@@ -23,7 +23,7 @@ SETTLED = ("paid", "in_payment", "reversed")
 
 @tagged("post_install", "-at_install")
 class TestSettledByPaymentDate(LatePaymentCase):
-    """Seed 000: "I pagamenti delle fatture devono essere eseguiti ... entro il
+    """The terms: "I pagamenti delle fatture devono essere eseguiti ... entro il
     giorno di scadenza riportato sulla fattura"; "La riattivazione dei Servizi
     avverrà solo dopo l'avvenuto pagamento e comporterà un addebito pari a euro
     20.00 + iva".
@@ -272,7 +272,7 @@ class TestReactivationFeeInvoice(LatePaymentCase):
         self.assertEqual(self.suspensions(), suspension)
 
     def test_fee_invoice_corrected_by_reverse_and_create_never_suspends(self):
-        """Seed 000: the reactivation "comporterà un addebito pari a euro
+        """The terms: the reactivation "comporterà un addebito pari a euro
         20.00 + iva", once. Staff correct the fee invoice (a wrong address)
         with the reversal wizard's "reverse and create": the new invoice is
         still the fee, so leaving it unpaid past its due date suspends

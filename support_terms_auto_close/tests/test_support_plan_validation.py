@@ -1,4 +1,3 @@
-from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.support_terms_plan.tests.common import SupportPlanCase
@@ -8,22 +7,6 @@ from odoo.addons.support_terms_plan.tests.common import SupportPlanCase
 class TestSupportPlanAutoCloseValidation(SupportPlanCase):
     """Bad auto-close days of a plan are refused with a clear message;
     nothing is written."""
-
-    def _assert_refused(self, message, **values):
-        plans = self.env["support.plan"]
-        before = plans.search_count([])
-        with self.assertRaises(ValidationError) as caught:
-            plans.create(
-                dict(
-                    {
-                        "name": "Broken",
-                        "code": "BROKEN",
-                    },
-                    **values,
-                )
-            )
-        self.assertIn(message, str(caught.exception))
-        self.assertEqual(plans.search_count([]), before)
 
     def test_warning_after_closing(self):
         self._assert_refused(

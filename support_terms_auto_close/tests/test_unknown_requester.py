@@ -4,17 +4,22 @@ from freezegun import freeze_time
 
 from odoo.tests import new_test_user, tagged
 
+from odoo.addons.support_terms_plan.tests.common import (
+    UnknownRequesterChecks,
+)
+
 from .common import AutoCloseCase
 
 T0 = datetime(2026, 3, 10, 15, 0)  # Tuesday, 16:00 in Rome
-ADDRESS = "luca.verdi@webmail.example"
 
 
 @tagged("post_install", "-at_install")
-class TestUnknownRequesterAutoClose(AutoCloseCase):
+class TestUnknownRequesterAutoClose(UnknownRequesterChecks, AutoCloseCase):
     """A request from an address that matches no contact: the requester is
     known only by the ticket's email, and the emails of the closing reach
     that address (as the email's To), without creating a contact."""
+
+    T0 = T0
 
     @classmethod
     def setUpClass(cls):
@@ -25,43 +30,6 @@ class TestUnknownRequesterAutoClose(AutoCloseCase):
             groups="helpdesk_mgmt.group_helpdesk_manager,"
             "support_terms_base.group_support_terms_manager",
             name="Responsabile",
-        )
-
-    def _receive(self, subject="Posta non arriva"):
-        partners_before = self.env["res.partner"].search_count([])
-        ticket = self.env["helpdesk.ticket"].browse(
-            self.receive_email(
-                f"Luca Verdi <{ADDRESS}>",
-                "assistenza-test@example.com",
-                subject,
-                T0,
-                "<first@webmail.example>",
-                body="Da stamattina la posta non arriva.",
-                custom_values={"team_id": self.team.id},
-            )
-        )
-        self.assertFalse(ticket.partner_id)
-        self.assertIn(ADDRESS, ticket.partner_email)
-        self.assertEqual(ticket.partner_name, "Luca Verdi")
-        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
-        return ticket
-
-    def _mails_to_requester(self, ticket, subject_words):
-        self.env.cr.precommit.run()  # tracking and its stage emails
-        mails = self.env["mail.mail"].search(
-            [
-                ("model", "=", "helpdesk.ticket"),
-                ("res_id", "=", ticket.id),
-                ("subject", "ilike", subject_words),
-            ]
-        )
-        return mails.filtered(lambda mail: ADDRESS in (mail.email_to or ""))
-
-    def _assert_no_new_contact(self):
-        self.assertFalse(
-            self.env["res.partner"]
-            .with_context(active_test=False)
-            .search([("email", "ilike", ADDRESS)])
         )
 
     def test_unknown_sender_is_warned_then_told_of_the_auto_close(self):

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 from unittest.mock import patch
 
 from psycopg2 import OperationalError
@@ -86,6 +86,30 @@ class SupportTermsBaseCase(TransactionCase):
             )
         )
         return contract, contract.contract_line_ids
+
+    @classmethod
+    def _lines_not_in_force(cls, product, start="2026-01-01"):
+        """``{kind: (customer, line)}``: one customer per way a line of
+        ``product`` is not in force (future, ended, canceled, terminated, on
+        an archived contract), each with only that line."""
+        cases = {
+            "future": {"date_start": date(2026, 6, 1)},
+            "ended": {"date_end": date(2026, 2, 28)},
+            "canceled": {"is_canceled": True},
+            "terminated": {"service_state": "terminated"},
+            "archived contract": {},
+        }
+        lines = {}
+        for name, values in cases.items():
+            partner = cls.env["res.partner"].create(
+                {"name": f"Cliente {name}", "is_company": True, "email": "c@c.example"}
+            )
+            contract, line = cls._create_contract(partner, product, start)
+            line.write(values)
+            if name == "archived contract":
+                contract.active = False
+            lines[name] = (partner, line)
+        return lines
 
     def run_like_the_cron_worker(self, cron):
         """Call a scheduled action as Odoo's cron worker does.

@@ -32,27 +32,14 @@ class TestServiceInForce(SupportTermsBaseCase):
             groups="base.group_user,support_terms_base.group_support_terms_manager",
         )
 
-    def _line(self, partner_name, **values):
-        partner = self.env["res.partner"].create(
-            {"name": partner_name, "is_company": True}
-        )
-        contract, line = self._create_contract(
-            partner, self.product_hosting, date(2026, 1, 1)
-        )
-        line.write(values)
-        return contract, line
-
     def test_one_definition_in_the_database_and_in_memory(self):
         Line = self.env["contract.line"]
         not_in_force = {
-            "future": self._line("Futuro", date_start=date(2026, 6, 1))[1],
-            "ended": self._line("Finito", date_end=date(2026, 2, 28))[1],
-            "canceled": self._line("Annullato", is_canceled=True)[1],
-            "terminated": self._line("Cessato", service_state="terminated")[1],
+            name: line
+            for name, (_partner, line) in self._lines_not_in_force(
+                self.product_hosting
+            ).items()
         }
-        archived, archived_line = self._line("Archiviato")
-        archived.active = False
-        not_in_force["archived contract"] = archived_line
         purchase = self.env["contract.contract"].create(
             {
                 "name": "Acquisto",

@@ -3,6 +3,7 @@ from email.utils import format_datetime
 from freezegun import freeze_time
 
 from odoo import Command
+from odoo.exceptions import ValidationError
 
 from odoo.addons.support_terms_base.tests.common import SupportTermsBaseCase
 
@@ -41,6 +42,16 @@ class SupportPlanCase(SupportTermsBaseCase):
             }
         )
 
+    def _assert_refused(self, message, **values):
+        """Creating a plan with ``values`` is refused with ``message``;
+        nothing is written."""
+        plans = self.env["support.plan"]
+        before = plans.search_count([])
+        with self.assertRaises(ValidationError) as caught:
+            plans.create(dict({"name": "Broken", "code": "BROKEN"}, **values))
+        self.assertIn(message, str(caught.exception))
+        self.assertEqual(plans.search_count([]), before)
+
     def receive_email(
         self,
         sender,
@@ -71,3 +82,51 @@ class SupportPlanCase(SupportTermsBaseCase):
             return self.env["mail.thread"].message_process(
                 "helpdesk.ticket", raw, custom_values=custom_values
             )
+
+
+# a sender that matches no contact
+UNKNOWN_ADDRESS = "luca.verdi@webmail.example"
+
+
+class UnknownRequesterChecks:
+    """A request mailed from an address that matches no contact: the
+    requester is known only by the ticket's email, which every customer
+    email of the ticket reaches (as the email's To), without creating a
+    contact. Needs ``self.team`` and the moment ``T0`` of the request."""
+
+    def _receive(self, subject="Posta non arriva"):
+        partners_before = self.env["res.partner"].search_count([])
+        ticket = self.env["helpdesk.ticket"].browse(
+            self.receive_email(
+                f"Luca Verdi <{UNKNOWN_ADDRESS}>",
+                f"{self.team.alias_name or 'assistenza'}@example.com",
+                subject,
+                self.T0,
+                "<first@webmail.example>",
+                body="Da stamattina la posta non arriva.",
+                custom_values={"team_id": self.team.id},
+            )
+        )
+        self.assertFalse(ticket.partner_id)
+        self.assertIn(UNKNOWN_ADDRESS, ticket.partner_email)
+        self.assertEqual(ticket.partner_name, "Luca Verdi")
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
+        return ticket
+
+    def _mails_to_requester(self, ticket, subject_words):
+        self.env.cr.precommit.run()  # tracking and its stage emails
+        mails = self.env["mail.mail"].search(
+            [
+                ("model", "=", "helpdesk.ticket"),
+                ("res_id", "=", ticket.id),
+                ("subject", "ilike", subject_words),
+            ]
+        )
+        return mails.filtered(lambda mail: UNKNOWN_ADDRESS in (mail.email_to or ""))
+
+    def _assert_no_new_contact(self):
+        self.assertFalse(
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            .search([("email", "ilike", UNKNOWN_ADDRESS)])
+        )

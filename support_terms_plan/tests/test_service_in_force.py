@@ -64,3 +64,20 @@ class TestPlanOfAServiceInForce(SupportPlanCase):
             # the ticket that arrived before keeps its snapshot
             self.assertEqual(before.support_plan_id, self.plan_premium)
             self.assertNotIn(self.premium_line, self.customer.support_service_line_ids)
+
+    def test_one_definition_for_the_plan(self):
+        """Each kind of line not in force grants no plan; the suspended one
+        stays in force and grants its plan. Its invoicing and its overdue
+        suspension: the base and suspension addons' tests."""
+        Line = self.env["contract.line"]
+        partners = self._lines_not_in_force(self.product_premium)
+        self.premium_line.service_state = "suspended"
+        with freeze_time(TODAY):
+            in_force = Line.search(Line._support_in_force_domain(TODAY))
+            self.assertIn(self.premium_line, in_force)
+            self.assertEqual(self.customer.support_plan_id, self.plan_premium)
+            for name, (partner, line) in partners.items():
+                with self.subTest(line=name):
+                    self.assertNotIn(line, in_force)
+                    self.assertFalse(partner.support_plan_id)
+                    self.assertFalse(line._support_in_force(TODAY))

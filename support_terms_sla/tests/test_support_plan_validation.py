@@ -9,23 +9,6 @@ class TestSupportPlanSlaValidation(SlaCase):
     """Bad support hours and targets of a plan are refused with a clear
     message; nothing is written."""
 
-    def _assert_refused(self, message, **values):
-        plans = self.env["support.plan"]
-        before = plans.search_count([])
-        with self.assertRaises(ValidationError) as caught:
-            plans.create(
-                dict(
-                    {
-                        "name": "Broken",
-                        "code": "BROKEN",
-                        "resource_calendar_id": self.calendar.id,
-                    },
-                    **values,
-                )
-            )
-        self.assertIn(message, str(caught.exception))
-        self.assertEqual(plans.search_count([]), before)
-
     def test_negative_target(self):
         self._assert_refused("cannot be negative", take_in_charge_hours=-4)
 

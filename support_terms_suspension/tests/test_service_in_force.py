@@ -19,30 +19,7 @@ class TestServiceInForce(LatePaymentCase):
         """Each kind of line not in force: not suspended, not invoiced; the
         suspended one stays in force (and invoiced)."""
         Line = self.env["contract.line"]
-        cases = {
-            "future": {"date_start": date(2026, 6, 1)},
-            "ended": {"date_end": date(2026, 2, 28)},
-            "canceled": {"is_canceled": True},
-            "terminated": {"service_state": "terminated"},
-        }
-        partners = {}
-        for name, values in cases.items():
-            partner = self.env["res.partner"].create(
-                {"name": f"Cliente {name}", "is_company": True, "email": "c@c.example"}
-            )
-            _contract, line = self._create_contract(
-                partner, self.product_hosting, "2026-01-01"
-            )
-            line.write(values)
-            partners[name] = (partner, line)
-        archived_partner = self.env["res.partner"].create(
-            {"name": "Cliente archiviato", "is_company": True}
-        )
-        archived_contract, archived_line = self._create_contract(
-            archived_partner, self.product_hosting, "2026-01-01"
-        )
-        archived_contract.active = False
-        partners["archived contract"] = (archived_partner, archived_line)
+        partners = self._lines_not_in_force(self.product_hosting)
         self.line.service_state = "suspended"
         with freeze_time(TODAY):
             in_force = Line.search(Line._support_in_force_domain(TODAY))

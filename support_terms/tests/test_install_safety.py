@@ -3,8 +3,6 @@ import os
 from datetime import date
 from types import SimpleNamespace
 
-from freezegun import freeze_time
-
 from odoo.modules.loading import load_data
 from odoo.modules.module import get_manifest, get_module_path
 from odoo.tests import tagged
@@ -35,7 +33,9 @@ ADDONS_IN_INSTALL_ORDER = (
 class TestInstallOnALiveDatabase(
     suspension_install.TestInstallOnALiveDatabase, SupportTermsCase
 ):
-    """A provider already invoicing in Odoo installs or upgrades the addon.
+    """A provider already invoicing in Odoo installs or upgrades the
+    application: the suspension addon's install tests run again with every
+    addon's data and scheduled actions, and more.
 
     Its company existed before the addon: late payers with active services
     (the suspension addon's live company), requests without a plan. The
@@ -82,57 +82,6 @@ class TestInstallOnALiveDatabase(
             [("recipient_ids", "in", self.late_payers.ids)]
         )
 
-    def test_install_suspends_and_emails_nobody_until_the_company_turns_it_on(self):
-        self.assertFalse(self.live.support_overdue_suspension)
-        self.assertFalse(self.live.support_reactivation_fee_product_id)
-        mails_before = self.env["mail.mail"].search_count([])
-        with freeze_time(TODAY):
-            self._load_addon_data("init")
-            self._run_every_scheduled_action()
-        self.assertFalse(self._suspensions())
-        self.assertEqual(set(self.lines.mapped("service_state")), {"active"})
-        self.assertFalse(self._mails_to_customers())
-        self.assertEqual(self.env["mail.mail"].search_count([]), mails_before)
-        self.assertFalse(self.invoices.support_suspension_id)
-
-        # the company turns the suspension on in Settings: now it applies
-        settings = (
-            self.env["res.config.settings"]
-            .with_company(self.live)
-            .create({"support_overdue_suspension": True})
-        )
-        settings.execute()
-        self.assertTrue(self.live.support_overdue_suspension)
-        with freeze_time(TODAY):
-            self.run_like_the_cron_worker(
-                self.env.ref("support_terms_suspension.ir_cron_overdue_suspension")
-            )
-        self.assertEqual(self._suspensions().partner_id, self.late_payers)
-        self.assertEqual(set(self.lines.mapped("service_state")), {"suspended"})
-        self.assertEqual(len(self._mails_to_customers()), 3)
-
-    def test_upgrade_keeps_the_no_fee_choice(self):
-        """The terms' fee is a choice: an upgrade never puts it back."""
-        self.live.write(
-            {
-                "support_overdue_suspension": True,
-                "support_overdue_grace_days": 10,
-                "support_reactivation_fee_product_id": False,
-                "support_suspension_email": False,
-            }
-        )
-        self._load_addon_data("update")
-        self.assertFalse(self.live.support_reactivation_fee_product_id)
-        self.assertTrue(self.live.support_overdue_suspension)
-        self.assertEqual(self.live.support_overdue_grace_days, 10)
-        self.assertFalse(self.live.support_suspension_email)
-        # the company that chose the fee keeps it too
-        fee = self.env.ref("support_terms_suspension.product_reactivation_fee")
-        self.company.support_reactivation_fee_product_id = fee
-        self._load_addon_data("update")
-        self.assertEqual(self.company.support_reactivation_fee_product_id, fee)
-        self.assertFalse(self.live.support_reactivation_fee_product_id)
-
     def test_upgrade_from_the_first_version_keeps_what_the_company_did(self):
         """A provider that ran the first version was suspending late payers
         and closing requests without a plan: the upgrade that adds the
@@ -177,9 +126,8 @@ class TestInstallOnALiveDatabase(
         self.assertFalse(self.company.support_auto_close_without_plan)
 
     def test_new_company_starts_with_everything_off(self):
-        company = self.env["res.company"].create({"name": "Provider Nuovo Srl"})
-        self.assertFalse(company.support_overdue_suspension)
-        self.assertFalse(company.support_reactivation_fee_product_id)
+        super().test_new_company_starts_with_everything_off()
+        company = self.env["res.company"].create({"name": "Nuova Srl"})
         self.assertFalse(company.support_auto_close_without_plan)
 
 

@@ -126,9 +126,11 @@ class TestInstallOnALiveDatabase(
         self.assertFalse(self.company.support_auto_close_without_plan)
 
     def test_new_company_starts_with_everything_off(self):
-        super().test_new_company_starts_with_everything_off()
+        """The suspension addon's settings, and closing without a plan."""
+        res = super().test_new_company_starts_with_everything_off()
         company = self.env["res.company"].create({"name": "Nuova Srl"})
         self.assertFalse(company.support_auto_close_without_plan)
+        return res
 
 
 @tagged("post_install", "-at_install")

@@ -44,6 +44,9 @@ class TestInstallOnALiveDatabase(
     nothing happens to anybody until it turns it on.
     """
 
+    # the suspension addon's tests run here too, on every addon's data
+    allow_inherited_tests_method = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -1,4 +1,5 @@
 from . import models
+from .hooks import notices_received_at
 
 from odoo.addons.support_terms_base.hooks import (
     adopt_xmlids_from_application,
@@ -9,6 +10,7 @@ from odoo.addons.support_terms_base.hooks import (
 def pre_init_hook(env):
     """A database that held the single support_terms addon keeps its records."""
     adopt_xmlids_from_application(env, "support_terms_renewal")
+    notices_received_at(env.cr)
 
 
 def post_init_hook(env):

@@ -1,0 +1,36 @@
+"""What a database of the single support_terms addon needs before this addon
+takes its cancellation notices over."""
+
+from odoo.tools import sql
+
+
+def notices_received_at(cr):
+    """Notices recorded by the first version kept only the day they were
+    received: that day at noon UTC (the same day in every European time
+    zone; now, for a notice of today whose noon is still to come) becomes
+    ``received_at`` and, with nothing better known, the day they were sent.
+
+    Runs before the addon creates its columns (an upgrade from the first
+    version installs it before upgrading support_terms), so that no notice
+    is judged on a moment it never had; a no-op anywhere else.
+    """
+    if not sql.column_exists(cr, "support_cancellation_notice", "received_date"):
+        return
+    cr.execute(
+        """
+        ALTER TABLE support_cancellation_notice
+            ADD COLUMN IF NOT EXISTS received_at timestamp,
+            ADD COLUMN IF NOT EXISTS sent_date date
+        """
+    )
+    cr.execute(
+        """
+        UPDATE support_cancellation_notice
+           SET received_at = LEAST(
+                   received_date + interval '12 hours',
+                   now() AT TIME ZONE 'UTC'
+               ),
+               sent_date = received_date
+         WHERE received_at IS NULL AND received_date IS NOT NULL
+        """
+    )

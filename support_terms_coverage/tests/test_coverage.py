@@ -4,6 +4,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.support_terms_coverage import post_init_hook
+
 from .common import CoverageCase
 
 
@@ -149,6 +151,26 @@ class TestCoverage(CoverageCase):
         ticket = self._ticket(self.cat_outage)
         ticket.category_id = self.cat_own_code
         ticket.name = "Richiesta aggiornata"
+        notes = ticket.message_ids.filtered(
+            lambda m: "Your own code is not covered" in (m.body or "")
+        )
+        self.assertEqual(len(notes), 1)
+
+    def test_install_on_a_live_database_tells_no_excluded_request_again(self):
+        """A request excluded before the coverage addon was installed (its
+        flag column did not exist yet) is not emailed again when staff
+        next edit it: installing tells no customer anything."""
+        ticket = self._ticket(self.cat_own_code)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET support_exclusion_notified = NULL "
+            "WHERE id = %s",
+            [ticket.id],
+        )
+        self.env.invalidate_all()
+        post_init_hook(self.env)
+        self.env.invalidate_all()
+        ticket.write({"partner_id": self.contact.id, "name": "Plugin rotto"})
         notes = ticket.message_ids.filtered(
             lambda m: "Your own code is not covered" in (m.body or "")
         )

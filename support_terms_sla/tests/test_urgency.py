@@ -157,6 +157,32 @@ class TestUrgency(SlaCase):
         ticket.urgency_review = "unjustified"
         self.assertEqual(ticket.urgency_review, "unjustified")
 
+    def test_staff_mark_urgent_a_selection_with_one_urgent_already(self):
+        """Staff select requests in the list and mark them urgent at once;
+        the one the customer's email already made urgent keeps its source
+        and its review, the others become the staff's urgencies."""
+        agent = new_test_user(
+            self.env,
+            login="urgency_agent",
+            groups="helpdesk_mgmt.group_helpdesk_user",
+        )
+        with freeze_time(TUESDAY):
+            by_email = self._receive("URGENTE: sito down")
+        by_email.sudo().urgency_review = "justified"
+        others = self.env["helpdesk.ticket"].create(
+            [{"name": f"Domanda {n}", "partner_id": self.contact.id} for n in range(2)]
+        )
+        selection = (by_email | others).with_user(agent)
+        with freeze_time(TUESDAY):
+            selection.write({"is_urgent": True})
+        self.assertEqual(by_email.urgency_source, "email")
+        self.assertEqual(by_email.urgency_review, "justified")
+        for ticket in others:
+            self.assertTrue(ticket.is_urgent)
+            self.assertEqual(ticket.urgency_source, "staff")
+            self.assertEqual(ticket.urgency_review, "to_review")
+            self.assertEqual(ticket.priority, "3")
+
     def test_company_keywords(self):
         self.company.support_urgency_keywords = "SOS, Bloccante"
         with freeze_time(TUESDAY):

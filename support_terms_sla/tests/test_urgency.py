@@ -170,7 +170,14 @@ class TestUrgency(SlaCase):
             by_email = self._receive("URGENTE: sito down")
         by_email.sudo().urgency_review = "justified"
         others = self.env["helpdesk.ticket"].create(
-            [{"name": f"Domanda {n}", "partner_id": self.contact.id} for n in range(2)]
+            [
+                {
+                    "name": f"Domanda {n}",
+                    "description": "<p>?</p>",
+                    "partner_id": self.contact.id,
+                }
+                for n in range(2)
+            ]
         )
         selection = (by_email | others).with_user(agent)
         with freeze_time(TUESDAY):

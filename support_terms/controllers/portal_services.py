@@ -101,10 +101,10 @@ class SupportServicesPortal(CustomerPortal):
         if not self._support_may_cancel():
             raise Forbidden()
         error = None
-        if not line.sudo().date_end:
+        if not (line.sudo().date_end and line.sudo().is_auto_renew):
             error = request.env._(
-                "This service has no end date: it does not renew, so there is "
-                "no renewal to cancel. Contact us to end it."
+                "This service does not renew tacitly, so there is no renewal "
+                "to cancel. Contact us to end it."
             )
         if request.httprequest.method != "POST" or error:
             return self._render_service_cancel(line, error)

@@ -182,3 +182,16 @@ class TestPortalCancellationRequest(AccessCase):
         # what the provider buys is no service of the customer's: not found
         self.assertEqual(self._ask(self.purchase_line), (404, 404))
         self.assertEqual(self._notices(), before)
+
+    def test_a_service_that_does_not_renew_has_no_cancellation_request(self):
+        """The page offers the request only for a service that renews
+        tacitly; the route refuses the others the same way."""
+        self.second_showcase_line.is_auto_renew = False
+        self.login(self.main)
+        before = self._notices()
+        page = self.url_open("/my/services").text
+        self.assertNotIn(f"/my/services/{self.second_showcase_line.id}/cancel", page)
+        form = self.url_open(f"/my/services/{self.second_showcase_line.id}/cancel")
+        self.assertIn("does not renew tacitly", form.text)
+        self._ask(self.second_showcase_line)
+        self.assertEqual(self._notices(), before)

@@ -187,8 +187,9 @@ class HelpdeskTicket(models.Model):
         """Who wrote, and whether to the customer, moves the waiting clock.
 
         Internal notes never do. A public answer from staff while the ticket
-        waits starts a new waiting period; any message from the customer (by
-        email or in the portal) stops the clock.
+        waits starts a new waiting period; a message from the customer (by
+        email or in the portal) stops the clock. Anyone else's message is
+        only logged.
         """
         if message.message_type not in ("email", "comment") or (
             message.subtype_id and message.subtype_id.internal
@@ -201,9 +202,8 @@ class HelpdeskTicket(models.Model):
             if ticket.stage_id.waiting_customer and not ticket.stage_id.closed:
                 ticket._start_waiting()
             return
-        if author and author == ticket.company_id.partner_id:
-            return
-        ticket._customer_replied(message)
+        if ticket._support_from_customer(author, message.email_from):
+            ticket._customer_replied(message)
 
     def _customer_replied(self, message):
         self.ensure_one()
@@ -211,7 +211,7 @@ class HelpdeskTicket(models.Model):
             if not auto_close_rules.reopens(
                 self.auto_closed_date, message.date, self.team_id.auto_close_reopen_days
             ):
-                self._open_follow_up(message)._reopened_by_message(message)
+                self._follow_up(message)
                 return
             self.write(
                 {
@@ -233,6 +233,23 @@ class HelpdeskTicket(models.Model):
         """Called on the ticket a customer's message reopened, or on the
         follow-up it opened: other features read it as a new request."""
         return True
+
+    def _follow_up(self, message):
+        """A reply long after the automatic closing goes to the one open
+        follow-up of the request, opened by the first such reply."""
+        follow_up = self.follow_up_ticket_ids.filtered(lambda t: not t.closed)[:1]
+        if not follow_up:
+            self._open_follow_up(message)._reopened_by_message(message)
+            return
+        # the email stays on the closed request, where its thread leads; the
+        # follow-up, where the work is, gets it as the customer's message
+        follow_up.message_post(
+            body=message.body,
+            author_id=message.author_id.id,
+            email_from=message.email_from,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
 
     def _open_follow_up(self, message):
         """A reply long after the automatic closing: a new request, linked."""

@@ -3,6 +3,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from ..tools import check_manager
+
 SERVICE_STATES = [
     ("active", "Active"),
     ("suspended", "Suspended"),
@@ -126,12 +128,7 @@ class ContractLine(models.Model):
         return super()._can_be_invoiced(date_ref)
 
     def action_terminate_service(self):
-        if not self.env.user.has_group(
-            "support_terms_base.group_support_terms_manager"
-        ):
-            raise AccessError(
-                _("Only a support terms manager can terminate a service.")
-            )
-        self.check_access("read")
+        check_manager(self, _("Only a support terms manager can terminate a service."))
+        # the state is recorded by the addon, never written by users
         self.sudo().write({"service_state": "terminated"})
         return True

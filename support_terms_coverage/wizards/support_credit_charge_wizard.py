@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.tools import float_compare
+
+from odoo.addons.support_terms_base.tools import check_manager
 
 
 class SupportCreditChargeWizard(models.TransientModel):
@@ -37,7 +40,38 @@ class SupportCreditChargeWizard(models.TransientModel):
     def action_confirm(self):
         self.ensure_one()
         ticket = self.ticket_id
+        ticket.check_access("write")
+        self._check_charge_by_the_rule()
         self.env["support.credit.move"]._consume(
             ticket.partner_id, ticket.company_id, self.credits, ticket=ticket
         )
         return {"type": "ir.actions.act_window_close"}
+
+    def _check_charge_by_the_rule(self):
+        """Support staff charge what the terms price: the credits of the
+        request's rule, on an extra paid by credits, within the customer's
+        balance. Another amount, a request the terms do not bill in credits
+        or credits the customer lacks are a manager's decision."""
+        ticket = self.ticket_id
+        rule = ticket.support_coverage_rule_id
+        by_the_rule = (
+            ticket.coverage == "extra"
+            and rule.billing_mode == "credits"
+            and not float_compare(self.credits, rule.credits, precision_digits=2)
+            and float_compare(self.credits, self.credit_balance, precision_digits=2)
+            <= 0
+        )
+        if not by_the_rule:
+            check_manager(
+                ticket,
+                self.env._(
+                    "Only a support terms manager can charge %(credits)s credits "
+                    "on %(ticket)s: support staff charge the credits its coverage "
+                    "rule gives to an extra paid by credits (%(rule_credits)s), "
+                    "within the %(balance)s credits the customer has left.",
+                    credits=self.credits,
+                    ticket=ticket.display_name,
+                    rule_credits=rule.credits if rule.billing_mode == "credits" else 0,
+                    balance=self.credit_balance,
+                ),
+            )

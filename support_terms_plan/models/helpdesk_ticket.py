@@ -2,7 +2,7 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools.mail import email_split_tuples
+from odoo.tools.mail import email_normalize, email_normalize_all, email_split_tuples
 
 MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
 
@@ -128,7 +128,10 @@ class HelpdeskTicket(models.Model):
         """The quote, the coverage rule, the take in charge and the waiting
         clock are what happened, recorded by the addon: read only on the
         server too (work waits for the quote's acceptance)."""
-        written = self._support_system_fields() & set(vals)
+        self._refuse_system_fields(self._support_system_fields() & set(vals))
+
+    def _refuse_system_fields(self, written):
+        """Refuse a user's write of ``written``, fields the addons record."""
         if written and not self.env.su:
             raise AccessError(
                 _(
@@ -172,3 +175,34 @@ class HelpdeskTicket(models.Model):
             if name and name[0][0]:
                 ticket.partner_name = name[0][0]
         return ticket
+
+    @api.private
+    def message_update(self, msg, update_vals=None):
+        author = self.env["res.partner"].browse(msg.get("author_id") or [])
+        if not all(
+            t._support_message_trusted(author, msg.get("email_from")) for t in self
+        ):
+            # someone else writing in the thread (a forward, a Cc): the email
+            # is logged, and nobody it names becomes a follower
+            msg = dict(msg, to="", cc="")
+        return super().message_update(msg, update_vals=update_vals)
+
+    def _support_message_trusted(self, author, email_from):
+        """The customer's own message, or staff's."""
+        return self._support_from_customer(author, email_from) or any(
+            not user.share for user in author.sudo().user_ids
+        )
+
+    def _support_from_customer(self, author, email_from):
+        """Whether a message is the customer's own: written by a contact of
+        the request's customer, or, for a request without a contact, sent
+        from the request's own address. Only such a message acts on the
+        request (urgency, waiting clock, reopening, follow-up)."""
+        self.ensure_one()
+        customer = self.sudo().partner_id.commercial_partner_id
+        if customer:
+            return bool(author) and author.sudo().commercial_partner_id == customer
+        sender = email_normalize(email_from or author.sudo().email or "")
+        return bool(sender) and sender in email_normalize_all(
+            self.sudo().partner_email or ""
+        )

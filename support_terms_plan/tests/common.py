@@ -62,6 +62,7 @@ class SupportPlanCase(SupportTermsBaseCase):
         in_reply_to=None,
         body="Il sito è lento.",
         custom_values=None,
+        cc=None,
     ):
         """An email reaching Odoo's mail gateway at ``moment``, as the fetchmail
         server delivers it. Returns the id of the ticket it went to."""
@@ -72,6 +73,8 @@ class SupportPlanCase(SupportTermsBaseCase):
             f"Message-ID: {message_id}",
             f"Date: {format_datetime(moment.replace(tzinfo=None), usegmt=False)}",
         ]
+        if cc:
+            headers.append(f"Cc: {cc}")
         if in_reply_to:
             headers.append(f"In-Reply-To: {in_reply_to}")
             headers.append(f"References: {in_reply_to}")

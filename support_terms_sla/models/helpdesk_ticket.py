@@ -57,6 +57,9 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            # the source of an urgency is what happened, recorded below
+            self._refuse_system_fields({"urgency_source"} & set(vals))
         if not self._can_set_support_plan():
             for vals in vals_list:
                 vals.pop("urgency_review", None)
@@ -68,6 +71,7 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        self._refuse_system_fields({"urgency_source"} & set(vals))
         if "urgency_review" in vals and not self._can_set_support_plan():
             raise AccessError(_("Only a support terms manager can review an urgency."))
         raising = self.browse()
@@ -188,8 +192,11 @@ class HelpdeskTicket(models.Model):
     @api.private
     def message_update(self, msg, update_vals=None):
         res = super().message_update(msg, update_vals=update_vals)
+        author = self.env["res.partner"].browse(msg.get("author_id") or [])
         for ticket in self.filtered(lambda t: not t.is_urgent and not t.closed):
-            if ticket._subject_is_urgent(msg.get("subject")):
+            if ticket._subject_is_urgent(
+                msg.get("subject")
+            ) and ticket._support_from_customer(author, msg.get("email_from")):
                 ticket._mark_urgent("email")
         return res
 

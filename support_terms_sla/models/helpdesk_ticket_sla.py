@@ -25,12 +25,20 @@ class HelpdeskTicketSla(models.Model):
         compute="_compute_warning_date",
         store=True,
         index=True,
+        groups="base.group_user",
         help="When the team is warned that the deadline comes: the deadline "
         "minus the team's margin.",
     )
-    warned = fields.Boolean(copy=False, index=True, readonly=True)
-    escalated = fields.Boolean(copy=False, index=True, readonly=True)
-    event_ids = fields.One2many("support.sla.event", "ticket_sla_id")
+    # the monitor's own bookkeeping: staff's, never the customer's
+    warned = fields.Boolean(
+        copy=False, index=True, readonly=True, groups="base.group_user"
+    )
+    escalated = fields.Boolean(
+        copy=False, index=True, readonly=True, groups="base.group_user"
+    )
+    event_ids = fields.One2many(
+        "support.sla.event", "ticket_sla_id", groups="base.group_user"
+    )
 
     @api.depends("deadline", "ticket_id.team_id.sla_warning_margin_hours")
     def _compute_warning_date(self):

@@ -224,15 +224,23 @@ MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
 USER_GROUP = "support_terms_base.group_support_terms_user"
 
 
-def check_manager(records, message):
+def check_manager(records, message, model_rights=True):
     """What only a support terms manager decides, checked on the server.
 
     Superuser flows pass; anyone else must be a manager who may also write
     ``records`` by its own rights (record rules, companies) before anything
-    runs as superuser. ``message`` is the translated refusal.
+    runs as superuser. ``model_rights=False`` checks the record rules only,
+    for a model whose access lists give writing to another trade (contract
+    lines, whose prices are accounting's) while the decision is the
+    manager's. ``message`` is the translated refusal.
     """
     if records.env.su:
         return
     if not records.env.user.has_group(MANAGER_GROUP):
         raise AccessError(message)
-    records.check_access("write")
+    if model_rights:
+        records.check_access("write")
+        return
+    domain = records.env["ir.rule"]._compute_domain(records._name, "write")
+    if domain and records - records.sudo().filtered_domain(domain):
+        raise AccessError(message)

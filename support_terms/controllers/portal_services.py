@@ -101,7 +101,12 @@ class SupportServicesPortal(CustomerPortal):
         if not self._support_may_cancel():
             raise Forbidden()
         error = None
-        if not (line.sudo().date_end and line.sudo().is_auto_renew):
+        if not line.sudo().date_end:
+            error = request.env._(
+                "This service has no end date: it does not renew, so there is "
+                "no renewal to cancel. Contact us to end it."
+            )
+        elif not line.sudo().is_auto_renew:
             error = request.env._(
                 "This service does not renew tacitly, so there is no renewal "
                 "to cancel. Contact us to end it."

@@ -297,11 +297,25 @@ class TestServicesEndOnlyByTheirRules(AccessCase):
     terminate it."""
 
     def test_terminate_needs_the_right_to_change_the_service(self):
+        """A provider lets its managers read every service but change only
+        those of their own branch (a record rule on writing)."""
         managers = self.env.ref("support_terms_base.group_support_terms_manager")
-        # an invoicing user reads contracts, only accounting managers change them
-        reader = self._user("manager_reader", "account.group_account_invoice")
-        reader.groups_id |= managers
-        self.login(reader)
+        self.env["ir.rule"].create(
+            {
+                "name": "managers change the services of their branch",
+                "model_id": self.env.ref("contract.model_contract_line").id,
+                "groups": [(6, 0, managers.ids)],
+                "domain_force": f"[('id', '!=', {self.line.id})]",
+                "perm_read": False,
+                "perm_create": False,
+                "perm_unlink": False,
+                "perm_write": True,
+            }
+        )
+        self.login(self.manager)
         self.assertRefused("contract.line", "action_terminate_service", self.line.ids)
         self.env.invalidate_all()
         self.assertNotEqual(self.line.service_state, "terminated")
+        self.call("contract.line", "action_terminate_service", self.other_line.ids)
+        self.env.invalidate_all()
+        self.assertEqual(self.other_line.service_state, "terminated")

@@ -128,7 +128,11 @@ class ContractLine(models.Model):
         return super()._can_be_invoiced(date_ref)
 
     def action_terminate_service(self):
-        check_manager(self, _("Only a support terms manager can terminate a service."))
+        check_manager(
+            self,
+            _("Only a support terms manager can terminate a service."),
+            model_rights=False,
+        )
         # the state is recorded by the addon, never written by users
         self.sudo().write({"service_state": "terminated"})
         return True

@@ -187,6 +187,16 @@ class HelpdeskTicket(models.Model):
             msg = dict(msg, to="", cc="")
         return super().message_update(msg, update_vals=update_vals)
 
+    def message_post(self, **kwargs):
+        ticket = self
+        if len(self) == 1 and kwargs.get("message_type") == "email":
+            author = self.env["res.partner"].browse(kwargs.get("author_id") or [])
+            if not self._support_message_trusted(author, kwargs.get("email_from")):
+                # the gateway subscribes the author of an email: someone else
+                # writing in the thread would then read the request
+                ticket = self.with_context(mail_create_nosubscribe=True)
+        return super(HelpdeskTicket, ticket).message_post(**kwargs)
+
     def _support_message_trusted(self, author, email_from):
         """The customer's own message, or staff's."""
         return self._support_from_customer(author, email_from) or any(
@@ -199,10 +209,12 @@ class HelpdeskTicket(models.Model):
         from the request's own address. Only such a message acts on the
         request (urgency, waiting clock, reopening, follow-up)."""
         self.ensure_one()
-        customer = self.sudo().partner_id.commercial_partner_id
+        # who wrote is read whatever the writer may read: the check is ours
+        ticket, author = self.sudo(), author.sudo()
+        customer = ticket.partner_id.commercial_partner_id
         if customer:
-            return bool(author) and author.sudo().commercial_partner_id == customer
-        sender = email_normalize(email_from or author.sudo().email or "")
+            return bool(author) and author.commercial_partner_id == customer
+        sender = email_normalize(email_from or author.email or "")
         return bool(sender) and sender in email_normalize_all(
-            self.sudo().partner_email or ""
+            ticket.partner_email or ""
         )

@@ -22,6 +22,7 @@
         "views/helpdesk_ticket_channel_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
         "views/support_terms_plan_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",

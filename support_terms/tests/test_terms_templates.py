@@ -170,6 +170,10 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertEqual(len(team), 1)
         self.assertEqual(team.resource_calendar_id, plans["BASIC"].resource_calendar_id)
         self.assertEqual(team.with_context(lang="it_IT").name, "Assistenza WordPress")
+        # every request reaches it: the plans' team and the company's
+        for plan in plans.values():
+            self.assertEqual(plan.team_id, team)
+        self.assertEqual(self.empty.support_team_id, team)
 
     def test_applying_twice_duplicates_nothing(self):
         models = [

@@ -167,6 +167,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                     "sequence": values.get("sequence", 10),
                     "product_ids": [fields.Command.set(products)],
                     "channel_ids": [fields.Command.set(channels)],
+                    "team_id": team.id,
                 },
                 {
                     "code": values["code"],
@@ -182,6 +183,8 @@ class SupportTermsTemplateApply(models.TransientModel):
                 plan, company, name=values["name"], terms_html=values["terms"]
             )
             plans |= plan
+        # the requests of customers without a plan reach the team too
+        company.sudo().support_team_id = team
         return plans
 
     def _apply_sla(self, spec, company):

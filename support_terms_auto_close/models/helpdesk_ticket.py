@@ -112,7 +112,19 @@ class HelpdeskTicket(models.Model):
         res = super().write(vals)
         if vals.get("stage_id") and "waiting_since" not in vals:
             self._update_waiting_from_stage()
+        if vals.get("stage_id") and "auto_closed_date" not in vals:
+            self._forget_auto_closing()
         return res
+
+    def _forget_auto_closing(self):
+        """A stage moved by hand (staff reopening or closing the request):
+        the request is no longer the one closed for lack of reply, so a late
+        reply neither reopens it nor opens a follow-up."""
+        auto_closed = self.filtered("auto_closed_date")
+        if auto_closed:
+            auto_closed.sudo().write(
+                {"auto_closed_date": False, "auto_close_reopen_stage_id": False}
+            )
 
     def _support_system_fields(self):
         return super()._support_system_fields() | {

@@ -5,3 +5,4 @@ from . import test_cron_isolation
 from . import test_support_plan_validation
 from . import test_unknown_requester
 from . import test_install_safety
+from . import test_auto_close_staff_reopen

@@ -64,16 +64,18 @@ class HelpdeskTicket(models.Model):
         if isinstance(template, str):
             template = self.env.ref(template)
         tickets = self.filtered(lambda t: t.partner_id or t.partner_email)
-        if not tickets:
-            return
-        template.sudo().send_mail_batch(
-            tickets.ids,
-            email_values={
-                "message_type": "auto_comment",
-                "subtype_id": self.env.ref("mail.mt_comment").id,
-            },
-            email_layout_xmlid=email_layout_xmlid,
-        )
+        for company in tickets.company_id:
+            # written by the company, whoever's action sends it (staff, the
+            # customer in the portal, the scheduler)
+            template.sudo().send_mail_batch(
+                tickets.filtered(lambda t, c=company: t.company_id == c).ids,
+                email_values={
+                    "message_type": "auto_comment",
+                    "subtype_id": self.env.ref("mail.mt_comment").id,
+                    "author_id": company.partner_id.id,
+                },
+                email_layout_xmlid=email_layout_xmlid,
+            )
 
     def _track_template(self, changes):
         """A stage's email (the resolution of the Done stage) to a requester
@@ -100,6 +102,11 @@ class HelpdeskTicket(models.Model):
         if not self._can_set_support_plan():
             for vals in vals_list:
                 vals.pop("support_plan_id", None)
+        for vals in vals_list:
+            if not vals.get("team_id"):
+                team = self._support_default_team(vals)
+                if team:
+                    vals["team_id"] = team.id
         tickets = super().create(vals_list)
         tickets.filtered(lambda t: not t.support_plan_id)._snapshot_support_plan()
         return tickets
@@ -112,12 +119,41 @@ class HelpdeskTicket(models.Model):
             )
         res = super().write(vals)
         if "partner_id" in vals and "support_plan_id" not in vals:
-            # A request first received from an unknown address gets the plan
-            # the customer had when the request arrived, once it is linked.
-            self.filtered(
-                lambda t: not t.support_plan_id and t.partner_id
-            )._snapshot_support_plan()
+            self._support_plan_follow_customer()
         return res
+
+    @api.model
+    def _support_default_team(self, vals):
+        """The team of a new request that names none, whatever way it comes
+        (email, portal, staff): its customer's plan's team, else its
+        company's support team."""
+        company = self.env["res.company"].browse(vals.get("company_id"))
+        company = (company or self.env.company).sudo()
+        partner = self.env["res.partner"].browse(vals.get("partner_id")).sudo()
+        if partner.exists():
+            # the arrival day, as the plan's snapshot reads it
+            today = fields.Date.context_today(self)
+            plan = partner._support_plan_at(company, today).get(
+                partner.commercial_partner_id.id
+            )
+            if plan and plan.team_id:
+                return plan.team_id
+        return company.support_team_id
+
+    def _support_plan_follow_customer(self):
+        """The request's customer is set or corrected: the request takes the
+        plan that customer had when the request arrived (none if it had
+        none), as if it had come from it."""
+        with_customer = self.filtered("partner_id")
+        plans = with_customer._support_plans_at_arrival()
+        changed = defaultdict(lambda: self.browse())
+        for ticket in with_customer:
+            plan = plans.get(ticket.id) or self.env["support.plan"]
+            if ticket.support_plan_id != plan:
+                changed[plan] |= ticket
+        for plan, tickets in changed.items():
+            # sudo: the plan follows the customer, it is not the user's choice
+            tickets.sudo().write({"support_plan_id": plan.id})
 
     def _support_system_fields(self):
         """Fields the addons record themselves (as superuser) from what
@@ -149,21 +185,31 @@ class HelpdeskTicket(models.Model):
 
     def _snapshot_support_plan(self):
         """Record the plan in force for each ticket's customer on its arrival."""
+        plans = self._support_plans_at_arrival()
+        by_plan = defaultdict(lambda: self.browse())
+        for ticket in self:
+            if plans.get(ticket.id):
+                by_plan[plans[ticket.id]] |= ticket
+        for plan, tickets in by_plan.items():
+            # sudo: the snapshot is the system's, not the user's choice
+            tickets.sudo().write({"support_plan_id": plan.id})
+
+    def _support_plans_at_arrival(self):
+        """``{ticket id: plan}``: the plan in force for each ticket's customer
+        on its arrival; tickets without one are missing."""
         groups = defaultdict(lambda: self.browse())
         for ticket in self:
             if ticket.partner_id:
                 arrival = fields.Date.context_today(ticket, ticket.create_date)
                 groups[(ticket.company_id, arrival)] |= ticket
-        by_plan = defaultdict(lambda: self.browse())
+        result = {}
         for (company, arrival), tickets in groups.items():
             plans = tickets.partner_id._support_plan_at(company, arrival)
             for ticket in tickets:
                 plan = plans.get(ticket.partner_id.commercial_partner_id.id)
                 if plan:
-                    by_plan[plan] |= ticket
-        for plan, tickets in by_plan.items():
-            # sudo: the snapshot is the system's, not the user's choice
-            tickets.sudo().write({"support_plan_id": plan.id})
+                    result[ticket.id] = plan
+        return result
 
     @api.private
     @api.model

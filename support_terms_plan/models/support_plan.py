@@ -55,6 +55,13 @@ class SupportPlan(models.Model):
         string="Allowed channels",
         check_company=True,
     )
+    team_id = fields.Many2one(
+        comodel_name="helpdesk.ticket.team",
+        string="Team",
+        check_company=True,
+        help="The team of the plan's requests, whatever way they arrive. "
+        "Empty: the company's support team.",
+    )
     terms_html = fields.Html(
         string="Terms",
         translate=True,

@@ -4,6 +4,9 @@ from odoo.exceptions import AccessError
 from ..rules.urgency import is_urgent, parse_keywords
 
 USER_GROUP = "support_terms_base.group_support_terms_user"
+# how and when a request became urgent: recorded by the addon with the
+# urgency, never written by users
+URGENCY_RECORDED = {"urgency_source", "urgency_date"}
 
 
 class HelpdeskTicket(models.Model):
@@ -32,6 +35,23 @@ class HelpdeskTicket(models.Model):
         help="A support terms manager decides whether an urgency was "
         "justified; unjustified urgencies handled with priority are billed.",
     )
+    urgency_date = fields.Datetime(
+        string="Urgent since",
+        copy=False,
+        readonly=True,
+        help="When the request became urgent: the urgent SLAs count from this "
+        "moment (a later email marked URGENTE, staff raising it).",
+    )
+    replaced_sla_ids = fields.One2many(
+        "helpdesk.ticket.sla",
+        "ticket_id",
+        string="Replaced SLAs",
+        domain=[("state", "=", "replaced")],
+        readonly=True,
+        help="The SLAs the request had before its urgency was raised.",
+    )
+    # the SLAs that apply; those replaced by an urgency stay as history
+    ticket_sla_ids = fields.One2many(domain=[("state", "!=", "replaced")])
     urgency_handling_date = fields.Datetime(
         string="Urgency handled from",
         copy=False,
@@ -59,7 +79,7 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             # the source of an urgency is what happened, recorded below
-            self._refuse_system_fields({"urgency_source"} & set(vals))
+            self._refuse_system_fields(URGENCY_RECORDED & set(vals))
         if not self._can_set_support_plan():
             for vals in vals_list:
                 vals.pop("urgency_review", None)
@@ -71,7 +91,7 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        self._refuse_system_fields({"urgency_source"} & set(vals))
+        self._refuse_system_fields(URGENCY_RECORDED & set(vals))
         if "urgency_review" in vals and not self._can_set_support_plan():
             raise AccessError(_("Only a support terms manager can review an urgency."))
         raising = self.browse()
@@ -87,6 +107,8 @@ class HelpdeskTicket(models.Model):
             super(HelpdeskTicket, raising).write(self._urgency_values("staff"))
         if vals.get("stage_id"):
             self._take_in_charge_on_first_move()
+        if vals.get("is_urgent"):
+            self._keep_replaced_slas()
         if {"team_id", "support_plan_id", "is_urgent"} & set(vals):
             self._refresh_slas(team_changed="team_id" in vals)
         return res
@@ -170,6 +192,7 @@ class HelpdeskTicket(models.Model):
             "urgency_source": source,
             "urgency_review": "to_review",
             "priority": "3",
+            "urgency_date": fields.Datetime.now(),
         }
 
     def _subject_is_urgent(self, subject):
@@ -215,24 +238,51 @@ class HelpdeskTicket(models.Model):
                 ticket._call_on_call_staff()
             else:
                 ticket.urgency_handling_date = plans._next_working_time(calendar, now)
-                self.env.ref(
+                ticket._send_customer_email(
                     "support_terms_sla.mail_template_urgent_out_of_hours"
-                ).send_mail_batch(
-                    ticket.ids,
-                    email_values={
-                        "message_type": "auto_comment",
-                        "subtype_id": self.env.ref("mail.mt_comment").id,
-                    },
                 )
 
     def _call_on_call_staff(self):
         """An activity for each on-call user; assigning it emails them."""
         self.ensure_one()
-        team = self.team_id
-        for user in team.on_call_user_ids or team.user_id:
+        for user in self._support_on_call_users():
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=user.id,
                 summary=_("Urgent request out of hours"),
                 note=self.name,
             )
+
+    def _support_on_call_users(self):
+        """Who is called for an urgency out of hours: the team's on-call
+        users, else its leader, else its members, else the support managers:
+        an urgency always reaches someone."""
+        self.ensure_one()
+        team = self.team_id
+        return (
+            team.on_call_user_ids
+            or team.user_id
+            or team.user_ids.filtered(lambda u: not u.share)
+            or self._support_managers()
+        )
+
+    def _support_managers(self):
+        """The internal users managing the support terms of the ticket's
+        company."""
+        self.ensure_one()
+        group = self.env.ref("support_terms_base.group_support_terms_manager")
+        company = self.company_id or self.env.company
+        return group.sudo().users.filtered(
+            lambda u: not u.share and company in u.company_ids
+        )
+
+    def _keep_replaced_slas(self):
+        """An urgency raised later: the SLAs that no longer apply stay on the
+        request as history (replaced), no longer counted nor monitored."""
+        for ticket in self.sudo().filtered("team_sla"):
+            slas = ticket._get_sla()
+            replaced = ticket.ticket_sla_ids - ticket.ticket_sla_ids.filtered(
+                lambda r: r.sla_id in slas  # noqa: B023 (called right away)
+            )
+            if replaced:
+                replaced.write({"state": "replaced"})

@@ -39,6 +39,10 @@ class HelpdeskTicketSla(models.Model):
     event_ids = fields.One2many(
         "support.sla.event", "ticket_sla_id", groups="base.group_user"
     )
+    state = fields.Selection(
+        selection_add=[("replaced", "Replaced")],
+        ondelete={"replaced": "set default"},
+    )
 
     @api.depends("deadline", "ticket_id.team_id.sla_warning_margin_hours")
     def _compute_warning_date(self):
@@ -77,6 +81,7 @@ class HelpdeskTicketSla(models.Model):
     def _escalation_domain(self, now):
         return [
             ("state", "=", "in_progress"),
+            ("ticket_id.active", "=", True),
             ("deadline", "<", now),
             ("escalated", "=", False),
         ]
@@ -85,17 +90,20 @@ class HelpdeskTicketSla(models.Model):
     def _warning_domain(self, now):
         return [
             ("state", "=", "in_progress"),
+            ("ticket_id.active", "=", True),
             ("warning_date", "<=", now),
             ("deadline", ">=", now),
             ("warned", "=", False),
         ]
 
     def _responsible(self):
+        """The assignee, else whoever an urgency out of hours would call."""
         ticket = self.ticket_id
-        return ticket.user_id or ticket.team_id.user_id
+        return ticket.user_id or ticket._support_on_call_users()
 
     def _warn(self, now):
-        """One activity for the assignee, or the team leader."""
+        """One activity for the assignee, or the team leader (its members,
+        the support managers when it has none)."""
         if not self:
             return
         self.env["support.sla.event"].create(
@@ -110,12 +118,12 @@ class HelpdeskTicketSla(models.Model):
                     "res_model_id": model_id,
                     "res_id": sla.ticket_id.id,
                     "activity_type_id": activity_type.id,
-                    "user_id": sla._responsible().id,
+                    "user_id": user.id,
                     "summary": self.env._("SLA %(sla)s about to expire", sla=sla.name),
                     "date_deadline": fields.Date.context_today(sla, sla.deadline),
                 }
                 for sla in self
-                if sla._responsible()
+                for user in sla._responsible()
             ]
         )
 
@@ -133,7 +141,7 @@ class HelpdeskTicketSla(models.Model):
         self.ticket_id.filtered(lambda t: t.priority != "3").write({"priority": "3"})
         for sla in self:
             ticket = sla.ticket_id
-            leader = ticket.team_id.user_id
+            leader = ticket.team_id.user_id or ticket._support_on_call_users()
             ticket.message_post(
                 body=Markup("<p>%s</p>")
                 % _(
@@ -155,7 +163,10 @@ class HelpdeskTicketSla(models.Model):
 
     @api.depends("sla_id.resource_calendar_id", "sla_id.minutes")
     def _compute_sla_data(self):
+        replaced = self.filtered(lambda r: r.state == "replaced")
         res = super()._compute_sla_data()
+        replaced.state = "replaced"
+        self._count_urgent_from_urgency()
         for record in self:
             sla = record.sla_id
             if sla.resource_calendar_id:
@@ -164,6 +175,19 @@ class HelpdeskTicketSla(models.Model):
                 )
             record.hours += sla.minutes / 60.0
         return res
+
+    def _count_urgent_from_urgency(self):
+        """An urgent SLA counts from the moment the request became urgent (a
+        later email marked URGENTE), not from the request's arrival."""
+        for record in self:
+            ticket = record.ticket_id
+            if (
+                record.sla_id.urgency == "urgent"
+                and record.last_state_date
+                and ticket.urgency_date
+                and ticket.urgency_date > record.last_state_date
+            ):
+                record.last_state_date = ticket.urgency_date
 
     @api.depends("sla_id.resource_calendar_id")
     def _compute_deadline(self):

@@ -5,7 +5,9 @@ whole word ("urgentemente" is not "urgente"). A keyword that a negation
 governs does not count: the negation right before it ("non urgente", "not
 urgent", "no urgent action"), or separated from it only by a verb or an
 adverb ("non è urgente", "niente di urgente", "not so urgent", "it isn't
-really urgent"). A negation about something else ("URGENTE: non riesco ad
+really urgent"), or by the noun the keyword qualifies ("non è un problema
+urgente", "nessuna richiesta urgente", "non si tratta di una richiesta
+urgente", "no urgent issue"). A negation about something else ("URGENTE: non riesco ad
 accedere", "non riesco ad accedere, urgente") leaves the keyword urgent:
 other words or a punctuation mark between them end the negation.
 """
@@ -61,6 +63,18 @@ NEGATION_FILLERS = frozenset(
         "granche",
         "ancora",
         "poi",
+        "si",
+        "tratta",
+        "trattasi",
+        "il",
+        "lo",
+        "la",
+        "uno",
+        "del",
+        "della",
+        "alcun",
+        "alcuna",
+        "alcuno",
         # English
         "is",
         "are",
@@ -85,6 +99,35 @@ NEGATION_FILLERS = frozenset(
         "yet",
         "at",
         "all",
+    )
+)
+# Nouns an urgency keyword may qualify ("un problema urgente", "an urgent
+# issue"): one of them may stand between the negation and the keyword.
+NEGATED_NOUNS = frozenset(
+    (
+        # Italian
+        "problema",
+        "problemi",
+        "richiesta",
+        "richieste",
+        "questione",
+        "cosa",
+        "situazione",
+        "intervento",
+        "caso",
+        "segnalazione",
+        "necessita",
+        "bisogno",
+        "guasto",
+        "ticket",
+        # English
+        "problem",
+        "request",
+        "issue",
+        "matter",
+        "thing",
+        "case",
+        "need",
     )
 )
 # At most this many fillers between a negation and its keyword.
@@ -121,9 +164,14 @@ def _negated(before):
     """Whether the text ``before`` a keyword ends with a negation of it."""
     tokens = re.findall(r"\w+|[^\w\s]", before)
     fillers = 0
+    noun = False
     for token in reversed(tokens):
         if token in NEGATIONS:
             return True
+        if token in NEGATED_NOUNS and not noun:
+            # the noun the keyword qualifies: "nessuna richiesta urgente"
+            noun = True
+            continue
         if token not in NEGATION_FILLERS or fillers >= MAX_FILLERS:
             # another word, or a punctuation mark: the negation is about
             # something else

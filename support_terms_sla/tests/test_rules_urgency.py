@@ -26,6 +26,8 @@ class TestUrgencyRules(BaseCase):
             "I: Inoltro: Urgènte - pagamenti",
             "Fwd: URGENT site down",
             "sito down - urgente",
+            "urgente, non funziona nulla",
+            "non funziona, problema urgente",
         ):
             with self.subTest(subject=subject):
                 self.assertTrue(is_urgent(subject, KEYWORDS))
@@ -34,6 +36,11 @@ class TestUrgencyRules(BaseCase):
         for subject in (
             "Non urgente: domanda",
             "not urgent: question",
+            "non è un problema urgente",
+            "Nessuna richiesta urgente",
+            "non si tratta di una richiesta urgente",
+            "Non c'è nessun problema urgente",
+            "it is not an urgent issue",
             "urgentemente",
             "insurgente",
             "",

@@ -267,3 +267,31 @@ class TestUrgency(SlaCase):
             ticket.message_ids.mapped("subject"),
         )
         self.assertFalse(ticket.is_urgent)
+
+    # A negation, then the noun the keyword qualifies: still not urgent.
+
+    def test_email_subject_negated_noun_phrases_are_not_urgent(self):
+        self.plan_basic.urgent_calendar_id = self.always
+        for index, subject in enumerate(
+            (
+                "Non è un problema urgente",
+                "Nessuna richiesta urgente",
+                "Non si tratta di una richiesta urgente",
+            )
+        ):
+            with self.subTest(subject=subject), freeze_time(SUNDAY):
+                ticket = self._receive(subject, f"<noun{index}@rossi.example>")
+                self.assertFalse(ticket.is_urgent)
+                self.assertFalse(ticket.urgency_source)
+                self.assertNotEqual(ticket.priority, "3")
+                self.assertFalse(ticket.activity_ids)
+
+    def test_email_subject_urgent_then_a_negation_stays_urgent(self):
+        self.plan_basic.urgent_calendar_id = self.always
+        for index, subject in enumerate(
+            ("URGENTE: sito down", "urgente, non funziona nulla")
+        ):
+            with self.subTest(subject=subject), freeze_time(SUNDAY):
+                ticket = self._receive(subject, f"<urg{index}@rossi.example>")
+                self.assertTrue(ticket.is_urgent)
+                self.assertEqual(ticket.activity_ids.user_id, self.on_call)

@@ -262,6 +262,7 @@ class TestUrgencyAlwaysReviewed(AccessCase):
         for values in (
             {"is_urgent": True, "urgency_source": "email"},
             {"urgency_source": "portal"},
+            {"urgency_date": "2026-01-01 00:00:00"},
         ):
             with self.subTest(values=values):
                 self.assertRefused("helpdesk.ticket", "write", calm.ids, values)

@@ -3,37 +3,27 @@ from odoo import api, models
 
 class ContractLine(models.Model):
     """A support plan sold as a service: its term (duration, refund window,
-    renewal reminder) is the plan's."""
+    renewal reminder) is the one of the plan its product grants
+    (``product.product._support_granted_plan``)."""
 
     _inherit = "contract.line"
 
     def _granted_plans(self):
         """{line: the plan its product grants in its company}, in one search."""
-        plans = self.env["support.plan"].search(
-            [("product_ids", "in", self.product_id.ids)]
-        )
+        plans = self.env["support.plan"].sudo()
+        granting = plans._granting_plans(self.company_id)
         return {
-            line: next(
-                (
-                    plan
-                    for plan in plans
-                    if line.product_id in plan.product_ids
-                    and plan.company_id == line.company_id
-                ),
-                plans.browse(),
-            )
+            line: line.product_id._support_granted_plan(line.company_id, granting)
+            if line.product_id
+            else plans
             for line in self
         }
 
     @api.model
     def _plan_duration_days(self, product, company):
-        if product.product_tmpl_id.service_kind != "support_plan":
+        plan = product._support_granted_plan(company) if product else False
+        if not plan:
             return super()._plan_duration_days(product, company)
-        plan = self.env["support.plan"].search(
-            [("product_ids", "in", product.ids), ("company_id", "=", company.id)],
-            order="sequence, id",
-            limit=1,
-        )
         return plan.duration_days
 
     def _compute_renewal_reminder_days(self):
@@ -43,7 +33,17 @@ class ContractLine(models.Model):
             line.renewal_reminder_days = plans[line].renewal_reminder_days
         return res
 
+    @api.depends("product_id.support_plan_ids")
+    def _compute_renewal_reminder_date(self):
+        return super()._compute_renewal_reminder_date()
+
+    def _reminded_before_end(self):
+        # "verrai contattato dal nostro staff un mese prima della scadenza"
+        plans = self._granted_plans()
+        return self.filtered(lambda line: plans[line]) | super()._reminded_before_end()
+
     def _refund_window_hours(self):
-        if self.service_kind != "support_plan":
+        plan = self._granted_plans()[self]
+        if not plan:
             return super()._refund_window_hours()
-        return self._granted_plans()[self].refund_window_hours
+        return plan.refund_window_hours

@@ -23,3 +23,7 @@ from . import test_service_state_renewal
 from . import test_auto_close_email_reply
 from . import test_do_not_renew
 from . import test_portal_request_team
+from . import test_plan_term_renewal
+from . import test_access_insiders
+from . import test_access_public_methods
+from . import test_thread_stranger

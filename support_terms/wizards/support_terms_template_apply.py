@@ -257,8 +257,14 @@ class SupportTermsTemplateApply(models.TransientModel):
         plan_keys = {key for plan in spec["plans"] for key in plan["products"]}
         for key in spec["products"]:
             product = self._own(company, "product", key)
-            if not product.service_kind:
-                product.product_tmpl_id.write(product_service_terms(key, plan_keys))
+            terms = product_service_terms(key, plan_keys, spec.get("notice_days", 0))
+            # what staff changed stays (a product granting a plan already
+            # is a support plan)
+            if not product.renewal_policy and product.service_kind in (
+                False,
+                terms["service_kind"],
+            ):
+                product.product_tmpl_id.write(terms)
         for values in spec["plans"]:
             self._own(company, "plan", values["code"]).write(
                 {
@@ -269,6 +275,9 @@ class SupportTermsTemplateApply(models.TransientModel):
             )
         template = self.env.context["support_terms_template"]
         company.sudo().support_notice_judged_on = notice_judged_on(template)
+        self._company_settings(
+            spec, company, ["support_notice_email", "support_notice_portal"]
+        )
 
     def _apply_suspension(self, spec, company):
         """Suspension: whether late payers are suspended, after how many days,

@@ -94,6 +94,27 @@ class SupportPlan(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        plans = super().create(vals_list)
+        plans._mark_granting_products()
+        return plans
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "product_ids" in vals:
+            self._mark_granting_products()
+        return res
+
+    def _mark_granting_products(self):
+        """A product granting a plan is a support plan: its kind says so, as
+        the customer's services show it."""
+        templates = self.sudo().product_ids.product_tmpl_id.filtered(
+            lambda template: template.service_kind != "support_plan"
+        )
+        if templates:
+            templates.write({"service_kind": "support_plan"})
+
     def _compute_ticket_count(self):
         counts = dict(
             self.env["helpdesk.ticket"]._read_group(
@@ -146,17 +167,7 @@ class SupportPlan(models.Model):
         the contract lines in force (``contract.line._support_in_force_domain``)
         carrying one of their products.
         """
-        plan_model = self.sudo().with_context(active_test=True)
-        if plans is None or any(not p.active for p in plans):
-            plans = plan_model.search([("company_id", "in", companies.ids)])
-        else:
-            plans = plans.sudo()
-        granting = defaultdict(list)  # (company, product) -> [(seq, plan id)]
-        for plan in plans:
-            for product in plan.product_ids:
-                granting[(plan.company_id.id, product.id)].append(
-                    (plan.sequence, plan.id)
-                )
+        granting = self._granting_plans(companies, plans)
         if not granting:
             return {}
         lines = self.env["contract.line"].sudo()
@@ -182,6 +193,28 @@ class SupportPlan(models.Model):
             for key, found in candidates.items()
             if found
         }
+
+    @api.model
+    def _granting_plans(self, companies, plans=None):
+        """``{(company id, product id): [(sequence, plan id)]}``: the active
+        plans of ``companies`` (or those of ``plans``) each product grants.
+
+        With ``plan_rules.first_plan`` it is the one definition of the plan
+        a product grants (``product.product._support_granted_plan``) and of
+        the plan in force.
+        """
+        plan_model = self.sudo().with_context(active_test=True)
+        if plans is None or any(not p.active for p in plans):
+            plans = plan_model.search([("company_id", "in", companies.ids)])
+        else:
+            plans = plans.sudo()
+        granting = defaultdict(list)
+        for plan in plans.filtered(lambda p: p.company_id in companies):
+            for product in plan.product_ids:
+                granting[(plan.company_id.id, product.id)].append(
+                    (plan.sequence, plan.id)
+                )
+        return granting
 
     def action_view_tickets(self):
         self.ensure_one()

@@ -21,6 +21,15 @@ class ContractLine(models.Model):
 
     _inherit = "contract.line"
 
+    is_auto_renew = fields.Boolean(
+        compute="_compute_is_auto_renew",
+        store=True,
+        readonly=False,
+        precompute=True,
+        copy=True,
+        # the product's renewal policy decides, not a default
+        default=None,
+    )
     renewal_policy = fields.Selection(
         selection=RENEWAL_POLICIES,
         compute="_compute_renewal_terms",
@@ -144,13 +153,23 @@ class ContractLine(models.Model):
                 template.notice_days if template.renewal_policy else line.notice_days
             )
 
+    @api.depends("product_id")
+    def _compute_is_auto_renew(self):
+        """A line of a product with a renewal policy renews tacitly, however
+        it is created (contract form, import, RPC); staff may untick it."""
+        for line in self:
+            if line.product_id.product_tmpl_id.renewal_policy and not (
+                line.is_canceled or line.service_state == "terminated"
+            ):
+                line.is_auto_renew = True
+            elif not line.is_auto_renew:
+                line.is_auto_renew = False
+
     @api.depends("product_id", "company_id")
     def _compute_renewal_reminder_days(self):
         for line in self:
-            line.renewal_reminder_days = (
-                line.company_id.support_renewal_reminder_days
-                or renewal_rules.DEFAULT_REMINDER_DAYS
-            )
+            # 0: the company sends no reminders
+            line.renewal_reminder_days = line.company_id.support_renewal_reminder_days
 
     @api.depends("renewal_policy", "notice_days")
     def _compute_termination_notice_date(self):
@@ -166,39 +185,84 @@ class ContractLine(models.Model):
     @api.depends(
         "date_end",
         "notice_deadline",
+        "previous_period_end",
         "renewal_reminder_days",
         "is_auto_renew",
         "is_canceled",
-        "service_kind",
         "service_state",
         "renewal_reminder_ids",
+        "successor_contract_line_id",
+        "predecessor_contract_line_id.renewal_reminder_ids",
     )
     def _compute_renewal_reminder_date(self):
+        remind_end = self._reminded_before_end()
         for line in self:
             line.renewal_reminder_date = min(
-                line._renewal_reminders_owed().values(), default=False
+                line._renewal_reminders_owed(line in remind_end).values(),
+                default=False,
             )
 
-    def _renewal_reminders_owed(self):
-        """{kind: day} of this period's reminders not yet sent."""
+    def _reminded_before_end(self):
+        """The lines whose customer is told before the end of each period,
+        not only before the last day to cancel: the support plans say it."""
+        return self.browse()
+
+    def _period_reminder_dates(self, period_end, deadline, remind_end):
+        """{kind: day} of the reminders of the period ending on
+        ``period_end`` (``deadline``: its last day to cancel if it renews);
+        one email when both fall on the same day."""
+        dates = renewal_rules.reminder_dates(
+            period_end, deadline, self.renewal_reminder_days, remind_end
+        )
+        if dates.get("end") and dates.get("end") == dates.get("notice"):
+            del dates["end"]
+        return dates
+
+    def _renewal_reminders_owed(self, remind_end=None):
+        """{(kind, end of the period it announces): day} of the reminders
+        owed and not sent yet.
+
+        Before the last day to cancel: for the current period of a line
+        that renews, never for a period already renewed. Before the end
+        (support plans): for the current period, and for the one a renewal
+        at the last day to cancel has just replaced, whose end is still to
+        come. A line continued by a successor line owes nothing: the
+        successor announces. Reminder days 0: no reminders.
+        """
         self.ensure_one()
         if (
             self.is_canceled
             or not self.date_end
             or self.display_type
             or self.service_state == "terminated"
+            or self.successor_contract_line_id
+            or self.renewal_reminder_days <= 0
         ):
             return {}
-        dates = renewal_rules.reminder_dates(
-            self.date_end,
-            self.notice_deadline if self.is_auto_renew else None,
-            self.renewal_reminder_days,
-            remind_end=self.service_kind == "support_plan",
-        )
-        for reminder in self.renewal_reminder_ids:
-            if reminder.period_end == self.date_end:
-                dates.pop(reminder.kind, None)
-        return dates
+        if remind_end is None:
+            remind_end = bool(self._reminded_before_end())
+        owed = {
+            (kind, self.date_end): day
+            for kind, day in self._period_reminder_dates(
+                self.date_end,
+                self.notice_deadline if self.is_auto_renew else None,
+                remind_end,
+            ).items()
+        }
+        if self.previous_period_end and remind_end:
+            # renewed at its last day to cancel: its end is still announced
+            previous = self.previous_period_end
+            day = self._period_reminder_dates(
+                previous,
+                renewal_rules.notice_deadline(previous, self.notice_days),
+                remind_end,
+            ).get("end")
+            if day:
+                owed[("end", previous)] = day
+        sent = self | self.predecessor_contract_line_id
+        for reminder in sent.renewal_reminder_ids:
+            owed.pop((reminder.kind, reminder.period_end), None)
+        return owed
 
     @api.depends("date_end", "is_auto_renew", "notice_deadline")
     @api.depends_context("tz")
@@ -241,12 +305,27 @@ class ContractLine(models.Model):
     @api.onchange("date_start", "renewal_policy")
     def _onchange_renewal_policy(self):
         for line in self.filtered(lambda line: line.renewal_policy and line.date_start):
-            line.date_end = renewal_rules.period_end(
-                line.date_start,
-                line.renewal_policy,
-                line.notice_days,
-                line._plan_duration_days(line.product_id, line.company_id),
-            )
+            line.date_end = line._policy_first_period_end()
+
+    @api.onchange(
+        "date_start", "is_auto_renew", "auto_renew_rule_type", "auto_renew_interval"
+    )
+    def _onchange_is_auto_renew(self):
+        """OCA gives an auto-renewing line a year from its start: a line
+        renewing by its policy gets the end of the policy's first period."""
+        by_policy = self.filtered("renewal_policy")
+        res = super(ContractLine, self - by_policy)._onchange_is_auto_renew()
+        by_policy._onchange_renewal_policy()
+        return res
+
+    def _policy_first_period_end(self):
+        self.ensure_one()
+        return renewal_rules.period_end(
+            self.date_start,
+            self.renewal_policy,
+            self.notice_days,
+            self._plan_duration_days(self.product_id, self.company_id),
+        )
 
     def _get_renewal_new_date_end(self):
         if self.renewal_policy:

@@ -138,9 +138,10 @@ class SupportRenewalReminder(models.Model):
         for kind, xmlid in (
             ("notice", "support_terms_renewal.mail_template_renewal_reminder"),
             ("end", "support_terms_renewal.mail_template_renewal_reminder_end"),
+            ("renewed", "support_terms_renewal.mail_template_renewal_reminder_renewed"),
         ):
             reminders = self.filtered(
-                lambda r, kind=kind: r.kind == kind and r not in failures
+                lambda r, kind=kind: r._email_kind() == kind and r not in failures
             )
             if not reminders:
                 continue
@@ -167,6 +168,15 @@ class SupportRenewalReminder(models.Model):
                 reminder.write({"state": "failed", "failure_reason": reason})
             failed._notify_staff()
         (self - failed)._log_on_contracts()
+
+    def _email_kind(self):
+        """Which email tells this reminder: before the last day to cancel,
+        before the end, or before the end of a period already renewed."""
+        self.ensure_one()
+        line = self.contract_line_id
+        if self.kind == "end" and line.date_end and line.date_end > self.period_end:
+            return "renewed"
+        return self.kind
 
     def _mail_problem(self, mail):
         """Why ``mail`` cannot reach the customer, or False."""
@@ -224,6 +234,12 @@ class SupportRenewalReminder(models.Model):
                     end=format_date(self.env, reminder.period_end),
                     deadline=format_date(self.env, line.notice_deadline),
                 )
+            elif reminder._email_kind() == "renewed":
+                text = self.env._(
+                    "%(service)s: ends on %(end)s, renewed",
+                    service=line.name,
+                    end=format_date(self.env, reminder.period_end),
+                )
             else:
                 text = self.env._(
                     "%(service)s: ends on %(end)s",
@@ -251,16 +267,18 @@ class SupportRenewalReminder(models.Model):
         emailed when their deadline is still ahead."""
         today = fields.Date.context_today(self)
         vals_list = []
+        remind_end = lines._reminded_before_end()
         for line in lines:
-            for kind, day in line._renewal_reminders_owed().items():
+            owed = line._renewal_reminders_owed(line in remind_end)
+            for (kind, period_end), day in owed.items():
                 if day > today:
                     continue
-                target = line.notice_deadline if kind == "notice" else line.date_end
+                target = line.notice_deadline if kind == "notice" else period_end
                 vals_list.append(
                     {
                         "contract_line_id": line.id,
                         "kind": kind,
-                        "period_end": line.date_end,
+                        "period_end": period_end,
                         # a deadline already past is not worth an email
                         "state": "sent" if target >= today else "skipped",
                     }

@@ -20,7 +20,6 @@ ANNIVERSARY = "anniversary"
 CALENDAR_YEAR = "calendar_year"
 
 DEFAULT_NOTICE_DAYS = 60
-DEFAULT_REMINDER_DAYS = 30
 
 ON_TIME = "on_time"
 LATE = "late"
@@ -103,12 +102,15 @@ def reminder_dates(date_end, deadline, reminder_days, remind_end):
 
     ``notice``: ``reminder_days`` before the notice deadline (the last day to
     cancel); ``end``: ``reminder_days`` before the end, for the services whose
-    customer is contacted before they expire (support plans).
+    customer is contacted before they expire (support plans). No reminder
+    days, no reminders.
     """
     dates = {}
-    if deadline and reminder_days >= 0:
+    if not reminder_days or reminder_days < 0:
+        return dates
+    if deadline:
         dates["notice"] = deadline - timedelta(days=reminder_days)
-    if remind_end and date_end and reminder_days >= 0:
+    if remind_end and date_end:
         dates["end"] = date_end - timedelta(days=reminder_days)
     return dates
 

@@ -66,6 +66,10 @@ class TestRenewalRules(BaseCase):
             {"notice": date(2026, 12, 14), "end": date(2027, 2, 12)},
         )
         self.assertEqual(r.reminder_dates(date(2027, 3, 14), None, 30, False), {})
+        # 0 days: no reminders at all, not one on the deadline itself
+        self.assertEqual(
+            r.reminder_dates(date(2027, 3, 14), date(2027, 1, 13), 0, True), {}
+        )
 
     def test_refund_window(self):
         bought = datetime(2026, 3, 1, 9, 0)

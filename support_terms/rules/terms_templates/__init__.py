@@ -15,8 +15,10 @@ own keys of a template:
 - coverage: ``coverage`` ({plan code: {request kind: rule}}), per plan
   ``includes_extraordinary``, per product ``credit_pack``;
 - renewal: per plan ``duration_days``, ``refund_window_hours``,
-  ``renewal_reminder_days``; the products' renewal terms;
-  ``notice_judged_on``;
+  ``renewal_reminder_days``; the products' renewal terms with the
+  template's ``notice_days`` (0 when its terms name none);
+  ``notice_judged_on``; ``company`` ``support_notice_email`` and
+  ``support_notice_portal``;
 - suspension: ``company`` ``support_overdue_suspension`` and
   ``support_overdue_grace_days``, ``reactivation_fee``.
 

@@ -135,9 +135,15 @@ SERVICE_KIND_BY_KEY = {
 }
 
 
-def product_service_terms(key, plan_keys, notice_days=60):
-    """service_kind, renewal_policy and notice days of a template's product."""
-    kind, policy = SERVICE_KIND_BY_KEY.get(
-        key, ("support_plan", "anniversary") if key in plan_keys else ("other", False)
-    )
+def product_service_terms(key, plan_keys, notice_days=0):
+    """service_kind, renewal_policy and notice days of a template's product.
+
+    ``notice_days``: the template's; terms that name no notice period let the
+    customer cancel up to the expiry.
+    """
+    if key in plan_keys:
+        # a product granting a plan is a support plan, hosting included
+        kind, policy = "support_plan", "anniversary"
+    else:
+        kind, policy = SERVICE_KIND_BY_KEY.get(key, ("other", False))
     return {"service_kind": kind, "renewal_policy": policy, "notice_days": notice_days}

@@ -26,6 +26,9 @@ TEMPLATE = {
     # judged on the day it was sent; the other templates say nothing,
     # so a notice counts when it is received (art. 1335 c.c.)
     "notice_judged_on": "sent",
+    # "dovrà essere inviata via Raccomandata a/r almeno 60 giorni prima della
+    # scadenza": every service sold, the GOLD plan included
+    "notice_days": 60,
     "calendars": ["office"],
     "products": {
         "hosting": {

@@ -31,7 +31,14 @@ _COVERAGE = {
 TEMPLATE = {
     # "il ticket di assistenza viene chiuso automaticamente entro 7 giorni,
     # se non riceviamo risposta dal cliente": every ticket, plan or not
-    "company": {"support_auto_close_without_plan": True},
+    # "Non sono rimborsabili (se non entro max. 24h dall'acquisto)": support
+    # runs by email and chat, so a refund request by email or from the
+    # portal is valid; no notice period, cancelled up to the expiry
+    "company": {
+        "support_auto_close_without_plan": True,
+        "support_notice_email": True,
+        "support_notice_portal": True,
+    },
     "team": _lt("WordPress support"),
     "calendars": ["mon_sat", "always"],
     "products": {

@@ -1,0 +1,37 @@
+from odoo import fields, models
+
+from ..rules import plan as plan_rules
+
+
+class ProductProduct(models.Model):
+    """A product sold as a service may grant a support plan."""
+
+    _inherit = "product.product"
+
+    support_plan_ids = fields.Many2many(
+        comodel_name="support.plan",
+        relation="support_plan_product_rel",
+        column1="product_id",
+        column2="plan_id",
+        string="Support plans granted",
+        readonly=True,
+        help="The plans a contract line of this product grants, each in its "
+        "company.",
+    )
+
+    def _support_granted_plan(self, company, granting=None):
+        """The plan this product grants in ``company`` (empty if none).
+
+        THE definition of "the plan a product grants": the first, by
+        sequence, of the active plans of ``company`` listing it among their
+        granting products, as for the plan in force
+        (``support.plan._granting_plans``, which a caller looking up many
+        products computes once and passes as ``granting``).
+        """
+        self.ensure_one()
+        plans = self.env["support.plan"].sudo()
+        if granting is None:
+            granting = plans._granting_plans(company)
+        return plans.browse(
+            plan_rules.first_plan(granting.get((company.id, self.id), []))
+        )

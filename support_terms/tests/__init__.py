@@ -22,3 +22,4 @@ from . import test_install_safety
 from . import test_service_state_renewal
 from . import test_auto_close_email_reply
 from . import test_do_not_renew
+from . import test_company_day

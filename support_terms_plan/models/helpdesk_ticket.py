@@ -149,7 +149,9 @@ class HelpdeskTicket(models.Model):
         groups = defaultdict(lambda: self.browse())
         for ticket in self:
             if ticket.partner_id:
-                arrival = fields.Date.context_today(ticket, ticket.create_date)
+                # the arrival day is the company's, whoever (or whatever
+                # gateway user) created the request
+                arrival = ticket.company_id._support_date_of(ticket.create_date)
                 groups[(ticket.company_id, arrival)] |= ticket
         by_plan = defaultdict(lambda: self.browse())
         for (company, arrival), tickets in groups.items():

@@ -206,7 +206,7 @@ class SupportRenewalReminder(models.Model):
                             service=reminder.service_name,
                         ),
                         "note": reminder.failure_reason,
-                        "date_deadline": fields.Date.context_today(self),
+                        "date_deadline": contract.company_id._support_today(),
                     }
                 )
         self.env["mail.activity"].sudo().create(vals_list)
@@ -249,9 +249,9 @@ class SupportRenewalReminder(models.Model):
     def _send_due(self, lines):
         """The reminders these lines owe today: one per line, period and kind,
         emailed when their deadline is still ahead."""
-        today = fields.Date.context_today(self)
         vals_list = []
         for line in lines:
+            today = line.company_id._support_today()
             for kind, day in line._renewal_reminders_owed().items():
                 if day > today:
                     continue

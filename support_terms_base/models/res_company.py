@@ -2,11 +2,9 @@ import pytz
 
 from odoo import api, fields, models
 
+from odoo.addons.base.models.res_partner import _tz_get
+
 SUPPORT_TZ = "Europe/Rome"
-
-
-def _tz_get(self):
-    return self.env["res.partner"]._fields["tz"].selection(self.env["res.partner"])
 
 
 class ResCompany(models.Model):

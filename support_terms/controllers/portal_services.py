@@ -1,6 +1,6 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
-from odoo import fields, http
+from odoo import http
 from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
 
@@ -24,7 +24,7 @@ class SupportServicesPortal(CustomerPortal):
     def _support_services_domain(self):
         """The services in force or still to come, one line per service."""
         partner = request.env.user.partner_id.commercial_partner_id
-        today = fields.Date.context_today(request.env.user)
+        today = request.env.user.company_id._support_today()
         return [
             ("contract_id.partner_id", "child_of", partner.id),
             ("successor_contract_line_id", "=", False),

@@ -27,3 +27,4 @@ from . import test_plan_term_renewal
 from . import test_access_insiders
 from . import test_access_public_methods
 from . import test_thread_stranger
+from . import test_company_day

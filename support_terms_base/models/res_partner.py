@@ -13,9 +13,9 @@ class ResPartner(models.Model):
         "company.",
     )
 
-    @api.depends_context("company", "tz")
+    @api.depends_context("company")
     def _compute_support_service_line_ids(self):
-        today = fields.Date.context_today(self)
+        today = self.env.company._support_today()
         Line = self.env["contract.line"]
         lines = Line.search(
             [

@@ -39,7 +39,9 @@ class SupportCreditMove(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True, default=lambda self: self.env.company._support_today()
+    )
     move_type = fields.Selection(
         selection=[
             ("grant", "Credits bought"),
@@ -188,7 +190,7 @@ class SupportCreditMove(models.Model):
         for line in lines:
             invoice = line.move_id
             product = line.product_id.product_tmpl_id
-            start = invoice.invoice_date or fields.Date.context_today(self)
+            start = invoice.invoice_date or invoice.company_id._support_today()
             values.append(
                 {
                     "partner_id": invoice.commercial_partner_id.id,
@@ -248,7 +250,7 @@ class SupportCreditMove(models.Model):
                 self.env._("The credits to charge must be a positive number.")
             )
         partner = partner.commercial_partner_id
-        today = fields.Date.context_today(self)
+        today = company._support_today()
         moves = self.sudo()
         # lock the packs: two staff charging the same customer wait for each other
         query = moves._search(
@@ -335,7 +337,7 @@ class SupportCreditMove(models.Model):
         gets one expiry move (unique index), which brings its credits left to
         zero and so takes it out of the due set in the same transaction.
         """
-        today = fields.Date.context_today(self)
+        today = self.env.company._support_today()
         moves = self.sudo()
         return run_due_batch(
             moves,

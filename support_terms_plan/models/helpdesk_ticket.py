@@ -132,7 +132,7 @@ class HelpdeskTicket(models.Model):
         partner = self.env["res.partner"].browse(vals.get("partner_id")).sudo()
         if partner.exists():
             # the arrival day, as the plan's snapshot reads it
-            today = fields.Date.context_today(self)
+            today = company._support_today()
             plan = partner._support_plan_at(company, today).get(
                 partner.commercial_partner_id.id
             )
@@ -200,7 +200,9 @@ class HelpdeskTicket(models.Model):
         groups = defaultdict(lambda: self.browse())
         for ticket in self:
             if ticket.partner_id:
-                arrival = fields.Date.context_today(ticket, ticket.create_date)
+                # the arrival day is the company's, whoever (or whatever
+                # gateway user) created the request
+                arrival = ticket.company_id._support_date_of(ticket.create_date)
                 groups[(ticket.company_id, arrival)] |= ticket
         result = {}
         for (company, arrival), tickets in groups.items():

@@ -13,12 +13,12 @@ class ResPartner(models.Model):
         "from its in-progress contract lines. Empty: paid support.",
     )
 
-    @api.depends_context("company", "tz")
+    @api.depends_context("company")
     def _compute_support_plan_id(self):
         company = self.env.company
         commercial = self.commercial_partner_id
         in_force = self.env["support.plan"]._plans_in_force_by_partner(
-            company, fields.Date.context_today(self), partners=commercial
+            company, company._support_today(), partners=commercial
         )
         for partner in self:
             plan_id = in_force.get((partner.commercial_partner_id.id, company.id))

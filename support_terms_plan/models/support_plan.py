@@ -127,8 +127,11 @@ class SupportPlan(models.Model):
             plan.ticket_count = counts.get(plan, 0)
 
     def _compute_customer_ids(self):
-        today = fields.Date.context_today(self)
-        in_force = self._plans_in_force_by_partner(self.company_id, today, self)
+        in_force = {}
+        for company in self.company_id:
+            in_force.update(
+                self._plans_in_force_by_partner(company, company._support_today(), self)
+            )
         for plan in self:
             plan.customer_ids = [
                 partner_id
@@ -152,12 +155,14 @@ class SupportPlan(models.Model):
             raise AccessError(_("Only support staff can search plans by customer."))
         ids = value if isinstance(value, list | tuple) else [value]
         partners = self.env["res.partner"].sudo().browse(ids).commercial_partner_id
-        in_force = self.sudo()._plans_in_force_by_partner(
-            self.env["res.company"].sudo().search([]),
-            fields.Date.context_today(self),
-            partners=partners,
-        )
-        return [("id", "in", list(set(in_force.values())))]
+        plan_ids = set()
+        # each company's plans are in force on that company's day
+        for company in self.env["res.company"].sudo().search([]):
+            in_force = self.sudo()._plans_in_force_by_partner(
+                company, company._support_today(), partners=partners
+            )
+            plan_ids.update(in_force.values())
+        return [("id", "in", list(plan_ids))]
 
     @api.model
     def _plans_in_force_by_partner(self, companies, on_date, plans=None, partners=None):

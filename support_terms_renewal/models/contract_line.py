@@ -265,10 +265,9 @@ class ContractLine(models.Model):
         return owed
 
     @api.depends("date_end", "is_auto_renew", "notice_deadline")
-    @api.depends_context("tz")
     def _compute_next_renewal_date(self):
-        today = fields.Date.context_today(self)
         for line in self:
+            today = line.company_id._support_today()
             renews = line.is_auto_renew and line.date_end
             line.next_renewal_date = (
                 line.date_end + timedelta(days=1) if renews else False
@@ -343,12 +342,16 @@ class ContractLine(models.Model):
         The notice deadline is the last day to cancel: a notice received on
         that day must still find the line not renewed.
         """
-        today = fields.Date.context_today(self)
+        today = self.env.company._support_today()
         return expression.OR(
             [
                 expression.AND(
                     [
-                        super()._contract_line_to_renew_domain(),
+                        # OCA's own lines renew on the company's day too
+                        super(
+                            ContractLine,
+                            self.with_context(tz=self.env.company.support_tz),
+                        )._contract_line_to_renew_domain(),
                         [("renewal_policy", "=", False)],
                     ]
                 ),
@@ -412,7 +415,7 @@ class ContractLine(models.Model):
         renews nothing twice. Reminders are sent once per line, period and
         kind, which ``support.renewal.reminder`` enforces with a unique key.
         """
-        today = fields.Date.context_today(self)
+        today = self.env.company._support_today()
         return run_due_batch(
             self,
             "support_terms.renewal_batch_size",

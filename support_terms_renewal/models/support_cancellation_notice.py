@@ -18,7 +18,8 @@ NOTICE_CHANNELS = [
 # what only a manager writes, through action_confirm and action_reset_draft
 DECISION_FIELDS = {
     "state",
-    "rejection_reason",
+    "rejection_code",
+    "rejection_channels",
     "confirmed_datetime",
     "result_ids",
     "refund_move_ids",
@@ -152,7 +153,22 @@ class SupportCancellationNotice(models.Model):
         index=True,
         tracking=True,
     )
-    rejection_reason = fields.Text(readonly=True)
+    rejection_code = fields.Selection(
+        selection=[("channel", "Channel not accepted by the terms")],
+        readonly=True,
+        copy=False,
+    )
+    rejection_channels = fields.Char(
+        string="Channels accepted when rejected",
+        readonly=True,
+        copy=False,
+        help="The codes of the channels the terms accepted when the notice "
+        "was rejected, comma separated.",
+    )
+    rejection_reason = fields.Text(
+        compute="_compute_rejection_reason",
+        help="Why the notice was rejected, in the reader's language.",
+    )
     confirmed_datetime = fields.Datetime(string="Confirmed on", readonly=True)
     result_ids = fields.One2many(
         comodel_name="support.cancellation.notice.result",
@@ -167,6 +183,28 @@ class SupportCancellationNotice(models.Model):
         copy=False,
     )
 
+    @api.depends("state", "rejection_code", "rejection_channels", "channel")
+    @api.depends_context("lang")
+    def _compute_rejection_reason(self):
+        labels = dict(self._fields["channel"]._description_selection(self.env))
+        for notice in self:
+            if notice.state != "rejected":
+                notice.rejection_reason = False
+                continue
+            codes = (
+                notice.rejection_channels.split(",")
+                if notice.rejection_channels
+                else notice.company_id._support_notice_channels()
+            )
+            notice.rejection_reason = self.env._(
+                "The notice arrived by %(channel)s; the terms accept a "
+                "cancellation only by: %(accepted)s.",
+                channel=labels.get(notice.channel, notice.channel),
+                accepted=self.env._(" or ").join(
+                    labels.get(code, code) for code in codes
+                ),
+            )
+
     @api.depends("received_at", "company_id")
     def _compute_received_date(self):
         for notice in self:
@@ -180,12 +218,9 @@ class SupportCancellationNotice(models.Model):
                 notice.sent_date = received
 
     def _local_day(self, moment):
-        """The day of ``moment`` in the company's (else the user's) time zone."""
+        """The company's day of ``moment``, whoever records the notice."""
         self.ensure_one()
-        if not moment:
-            return False
-        tz = self.company_id.partner_id.tz or self.env.user.tz or "UTC"
-        return fields.Date.context_today(self.with_context(tz=tz), timestamp=moment)
+        return self.company_id._support_date_of(moment)
 
     def _judged_day(self):
         """The day the notice deadline is judged on, as the terms say."""
@@ -397,19 +432,19 @@ class SupportCancellationNotice(models.Model):
         for notice in self:
             if notice.state != "rejected":
                 raise self._only_rejected_back_to_draft()
-        self.write({"state": "draft", "rejection_reason": False})
+        self.write(
+            {"state": "draft", "rejection_code": False, "rejection_channels": False}
+        )
 
     def _reject(self):
         self.ensure_one()
-        labels = dict(self._fields["channel"]._description_selection(self.env))
+        # the facts, not a sentence: each reader gets it in their language
         self.write(
             {
                 "state": "rejected",
-                "rejection_reason": self.env._(
-                    "The notice arrived by %(channel)s; the terms accept a "
-                    "cancellation only by: %(accepted)s.",
-                    channel=labels[self.channel],
-                    accepted=self.accepted_channels,
+                "rejection_code": "channel",
+                "rejection_channels": ",".join(
+                    self.company_id._support_notice_channels()
                 ),
             }
         )

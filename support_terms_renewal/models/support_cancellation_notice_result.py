@@ -2,6 +2,7 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from ..rules import renewal as renewal_rules
 
@@ -52,13 +53,20 @@ class SupportCancellationNoticeResult(models.Model):
         "notice_id.received_date",
         "notice_id.judged_on",
     )
+    @api.depends_context("lang")
     def _compute_explanation(self):
+        """Rendered from the stored outcome and dates in the reader's language
+        and date format: the customer's in its emails and portal."""
+
+        def day(value):
+            return format_date(self.env, value)
+
         for result in self:
             notice = result.notice_id
             received = (
-                self.env._("sent on %(day)s", day=notice.sent_date)
+                self.env._("sent on %(day)s", day=day(notice.sent_date))
                 if notice.judged_on == "sent"
-                else self.env._("received on %(day)s", day=notice.received_date)
+                else self.env._("received on %(day)s", day=day(notice.received_date))
             )
             if result.outcome == "on_time":
                 text = self.env._(
@@ -66,8 +74,8 @@ class SupportCancellationNoticeResult(models.Model):
                     "(%(deadline)s): the service ends on %(end)s and is not "
                     "renewed.",
                     received=received,
-                    deadline=result.notice_deadline,
-                    end=result.end_date,
+                    deadline=day(result.notice_deadline),
+                    end=day(result.end_date),
                 )
             elif result.outcome == "late":
                 text = self.env._(
@@ -75,14 +83,14 @@ class SupportCancellationNoticeResult(models.Model):
                     "(%(deadline)s): the renewal is due, the service is renewed "
                     "once and ends on %(end)s.",
                     received=received,
-                    deadline=result.notice_deadline,
-                    end=result.end_date,
+                    deadline=day(result.notice_deadline),
+                    end=day(result.end_date),
                 )
             elif result.outcome == "early":
                 text = self.env._(
                     "terminated early on %(end)s as requested; the period "
                     "already paid is not refunded.",
-                    end=result.end_date,
+                    end=day(result.end_date),
                 )
             else:
                 text = self.env._(
@@ -238,6 +246,6 @@ class SupportCancellationNoticeResult(models.Model):
                 % self.env._(
                     "%(service)s terminated early on %(date)s, without refund.",
                     service=line.name,
-                    date=end_date,
+                    date=format_date(self.env, end_date),
                 )
             )

@@ -216,7 +216,7 @@ class SupportRenewalReminder(models.Model):
                             service=reminder.service_name,
                         ),
                         "note": reminder.failure_reason,
-                        "date_deadline": fields.Date.context_today(self),
+                        "date_deadline": contract.company_id._support_today(),
                     }
                 )
         self.env["mail.activity"].sudo().create(vals_list)
@@ -265,10 +265,10 @@ class SupportRenewalReminder(models.Model):
     def _send_due(self, lines):
         """The reminders these lines owe today: one per line, period and kind,
         emailed when their deadline is still ahead."""
-        today = fields.Date.context_today(self)
         vals_list = []
         remind_end = lines._reminded_before_end()
         for line in lines:
+            today = line.company_id._support_today()
             owed = line._renewal_reminders_owed(line in remind_end)
             for (kind, period_end), day in owed.items():
                 if day > today:

@@ -197,7 +197,7 @@ class TestCancellationNotice(CancellationNoticeCase):
         self.assertEqual(notice.result_ids.outcome, "on_time")
         self.assertEqual(self.line.date_end, self.d(2026, 3, 14), "renewal undone")
         self.assertFalse(self.line.is_auto_renew)
-        self.assertIn("sent on 2026-01-13", notice.result_ids.explanation)
+        self.assertIn("sent on 01/13/2026", notice.result_ids.explanation)
 
     def test_letter_posted_on_last_day_is_late_when_terms_judge_receipt(self):
         """Terms that want the notice received by the last day: the same

@@ -120,7 +120,9 @@ class HelpdeskTicketSla(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": user.id,
                     "summary": self.env._("SLA %(sla)s about to expire", sla=sla.name),
-                    "date_deadline": fields.Date.context_today(sla, sla.deadline),
+                    "date_deadline": sla.ticket_id.company_id._support_date_of(
+                        sla.deadline
+                    ),
                 }
                 for sla in self
                 for user in sla._responsible()

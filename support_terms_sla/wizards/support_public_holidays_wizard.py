@@ -29,10 +29,10 @@ class SupportPublicHolidaysWizard(models.TransientModel):
         return False
 
     def _default_year_from(self):
-        return fields.Date.context_today(self).year
+        return self.env.company._support_today().year
 
     def _default_year_to(self):
-        return fields.Date.context_today(self).year + 1
+        return self.env.company._support_today().year + 1
 
     calendar_id = fields.Many2one(
         comodel_name="resource.calendar",

@@ -330,7 +330,7 @@ class AccountMove(models.Model):
             and not s.fee_invoice_id
         ):
             by_company[suspension.company_id] |= suspension
-        today = fields.Date.context_today(self)
+        today = self.env.company._support_today()
         # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
         # new invoice's journal items unbalanced at 0
         Move = self.env["account.move"].with_env(self.env(context={}))

@@ -86,7 +86,7 @@ class ResPartner(models.Model):
         if not ids:
             return {}
         start = late_window_start(
-            fields.Date.context_today(self), company.support_late_payment_months
+            company._support_today(), company.support_late_payment_months
         )
         rows = self.env["account.move"]._support_paid_on_rows(
             SQL(

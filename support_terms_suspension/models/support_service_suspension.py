@@ -89,7 +89,7 @@ class SupportServiceSuspension(models.Model):
     date_start = fields.Date(
         string="Suspended on",
         required=True,
-        default=fields.Date.context_today,
+        default=lambda self: self.env.company._support_today(),
     )
     date_lifted = fields.Date(string="Lifted on", readonly=True, copy=False)
     state = fields.Selection(
@@ -284,7 +284,8 @@ class SupportServiceSuspension(models.Model):
 
     def _lift(self):
         """Lift these suspensions; their lines come back unless another holds them."""
-        self.write({"state": "lifted", "date_lifted": fields.Date.context_today(self)})
+        today = self.company_id[:1]._support_today()
+        self.write({"state": "lifted", "date_lifted": today})
         lines = self.sudo().line_ids.filtered(
             lambda line: line.service_state == "suspended"
         )
@@ -382,7 +383,7 @@ class SupportServiceSuspension(models.Model):
         suspension is lifted), so a second, overlapping or restarted run
         handles it once.
         """
-        today = fields.Date.context_today(self)
+        today = self.env.company._support_today()
         moves = (
             self.env["account.move"]
             .sudo()

@@ -1,7 +1,6 @@
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
 
 from ..tools import check_manager
 
@@ -39,16 +38,15 @@ class ContractLine(models.Model):
     def write(self, vals):
         if "service_state" not in vals:
             return super().write(vals)
-        if not self.env.su and not self.env.user.has_group(
-            "support_terms_base.group_support_terms_manager"
-        ):
-            # OCA lets accounting write lines: the state is the terms' own
-            raise AccessError(
-                _(
-                    "Only a support terms manager can suspend, reactivate or "
-                    "terminate a service."
-                )
-            )
+        # OCA lets accounting write lines: the state is the terms' own
+        check_manager(
+            self,
+            _(
+                "Only a support terms manager can suspend, reactivate or "
+                "terminate a service."
+            ),
+            model_rights=False,
+        )
         old_states = {line.id: line.service_state for line in self}
         result = super().write(vals)
         changed = self.filtered(lambda line: old_states[line.id] != line.service_state)

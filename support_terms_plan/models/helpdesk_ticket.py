@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.mail import email_normalize, email_normalize_all, email_split_tuples
 
-MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
+from odoo.addons.support_terms_base.tools import MANAGER_GROUP
 
 
 class HelpdeskTicket(models.Model):

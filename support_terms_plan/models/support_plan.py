@@ -3,6 +3,8 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.support_terms_base.tools import USER_GROUP
+
 from ..rules import plan as plan_rules
 
 
@@ -147,9 +149,7 @@ class SupportPlan(models.Model):
         """
         if operator not in ("in", "=", "child_of"):
             raise ValidationError(_("Unsupported search on customers in force."))
-        if not self.env.su and not self.env.user.has_group(
-            "support_terms_base.group_support_terms_user"
-        ):
+        if not self.env.su and not self.env.user.has_group(USER_GROUP):
             # record rules search as superuser; anyone else would learn which
             # plan other customers hold
             raise AccessError(_("Only support staff can search plans by customer."))

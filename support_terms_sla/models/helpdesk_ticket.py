@@ -1,9 +1,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
+from odoo.addons.support_terms_base.tools import USER_GROUP
+
 from ..rules.urgency import is_urgent, parse_keywords
 
-USER_GROUP = "support_terms_base.group_support_terms_user"
 # how and when a request became urgent: recorded by the addon with the
 # urgency, never written by users
 URGENCY_RECORDED = {"urgency_source", "urgency_date"}

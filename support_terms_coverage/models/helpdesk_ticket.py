@@ -181,6 +181,18 @@ class HelpdeskTicket(models.Model):
                 or False
             )
 
+    @api.depends("support_quote_id.state")
+    def _compute_support_waiting_paused(self):
+        """A quotation sent and not yet signed pauses the waiting clock: the
+        customer is reading the quote ("prezzi e condizioni verranno [...]
+        comunicati in fase di preventivo, ovvero prima dell'effettivo
+        intervento"), the request is not left without reply."""
+        res = super()._compute_support_waiting_paused()
+        for ticket in self:
+            if ticket.support_quote_id.state == "sent":
+                ticket.support_waiting_paused = True
+        return res
+
     @api.depends("channel_id", "support_plan_id.channel_ids")
     def _compute_channel_outside_plan(self):
         for ticket in self:
@@ -272,7 +284,7 @@ class HelpdeskTicket(models.Model):
         be closed; any other stage is work.
         """
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        if stage.unattended or stage.closed or stage.waiting_customer:
+        if not stage._support_is_work_stage():
             return
         waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
         if waiting:
@@ -283,6 +295,52 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(waiting.mapped("display_name")),
                 )
             )
+        unquoted = self.filtered(
+            lambda t: t.coverage == "extra"
+            and t.coverage_billing_mode == "quote"
+            and t.support_quote_state != "accepted"
+            and t.stage_id != stage
+        )
+        if unquoted:
+            raise UserError(
+                _(
+                    "%(tickets)s: an extra billed by quote, the work starts once "
+                    "the customer accepts a quotation. Create the quotation first.",
+                    tickets=", ".join(unquoted.mapped("display_name")),
+                )
+            )
+
+    def _support_quote_accepted(self):
+        """The customer accepted the quotation: the work starts, the request
+        moves to the team's first work stage (from a stage before work)."""
+        for ticket in self.sudo():
+            if ticket.stage_id._support_is_work_stage() or ticket.stage_id.closed:
+                continue
+            stage = ticket._support_work_stage()
+            if not stage:
+                continue
+            ticket.write({"stage_id": stage.id})
+            ticket.message_post(
+                body=_(
+                    "Quotation %(quote)s accepted: the work starts.",
+                    quote=ticket.support_quote_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _support_work_stage(self):
+        """The stage where work starts: *In progress* if the team uses it,
+        else its first work stage."""
+        self.ensure_one()
+        stages = self.team_id._get_applicable_stages().filtered(
+            lambda s: s._support_is_work_stage()
+        )
+        in_progress = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
+        )
+        if in_progress in stages:
+            return in_progress
+        return stages[:1]
 
     def _check_support_staff(self):
         """Quotes and charges are created as superuser: support staff decide them."""

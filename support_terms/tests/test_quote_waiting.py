@@ -1,0 +1,69 @@
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from .common_coverage import CoverageCase
+
+T0 = datetime(2026, 3, 2, 10, 0)  # a Monday
+
+
+@tagged("post_install", "-at_install")
+class TestQuoteWaiting(CoverageCase):
+    """ "Per quanto riguarda il servizio di 'Intervento tecnico assistenza
+    one-shot', prezzi e condizioni verranno calcolati e comunicati in fase di
+    preventivo, ovvero prima dell'effettivo intervento sul sito web": while
+    the customer reads the quotation, the request is not closed for lack of
+    reply; once signed, the work starts."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stage_no_reply = cls.env.ref(
+            "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
+        )
+        cls.team.auto_close_stage_id = cls.stage_no_reply
+        cls.cron = cls.env.ref("support_terms_auto_close.ir_cron_auto_close_tickets")
+
+    def _quoted_and_waiting(self):
+        with freeze_time(T0):
+            ticket = self._ticket(self.cat_feature)
+            ticket.action_create_quote()
+            ticket.support_quote_id.action_quotation_sent()
+            ticket.stage_id = self.stage_waiting
+        self.assertEqual(ticket.waiting_since, T0)
+        self.assertEqual(ticket.support_plan_id.auto_close_days, 7)
+        return ticket
+
+    def test_a_quote_to_sign_pauses_the_closing_without_reply(self):
+        ticket = self._quoted_and_waiting()
+        self.assertEqual(ticket.support_quote_state, "waiting")
+        self.assertFalse(ticket.auto_close_date)
+        for moment in (T0 + timedelta(days=8), T0 + timedelta(days=8, hours=1)):
+            with freeze_time(moment):
+                self.run_like_the_cron_worker(self.cron)
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+        self.assertFalse(ticket.auto_closed_date)
+
+    def test_a_declined_quote_starts_a_new_waiting_period(self):
+        ticket = self._quoted_and_waiting()
+        with freeze_time(T0 + timedelta(days=10)):
+            ticket.support_quote_id._action_cancel()
+            self.assertEqual(ticket.support_quote_state, "cancelled")
+            self.run_like_the_cron_worker(self.cron)
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+        self.assertEqual(ticket.waiting_since, T0 + timedelta(days=10))
+        self.assertEqual(ticket.auto_close_date, T0 + timedelta(days=17))
+
+    def test_the_quote_confirmed_starts_the_work(self):
+        ticket = self._quoted_and_waiting()
+        with freeze_time(T0 + timedelta(days=9)):
+            ticket.support_quote_id.action_confirm()
+        self.assertEqual(ticket.support_quote_state, "accepted")
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+        self.assertFalse(ticket.waiting_since)
+        self.assertIn(
+            f"Quotation {ticket.support_quote_id.name} accepted",
+            "".join(ticket.message_ids.mapped("body")),
+        )

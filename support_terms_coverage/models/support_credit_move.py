@@ -357,8 +357,7 @@ class SupportCreditMove(models.Model):
             for line in lines:
                 credited = line.quantity * line.product_id.support_credits
                 candidates = packs.filtered(
-                    lambda p, line=line: p.invoice_line_id.product_id
-                    == line.product_id
+                    lambda p, line=line: p.invoice_line_id.product_id == line.product_id
                 ).sorted(
                     lambda p, line=line: (
                         p.invoice_line_id.quantity != line.quantity,

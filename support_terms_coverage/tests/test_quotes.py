@@ -44,13 +44,13 @@ class TestQuotes(CoverageCase):
             )
         self.assertIn("Create prima il preventivo", str(caught.exception))
         # a cancelled quote is no quote
-        ticket.with_user(agent).action_create_quote()
+        ticket.action_create_quote()
         ticket.support_quote_id._action_cancel()
         with self.assertRaises(UserError):
             ticket.with_user(agent).write({"stage_id": self.stage_progress.id})
         self.assertEqual(ticket.stage_id, self.stage_new)
         # the customer signs a new quote: the work starts
-        ticket.with_user(agent).action_create_quote()
+        ticket.action_create_quote()
         ticket.support_quote_id.action_confirm()
         self.assertEqual(ticket.support_quote_state, "accepted")
         self.assertEqual(ticket.stage_id, self.stage_progress)

@@ -67,3 +67,19 @@ class TestQuoteWaiting(CoverageCase):
             f"Quotation {ticket.support_quote_id.name} accepted",
             "".join(ticket.message_ids.mapped("body")),
         )
+
+    def test_quotes_waiting_at_the_upgrade_pause_their_clock(self):
+        ticket = self._quoted_and_waiting()
+        # as the database was before the pause existed
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET support_waiting_paused = FALSE, "
+            "auto_close_date = %s WHERE id = %s",
+            (T0 + timedelta(days=7), ticket.id),
+        )
+        self.env.invalidate_all()
+        self.assertEqual(ticket.auto_close_date, T0 + timedelta(days=7))
+        self.env["helpdesk.ticket"].init()
+        self.env.invalidate_all()
+        self.assertTrue(ticket.support_waiting_paused)
+        self.assertFalse(ticket.auto_close_date)

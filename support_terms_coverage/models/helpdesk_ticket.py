@@ -106,6 +106,21 @@ class HelpdeskTicket(models.Model):
         "cleared when it is covered again: one email per exclusion.",
     )
 
+    def init(self):
+        # requests already waiting for a quotation's signature when the
+        # addon is installed or upgraded pause their waiting clock too
+        res = super().init()
+        waiting = self.sudo().search(
+            [
+                ("support_quote_id.state", "=", "sent"),
+                ("support_waiting_paused", "=", False),
+            ]
+        )
+        if waiting:
+            waiting.modified(["support_quote_id"])
+            waiting.flush_recordset()
+        return res
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -22,13 +22,22 @@ class AccountMove(models.Model):
         return posted
 
     def button_draft(self):
-        res = super().button_draft()
-        self._support_credits_undone(self.env._("reset to draft"))
+        # the payments unreconciled on the way say nothing: the invoice does
+        reason = self.env.context.get("support_credits_reason") or self.env._(
+            "reset to draft"
+        )
+        res = super(
+            AccountMove, self.with_context(support_credits_reason=reason)
+        ).button_draft()
+        self._support_credits_undone(reason)
         return res
 
     def button_cancel(self):
-        res = super().button_cancel()
-        self._support_credits_undone(self.env._("cancelled"))
+        reason = self.env._("cancelled")
+        res = super(
+            AccountMove, self.with_context(support_credits_reason=reason)
+        ).button_cancel()
+        self._support_credits_undone(reason)
         return res
 
     def _support_credits_undone(self, reason):
@@ -55,6 +64,8 @@ class AccountMove(models.Model):
     def _support_credits_unpaid(self):
         """Invoices no longer paid (a payment unreconciled or cancelled) stop
         granting where the company grants credits on payment."""
+        if self.env.context.get("support_credits_reason"):
+            return  # reset to draft or cancelled: withdrawn for that reason
         unpaid = self.filtered(
             lambda move: move.move_type == "out_invoice"
             and move.state == "posted"

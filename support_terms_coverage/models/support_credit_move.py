@@ -243,6 +243,8 @@ class SupportCreditMove(models.Model):
             )
         grants = moves.create(values)
         grants._carry_used_credits()
+        # the credit notes already posted on the invoice still take back
+        moves._take_back_credited(grants.invoice_id.reversal_move_ids)
         return grants
 
     def _carry_used_credits(self):
@@ -468,6 +470,7 @@ class SupportCreditMove(models.Model):
                 ("partner_id", "=", partner.id),
                 ("company_id", "=", company.id),
                 ("move_type", "=", "grant"),
+                ("withdrawn", "=", False),
                 ("remaining", ">", 0),
                 ("expiry_date", ">=", today),
             ],

@@ -152,3 +152,53 @@ class TestCreditsFollowTheirInvoice(CoverageCase):
         invoice.js_assign_outstanding_line(payment_line.id)
         self.assertEqual(invoice.payment_state in ("paid", "in_payment"), True)
         self.assertEqual(self._balance(), 10)
+
+    def test_reposted_invoice_keeps_what_its_credit_note_took_back(self):
+        self.company.support_credit_grant_on = "posted"
+        invoice = self._hosting_and_pack_invoice(packs=2)
+        self._credit_note(invoice, self.credit_pack, quantity=1)
+        self.assertEqual(self._balance(), 10)
+        invoice.button_draft()
+        self.assertEqual(self._balance(), 0)
+        invoice.action_post()
+        self.assertEqual(self._balance(), 10)
+
+    def test_pack_line_removed_from_the_draft_invoice(self):
+        self.company.support_credit_grant_on = "posted"
+        invoice = self._invoice()
+        ticket = self._use(3)
+        invoice.button_draft()
+        with Form(invoice) as form:
+            form.invoice_line_ids.remove(0)
+            with form.invoice_line_ids.new() as line:
+                line.product_id = self.product_hosting
+        invoice.action_post()
+        self.assertEqual(self._balance(), 0)
+        self.assertEqual(ticket.support_credits_charged, 3)
+        withdrawn = self._grants()
+        self.assertTrue(withdrawn.withdrawn)
+        self.assertEqual(withdrawn.invoice_id, invoice)
+        self.assertFalse(withdrawn.invoice_line_id)
+
+    def test_paid_invoice_reset_to_draft_says_so(self):
+        invoice = self._invoice()
+        self._pay(invoice)
+        self._use(3)
+        invoice.button_draft()
+        self.assertEqual(self._balance(), 0)
+        self.assertIn(
+            "reset to draft: 7.0 credits withdrawn", self._moves("reversal").name
+        )
+        note = invoice.message_ids.filtered(lambda m: "Prepaid credits" in m.body)
+        self.assertIn("3.0 already used are kept", note.body)
+        # cancelled from posted: withdrawn as cancelled
+        other = self._invoice(quantity=2)
+        self._pay(other)
+        other.button_cancel()
+        self.assertEqual(self._balance(), 0)
+        self.assertIn(
+            "cancelled: 20.0 credits withdrawn",
+            self._moves("reversal")
+            .filtered(lambda m: m.pack_id.invoice_id == other)
+            .name,
+        )

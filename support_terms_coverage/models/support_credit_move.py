@@ -369,12 +369,12 @@ class SupportCreditMove(models.Model):
                 for pack in candidates:
                     if float_compare(credited, 0.0, precision_digits=PRECISION) <= 0:
                         break
+                    share = min(credited, pack.quantity)
+                    credited -= share
                     if pack.pack_move_ids.filtered(
                         lambda m, line=line: m.credit_note_line_id == line
                     ):
-                        continue
-                    share = min(credited, pack.quantity)
-                    credited -= share
+                        continue  # already taken back for this line
                     take = min(share, pack.remaining)
                     if float_compare(take, 0.0, precision_digits=PRECISION) > 0:
                         taken |= moves.create(
@@ -413,7 +413,7 @@ class SupportCreditMove(models.Model):
         )
         taken.unlink()
 
-    def _post_withdrawal_note(self, document, credits, reason):
+    def _post_withdrawal_note(self, document, quantity, reason):
         """Say on the invoice or credit note what its pack no longer grants:
         what was taken back, what the customer had already used."""
         self.ensure_one()
@@ -438,7 +438,7 @@ class SupportCreditMove(models.Model):
                 "%(taken)s credits withdrawn from %(customer)s, %(used)s already "
                 "used are kept.",
                 pack=self.name,
-                credits=round(credits, PRECISION),
+                credits=round(quantity, PRECISION),
                 reason=reason,
                 taken=round(taken, PRECISION),
                 customer=self.partner_id.display_name,

@@ -41,10 +41,10 @@ class TestCreditsFollowTheirInvoice(CoverageCase):
         self._pay(invoice)
         return invoice
 
-    def _use(self, credits):
+    def _use(self, quantity):
         ticket = self._ticket(self.cat_logs)
         self.env["support.credit.move"]._consume(
-            self.customer, self.company, credits, ticket=ticket
+            self.customer, self.company, quantity, ticket=ticket
         )
         return ticket
 
@@ -92,6 +92,9 @@ class TestCreditsFollowTheirInvoice(CoverageCase):
         first = self._credit_note(invoice, self.credit_pack, quantity=1)
         self.assertEqual(self._balance(), 7)
         self.assertEqual(self._moves("reversal").quantity, -10)
+        # whatever runs it again, a credit note line takes back once
+        self.env["support.credit.move"]._take_back_credited(first)
+        self.assertEqual(self._balance(), 7)
         # the other one: 7 left are taken back, the 3 used stay used
         second = self._credit_note(invoice, self.credit_pack, quantity=1)
         self.assertEqual(self._balance(), 0)

@@ -47,7 +47,7 @@ class SupportCreditMove(models.Model):
             ("grant", "Credits bought"),
             ("consumption", "Credits used"),
             ("expiry", "Credits expired"),
-            ("reversal", "Invoice reversed"),
+            ("reversal", "Credits withdrawn"),
         ],
         string="Type",
         required=True,

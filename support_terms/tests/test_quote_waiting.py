@@ -2,7 +2,7 @@ from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common_coverage import CoverageCase
 
@@ -83,3 +83,37 @@ class TestQuoteWaiting(CoverageCase):
         self.env.invalidate_all()
         self.assertTrue(ticket.support_waiting_paused)
         self.assertFalse(ticket.auto_close_date)
+
+    def test_customer_reply_leaves_a_quote_billed_extra_out_of_work(self):
+        """The customer's email to a quote-billed extra waiting for details
+        stops the clock; the request is not put to work without a quote."""
+        self.team.customer_replied_stage_id = self.stage_progress
+        with freeze_time(T0):
+            ticket = self._ticket(self.cat_feature)
+            ticket.stage_id = self.stage_waiting
+            agent = new_test_user(
+                self.env, login="agent_qw", groups="helpdesk_mgmt.group_helpdesk_user"
+            )
+            question = ticket.with_user(agent).message_post(
+                body="Ci mandate i dettagli della funzione?",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        self.assertTrue(ticket.waiting_since)
+        raw = (
+            f"From: Mario Rossi <{self.contact.email}>\r\n"
+            f"To: {self.team.alias_id.display_name}\r\n"
+            f"Subject: Re: {ticket.name}\r\n"
+            "Message-ID: <reply-quote-feature@cliente.example>\r\n"
+            f"In-Reply-To: {question.message_id}\r\n"
+            f"References: {question.message_id}\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n"
+            "\r\n"
+            "Ecco i dettagli: un modulo di prenotazione.\r\n"
+        )
+        with freeze_time(T0 + timedelta(days=1)):
+            thread_id = self.env["mail.thread"].message_process("helpdesk.ticket", raw)
+        self.assertEqual(thread_id, ticket.id)
+        self.assertIn("un modulo di prenotazione", ticket.message_ids[0].body)
+        self.assertFalse(ticket.waiting_since)
+        self.assertEqual(ticket.stage_id, self.stage_waiting)

@@ -240,7 +240,11 @@ class HelpdeskTicket(models.Model):
             self._reopened_by_message(message)
         replied_stage = self.team_id.customer_replied_stage_id
         values = {"waiting_since": False, "auto_close_warned_date": False}
-        if replied_stage and self.stage_id.waiting_customer:
+        if (
+            replied_stage
+            and self.stage_id.waiting_customer
+            and self._support_may_enter_stage(replied_stage)
+        ):
             values["stage_id"] = replied_stage.id
         self.write(values)
 

@@ -296,12 +296,11 @@ class HelpdeskTicket(models.Model):
         accettazione del preventivo").
 
         While a quote waits, the ticket may stay new, wait for the customer or
-        be closed; any other stage is work.
+        be closed; any other stage is work. An extra billed by quote needs an
+        accepted quote to enter one.
         """
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        if not stage._support_is_work_stage():
-            return
-        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
+        waiting, unquoted = self._support_quote_missing(stage)
         if waiting:
             raise UserError(
                 _(
@@ -310,12 +309,6 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(waiting.mapped("display_name")),
                 )
             )
-        unquoted = self.filtered(
-            lambda t: t.coverage == "extra"
-            and t.coverage_billing_mode == "quote"
-            and t.support_quote_state != "accepted"
-            and t.stage_id != stage
-        )
         if unquoted:
             raise UserError(
                 _(
@@ -324,6 +317,26 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(unquoted.mapped("display_name")),
                 )
             )
+
+    def _support_quote_missing(self, stage):
+        """(tickets whose quote waits, quote-billed extras without an accepted
+        quote) that ``stage`` would put to work."""
+        if not stage._support_is_work_stage():
+            return self.browse(), self.browse()
+        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
+        unquoted = (self - waiting).filtered(
+            lambda t: t.coverage == "extra"
+            and t.coverage_billing_mode == "quote"
+            and t.support_quote_state != "accepted"
+            and t.stage_id != stage
+        )
+        return waiting, unquoted
+
+    def _support_may_enter_stage(self, stage):
+        """No flow of the addons puts to work a request waiting for its quote
+        (a customer's reply leaves it where it is)."""
+        waiting, unquoted = self._support_quote_missing(stage)
+        return super()._support_may_enter_stage(stage) and not (waiting or unquoted)
 
     def _support_quote_accepted(self):
         """The customer accepted the quotation: the work starts, the request

@@ -48,6 +48,11 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.support_waiting_paused = False
 
+    def _support_may_enter_stage(self, stage):
+        """Whether the addons' own flows (a customer's reply) may move these
+        tickets to ``stage``: features that guard a stage say no."""
+        return True
+
     def _support_waiting_resumed(self):
         """Called on the tickets whose pause ended without the work starting
         (a quotation declined): the waiting feature restarts its clock."""

@@ -21,8 +21,10 @@ class SaleOrder(models.Model):
         return res
 
     def _action_cancel(self):
+        paused = self._support_tickets().filtered("support_waiting_paused")
         res = super()._action_cancel()
-        self._support_tickets()._support_waiting_resumed()
+        # the quote no longer waits for the customer: their clock runs again
+        paused._support_waiting_resumed()
         return res
 
     def _support_tickets(self):

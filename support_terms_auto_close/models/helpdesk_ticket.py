@@ -228,15 +228,11 @@ class HelpdeskTicket(models.Model):
             ):
                 self._open_follow_up(message)._reopened_by_message(message)
                 return
-            self.write(
-                {
-                    "stage_id": (
-                        self.auto_close_reopen_stage_id
-                        or self.team_id._get_applicable_stages()[:1]
-                    ).id,
-                    "auto_closed_date": False,
-                }
-            )
+            first_stage = self.team_id._get_applicable_stages()[:1]
+            stage = self.auto_close_reopen_stage_id or first_stage
+            if not self._support_may_enter_stage(stage):
+                stage = first_stage
+            self.write({"stage_id": stage.id, "auto_closed_date": False})
             self._reopened_by_message(message)
         replied_stage = self.team_id.customer_replied_stage_id
         values = {"waiting_since": False, "auto_close_warned_date": False}

@@ -9,6 +9,7 @@ from . import test_service_in_force
 from . import test_coverage
 from . import test_charges
 from . import test_quotes
+from . import test_quote_waiting
 from . import test_portal_support
 from . import test_rules_renewal
 from . import test_renewal

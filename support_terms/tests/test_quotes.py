@@ -58,6 +58,7 @@ class TestQuotes(HttpCase, CoverageCase):
         self.assertEqual(order.state, "sale")
         self.assertEqual(order.signed_by, "Mario Rossi")
         self.assertEqual(ticket.support_quote_state, "accepted")
-        ticket.stage_id = self.stage_progress
+        # the signature starts the work
         self.assertEqual(ticket.stage_id, self.stage_progress)
+        self.assertFalse(ticket.waiting_since)
         self.assertIn("Quote accepted", self.url_open(f"/my/ticket/{ticket.id}").text)

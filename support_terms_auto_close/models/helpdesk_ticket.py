@@ -160,6 +160,15 @@ class HelpdeskTicket(models.Model):
             {"waiting_since": fields.Datetime.now(), "auto_close_warned_date": False}
         )
 
+    def _support_waiting_resumed(self):
+        """The pause ended and the request still waits for the customer: a
+        new waiting period, the paused days do not count."""
+        res = super()._support_waiting_resumed()
+        self.filtered(
+            lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
+        ).sudo()._start_waiting()
+        return res
+
     def _auto_close_terms(self):
         """(days, warning days): its plan's, or its team's if its company closes
         requests without a plan (0: never)."""
@@ -174,6 +183,7 @@ class HelpdeskTicket(models.Model):
     @api.depends(
         "waiting_since",
         "auto_close_warned_date",
+        "support_waiting_paused",
         "support_plan_id.auto_close_days",
         "support_plan_id.auto_close_warning_days",
         "team_id.auto_close_days",
@@ -182,6 +192,11 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_auto_close_dates(self):
         for ticket in self:
+            if ticket.support_waiting_paused:
+                # the customer has something to do elsewhere (a quotation)
+                ticket.auto_close_warning_date = False
+                ticket.auto_close_date = False
+                continue
             days, warning_days = ticket._auto_close_terms()
             warning, closing = auto_close_rules.auto_close_dates(
                 ticket.waiting_since, days, warning_days, ticket.auto_close_warned_date
@@ -225,19 +240,19 @@ class HelpdeskTicket(models.Model):
             ):
                 self._follow_up(message)
                 return
-            self.write(
-                {
-                    "stage_id": (
-                        self.auto_close_reopen_stage_id
-                        or self.team_id._get_applicable_stages()[:1]
-                    ).id,
-                    "auto_closed_date": False,
-                }
-            )
+            first_stage = self.team_id._get_applicable_stages()[:1]
+            stage = self.auto_close_reopen_stage_id or first_stage
+            if not self._support_may_enter_stage(stage):
+                stage = first_stage
+            self.write({"stage_id": stage.id, "auto_closed_date": False})
             self._reopened_by_message(message)
         replied_stage = self.team_id.customer_replied_stage_id
         values = {"waiting_since": False, "auto_close_warned_date": False}
-        if replied_stage and self.stage_id.waiting_customer:
+        if (
+            replied_stage
+            and self.stage_id.waiting_customer
+            and self._support_may_enter_stage(replied_stage)
+        ):
             values["stage_id"] = replied_stage.id
         self.write(values)
 

@@ -106,6 +106,21 @@ class HelpdeskTicket(models.Model):
         "cleared when it is covered again: one email per exclusion.",
     )
 
+    def init(self):
+        # requests already waiting for a quotation's signature when the
+        # addon is installed or upgraded pause their waiting clock too
+        res = super().init()
+        waiting = self.sudo().search(
+            [
+                ("support_quote_id.state", "=", "sent"),
+                ("support_waiting_paused", "=", False),
+            ]
+        )
+        if waiting:
+            waiting.modified(["support_quote_id"])
+            waiting.flush_recordset()
+        return res
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -180,6 +195,18 @@ class HelpdeskTicket(models.Model):
                 and {"sale": "accepted", "cancel": "cancelled"}.get(state, "waiting")
                 or False
             )
+
+    @api.depends("support_quote_id.state")
+    def _compute_support_waiting_paused(self):
+        """A quotation sent and not yet signed pauses the waiting clock: the
+        customer is reading the quote ("prezzi e condizioni verranno [...]
+        comunicati in fase di preventivo, ovvero prima dell'effettivo
+        intervento"), the request is not left without reply."""
+        res = super()._compute_support_waiting_paused()
+        for ticket in self:
+            if ticket.support_quote_id.state == "sent":
+                ticket.support_waiting_paused = True
+        return res
 
     @api.depends("channel_id", "support_plan_id.channel_ids")
     def _compute_channel_outside_plan(self):
@@ -269,12 +296,11 @@ class HelpdeskTicket(models.Model):
         accettazione del preventivo").
 
         While a quote waits, the ticket may stay new, wait for the customer or
-        be closed; any other stage is work.
+        be closed; any other stage is work. An extra billed by quote needs an
+        accepted quote to enter one.
         """
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        if stage.unattended or stage.closed or stage.waiting_customer:
-            return
-        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
+        waiting, unquoted = self._support_quote_missing(stage)
         if waiting:
             raise UserError(
                 _(
@@ -283,6 +309,66 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(waiting.mapped("display_name")),
                 )
             )
+        if unquoted:
+            raise UserError(
+                _(
+                    "%(tickets)s: an extra billed by quote, the work starts once "
+                    "the customer accepts a quotation. Create the quotation first.",
+                    tickets=", ".join(unquoted.mapped("display_name")),
+                )
+            )
+
+    def _support_quote_missing(self, stage):
+        """(tickets whose quote waits, quote-billed extras without an accepted
+        quote) that ``stage`` would put to work."""
+        if not stage._support_is_work_stage():
+            return self.browse(), self.browse()
+        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
+        unquoted = (self - waiting).filtered(
+            lambda t: t.coverage == "extra"
+            and t.coverage_billing_mode == "quote"
+            and t.support_quote_state != "accepted"
+            and t.stage_id != stage
+        )
+        return waiting, unquoted
+
+    def _support_may_enter_stage(self, stage):
+        """No flow of the addons puts to work a request waiting for its quote
+        (a customer's reply leaves it where it is)."""
+        waiting, unquoted = self._support_quote_missing(stage)
+        return super()._support_may_enter_stage(stage) and not (waiting or unquoted)
+
+    def _support_quote_accepted(self):
+        """The customer accepted the quotation: the work starts, the request
+        moves to the team's first work stage (from a stage before work)."""
+        for ticket in self.sudo():
+            if ticket.stage_id._support_is_work_stage() or ticket.stage_id.closed:
+                continue
+            stage = ticket._support_work_stage()
+            if not stage:
+                continue
+            ticket.write({"stage_id": stage.id})
+            ticket.message_post(
+                body=_(
+                    "Quotation %(quote)s accepted: the work starts.",
+                    quote=ticket.support_quote_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+
+    def _support_work_stage(self):
+        """The stage where work starts: *In progress* if the team uses it,
+        else its first work stage."""
+        self.ensure_one()
+        stages = self.team_id._get_applicable_stages().filtered(
+            lambda s: s._support_is_work_stage()
+        )
+        in_progress = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
+        )
+        if in_progress in stages:
+            return in_progress
+        return stages[:1]
 
     def _check_support_staff(self):
         """Quotes and charges are created as superuser: support staff decide them."""

@@ -16,8 +16,10 @@ class SupportCreditMove(models.Model):
 
     A paid (or posted) credit pack invoice line grants credits with an expiry
     date; staff charge them on extra requests, those expiring first first;
-    what is left of a pack on its expiry date expires; a reversed invoice
-    takes back what is left of its packs. The balance is the sum of the moves.
+    what is left of a pack on its expiry date expires; a credit note takes
+    back what is left of the packs it credits, an invoice back to draft,
+    cancelled or no longer paid what is left of its packs (what was used
+    stays used). The balance is the sum of the moves.
     """
 
     _name = "support.credit.move"
@@ -47,7 +49,7 @@ class SupportCreditMove(models.Model):
             ("grant", "Credits bought"),
             ("consumption", "Credits used"),
             ("expiry", "Credits expired"),
-            ("reversal", "Invoice reversed"),
+            ("reversal", "Credits withdrawn"),
         ],
         string="Type",
         required=True,
@@ -90,11 +92,31 @@ class SupportCreditMove(models.Model):
         comodel_name="account.move.line",
         string="Invoice line",
         index="btree_not_null",
-        ondelete="restrict",
+        # only a withdrawn grant's line can go: its invoice is a draft again
+        ondelete="set null",
         readonly=True,
     )
     invoice_id = fields.Many2one(
-        related="invoice_line_id.move_id", string="Invoice", store=True
+        comodel_name="account.move",
+        string="Invoice",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+    )
+    withdrawn = fields.Boolean(
+        readonly=True,
+        copy=False,
+        help="Of a pack: its invoice went back to draft, was cancelled or is no "
+        "longer paid. What was left of it was taken back; its invoice line "
+        "grants again when the invoice is posted (or paid) again.",
+    )
+    credit_note_line_id = fields.Many2one(
+        comodel_name="account.move.line",
+        string="Credit note line",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+        help="The credit note line that took these credits back.",
     )
     ticket_id = fields.Many2one(
         comodel_name="helpdesk.ticket",
@@ -103,25 +125,31 @@ class SupportCreditMove(models.Model):
         ondelete="restrict",
     )
 
-    _sql_constraints = [
-        (
-            "invoice_line_unique",
-            "UNIQUE(invoice_line_id)",
-            "An invoice line grants its credits once.",
-        ),
-    ]
-
     def init(self):
-        # one expiry and one reversal per pack, whatever runs them
-        for move_type in ("expiry", "reversal"):
-            self.env.cr.execute(
-                SQL(
-                    "CREATE UNIQUE INDEX IF NOT EXISTS %s ON support_credit_move "
-                    "(pack_id) WHERE move_type = %s",
-                    SQL.identifier(f"support_credit_move_one_{move_type}_per_pack"),
-                    move_type,
-                )
-            )
+        cr = self.env.cr
+        # an invoice line grants once, until its invoice is a draft again
+        cr.execute(
+            "ALTER TABLE support_credit_move "
+            "DROP CONSTRAINT IF EXISTS support_credit_move_invoice_line_unique"
+        )
+        cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS support_credit_move_one_live_grant "
+            "ON support_credit_move (invoice_line_id) "
+            "WHERE move_type = 'grant' AND withdrawn IS NOT TRUE"
+        )
+        # one expiry per pack, whatever runs it
+        cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS support_credit_move_one_expiry_per_pack "
+            "ON support_credit_move (pack_id) WHERE move_type = 'expiry'"
+        )
+        # one withdrawal per pack, and one per credit note line that credits it
+        cr.execute("DROP INDEX IF EXISTS support_credit_move_one_reversal_per_pack")
+        cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS "
+            "support_credit_move_one_reversal_per_pack_and_line "
+            "ON support_credit_move (pack_id, COALESCE(credit_note_line_id, 0)) "
+            "WHERE move_type = 'reversal'"
+        )
 
     @api.depends("move_type", "quantity", "pack_move_ids.quantity")
     def _compute_remaining(self):
@@ -171,8 +199,10 @@ class SupportCreditMove(models.Model):
     def _grant_from_invoices(self, invoices):
         """Grant the credits of the credit pack lines of customer invoices.
 
-        Once per invoice line: lines already granted are skipped here, and the
-        unique constraint on the invoice line holds if two transactions try.
+        Once per invoice line while its invoice stays posted: lines already
+        granted are skipped here, and a unique index holds if two transactions
+        try. A line granted before its invoice went back to draft grants its
+        current quantity, less what the customers already used of it.
         """
         lines = invoices.filtered(
             lambda inv: inv.move_type == "out_invoice" and inv.state == "posted"
@@ -184,7 +214,14 @@ class SupportCreditMove(models.Model):
         )
         if not lines:
             return self.browse()
-        granted = self.sudo().search([("invoice_line_id", "in", lines.ids)])
+        moves = self.sudo()
+        granted = moves.search(
+            [
+                ("move_type", "=", "grant"),
+                ("invoice_line_id", "in", lines.ids),
+                ("withdrawn", "=", False),
+            ]
+        )
         lines -= granted.invoice_line_id
         values = []
         for line in lines:
@@ -203,25 +240,79 @@ class SupportCreditMove(models.Model):
                     ),
                     "name": f"{invoice.name}: {line.name or product.name}",
                     "invoice_line_id": line.id,
+                    "invoice_id": invoice.id,
                 }
             )
-        return self.sudo().create(values)
+        grants = moves.create(values)
+        grants._carry_used_credits()
+        # the credit notes already posted on the invoice still take back
+        moves._take_back_credited(grants.invoice_id.reversal_move_ids)
+        return grants
+
+    def _carry_used_credits(self):
+        """What the customer used of a line's withdrawn pack stays used: the
+        line's new pack starts with it already used."""
+        for grant in self:
+            previous = self.search(
+                [
+                    ("move_type", "=", "grant"),
+                    ("invoice_line_id", "=", grant.invoice_line_id.id),
+                    ("withdrawn", "=", True),
+                ],
+                order="id desc",
+                limit=1,
+            )
+            used = -sum(
+                previous.pack_move_ids.filtered(
+                    lambda m: m.move_type == "consumption"
+                ).mapped("quantity")
+            )
+            used = min(used, grant.quantity)
+            if float_compare(used, 0.0, precision_digits=PRECISION) <= 0:
+                continue
+            self.create(
+                {
+                    "partner_id": grant.partner_id.id,
+                    "company_id": grant.company_id.id,
+                    "date": grant.date,
+                    "move_type": "consumption",
+                    "quantity": -used,
+                    "pack_id": grant.id,
+                    "name": self.env._(
+                        "%(invoice)s: %(credits)s credits already used before the "
+                        "invoice was changed",
+                        invoice=grant.invoice_id.name,
+                        credits=round(used, PRECISION),
+                    ),
+                }
+            )
 
     @api.model
-    def _reverse_from_invoices(self, reversed_invoices):
-        """Take back what is left of the packs of reversed invoices."""
+    def _withdraw_from_invoices(self, invoices, reason):
+        """The invoices no longer grant their packs (back to draft, cancelled,
+        no longer paid): what is left of them is taken back, what the
+        customer used stays used, and the invoice says so."""
         packs = self.sudo().search(
             [
                 ("move_type", "=", "grant"),
-                ("invoice_id", "in", reversed_invoices.ids),
-                ("remaining", ">", 0),
+                ("invoice_id", "in", invoices.ids),
+                ("withdrawn", "=", False),
             ]
         )
+        if not packs:
+            return self.browse()
         done = self.sudo().search(
-            [("move_type", "=", "reversal"), ("pack_id", "in", packs.ids)]
+            [
+                ("move_type", "=", "reversal"),
+                ("pack_id", "in", packs.ids),
+                ("credit_note_line_id", "=", False),
+            ]
         )
-        packs -= done.pack_id
-        return self.sudo().create(
+        packs.write({"withdrawn": True})
+        to_take = (packs - done.pack_id).filtered(
+            lambda p: float_compare(p.remaining, 0.0, precision_digits=PRECISION) > 0
+        )
+        taken = self.sudo().create(
             [
                 {
                     "partner_id": pack.partner_id.id,
@@ -229,10 +320,133 @@ class SupportCreditMove(models.Model):
                     "move_type": "reversal",
                     "quantity": -pack.remaining,
                     "pack_id": pack.id,
-                    "name": self.env._("Reversal of %s", pack.invoice_id.name),
+                    "name": self.env._(
+                        "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
+                        invoice=pack.invoice_id.name,
+                        reason=reason,
+                        credits=round(pack.remaining, PRECISION),
+                    ),
                 }
-                for pack in packs
+                for pack in to_take
             ]
+        )
+        for pack in packs:
+            pack._post_withdrawal_note(pack.invoice_id, pack.quantity, reason)
+        return taken
+
+    @api.model
+    def _take_back_credited(self, credit_notes):
+        """Each credit note line of a credit pack takes back the credits of
+        the line it credits (same product, the same quantity first), what is
+        left of them: the hosting line of the same invoice takes back none."""
+        moves = self.sudo()
+        taken = moves.browse()
+        for credit_note in credit_notes.filtered(
+            lambda m: m.move_type == "out_refund"
+            and m.state == "posted"
+            and m.reversed_entry_id
+        ):
+            packs = moves.search(
+                [
+                    ("move_type", "=", "grant"),
+                    ("invoice_id", "=", credit_note.reversed_entry_id.id),
+                    ("withdrawn", "=", False),
+                ]
+            )
+            lines = credit_note.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product"
+                and line.product_id.support_credit_pack
+                and line.quantity > 0
+            )
+            for line in lines:
+                credited = line.quantity * line.product_id.support_credits
+                candidates = packs.filtered(
+                    lambda p, line=line: p.invoice_line_id.product_id == line.product_id
+                ).sorted(
+                    lambda p, line=line: (
+                        p.invoice_line_id.quantity != line.quantity,
+                        p.id,
+                    )
+                )
+                for pack in candidates:
+                    if float_compare(credited, 0.0, precision_digits=PRECISION) <= 0:
+                        break
+                    share = min(credited, pack.quantity)
+                    credited -= share
+                    if pack.pack_move_ids.filtered(
+                        lambda m, line=line: m.credit_note_line_id == line
+                    ):
+                        continue  # already taken back for this line
+                    take = min(share, pack.remaining)
+                    if float_compare(take, 0.0, precision_digits=PRECISION) > 0:
+                        taken |= moves.create(
+                            {
+                                "partner_id": pack.partner_id.id,
+                                "company_id": pack.company_id.id,
+                                "move_type": "reversal",
+                                "quantity": -take,
+                                "pack_id": pack.id,
+                                "credit_note_line_id": line.id,
+                                "name": self.env._(
+                                    "%(credit_note)s credits %(invoice)s: "
+                                    "%(credits)s credits withdrawn",
+                                    credit_note=credit_note.name,
+                                    invoice=pack.invoice_id.name,
+                                    credits=round(take, PRECISION),
+                                ),
+                            }
+                        )
+                    pack._post_withdrawal_note(
+                        credit_note,
+                        share,
+                        self.env._("credited by %s", credit_note.name),
+                    )
+        return taken
+
+    @api.model
+    def _restore_credited(self, credit_notes):
+        """A credit note back to draft or cancelled no longer takes back its
+        credits."""
+        taken = self.sudo().search(
+            [
+                ("move_type", "=", "reversal"),
+                ("credit_note_line_id", "in", credit_notes.line_ids.ids),
+            ]
+        )
+        taken.unlink()
+
+    def _post_withdrawal_note(self, document, quantity, reason):
+        """Say on the invoice or credit note what its pack no longer grants:
+        what was taken back, what the customer had already used."""
+        self.ensure_one()
+        used = -sum(
+            self.pack_move_ids.filtered(lambda m: m.move_type == "consumption").mapped(
+                "quantity"
+            )
+        )
+        taken = -sum(
+            self.pack_move_ids.filtered(
+                lambda m: m.move_type == "reversal"
+                and (
+                    m.credit_note_line_id.move_id == document
+                    if document.move_type == "out_refund"
+                    else not m.credit_note_line_id
+                )
+            ).mapped("quantity")
+        )
+        document.message_post(
+            body=self.env._(
+                "Prepaid credits of %(pack)s (%(credits)s credits) %(reason)s: "
+                "%(taken)s credits withdrawn from %(customer)s, %(used)s already "
+                "used are kept.",
+                pack=self.name,
+                credits=round(quantity, PRECISION),
+                reason=reason,
+                taken=round(taken, PRECISION),
+                customer=self.partner_id.display_name,
+                used=round(used, PRECISION),
+            ),
+            subtype_xmlid="mail.mt_note",
         )
 
     # -- consumption ------------------------------------------------------------
@@ -258,6 +472,7 @@ class SupportCreditMove(models.Model):
                 ("partner_id", "=", partner.id),
                 ("company_id", "=", company.id),
                 ("move_type", "=", "grant"),
+                ("withdrawn", "=", False),
                 ("remaining", ">", 0),
                 ("expiry_date", ">=", today),
             ],

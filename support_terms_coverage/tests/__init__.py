@@ -1,5 +1,6 @@
 from . import test_rules_coverage
 from . import test_coverage
+from . import test_credit_notes
 from . import test_credits
 from . import test_charges
 from . import test_quotes

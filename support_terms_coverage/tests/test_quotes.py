@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -12,3 +13,50 @@ class TestQuotes(CoverageCase):
         for category in (self.cat_outage, self.cat_logs, self.cat_status):
             with self.assertRaises(UserError):
                 self._ticket(category).action_create_quote()
+
+    def test_no_work_on_a_quote_billed_extra_without_an_accepted_quote(self):
+        """ "prezzi e condizioni verranno calcolati e comunicati in fase di
+        preventivo, ovvero prima dell'effettivo intervento sul sito web": an
+        extra billed by quote enters no work stage without a signed quote."""
+        ticket = self._ticket(self.cat_feature)
+        self.assertEqual(ticket.coverage_billing_mode, "quote")
+        agent = self.env["res.users"].create(
+            {
+                "name": "Agente",
+                "login": "agent_quote_work",
+                "groups_id": [
+                    Command.link(self.env.ref("helpdesk_mgmt.group_helpdesk_user").id),
+                    Command.link(
+                        self.env.ref("support_terms_base.group_support_terms_user").id
+                    ),
+                ],
+            }
+        )
+        with self.assertRaises(UserError) as caught:
+            ticket.with_user(agent).write({"stage_id": self.stage_progress.id})
+        self.assertIn("Create the quotation first", str(caught.exception))
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.stage_id, self.stage_new)
+        # Italian first
+        with self.assertRaises(UserError) as caught:
+            ticket.with_user(agent).with_context(lang="it_IT").write(
+                {"stage_id": self.stage_progress.id}
+            )
+        self.assertIn("Create prima il preventivo", str(caught.exception))
+        # a cancelled quote is no quote
+        ticket.action_create_quote()
+        ticket.support_quote_id._action_cancel()
+        with self.assertRaises(UserError):
+            ticket.with_user(agent).write({"stage_id": self.stage_progress.id})
+        self.assertEqual(ticket.stage_id, self.stage_new)
+        # the customer signs a new quote: the work starts
+        ticket.action_create_quote()
+        ticket.support_quote_id.action_confirm()
+        self.assertEqual(ticket.support_quote_state, "accepted")
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+
+    def test_other_extras_and_included_requests_start_work_freely(self):
+        for category in (self.cat_outage, self.cat_logs, self.cat_misuse):
+            ticket = self._ticket(category)
+            ticket.stage_id = self.stage_progress
+            self.assertEqual(ticket.stage_id, self.stage_progress)

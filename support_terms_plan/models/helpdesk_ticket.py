@@ -32,6 +32,32 @@ class HelpdeskTicket(models.Model):
         compute="_compute_support_mail_values",
     )
 
+    support_waiting_paused = fields.Boolean(
+        string="Waiting clock paused",
+        compute="_compute_support_waiting_paused",
+        store=True,
+        copy=False,
+        help="Set while the request waits for the customer to act elsewhere "
+        "(a quotation to sign): the request is not closed for lack of reply "
+        "meanwhile.",
+    )
+
+    def _compute_support_waiting_paused(self):
+        """Nothing pauses the waiting clock here: features that make the
+        customer act elsewhere (a quotation) extend it with their depends."""
+        for ticket in self:
+            ticket.support_waiting_paused = False
+
+    def _support_may_enter_stage(self, stage):
+        """Whether the addons' own flows (a customer's reply) may move these
+        tickets to ``stage``: features that guard a stage say no."""
+        return True
+
+    def _support_waiting_resumed(self):
+        """Called on the tickets whose pause ended without the work starting
+        (a quotation declined): the waiting feature restarts its clock."""
+        return True
+
     @api.depends("partner_name", "partner_email", "partner_id.name")
     def _compute_support_mail_values(self):
         for ticket in self:
@@ -158,7 +184,7 @@ class HelpdeskTicket(models.Model):
     def _support_system_fields(self):
         """Fields the addons record themselves (as superuser) from what
         happened: never written by users. Each feature adds its own."""
-        return set()
+        return {"support_waiting_paused"}
 
     def _check_system_fields(self, vals):
         """The quote, the coverage rule, the take in charge and the waiting

@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules.plan_term import term_problems
-
 
 class SupportPlan(models.Model):
     """The term of a plan sold as a service: how long it lasts, when its
@@ -29,28 +27,23 @@ class SupportPlan(models.Model):
 
     @api.constrains("duration_days", "refund_window_hours", "renewal_reminder_days")
     def _check_term(self):
-        messages = {
-            "duration_not_positive": _("A plan must last at least one day."),
-            "refund_window_negative": _("The refund window cannot be negative."),
-            "refund_window_too_long": _(
-                "The refund window cannot be longer than the plan's duration."
-            ),
-            "renewal_reminder_negative": _(
-                "The renewal reminder days cannot be negative."
-            ),
-            "renewal_reminder_too_long": _(
-                "The renewal reminder must come within the plan's duration."
-            ),
-        }
         for plan in self:
-            problems = term_problems(
-                plan.duration_days, plan.refund_window_hours, plan.renewal_reminder_days
-            )
-            if problems:
+            problem = None
+            if plan.duration_days <= 0:
+                problem = _("A plan must last at least one day.")
+            elif plan.refund_window_hours < 0:
+                problem = _("The refund window cannot be negative.")
+            elif plan.refund_window_hours > plan.duration_days * 24:
+                problem = _(
+                    "The refund window cannot be longer than the plan's duration."
+                )
+            elif plan.renewal_reminder_days < 0:
+                problem = _("The renewal reminder days cannot be negative.")
+            elif plan.renewal_reminder_days >= plan.duration_days:
+                problem = _(
+                    "The renewal reminder must come within the plan's duration."
+                )
+            if problem:
                 raise ValidationError(
-                    _(
-                        "Plan %(plan)s: %(problem)s",
-                        plan=plan.name,
-                        problem=messages[problems[0]],
-                    )
+                    _("Plan %(plan)s: %(problem)s", plan=plan.name, problem=problem)
                 )

@@ -1,4 +1,3 @@
 """Pure functions holding the rules of the terms: no ORM in here."""
 
-from . import plan_term
 from . import terms_templates

@@ -51,11 +51,11 @@ class CreditRuleCase(AccessCase):
             "balance": self.customer.support_credit_balance,
         }
 
-    def charge_credits(self, ticket, credits=None):
+    def charge_credits(self, ticket, amount=None):
         """The agent's clicks: the wizard of the request, then Confirm."""
         values = {"ticket_id": ticket.id}
-        if credits is not None:
-            values["credits"] = credits
+        if amount is not None:
+            values["credits"] = amount
         wizard_id = self.call("support.credit.charge.wizard", "create", values)
         return self.call("support.credit.charge.wizard", "action_confirm", [wizard_id])
 
@@ -81,8 +81,8 @@ class TestAgentChargesWhatTheTermsSay(CreditRuleCase):
     def test_agent_cannot_type_another_amount(self):
         self.login(self.agent)
         before = self.counts()
-        for credits in (500, 1, 2.5):
-            with self.subTest(credits=credits):
+        for amount in (500, 1, 2.5):
+            with self.subTest(amount=amount):
                 self.assertRefused(
                     "support.credit.charge.wizard",
                     "action_confirm",
@@ -90,7 +90,7 @@ class TestAgentChargesWhatTheTermsSay(CreditRuleCase):
                         self.call(
                             "support.credit.charge.wizard",
                             "create",
-                            {"ticket_id": self.ticket.id, "credits": credits},
+                            {"ticket_id": self.ticket.id, "credits": amount},
                         )
                     ],
                 )

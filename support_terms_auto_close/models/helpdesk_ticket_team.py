@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules.auto_close import auto_close_problems
-
 
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
@@ -56,10 +54,14 @@ class HelpdeskTicketTeam(models.Model):
     )
     def _check_auto_close(self):
         for team in self:
-            problems = auto_close_problems(
-                team.auto_close_days, team.auto_close_warning_days
-            )
-            if "negative" in problems or team.auto_close_reopen_days < 0:
+            if (
+                min(
+                    team.auto_close_days,
+                    team.auto_close_warning_days,
+                    team.auto_close_reopen_days,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     _(
                         "Team %(team)s: the automatic closing days cannot be "
@@ -67,7 +69,9 @@ class HelpdeskTicketTeam(models.Model):
                         team=team.name,
                     )
                 )
-            if problems:
+            if team.auto_close_days and (
+                team.auto_close_warning_days >= team.auto_close_days
+            ):
                 raise ValidationError(
                     _(
                         "Team %(team)s: the customer must be warned fewer days "

@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules.auto_close import auto_close_problems
-
 
 class SupportPlan(models.Model):
     """How long a plan's requests wait for the customer before closing."""
@@ -24,22 +22,19 @@ class SupportPlan(models.Model):
 
     @api.constrains("auto_close_days", "auto_close_warning_days")
     def _check_auto_close(self):
-        messages = {
-            "negative": _("The auto-close and warning days cannot be negative."),
-            "warning_too_long": _(
-                "The customer must be warned fewer days before the automatic "
-                "closing than the closing delay itself."
-            ),
-        }
         for plan in self:
-            problems = auto_close_problems(
-                plan.auto_close_days, plan.auto_close_warning_days
-            )
-            if problems:
+            problem = None
+            if plan.auto_close_days < 0 or plan.auto_close_warning_days < 0:
+                problem = _("The auto-close and warning days cannot be negative.")
+            elif (
+                plan.auto_close_days
+                and plan.auto_close_warning_days >= plan.auto_close_days
+            ):
+                problem = _(
+                    "The customer must be warned fewer days before the automatic "
+                    "closing than the closing delay itself."
+                )
+            if problem:
                 raise ValidationError(
-                    _(
-                        "Plan %(plan)s: %(problem)s",
-                        plan=plan.name,
-                        problem=messages[problems[0]],
-                    )
+                    _("Plan %(plan)s: %(problem)s", plan=plan.name, problem=problem)
                 )

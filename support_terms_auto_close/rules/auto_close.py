@@ -37,12 +37,3 @@ def reopens(closed_at, replied_at, reopen_days):
     new request linked to the closed one.
     """
     return bool(closed_at) and replied_at <= closed_at + timedelta(days=reopen_days)
-
-
-def auto_close_problems(days, warning_days):
-    """Codes of what is wrong with an auto-close setting."""
-    if days < 0 or warning_days < 0:
-        return ["negative"]
-    if days and warning_days >= days:
-        return ["warning_too_long"]
-    return []

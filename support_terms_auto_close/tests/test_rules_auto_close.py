@@ -4,7 +4,6 @@ from odoo.tests import BaseCase, tagged
 
 from odoo.addons.support_terms_auto_close.rules.auto_close import (
     auto_close_dates,
-    auto_close_problems,
     reopens,
 )
 
@@ -52,9 +51,3 @@ class TestAutoCloseRules(BaseCase):
         self.assertFalse(reopens(closed, datetime(2026, 3, 16, 10, 1), 7))
         self.assertFalse(reopens(closed, datetime(2026, 3, 9, 11, 0), 0))
         self.assertFalse(reopens(None, datetime(2026, 3, 9, 11, 0), 7))
-
-    def test_problems(self):
-        self.assertEqual(auto_close_problems(7, 2), [])
-        self.assertEqual(auto_close_problems(0, 0), [])
-        self.assertEqual(auto_close_problems(-1, 0), ["negative"])
-        self.assertEqual(auto_close_problems(7, 7), ["warning_too_long"])

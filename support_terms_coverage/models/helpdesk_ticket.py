@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from ..rules.coverage import ticket_coverage
-
 MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
 USER_GROUP = "support_terms_base.group_support_terms_user"
 # the values a ticket's coverage follows
@@ -157,7 +155,8 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             rule = rules.get((ticket.support_plan_id.id, ticket.category_id.id))
             ticket.support_coverage_rule_id = rule
-            ticket.coverage = ticket_coverage(rule and rule.coverage)
+            # without a rule, staff assess the request
+            ticket.coverage = (rule and rule.coverage) or "to_assess"
             ticket.coverage_override_reason = False
 
     def _coverage_rules(self, pairs=None):
@@ -248,7 +247,7 @@ class HelpdeskTicket(models.Model):
                     vals.get("category_id", ticket.category_id.id),
                 )
             )
-            if vals["coverage"] == ticket_coverage(rule and rule.coverage):
+            if vals["coverage"] == ((rule and rule.coverage) or "to_assess"):
                 continue
             if not self._can_override_coverage(rule):
                 raise AccessError(

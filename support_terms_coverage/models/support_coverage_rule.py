@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules.coverage import rule_problems
-
 COVERAGE_SELECTION = [
     ("included", "Included"),
     ("extra", "Extra"),
@@ -90,32 +88,41 @@ class SupportCoverageRule(models.Model):
         "plan_id", "category_id", "coverage", "billing_mode", "credits", "product_id"
     )
     def _check_rule(self):
-        messages = {
-            "extra_without_billing": self.env._(
-                "say how an extra is paid: credits, quote or fixed fee"
-            ),
-            "included_billed": self.env._("an included request is not billed"),
-            "excluded_not_quote": self.env._(
-                "an excluded request can only go on as paid work by quote"
-            ),
-            "credits_not_positive": self.env._("give a positive number of credits"),
-            "product_missing": self.env._(
-                "choose the product that the quote offers or the fee bills"
-            ),
-        }
+        """An extra says how it is paid: credits (a positive number of them),
+        a quote or a fixed fee (both from a product). An excluded request may
+        only go on as paid work by quote; an included one is not billed."""
         for rule in self:
             if not rule.plan_id or not rule.category_id:
                 raise ValidationError(
                     self.env._("A coverage rule needs a plan and a kind of request.")
                 )
-            problems = rule_problems(
-                rule.coverage, rule.billing_mode, rule.credits, bool(rule.product_id)
-            )
+            mode = rule.billing_mode
+            problems = []
+            if rule.coverage == "extra" and not mode:
+                problems.append(
+                    self.env._("say how an extra is paid: credits, quote or fixed fee")
+                )
+            if rule.coverage == "included" and mode:
+                problems.append(self.env._("an included request is not billed"))
+            if rule.coverage == "excluded" and mode not in (False, "quote"):
+                problems.append(
+                    self.env._(
+                        "an excluded request can only go on as paid work by quote"
+                    )
+                )
+            if mode == "credits" and rule.credits <= 0:
+                problems.append(self.env._("give a positive number of credits"))
+            if mode in ("quote", "fixed_fee") and not rule.product_id:
+                problems.append(
+                    self.env._(
+                        "choose the product that the quote offers or the fee bills"
+                    )
+                )
             if problems:
                 raise ValidationError(
                     self.env._(
                         "Coverage rule %(rule)s: %(problems)s.",
                         rule=rule.display_name,
-                        problems="; ".join(messages[code] for code in problems),
+                        problems="; ".join(problems),
                     )
                 )

@@ -3,5 +3,4 @@
 Models call them; tests call them directly as well as through the ORM.
 """
 
-from . import coverage
 from . import prepaid_credits

@@ -219,6 +219,41 @@ class TestCoverageRuleValidation(CoverageCase):
             "only go on as paid work by quote",
         )
 
+    def test_included_is_not_billed_and_quotes_name_a_product(self):
+        base = {"plan_id": self.plan_basic.id, "category_id": self.cat_status.id}
+        self._refused(
+            dict(base, coverage="included", billing_mode="quote"), "is not billed"
+        )
+        self._refused(
+            dict(base, coverage="extra", billing_mode="credits", credits=0),
+            "positive number of credits",
+        )
+        self._refused(
+            dict(base, coverage="extra", billing_mode="quote"), "choose the product"
+        )
+
+    def test_sound_rules_are_accepted(self):
+        rules = self.env["support.coverage.rule"]
+        sound = [
+            {"coverage": "included"},
+            {"coverage": "extra", "billing_mode": "credits", "credits": 2},
+            {"coverage": "extra", "billing_mode": "quote", "product_id": True},
+            {"coverage": "extra", "billing_mode": "fixed_fee", "product_id": True},
+            {"coverage": "excluded"},
+            {"coverage": "excluded", "billing_mode": "quote", "product_id": True},
+        ]
+        for values in sound:
+            with self.subTest(values=values):
+                if values.get("product_id"):
+                    values = dict(values, product_id=self.product_repair.id)
+                category = self.env["helpdesk.ticket.category"].create(
+                    {"name": f"Kind {len(rules.search([]))}"}
+                )
+                rule = rules.create(
+                    dict(values, plan_id=self.plan_basic.id, category_id=category.id)
+                )
+                self.assertEqual(rule.coverage, values["coverage"])
+
     def test_one_rule_per_plan_and_kind(self):
         with (
             mute_logger("odoo.sql_db"),

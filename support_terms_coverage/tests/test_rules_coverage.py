@@ -2,46 +2,10 @@ from datetime import date
 
 from odoo.tests import BaseCase, tagged
 
-from odoo.addons.support_terms_coverage.rules.coverage import (
-    rule_problems,
-    ticket_coverage,
-)
 from odoo.addons.support_terms_coverage.rules.prepaid_credits import (
     allocate_fifo,
     credit_expiry,
 )
-
-
-@tagged("post_install", "-at_install")
-class TestCoverageRules(BaseCase):
-    def test_sound_rules(self):
-        self.assertEqual(rule_problems("included", False, 0, False), [])
-        self.assertEqual(rule_problems("extra", "credits", 2, False), [])
-        self.assertEqual(rule_problems("extra", "quote", 0, True), [])
-        self.assertEqual(rule_problems("extra", "fixed_fee", 0, True), [])
-        self.assertEqual(rule_problems("excluded", False, 0, False), [])
-        self.assertEqual(rule_problems("excluded", "quote", 0, True), [])
-
-    def test_unsound_rules(self):
-        self.assertEqual(
-            rule_problems("extra", False, 0, False), ["extra_without_billing"]
-        )
-        self.assertEqual(
-            rule_problems("extra", "credits", 0, False), ["credits_not_positive"]
-        )
-        self.assertEqual(
-            rule_problems("extra", "fixed_fee", 0, False), ["product_missing"]
-        )
-        self.assertEqual(
-            rule_problems("included", "quote", 0, True), ["included_billed"]
-        )
-        self.assertEqual(
-            rule_problems("excluded", "credits", 2, False), ["excluded_not_quote"]
-        )
-
-    def test_ticket_coverage(self):
-        self.assertEqual(ticket_coverage("extra"), "extra")
-        self.assertEqual(ticket_coverage(False), "to_assess")
 
 
 @tagged("post_install", "-at_install")

@@ -1,7 +1,5 @@
 from odoo import fields, models
 
-from ..rules import plan as plan_rules
-
 
 class ProductProduct(models.Model):
     """A product sold as a service may grant a support plan."""
@@ -33,5 +31,5 @@ class ProductProduct(models.Model):
         if granting is None:
             granting = plans._granting_plans(company)
         return plans.browse(
-            plan_rules.first_plan(granting.get((company.id, self.id), []))
+            plans._first_plan_id(granting.get((company.id, self.id), []))
         )

@@ -5,8 +5,6 @@ from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.support_terms_base.tools import USER_GROUP
 
-from ..rules import plan as plan_rules
-
 
 class SupportPlan(models.Model):
     """What a customer's contract entitles it to when it asks for support.
@@ -194,17 +192,23 @@ class SupportPlan(models.Model):
                 granting.get((contract.company_id.id, line.product_id.id), [])
             )
         return {
-            key: plan_rules.first_plan(found)
+            key: self._first_plan_id(found)
             for key, found in candidates.items()
             if found
         }
+
+    @api.model
+    def _first_plan_id(self, candidates):
+        """The plan in force among ``(sequence, plan id)`` candidates: the
+        lowest sequence, then the plan created first; None without any."""
+        return min(candidates, default=(None, None))[1]
 
     @api.model
     def _granting_plans(self, companies, plans=None):
         """``{(company id, product id): [(sequence, plan id)]}``: the active
         plans of ``companies`` (or those of ``plans``) each product grants.
 
-        With ``plan_rules.first_plan`` it is the one definition of the plan
+        With ``_first_plan_id`` it is the one definition of the plan
         a product grants (``product.product._support_granted_plan``) and of
         the plan in force.
         """

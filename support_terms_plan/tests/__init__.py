@@ -1,4 +1,3 @@
-from . import test_rules_plan
 from . import test_support_plan
 from . import test_support_plan_validation
 from . import test_service_in_force

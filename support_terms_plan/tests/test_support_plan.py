@@ -58,6 +58,11 @@ class TestSupportPlanResolution(SupportPlanCase):
         self.plan_basic.sequence = 1
         self.customer.invalidate_recordset(["support_plan_id"])
         self.assertEqual(self.customer.support_plan_id, self.plan_basic)
+        # the same sequence: the plan created first
+        self.plan_premium.sequence = 1
+        self.customer.invalidate_recordset(["support_plan_id"])
+        first = (self.plan_basic | self.plan_premium).sorted("id")[:1]
+        self.assertEqual(self.customer.support_plan_id, first)
 
     def test_archived_plan_is_not_in_force(self):
         self._create_contract(self.customer, self.product_basic, self._days(-10))

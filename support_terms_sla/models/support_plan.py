@@ -5,7 +5,9 @@ import pytz
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules.targets import MAX_TARGET_HOURS, target_problems
+# A take-in-charge target above a month of round-the-clock hours is a typo,
+# not a promise any provider makes.
+MAX_TARGET_HOURS = 24 * 31
 
 
 class SupportPlan(models.Model):
@@ -68,35 +70,27 @@ class SupportPlan(models.Model):
 
     @api.constrains("take_in_charge_hours", "urgent_take_in_charge_hours")
     def _check_targets(self):
-        messages = {
-            "take_in_charge_negative": _(
-                "The take-in-charge target cannot be negative."
-            ),
-            "take_in_charge_absurd": _(
-                "A take-in-charge target of more than %(max)s working hours is "
-                "not a target.",
-                max=MAX_TARGET_HOURS,
-            ),
-            "urgent_take_in_charge_negative": _(
-                "The urgent take-in-charge target cannot be negative."
-            ),
-            "urgent_take_in_charge_absurd": _(
-                "An urgent take-in-charge target of more than %(max)s working "
-                "hours is not a target.",
-                max=MAX_TARGET_HOURS,
-            ),
-        }
         for plan in self:
-            problems = target_problems(
-                plan.take_in_charge_hours, plan.urgent_take_in_charge_hours
-            )
-            if problems:
+            problem = None
+            if plan.take_in_charge_hours < 0:
+                problem = _("The take-in-charge target cannot be negative.")
+            elif plan.take_in_charge_hours > MAX_TARGET_HOURS:
+                problem = _(
+                    "A take-in-charge target of more than %(max)s working hours is "
+                    "not a target.",
+                    max=MAX_TARGET_HOURS,
+                )
+            elif plan.urgent_take_in_charge_hours < 0:
+                problem = _("The urgent take-in-charge target cannot be negative.")
+            elif plan.urgent_take_in_charge_hours > MAX_TARGET_HOURS:
+                problem = _(
+                    "An urgent take-in-charge target of more than %(max)s working "
+                    "hours is not a target.",
+                    max=MAX_TARGET_HOURS,
+                )
+            if problem:
                 raise ValidationError(
-                    _(
-                        "Plan %(plan)s: %(problem)s",
-                        plan=plan.name,
-                        problem=messages[problems[0]],
-                    )
+                    _("Plan %(plan)s: %(problem)s", plan=plan.name, problem=problem)
                 )
 
     @api.constrains("resource_calendar_id", "urgent_calendar_id")

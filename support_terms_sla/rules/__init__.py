@@ -4,5 +4,4 @@ Models call them; tests call them directly as well as through the ORM.
 """
 
 from . import holidays_it
-from . import targets
 from . import urgency

@@ -1,5 +1,4 @@
 from . import test_rules_urgency
-from . import test_rules_targets
 from . import test_urgency
 from . import test_sla
 from . import test_take_in_charge

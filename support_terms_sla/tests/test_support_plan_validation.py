@@ -14,6 +14,17 @@ class TestSupportPlanSlaValidation(SlaCase):
 
     def test_absurd_target(self):
         self._assert_refused("is not a target", urgent_take_in_charge_hours=5000)
+        # a month of round-the-clock hours is the most a target may say
+        self._assert_refused("is not a target", take_in_charge_hours=24 * 31 + 1)
+        plan = self.env["support.plan"].create(
+            {
+                "name": "Slow",
+                "code": "SLOW",
+                "take_in_charge_hours": 24 * 31,
+                "urgent_take_in_charge_hours": 24 * 31,
+            }
+        )
+        self.assertEqual(plan.take_in_charge_hours, 24 * 31)
 
     def test_calendar_without_working_hours(self):
         empty = self.env["resource.calendar"].create(

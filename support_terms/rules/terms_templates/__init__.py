@@ -16,7 +16,7 @@ own keys of a template:
   ``includes_extraordinary``, per product ``credit_pack``;
 - renewal: per plan ``duration_days``, ``refund_window_hours``,
   ``renewal_reminder_days``; the products' renewal terms;
-  ``notice_judged_on``;
+  ``notice_judged_on``; ``company`` ``support_renewal_reminders``;
 - suspension: ``company`` ``support_overdue_suspension`` and
   ``support_overdue_grace_days``, ``reactivation_fee``.
 

@@ -31,7 +31,12 @@ _COVERAGE = {
 TEMPLATE = {
     # "il ticket di assistenza viene chiuso automaticamente entro 7 giorni,
     # se non riceviamo risposta dal cliente": every ticket, plan or not
-    "company": {"support_auto_close_without_plan": True},
+    # "verrai contattato dal nostro staff un mese prima della scadenza":
+    # the customer is reminded before its plan ends
+    "company": {
+        "support_auto_close_without_plan": True,
+        "support_renewal_reminders": True,
+    },
     "team": _lt("WordPress support"),
     "calendars": ["mon_sat", "always"],
     "products": {

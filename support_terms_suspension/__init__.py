@@ -20,6 +20,18 @@ def post_init_hook(env):
     """The noupdate records keep the values they had before the install."""
     restore_adopted_noupdate_values(env, "support_terms_suspension")
     reactivation_mail_names_what_settled(env)
+    count_late_payments_from_today(env)
+
+
+def count_late_payments_from_today(env):
+    """A company that already had a threshold of late payments (a database
+    of an earlier version) counts them from today on, never those made
+    before; a fresh install leaves every threshold at 0: nothing counted."""
+    env.cr.execute(
+        "UPDATE res_company SET support_late_payment_since = CURRENT_DATE "
+        "WHERE support_do_not_renew_threshold > 0 "
+        "AND support_late_payment_since IS NULL"
+    )
 
 
 # the reactivation email's first paragraph as shipped before it said what

@@ -1,8 +1,13 @@
+import json
 from datetime import timedelta
 
 from freezegun import freeze_time
 
 from odoo.tests import tagged
+
+from odoo.addons.support_terms_suspension import (
+    reactivation_mail_names_what_settled,
+)
 
 from .common import DUE, LatePaymentCase
 
@@ -131,3 +136,36 @@ class TestSuspensionReleasedAndExplained(LatePaymentCase):
         self.assertEqual(suspension.lift_reason, "paid")
         mail = self._reactivated_mail(suspension)
         self.assertIn("thank you for your payment", mail.body_html)
+
+    def test_upgrade_rewrites_the_reactivation_email_that_thanked_for_a_payment(
+        self,
+    ):
+        """A database of the earlier version keeps its noupdate email: the
+        upgrade replaces the paragraph that thanked for a payment, in each
+        language, and keeps what a user wrote around it."""
+        template = self.env.ref(
+            "support_terms_suspension.mail_template_services_reactivated"
+        )
+        old = {
+            "en_US": "<div><p>Hello,</p><p>\n thank you for your payment: the "
+            'services <t t-out="object.mail_services"/> are active again.\n'
+            "</p><p>Our own words.</p></div>",
+            "it_IT": "<div><p>\n grazie per il pagamento: i servizi "
+            '<t t-out="object.mail_services"/> sono di nuovo attivi.\n</p></div>',
+        }
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE mail_template SET body_html = %s WHERE id = %s",
+            [json.dumps(old), template.id],
+        )
+        self.env.invalidate_all()
+        reactivation_mail_names_what_settled(self.env)
+        self.env.cr.execute(
+            "SELECT body_html FROM mail_template WHERE id = %s", [template.id]
+        )
+        bodies = self.env.cr.fetchone()[0]
+        for lang in ("en_US", "it_IT"):
+            self.assertIn('<p t-out="object.mail_lifted_text"/>', bodies[lang])
+            self.assertNotIn("payment", bodies[lang])
+            self.assertNotIn("pagamento", bodies[lang])
+        self.assertIn("Our own words.", bodies["en_US"])

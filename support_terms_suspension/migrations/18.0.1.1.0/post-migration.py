@@ -1,6 +1,7 @@
 from odoo import SUPERUSER_ID, api
 
 from odoo.addons.support_terms_suspension import (
+    count_late_payments_from_today,
     reactivation_mail_names_what_settled,
 )
 
@@ -11,9 +12,6 @@ def migrate(cr, version):
     those made before."""
     if not version:
         return
-    cr.execute(
-        "UPDATE res_company SET support_late_payment_since = CURRENT_DATE "
-        "WHERE support_do_not_renew_threshold > 0 "
-        "AND support_late_payment_since IS NULL"
-    )
-    reactivation_mail_names_what_settled(api.Environment(cr, SUPERUSER_ID, {}))
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    count_late_payments_from_today(env)
+    reactivation_mail_names_what_settled(env)

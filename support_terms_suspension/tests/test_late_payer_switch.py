@@ -33,14 +33,22 @@ class TestLatePayersCountedOnlyOnceTurnedOn(LatePaymentCase):
                 **defaults,
             }
         )
-        self.line.write(
-            {
-                "date_end": date(2026, 12, 31),
-                "is_auto_renew": True,
-                "auto_renew_interval": 1,
-                "auto_renew_rule_type": "yearly",
-            }
-        )
+        self.line.date_end = date(2026, 12, 31)
+        # the lines renew only with contract_line_successor (not installed when
+        # this addon runs alone)
+        self.renews = "is_auto_renew" in self.line._fields
+        if self.renews:
+            self.line.write(
+                {
+                    "is_auto_renew": True,
+                    "auto_renew_interval": 1,
+                    "auto_renew_rule_type": "yearly",
+                }
+            )
+
+    def assert_renews(self, renews):
+        if self.renews:
+            self.assertEqual(self.line.is_auto_renew, renews)
 
     def late_count(self):
         self.customer.invalidate_recordset(["late_payment_count", "do_not_renew"])
@@ -64,7 +72,7 @@ class TestLatePayersCountedOnlyOnceTurnedOn(LatePaymentCase):
         self._pay_late(day(0), 3)
         self.assertEqual(self.late_count(), 0)
         self.assertFalse(self.customer.do_not_renew)
-        self.assertTrue(self.line.is_auto_renew)
+        self.assert_renews(True)
         self.assertFalse(self.mails(self.customer, "will not be renewed"))
 
     def test_only_late_payments_after_the_company_turned_it_on_count(self):
@@ -81,12 +89,12 @@ class TestLatePayersCountedOnlyOnceTurnedOn(LatePaymentCase):
         self._pay_late(day(20), 5)
         self.assertEqual(self.late_count(), 1)
         self.assertFalse(self.customer.do_not_renew)
-        self.assertTrue(self.line.is_auto_renew)
+        self.assert_renews(True)
         # a second one: now a repeat late payer, as the company chose
         self._pay_late(day(40), 5)
         self.assertEqual(self.late_count(), 2)
         self.assertTrue(self.customer.do_not_renew)
-        self.assertFalse(self.line.is_auto_renew)
+        self.assert_renews(False)
         self.assertEqual(len(self.mails(self.customer, "will not be renewed")), 1)
 
     def test_a_threshold_changed_keeps_its_day_turned_off_forgets_it(self):

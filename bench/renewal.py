@@ -64,6 +64,8 @@ def generate(args):
     customers = max(args.lines // 10, 1)
     with environment(args.db) as env:
         cr = env.cr
+        # the provider turned its renewal reminders on
+        env.company.support_renewal_reminders = True
         product = env["product.product"].create(
             {
                 "name": "Hosting annuale",

@@ -1,5 +1,8 @@
+from odoo.tools import SQL, sql
+
 from . import models
 from . import wizards
+from .rules.coverage import ticket_coverage
 
 from odoo.addons.support_terms_base.hooks import (
     adopt_xmlids_from_application,
@@ -8,8 +11,30 @@ from odoo.addons.support_terms_base.hooks import (
 
 
 def pre_init_hook(env):
-    """A database that held the single support_terms addon keeps its records."""
+    """A database that held the single support_terms addon keeps its records,
+    and the requests already there get their coverage without a note in
+    their chatter."""
     adopt_xmlids_from_application(env, "support_terms_coverage")
+    _coverage_of_existing_requests(env)
+
+
+def _coverage_of_existing_requests(env):
+    """No plan has coverage rules before the install: every request already
+    there is "to assess", set here in SQL. Left to the ORM, the new tracked
+    column would be computed for each of them and log "Coverage: To assess"
+    in every request's chatter."""
+    cr = env.cr
+    if sql.column_exists(cr, "helpdesk_ticket", "coverage"):
+        return
+    sql.create_column(cr, "helpdesk_ticket", "coverage", "varchar")
+    sql.create_column(cr, "helpdesk_ticket", "support_coverage_rule_id", "int4")
+    sql.create_column(cr, "helpdesk_ticket", "coverage_override_reason", "text")
+    cr.execute(
+        SQL(
+            "UPDATE helpdesk_ticket SET coverage = %s",
+            ticket_coverage(False),
+        )
+    )
 
 
 def post_init_hook(env):

@@ -1,3 +1,8 @@
+import json
+import re
+
+from odoo.tools import SQL
+
 from . import models
 
 from odoo.addons.support_terms_base.hooks import (
@@ -14,3 +19,59 @@ def pre_init_hook(env):
 def post_init_hook(env):
     """The noupdate records keep the values they had before the install."""
     restore_adopted_noupdate_values(env, "support_terms_suspension")
+    reactivation_mail_names_what_settled(env)
+    count_late_payments_from_today(env)
+
+
+def count_late_payments_from_today(env):
+    """A company that already had a threshold of late payments (a database
+    of an earlier version) counts them from today on, never those made
+    before; a fresh install leaves every threshold at 0: nothing counted."""
+    env.cr.execute(
+        "UPDATE res_company SET support_late_payment_since = CURRENT_DATE "
+        "WHERE support_do_not_renew_threshold > 0 "
+        "AND support_late_payment_since IS NULL"
+    )
+
+
+# the reactivation email's first paragraph as shipped before it said what
+# settled the invoices, in English and Italian
+_THANKS_FOR_PAYMENT = re.compile(
+    r"<p>\s*(?:thank you for your payment|grazie per il pagamento):.*?</p>",
+    re.DOTALL,
+)
+
+
+def reactivation_mail_names_what_settled(env):
+    """The reactivation email (a noupdate record) as shipped thanked the
+    customer for a payment even when a credit note or a cancelled invoice
+    lifted the suspension: its paragraph becomes the one that says which,
+    in each language, unless a user rewrote it."""
+    template = env.ref(
+        "support_terms_suspension.mail_template_services_reactivated",
+        raise_if_not_found=False,
+    )
+    if not template:
+        return
+    env.cr.execute(
+        SQL(
+            "SELECT body_html FROM mail_template WHERE id = %s",
+            template.id,
+        )
+    )
+    bodies = env.cr.fetchone()[0] or {}
+    changed = {
+        lang: _THANKS_FOR_PAYMENT.sub(
+            '<p t-out="object.mail_lifted_text"/>', body or ""
+        )
+        for lang, body in bodies.items()
+    }
+    if changed != bodies:
+        env.cr.execute(
+            SQL(
+                "UPDATE mail_template SET body_html = %s WHERE id = %s",
+                json.dumps(changed),
+                template.id,
+            )
+        )
+        template.invalidate_recordset(["body_html"])

@@ -179,6 +179,26 @@ class TestTemplatesTurnOnWhatTheirTermsSay(SupportTermsCase):
                     template == "hosting_credits",
                 )
 
+    def test_only_wp_maintenance_reminds_customers_before_the_end(self):
+        """Only its terms promise it: "verrai contattato dal nostro staff un
+        mese prima della scadenza"."""
+        for template in (
+            "hosting_gold",
+            "web_assistance",
+            "wp_maintenance",
+            "hosting_priority",
+            "hosting_credits",
+        ):
+            with self.subTest(template=template):
+                company = self._apply(template)
+                self.assertEqual(
+                    company.support_renewal_reminders, template == "wp_maintenance"
+                )
+                # the threshold of late payments is the provider's judgement
+                # ("a suo insindacabile giudizio"): no template sets it
+                self.assertEqual(company.support_do_not_renew_threshold, 0)
+                self.assertFalse(company.support_late_payment_since)
+
     def test_a_template_never_turns_a_setting_off(self):
         company = self._apply("hosting_gold")
         self.env["support.terms.template.apply"].with_company(company).create(

@@ -76,6 +76,8 @@ class SupportTermsTemplateApply(models.TransientModel):
                 )
             if spec.get("reactivation_fee"):
                 items.append(self.env._("Reactivation fee after a suspension: on"))
+            if settings.get("support_renewal_reminders"):
+                items.append(self.env._("Renewal reminders to customers: on"))
             if settings.get("support_auto_close_without_plan"):
                 items.append(
                     self.env._(
@@ -276,7 +278,13 @@ class SupportTermsTemplateApply(models.TransientModel):
         template = self.env.context["support_terms_template"]
         company.sudo().support_notice_judged_on = notice_judged_on(template)
         self._company_settings(
-            spec, company, ["support_notice_email", "support_notice_portal"]
+            spec,
+            company,
+            [
+                "support_notice_email",
+                "support_notice_portal",
+                "support_renewal_reminders",
+            ],
         )
 
     def _apply_suspension(self, spec, company):

@@ -1,13 +1,15 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from odoo.addons.support_terms_base.tools import check_manager, lock_due, run_due_batch
 
 INVOICE_BATCH_PARAM = "support_terms.charge_invoicing_batch_size"
 INVOICE_BATCH_DEFAULT = 500
+# first key of the advisory lock a run holds on a customer it invoices
+CUSTOMER_LOCK_NAMESPACE = 0x53544348
 
 
 class SupportTicketCharge(models.Model):
@@ -165,6 +167,15 @@ class SupportTicketCharge(models.Model):
             None,
             "id",
         )
+        busy = pending.partner_id - pending._lock_customers()
+        if busy:
+            raise UserError(
+                self.env._(
+                    "The charges of %(customers)s are being invoiced right now by "
+                    "another run: try again in a moment.",
+                    customers=", ".join(busy.mapped("display_name")),
+                )
+            )
         invoices = pending._invoice()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "account.action_move_out_invoice_type"
@@ -191,26 +202,51 @@ class SupportTicketCharge(models.Model):
             [([("state", "=", "to_invoice")], lambda due: due._invoice())],
         )
 
+    def _lock_customers(self):
+        """The customers of these charges that this transaction now invoices
+        alone (a transaction-level advisory lock per customer, never waited
+        for). Another run invoicing one of them at this moment keeps it: its
+        charges here wait for the next run rather than make a second invoice
+        for the same customer."""
+        customers = self.partner_id.sorted("id")
+        if not customers:
+            return customers
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id FROM unnest(%s) AS id "
+                "WHERE pg_try_advisory_xact_lock(%s, id)",
+                customers.ids,
+                CUSTOMER_LOCK_NAMESPACE,
+            )
+        )
+        return customers.browse(row[0] for row in rows)
+
     def _invoice(self):
         """One draft invoice per customer and company for these locked charges.
 
         The customers' other pending charges not locked by another run join
-        them, so that a batch boundary does not split a customer's invoice.
+        them, so that a batch boundary does not split a customer's invoice;
+        a customer that another run is invoicing at the same moment is left
+        to it (``_lock_customers``).
         """
         if not self:
+            return self.env["account.move"]
+        customers = self._lock_customers()
+        mine = self.filtered(lambda charge: charge.partner_id in customers)
+        if not mine:
             return self.env["account.move"]
         more = lock_due(
             self,
             [
                 ("state", "=", "to_invoice"),
-                ("partner_id", "in", self.partner_id.ids),
-                ("company_id", "in", self.company_id.ids),
-                ("id", "not in", self.ids),
+                ("partner_id", "in", customers.ids),
+                ("company_id", "in", mine.company_id.ids),
+                ("id", "not in", mine.ids),
             ],
             None,
             "id",
         )
-        charges = self | more
+        charges = mine | more
         groups = defaultdict(list)
         for charge in charges:
             groups[(charge.company_id, charge.partner_id)].append(charge)

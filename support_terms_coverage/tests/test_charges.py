@@ -187,6 +187,71 @@ class TestChargeInvoicingTwoCursors(TransactionCase):
             env["product.product"].browse(data["product"]).unlink()
             env["ir.config_parameter"].set_param(INVOICE_BATCH_PARAM, data["batch"])
 
+    def test_charges_invoiced_by_hand_during_the_run_make_one_invoice(self):
+        """A manager invoices a customer's charges while the monthly action
+        runs, and a new charge of that customer is recorded meanwhile: the
+        customer gets one invoice from the two runs, the new charge waits for
+        the next one."""
+        data = self._setup_committed()
+        try:
+            cr_hand = self.registry.cursor()
+            cr_cron = self.registry.cursor()
+            try:
+                cr_cron.execute("SET LOCAL lock_timeout = '5s'")
+                first = self._env(cr_hand)["support.ticket.charge"].browse(
+                    data["charges"][0]
+                )
+                customer = first.partner_id.id
+                # the manager's invoice, not yet committed
+                first.action_invoice()
+                with self.registry.cursor() as cr:
+                    env = self._env(cr)
+                    ticket = env["helpdesk.ticket"].create(
+                        {
+                            "name": "Two-cursor request, later",
+                            "description": "<p>.</p>",
+                            "partner_id": customer,
+                            "team_id": data["team"],
+                        }
+                    )
+                    late = env["support.ticket.charge"].create(
+                        {
+                            "ticket_id": ticket.id,
+                            "kind": "channel",
+                            "product_id": data["product"],
+                            "price_unit": 30.0,
+                        }
+                    )
+                    data["tickets"].append(ticket.id)
+                    data["charges"].append(late.id)
+                charges_cron = self._env(cr_cron)["support.ticket.charge"]
+                for _run in range(4):
+                    charges_cron._cron_invoice_charges()
+                cr_hand.commit()
+                cr_cron.commit()
+            finally:
+                cr_hand.close()
+                cr_cron.close()
+            with self.registry.cursor() as cr:
+                env = self._env(cr)
+                mine = env["support.ticket.charge"].browse(data["charges"])
+                theirs = mine.filtered(lambda c: c.partner_id.id == customer)
+                self.assertEqual(len(theirs), 3)
+                self.assertEqual(len(theirs.invoice_line_ids.move_id), 1)
+                self.assertEqual(
+                    theirs.mapped("state"), ["invoiced", "invoiced", "to_invoice"]
+                )
+                # the others got one invoice each from the scheduled action
+                for partner in (mine - theirs).partner_id:
+                    charges = mine.filtered(lambda c, p=partner: c.partner_id == p)
+                    self.assertEqual(len(charges.invoice_line_ids.move_id), 1)
+                # the next run invoices the one left
+                charges = env["support.ticket.charge"]
+                charges._cron_invoice_charges()
+                self.assertEqual(set(theirs.mapped("state")), {"invoiced"})
+        finally:
+            self._cleanup(data)
+
     def test_two_overlapping_runs(self):
         data = self._setup_committed()
         try:

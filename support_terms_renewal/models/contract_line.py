@@ -413,7 +413,8 @@ class ContractLine(models.Model):
         OCA's renewal in batches: renewing a line moves its notice deadline
         to the next period, out of the search, so a second or restarted run
         renews nothing twice. Reminders are sent once per line, period and
-        kind, which ``support.renewal.reminder`` enforces with a unique key.
+        kind, which ``support.renewal.reminder`` enforces with a unique key,
+        in the companies that turned them on.
         """
         today = self.env.company._support_today()
         return run_due_batch(
@@ -430,6 +431,8 @@ class ContractLine(models.Model):
                     [
                         ("renewal_reminder_date", "<=", today),
                         ("is_canceled", "=", False),
+                        # only where the company turned the reminders on
+                        ("company_id.support_renewal_reminders", "=", True),
                     ],
                     lambda lines: self.env["support.renewal.reminder"]._send_due(lines),
                 ),

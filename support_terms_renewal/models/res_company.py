@@ -5,6 +5,13 @@ from odoo.exceptions import ValidationError
 class ResCompany(models.Model):
     _inherit = "res.company"
 
+    # off until the company turns it on (Settings, or a terms template whose
+    # terms promise it): installing the addon emails no customer
+    support_renewal_reminders = fields.Boolean(
+        string="Remind customers of renewals",
+        help="Email customers before the last day to cancel a service that "
+        "renews by itself, and before a support plan ends.",
+    )
     support_renewal_reminder_days = fields.Integer(
         string="Renewal reminder (days)",
         default=30,

@@ -4,6 +4,9 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    support_renewal_reminders = fields.Boolean(
+        related="company_id.support_renewal_reminders", readonly=False
+    )
     support_renewal_reminder_days = fields.Integer(
         related="company_id.support_renewal_reminder_days", readonly=False
     )

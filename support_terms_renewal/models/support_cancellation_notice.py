@@ -1,6 +1,8 @@
+from psycopg2 import errors
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import format_date, format_datetime
+from odoo.tools import SQL, format_date, format_datetime
 
 from odoo.addons.support_terms_base.tools import check_manager
 
@@ -24,6 +26,8 @@ DECISION_FIELDS = {
     "result_ids",
     "refund_move_ids",
 }
+# what the periods a notice names depend on
+PERIOD_FIELDS = {"state", "contract_line_ids", "received_at", "sent_date", "result_ids"}
 # what a notice is decided on: frozen once it is decided
 FACT_FIELDS = {
     "company_id",
@@ -302,6 +306,70 @@ class SupportCancellationNotice(models.Model):
                 )
             notice.contract_line_ids._check_cancellable_by(notice)
 
+    def init(self):
+        # the periods named by the open and confirmed notices, one row each:
+        # its unique key refuses a second notice for a period even when two
+        # are recorded at the same instant (two portal requests)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE TABLE IF NOT EXISTS support_cancellation_notice_period (
+                    notice_id integer NOT NULL
+                        REFERENCES support_cancellation_notice (id)
+                        ON DELETE CASCADE,
+                    contract_line_id integer NOT NULL
+                        REFERENCES contract_line (id) ON DELETE CASCADE,
+                    notice_deadline date,
+                    CONSTRAINT support_cancellation_notice_period_uniq
+                        UNIQUE (contract_line_id, notice_deadline)
+                );
+                CREATE INDEX IF NOT EXISTS support_cancellation_notice_period_notice
+                    ON support_cancellation_notice_period (notice_id)
+                """
+            )
+        )
+
+    def _sync_periods(self):
+        """Record the periods these notices name while they are open or
+        confirmed; a period already named by another notice is refused,
+        whatever the moment the other was recorded."""
+        if not self:
+            return
+        self.flush_recordset()
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "DELETE FROM support_cancellation_notice_period WHERE notice_id IN %s",
+                tuple(self.ids),
+            )
+        )
+        rows = [
+            SQL("(%s, %s, %s)", notice.id, line_id, deadline)
+            for notice in self
+            if notice.state in ("draft", "confirmed")
+            for line_id, deadline in sorted(
+                notice._period_keys(), key=lambda key: (key[0], str(key[1]))
+            )
+        ]
+        if not rows:
+            return
+        try:
+            with cr.savepoint(flush=False):
+                cr.execute(
+                    SQL(
+                        "INSERT INTO support_cancellation_notice_period "
+                        "(notice_id, contract_line_id, notice_deadline) VALUES %s",
+                        SQL(", ").join(rows),
+                    )
+                )
+        except errors.UniqueViolation:
+            raise ValidationError(
+                self.env._(
+                    "These services already have a cancellation notice for this "
+                    "period: a second notice is not needed."
+                )
+            ) from None
+
     @api.constrains("contract_line_ids", "state", "received_at", "sent_date")
     def _check_one_notice_per_period(self):
         """One open or confirmed notice per service and period."""
@@ -368,7 +436,9 @@ class SupportCancellationNotice(models.Model):
             if vals.get("partner_id"):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
                 vals["partner_id"] = partner.commercial_partner_id.id
-        return super().create(vals_list)
+        notices = super().create(vals_list)
+        notices._sync_periods()
+        return notices
 
     def _check_manager(self):
         """Only a support terms manager decides a notice: its state and outcome
@@ -398,7 +468,10 @@ class SupportCancellationNotice(models.Model):
                 notice.state == "confirmed" for notice in self
             ):
                 raise self._only_rejected_back_to_draft()
-        return super().write(vals)
+        result = super().write(vals)
+        if PERIOD_FIELDS & set(vals):
+            self._sync_periods()
+        return result
 
     def action_confirm(self):
         """Apply the notice to each service and tell the customer why."""

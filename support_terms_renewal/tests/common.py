@@ -15,6 +15,8 @@ class RenewalCase(SupportTermsBaseCase):
         super().setUpClass()
         # the provider's time zone decides the day a notice was received
         cls.company.partner_id.tz = "Europe/Rome"
+        # reminders are off until a company turns them on
+        cls.company.support_renewal_reminders = True
         cls.customer.email = "amministrazione@rossi.example"
         cls.other_customer.email = "info@bianchi.example"
         cls.hosting = cls._service_product("Hosting annuale", "hosting", "anniversary")

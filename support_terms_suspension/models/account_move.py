@@ -56,6 +56,22 @@ class AccountMove(models.Model):
         ),
     ]
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "state" in vals:
+            self._support_unposted_hook()
+        return result
+
+    def _support_unposted_hook(self):
+        """Invoices cancelled or reset to draft: the suspensions waiting for
+        them stop waiting (and lift when nothing else is owed)."""
+        unposted = self.filtered(
+            lambda m: m.state != "posted" and m.sudo().support_suspension_id
+        )
+        if unposted:
+            # the customer's services follow its invoices, whoever changes them
+            unposted.sudo().support_suspension_id._release_invoices(unposted.sudo())
+
     # -- payment -----------------------------------------------------------
 
     def _invoice_paid_hook(self):
@@ -298,7 +314,12 @@ class AccountMove(models.Model):
                 s.company_id.support_overdue_grace_days,
             )
         )
-        settled._lift()
+        for reason, group in settled.grouped(
+            lambda s: "paid"
+            if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
+            else "credited"
+        ).items():
+            group._lift(reason)
         if to_invoice:
             to_invoice.write({"fee_state": "to_invoice"})
             # the fee and the email come with the next run, soon after the commit

@@ -45,10 +45,46 @@ class ResCompany(models.Model):
     )
     support_do_not_renew_threshold = fields.Integer(
         string="Late payments before do not renew",
-        default=2,
+        default=0,
         help="A customer with this many late payments in the window is marked do "
-        "not renew; 0: only by hand.",
+        "not renew; 0: only by hand, and late payments are not counted.",
     )
+    support_late_payment_since = fields.Date(
+        string="Late payments counted since",
+        readonly=True,
+        copy=False,
+        help="The day the company turned on the counting of late payments (a "
+        "threshold above 0): only payments made from this day count, never "
+        "those made before it chose to count them.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("support_do_not_renew_threshold", 0) > 0:
+                # a new company is on the default time zone until it says
+                vals.setdefault(
+                    "support_late_payment_since", self.browse()._support_today()
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        """Turning the threshold on (from 0) starts the count that day; turning
+        it off forgets the day; changing it keeps the day."""
+        if (
+            "support_do_not_renew_threshold" not in vals
+            or "support_late_payment_since" in vals
+        ):
+            return super().write(vals)
+        if (vals["support_do_not_renew_threshold"] or 0) <= 0:
+            return super().write(dict(vals, support_late_payment_since=False))
+        starting = self.filtered(lambda company: not company.support_late_payment_since)
+        result = super(ResCompany, self - starting).write(vals)
+        for company in starting:
+            super(ResCompany, company).write(
+                dict(vals, support_late_payment_since=company._support_today())
+            )
+        return result
 
     @api.constrains(
         "support_overdue_grace_days",

@@ -25,3 +25,6 @@ class ResConfigSettings(models.TransientModel):
     support_do_not_renew_threshold = fields.Integer(
         related="company_id.support_do_not_renew_threshold", readonly=False
     )
+    support_late_payment_since = fields.Date(
+        related="company_id.support_late_payment_since"
+    )

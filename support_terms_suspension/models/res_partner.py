@@ -21,7 +21,7 @@ class ResPartner(models.Model):
         compute_sudo=True,
         groups="support_terms_base.group_support_terms_user",
         help="Invoices of this customer paid after their due date in the company's "
-        "late payments window.",
+        "late payments window, since the company counts them.",
     )
     do_not_renew = fields.Boolean(
         string="Do not renew",
@@ -75,7 +75,8 @@ class ResPartner(models.Model):
 
     def _support_late_payment_counts(self, company):
         """``{commercial partner id: invoices paid late}`` in the company's
-        rolling window: one query for any number of partners.
+        rolling window, from the day the company turned the counting on
+        (nothing before it): one query for any number of partners.
 
         Late is judged by ``rules.late_payment.paid_late`` on the date the
         customer paid (the last payment's date, credit notes aside), with the
@@ -83,10 +84,14 @@ class ResPartner(models.Model):
         of a late payment already counted, never a late payment of its own.
         """
         ids = [pid for pid in self.ids if isinstance(pid, int)]
-        if not ids:
+        since = company.support_late_payment_since
+        if not ids or not since:
             return {}
-        start = late_window_start(
-            company._support_today(), company.support_late_payment_months
+        start = max(
+            late_window_start(
+                company._support_today(), company.support_late_payment_months
+            ),
+            since,
         )
         rows = self.env["account.move"]._support_paid_on_rows(
             SQL(

@@ -101,6 +101,19 @@ class SupportServiceSuspension(models.Model):
         tracking=True,
         copy=False,
     )
+    lift_reason = fields.Selection(
+        selection=[
+            ("paid", "Invoices paid"),
+            ("credited", "Invoices credited"),
+            ("cancelled", "Invoices cancelled or back to draft"),
+            ("manager", "Lifted by a manager"),
+        ],
+        string="Lifted because",
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    mail_lifted_text = fields.Char(compute="_compute_mail_lifted_text")
     fee_invoice_id = fields.Many2one(
         comodel_name="account.move",
         string="Reactivation fee",
@@ -189,6 +202,33 @@ class SupportServiceSuspension(models.Model):
                 else ""
             )
 
+    @api.depends("lift_reason", "line_ids.name")
+    @api.depends_context("lang")
+    def _compute_mail_lifted_text(self):
+        for suspension in self:
+            services = ", ".join(
+                suspension.line_ids.mapped(lambda line: line.name or "")
+            )
+            if suspension.lift_reason == "credited":
+                text = self.env._(
+                    "your invoices were settled by a credit note: the services "
+                    "%(services)s are active again.",
+                    services=services,
+                )
+            elif suspension.lift_reason == "cancelled":
+                text = self.env._(
+                    "the invoices the suspension waited for were cancelled: the "
+                    "services %(services)s are active again.",
+                    services=services,
+                )
+            else:
+                text = self.env._(
+                    "thank you for your payment: the services %(services)s are "
+                    "active again.",
+                    services=services,
+                )
+            suspension.mail_lifted_text = text
+
     def mail_allowed_qweb_expressions(self):
         return super().mail_allowed_qweb_expressions() + (
             "object.company_id.name",
@@ -200,6 +240,7 @@ class SupportServiceSuspension(models.Model):
             "object.mail_services",
             "object.mail_reason_text",
             "object.mail_fee_text",
+            "object.mail_lifted_text",
         )
 
     @api.depends("partner_id", "reason", "date_start")
@@ -282,10 +323,16 @@ class SupportServiceSuspension(models.Model):
             lambda line: line.service_state == "active"
         ).write({"service_state": "suspended"})
 
-    def _lift(self):
-        """Lift these suspensions; their lines come back unless another holds them."""
-        today = self.company_id[:1]._support_today()
-        self.write({"state": "lifted", "date_lifted": today})
+    def _lift(self, reason):
+        """Lift these suspensions (``reason``: a ``lift_reason``); their lines
+        come back unless another holds them."""
+        self.write(
+            {
+                "state": "lifted",
+                "date_lifted": self.company_id[:1]._support_today(),
+                "lift_reason": reason,
+            }
+        )
         lines = self.sudo().line_ids.filtered(
             lambda line: line.service_state == "suspended"
         )
@@ -305,6 +352,7 @@ class SupportServiceSuspension(models.Model):
                 {
                     "state": "active",
                     "date_lifted": False,
+                    "lift_reason": False,
                     "fee_state": "invoiced" if suspension.fee_invoice_id else False,
                 }
             )
@@ -316,7 +364,7 @@ class SupportServiceSuspension(models.Model):
         active = self.filtered(lambda s: s.state == "active")
         active._lock()
         active = active.filtered(lambda s: s.state == "active")
-        active._lift()
+        active._lift("manager")
         for suspension in active:
             suspension.message_post(
                 body=_("Suspension lifted by %(user)s.", user=self.env.user.name)
@@ -339,6 +387,53 @@ class SupportServiceSuspension(models.Model):
     def _lift_settled(self):
         """Lift the overdue suspensions whose invoices are all settled."""
         return self.env["account.move"]._support_lift_settled(self)
+
+    def _release_invoices(self, invoices):
+        """These invoices are no longer owed as they were (cancelled, or back
+        to draft): the overdue suspensions stop waiting for them. One left
+        with no invoice lifts, without fee, and the customer is told why; one
+        still waiting for others lifts if those are settled. Posted again and
+        still unpaid, an invoice suspends again like any other."""
+        overdue = self.filtered(lambda s: s.reason == "overdue")
+        overdue._lock()
+        overdue = overdue.filtered(lambda s: s.state == "active")
+        invoices = invoices.filtered(lambda m: m.support_suspension_id in overdue)
+        if not invoices:
+            return self.browse()
+        released = {
+            suspension: invoices.filtered(
+                lambda m, s=suspension: m.support_suspension_id == s
+            )
+            for suspension in overdue
+        }
+        self.env["account.move"].flush_model(["support_suspension_id"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE account_move SET support_suspension_id = NULL WHERE id IN %s",
+                tuple(invoices.ids),
+            )
+        )
+        invoices.invalidate_recordset(["support_suspension_id"])
+        overdue.invalidate_recordset(["invoice_ids"])
+        emptied = overdue.filtered(lambda s: not s.invoice_ids)
+        for suspension, moves in released.items():
+            if moves:
+                suspension.message_post(
+                    body=_(
+                        "Invoices %(invoices)s cancelled or back to draft: the "
+                        "suspension no longer waits for them.",
+                        invoices=", ".join(moves.mapped("display_name")),
+                    )
+                )
+        if emptied:
+            emptied._lift("cancelled")
+            emptied.filtered(lambda s: not s.fee_invoice_id).write(
+                {"fee_state": "none"}
+            )
+            emptied._send_mail(
+                "support_terms_suspension.mail_template_services_reactivated"
+            )
+        return emptied | (overdue - emptied)._lift_settled()
 
     def _invoice_reactivation_fees(self):
         """Invoice the fee of these lifted suspensions, once each, and tell the

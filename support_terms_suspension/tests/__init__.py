@@ -7,3 +7,5 @@ from . import test_company_creation
 from . import test_cron_isolation
 from . import test_service_in_force
 from . import test_install_safety
+from . import test_late_payer_switch
+from . import test_suspension_release

@@ -45,6 +45,8 @@ class LatePaymentCase(SupportTermsBaseCase):
                 "support_reactivation_fee_state": "posted",
                 "support_late_payment_months": 24,
                 "support_do_not_renew_threshold": 2,
+                # counted since long before the invoices of the tests
+                "support_late_payment_since": date(2020, 1, 1),
             }
         )
         # off until a company turns it on (on branches where the setting exists)

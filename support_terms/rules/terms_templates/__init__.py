@@ -17,8 +17,8 @@ own keys of a template:
 - renewal: per plan ``duration_days``, ``refund_window_hours``,
   ``renewal_reminder_days``; the products' renewal terms with the
   template's ``notice_days`` (0 when its terms name none);
-  ``notice_judged_on``; ``company`` ``support_notice_email`` and
-  ``support_notice_portal``;
+  ``notice_judged_on``; ``company`` ``support_notice_email``,
+  ``support_notice_portal`` and ``support_renewal_reminders``;
 - suspension: ``company`` ``support_overdue_suspension`` and
   ``support_overdue_grace_days``, ``reactivation_fee``.
 

@@ -33,11 +33,14 @@ TEMPLATE = {
     # se non riceviamo risposta dal cliente": every ticket, plan or not
     # "Non sono rimborsabili (se non entro max. 24h dall'acquisto)": support
     # runs by email and chat, so a refund request by email or from the
-    # portal is valid; no notice period, cancelled up to the expiry
+    # portal is valid; no notice period, cancelled up to the expiry.
+    # "verrai contattato dal nostro staff un mese prima della scadenza":
+    # the customer is reminded before its plan ends
     "company": {
         "support_auto_close_without_plan": True,
         "support_notice_email": True,
         "support_notice_portal": True,
+        "support_renewal_reminders": True,
     },
     "team": _lt("WordPress support"),
     "calendars": ["mon_sat", "always"],

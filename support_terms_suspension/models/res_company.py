@@ -62,7 +62,7 @@ class ResCompany(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("support_do_not_renew_threshold", 0) > 0:
-                # a new company is on the default time zone until it says
+                # a new company has no day of its own yet: the current one
                 vals.setdefault(
                     "support_late_payment_since", self.browse()._support_today()
                 )

@@ -496,14 +496,16 @@ class Generator:
 
     def plan_on(self, partner_id, day):
         """The plan in force for ``partner_id`` on ``day`` (the addon's rule)."""
-        from odoo.addons.support_terms_plan.rules.plan import first_plan
-
-        return first_plan(
-            candidate
-            for line in self.customer_lines.get(partner_id, ())
-            if line["date_start"] <= day <= line["date_end"]
-            for candidate in self.granting.get(line["product_id"], ())
-        )
+        # the lowest (sequence, plan id), as support.plan._first_plan_id
+        return min(
+            (
+                candidate
+                for line in self.customer_lines.get(partner_id, ())
+                if line["date_start"] <= day <= line["date_end"]
+                for candidate in self.granting.get(line["product_id"], ())
+            ),
+            default=(None, None),
+        )[1]
 
     def ticket_values(self, n, stage, pick_contact):
         rng = self.rng

@@ -2,7 +2,7 @@ from odoo.tools import SQL, sql
 
 from . import models
 from . import wizards
-from .rules.coverage import ticket_coverage
+from .models.helpdesk_ticket import WITHOUT_RULE
 
 from odoo.addons.support_terms_base.hooks import (
     adopt_xmlids_from_application,
@@ -32,7 +32,7 @@ def _coverage_of_existing_requests(env):
     cr.execute(
         SQL(
             "UPDATE helpdesk_ticket SET coverage = %s",
-            ticket_coverage(False),
+            WITHOUT_RULE,
         )
     )
 

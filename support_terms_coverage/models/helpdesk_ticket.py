@@ -3,6 +3,8 @@ from odoo.exceptions import AccessError, UserError
 
 MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
 USER_GROUP = "support_terms_base.group_support_terms_user"
+# the coverage of a request no rule covers: staff assess it
+WITHOUT_RULE = "to_assess"
 # the values a ticket's coverage follows
 COVERAGE_KEYS = ("coverage", "category_id", "support_plan_id", "partner_id")
 
@@ -155,8 +157,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             rule = rules.get((ticket.support_plan_id.id, ticket.category_id.id))
             ticket.support_coverage_rule_id = rule
-            # without a rule, staff assess the request
-            ticket.coverage = (rule and rule.coverage) or "to_assess"
+            ticket.coverage = (rule and rule.coverage) or WITHOUT_RULE
             ticket.coverage_override_reason = False
 
     def _coverage_rules(self, pairs=None):
@@ -247,7 +248,7 @@ class HelpdeskTicket(models.Model):
                     vals.get("category_id", ticket.category_id.id),
                 )
             )
-            if vals["coverage"] == ((rule and rule.coverage) or "to_assess"):
+            if vals["coverage"] == ((rule and rule.coverage) or WITHOUT_RULE):
                 continue
             if not self._can_override_coverage(rule):
                 raise AccessError(

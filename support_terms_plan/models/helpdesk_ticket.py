@@ -129,12 +129,18 @@ class HelpdeskTicket(models.Model):
             for vals in vals_list:
                 vals.pop("support_plan_id", None)
         for vals in vals_list:
-            if not vals.get("team_id"):
+            # a customer's request, whatever its door; staff's own tickets
+            # without a requester keep the team staff give them
+            requester = vals.get("partner_id") or vals.get("partner_email")
+            if requester and not vals.get("team_id"):
                 team = self._support_default_team(vals)
                 if team:
                     vals["team_id"] = team.id
         tickets = super().create(vals_list)
-        tickets.filtered(lambda t: not t.support_plan_id)._snapshot_support_plan()
+        # they arrive now, on the application's clock
+        tickets.filtered(lambda t: not t.support_plan_id)._snapshot_support_plan(
+            fields.Datetime.now()
+        )
         return tickets
 
     def write(self, vals):
@@ -209,9 +215,10 @@ class HelpdeskTicket(models.Model):
     def _can_set_support_plan(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 
-    def _snapshot_support_plan(self):
-        """Record the plan in force for each ticket's customer on its arrival."""
-        plans = self._support_plans_at_arrival()
+    def _snapshot_support_plan(self, arrived=None):
+        """Record the plan in force for each ticket's customer on its arrival
+        (``arrived``, a UTC datetime, for requests arriving now)."""
+        plans = self._support_plans_at_arrival(arrived)
         by_plan = defaultdict(lambda: self.browse())
         for ticket in self:
             if plans.get(ticket.id):
@@ -220,15 +227,18 @@ class HelpdeskTicket(models.Model):
             # sudo: the snapshot is the system's, not the user's choice
             tickets.sudo().write({"support_plan_id": plan.id})
 
-    def _support_plans_at_arrival(self):
+    def _support_plans_at_arrival(self, arrived=None):
         """``{ticket id: plan}``: the plan in force for each ticket's customer
-        on its arrival; tickets without one are missing."""
+        on its arrival (``arrived``, else its creation); tickets without one
+        are missing."""
         groups = defaultdict(lambda: self.browse())
         for ticket in self:
             if ticket.partner_id:
                 # the arrival day is the company's, whoever (or whatever
                 # gateway user) created the request
-                arrival = ticket.company_id._support_date_of(ticket.create_date)
+                arrival = ticket.company_id._support_date_of(
+                    arrived or ticket.create_date
+                )
                 groups[(ticket.company_id, arrival)] |= ticket
         result = {}
         for (company, arrival), tickets in groups.items():

@@ -32,9 +32,9 @@ class TestPortalMyServices(HttpCase):
         hosting = cls._product("Hosting annuale", "hosting", "anniversary")
         banner = cls._product("Banner Bianchi", "banner", "calendar_year")
         cls.hosting_line = cls._service(
-            cls.customer, hosting, "2026-03-15", "2027-03-14"
+            cls.customer, hosting, "2026-03-15", "2031-03-14"
         )
-        cls.other_line = cls._service(other, banner, "2026-06-10", "2026-12-31")
+        cls.other_line = cls._service(other, banner, "2026-06-10", "2030-12-31")
         cls.portal = new_test_user(
             cls.env,
             login="chiara",

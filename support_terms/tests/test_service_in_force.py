@@ -43,7 +43,7 @@ class TestMyServicesInForce(HttpCase):
                                 "recurring_rule_type": "yearly",
                                 "recurring_interval": 1,
                                 "date_start": date(2026, 1, 1),
-                                "date_end": date(2026, 12, 31),
+                                "date_end": date(2030, 12, 31),
                             },
                         )
                     ],

@@ -11,7 +11,7 @@ registry.category("web_tour.tours").add("support_terms_portal_my_services", {
         },
         {
             content: "The hosting shows its last day to cancel",
-            trigger: ".support_service_row:contains('Hosting annuale'):contains('01/13/2027')",
+            trigger: ".support_service_row:contains('Hosting annuale'):contains('01/13/2031')",
         },
         {
             content: "Ask to cancel the hosting",

@@ -15,8 +15,9 @@ class SupportTermsTicketController(HelpdeskTicketController):
         """Close a ticket the user may read, into a stage offered in the portal.
 
         OCA's route closes any ticket by id in sudo, on a GET without CSRF
-        token: here the ticket is read with the user's own rights first, and
-        only a POST carrying the session's CSRF token gets here.
+        token: here the ticket is read with the user's own rights first, it
+        is the user's own request (not one it only follows), and only a POST
+        carrying the session's CSRF token gets here.
         """
         try:
             ticket = request.env["helpdesk.ticket"].browse(int(kw.get("ticket_id")))
@@ -25,7 +26,10 @@ class SupportTermsTicketController(HelpdeskTicketController):
             ticket = ticket.exists()
         except (AccessError, MissingError, TypeError, ValueError) as error:
             raise NotFound() from error
-        if not ticket:
+        user = request.env.user
+        if not ticket or not ticket._support_from_customer(user.partner_id, user.email):
+            # a follower of another company reads the request, closing it is
+            # the customer's
             raise NotFound()
         # the user may read the ticket, not write tickets: the rest is sudo
         ticket_sudo = ticket.sudo()

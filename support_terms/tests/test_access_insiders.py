@@ -114,6 +114,40 @@ class TestAgentChargesWhatTheTermsSay(CreditRuleCase):
             self.charge_credits(self.ticket)
         self.assertEqual(self.counts(), before)
 
+    def test_agent_charges_a_request_once(self):
+        self.login(self.agent)
+        self.charge_credits(self.ticket)
+        before = self.counts()
+        with self.assertRaisesRegex(Exception, "AccessError"):
+            self.charge_credits(self.ticket)
+        self.assertEqual(self.counts(), before)
+        self.assertEqual(self.ticket.support_credits_charged, 2)
+
+    def test_credits_expired_today_do_not_pay_for_an_agents_charge(self):
+        """A pack expired yesterday that the nightly action has not yet
+        written off still shows in the balance: the credits really usable
+        decide, and missing ones are a manager's to bill."""
+        self.env["support.credit.move"].create(
+            {
+                "partner_id": self.customer.id,
+                "company_id": self.company.id,
+                "move_type": "grant",
+                "quantity": 10,
+                "expiry_date": self._days(-1),
+            }
+        )
+        self.rule_logs.credits = 12  # 20 in the balance, 10 usable
+        self.login(self.agent)
+        before = self.counts()
+        with self.assertRaisesRegex(Exception, "AccessError"):
+            self.charge_credits(self.ticket)
+        self.assertEqual(self.counts(), before)
+        self.assertFalse(
+            self.ticket.support_charge_ids.filtered(
+                lambda c: c.kind == "credit_shortfall"
+            )
+        )
+
     def test_refusal_says_why_in_the_users_language(self):
         self.env["res.lang"]._activate_lang("it_IT")
         self.env["ir.module.module"]._load_module_terms(
@@ -210,6 +244,28 @@ class TestPortalReadsOnlyItsOwnOcaRows(AccessCase):
         self.assertNotIn("warned", own[0])
         self.assertNotIn("escalated", own[0])
 
+    def test_an_agent_reads_no_sla_of_another_company(self):
+        other_company = self.env["res.company"].create({"name": "Altra Srl"})
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_company(other_company)
+            .create(
+                {
+                    "name": "Segreto di Altra",
+                    "description": "<p>Riservato</p>",
+                    "company_id": other_company.id,
+                }
+            )
+        )
+        sla = self.env["helpdesk.sla"].create({"name": "Altra 4 ore"})
+        hidden = self.env["helpdesk.ticket.sla"].create(
+            {"ticket_id": ticket.id, "sla_id": sla.id}
+        )
+        self.login(self.agent)
+        rows = self.call("helpdesk.ticket.sla", "search_read", [], fields=["id"])
+        self.assertNotIn(hidden.id, [row["id"] for row in rows])
+        self.assertRefused("helpdesk.ticket.sla", "read", hidden.ids, ["ticket_id"])
+
     def test_every_model_a_portal_user_reads_is_filtered_for_it(self):
         """Each model of these addons, or of the OCA addons they install,
         that a portal user may read is either the provider's catalogue
@@ -281,6 +337,29 @@ class TestUrgencyAlwaysReviewed(AccessCase):
         self.assertFalse(calm.is_urgent)
         self.assertEqual(calm.urgency_source, source)
         self.assertEqual(self.env["helpdesk.ticket"].search_count([]), tickets)
+
+    def test_agent_cannot_deliver_an_email_in_the_customers_name(self):
+        """The mail gateway is the incoming mail server's, not a method an
+        agent calls with a forged From."""
+        raw = (
+            f"From: Mario Rossi <{self.contact.email}>\n"
+            "To: assistenza@example.com\n"
+            f"Subject: Re: URGENTE {self.ticket.name}\n"
+            "Message-ID: <forged@example.com>\n"
+            "Content-Type: text/plain; charset=utf-8\n\nTutto fermo!\n"
+        )
+        tickets = self.env["helpdesk.ticket"].search_count([])
+        self.login(self.agent)
+        self.assertRefused(
+            "mail.thread", "message_process", "helpdesk.ticket", raw, None
+        )
+        self.env.invalidate_all()
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), tickets)
+        self.assertFalse(
+            self.env["mail.message"].search(
+                [("message_id", "=", "<forged@example.com>")]
+            )
+        )
 
     def test_urgency_set_by_staff_goes_to_review(self):
         calm = self._new_ticket(self.contact)

@@ -90,6 +90,25 @@ class TestPortalTicketClose(AccessCase):
         self.assertEqual(self.ticket.stage_id, self.done)
         self.assertNotEqual(self.other_ticket.stage_id, self.done)
 
+    def test_a_follower_of_another_company_cannot_close_it(self):
+        """Giulia follows Mario's request (copied on an email): she reads
+        it, closing it is Mario's company's."""
+        self.ticket.message_subscribe(partner_ids=self.giulia.partner_id.ids)
+        self.login(self.giulia)
+        token = self._csrf_from_ticket_page(self.ticket)
+        before = self._stages()
+        response = self.url_open(
+            "/ticket/close",
+            data={
+                "ticket_id": self.ticket.id,
+                "stage_id": self.done.id,
+                "csrf_token": token,
+            },
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(self._stages(), before)
+
 
 @tagged("post_install", "-at_install")
 class TestPortalCancellationRequest(AccessCase):

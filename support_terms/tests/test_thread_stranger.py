@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.support_terms_auto_close.tests.common import day
 from odoo.addons.support_terms_auto_close.tests.test_auto_close_email_reply import (
@@ -54,7 +54,7 @@ class TestOnlyTheCustomerActsOnItsRequest(EmailReplyCase):
             "tickets": self.env["helpdesk.ticket"].search_count([]),
         }
 
-    def _urgent_reply(self, ticket, sender, moment, tag, cc=None):
+    def _urgent_reply(self, ticket, sender, moment, tag, cc=None, headers=()):
         self.receive_email(
             sender,
             "assistenza-test@example.com",
@@ -65,6 +65,7 @@ class TestOnlyTheCustomerActsOnItsRequest(EmailReplyCase):
             body="Il sito è di nuovo giù, intervenite subito!",
             custom_values={"team_id": self.team.id},
             cc=cc,
+            extra_headers=headers,
         )
 
     def _assert_logged(self, ticket, tag):
@@ -154,3 +155,42 @@ class TestOnlyTheCustomerActsOnItsRequest(EmailReplyCase):
             lambda m: "ero in ferie" in (m.body or "")
         )
         self.assertEqual(len(replies), 2, "the later emails reach the follow-up")
+
+    def test_an_out_of_office_answer_is_not_the_customer(self):
+        """The customer's mail server answering the closing or a question
+        by itself (RFC 3834) neither reopens nor raises anything."""
+        ticket = self._waiting_request()
+        before = self._state(ticket)
+        self._urgent_reply(
+            ticket,
+            f"Mario Rossi <{CUSTOMER}>",
+            day(1),
+            "auto",
+            headers=["Auto-Submitted: auto-replied", "X-Autoreply: yes"],
+        )
+        self._assert_logged(ticket, "auto")
+        self.assertEqual(self._state(ticket), before)
+
+    def test_a_follower_posting_as_the_customer_acts_as_nobody(self):
+        """Another customer following the request posts in its chatter over
+        RPC, naming the customer as the author: the message is the poster's."""
+        giulia = new_test_user(
+            self.env,
+            login="giulia_thread",
+            groups="base.group_portal",
+            partner_id=self.other_contact.id,
+        )
+        ticket = self._waiting_request()
+        ticket.message_subscribe(partner_ids=self.other_contact.ids)
+        before = self._state(ticket)
+        for message_type in ("comment", "email"):
+            with self.subTest(message_type=message_type):
+                ticket.with_user(giulia).message_post(
+                    body="Sito di nuovo giù",
+                    subject="URGENTE",
+                    author_id=self.contact.id,
+                    email_from=CUSTOMER,
+                    message_type=message_type,
+                    subtype_xmlid="mail.mt_comment",
+                )
+                self.assertEqual(self._state(ticket), before)

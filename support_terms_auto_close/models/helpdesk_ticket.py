@@ -223,6 +223,10 @@ class HelpdeskTicket(models.Model):
         ):
             return
         author = message.author_id
+        if not self.env.su and author != self.env.user.partner_id:
+            # an author named over RPC is not believed: the message is the
+            # poster's, and acts as nobody's (the gateway posts as superuser)
+            return
         staff = author and any(not user.share for user in author.sudo().user_ids)
         ticket = self.sudo()
         if staff:

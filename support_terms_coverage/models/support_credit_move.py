@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare, float_is_zero
 
-from odoo.addons.support_terms_base.tools import run_due_batch
+from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
 
 from ..rules.prepaid_credits import allocate_fifo, credit_expiry
 
@@ -503,6 +503,19 @@ class SupportCreditMove(models.Model):
                         "settings before charging more credits than are left."
                     )
                 )
+            # billing credits the customer lacks is decided here, on the packs
+            # really usable today, whatever balance the caller saw
+            check_manager(
+                ticket,
+                self.env._(
+                    "%(customer)s has %(available)s usable credits left, "
+                    "%(needed)s are needed: only a support terms manager can bill "
+                    "the missing ones.",
+                    customer=partner.display_name,
+                    available=round(quantity - shortfall, PRECISION),
+                    needed=quantity,
+                ),
+            )
         label = description or (ticket and ticket.display_name) or ""
         consumed = moves.create(
             [

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.tools import float_compare
+from odoo.tools import float_compare, float_is_zero
 
 from odoo.addons.support_terms_base.tools import check_manager
 
@@ -49,15 +49,17 @@ class SupportCreditChargeWizard(models.TransientModel):
 
     def _check_charge_by_the_rule(self):
         """Support staff charge what the terms price: the credits of the
-        request's rule, on an extra paid by credits, within the customer's
-        balance. Another amount, a request the terms do not bill in credits
-        or credits the customer lacks are a manager's decision."""
+        request's rule, once, on an extra paid by credits, within the
+        customer's balance. Another amount, a second charge, a request the
+        terms do not bill in credits or credits the customer lacks are a
+        manager's decision (the last checked again on the usable packs)."""
         ticket = self.ticket_id
         rule = ticket.support_coverage_rule_id
         by_the_rule = (
             ticket.coverage == "extra"
             and rule.billing_mode == "credits"
             and not float_compare(self.credits, rule.credits, precision_digits=2)
+            and float_is_zero(ticket.support_credits_charged, precision_digits=2)
             and float_compare(self.credits, self.credit_balance, precision_digits=2)
             <= 0
         )
@@ -66,9 +68,10 @@ class SupportCreditChargeWizard(models.TransientModel):
                 ticket,
                 self.env._(
                     "Only a support terms manager can charge %(credits)s credits "
-                    "on %(ticket)s: support staff charge the credits its coverage "
-                    "rule gives to an extra paid by credits (%(rule_credits)s), "
-                    "within the %(balance)s credits the customer has left.",
+                    "on %(ticket)s: support staff charge once the credits its "
+                    "coverage rule gives to an extra paid by credits "
+                    "(%(rule_credits)s), within the %(balance)s credits the "
+                    "customer has left.",
                     credits=self.credits,
                     ticket=ticket.display_name,
                     rule_credits=rule.credits if rule.billing_mode == "credits" else 0,

@@ -293,6 +293,10 @@ class HelpdeskTicket(models.Model):
         from the request's own address. Only such a message acts on the
         request (urgency, waiting clock, reopening, follow-up)."""
         self.ensure_one()
+        if self.env.context.get("support_auto_reply"):
+            # an out-of-office answer is the customer's mail server, not the
+            # customer
+            return False
         # who wrote is read whatever the writer may read: the check is ours
         ticket, author = self.sudo(), author.sudo()
         customer = ticket.partner_id.commercial_partner_id

@@ -65,6 +65,7 @@ class SupportPlanCase(SupportTermsBaseCase):
         body="Il sito è lento.",
         custom_values=None,
         cc=None,
+        extra_headers=(),
     ):
         """An email reaching Odoo's mail gateway at ``moment``, as the fetchmail
         server delivers it. Returns the id of the ticket it went to."""
@@ -75,6 +76,7 @@ class SupportPlanCase(SupportTermsBaseCase):
             f"Message-ID: {message_id}",
             f"Date: {format_datetime(moment.replace(tzinfo=None), usegmt=False)}",
         ]
+        headers.extend(extra_headers)
         if cc:
             headers.append(f"Cc: {cc}")
         if in_reply_to:

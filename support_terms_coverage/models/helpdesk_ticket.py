@@ -133,16 +133,17 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        # what the addons record is refused first, whatever else is wrong
-        self._check_system_fields(vals)
-        if "coverage" in vals:
-            self._check_coverage_override(vals)
-        if "stage_id" in vals:
-            self._check_quote_before_work(vals["stage_id"])
         res = super().write(vals)
         if any(key in vals for key in COVERAGE_KEYS):
             self._notify_exclusion_once()
         return res
+
+    def _support_check_write(self, vals):
+        super()._support_check_write(vals)
+        if "coverage" in vals:
+            self._check_coverage_override(vals)
+        if "stage_id" in vals:
+            self._check_quote_before_work(vals["stage_id"])
 
     def _support_system_fields(self):
         return super()._support_system_fields() | {

@@ -144,11 +144,9 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        # what the addons record is refused first, whatever else is wrong
         self._check_system_fields(vals)
-        if "support_plan_id" in vals and not self._can_set_support_plan():
-            raise AccessError(
-                _("Only support managers can change the support plan of a ticket.")
-            )
+        self._support_check_write(vals)
         res = super().write(vals)
         if "partner_id" in vals and "support_plan_id" not in vals:
             self._support_plan_follow_customer()
@@ -186,6 +184,15 @@ class HelpdeskTicket(models.Model):
         for plan, tickets in changed.items():
             # sudo: the plan follows the customer, it is not the user's choice
             tickets.sudo().write({"support_plan_id": plan.id})
+
+    def _support_check_write(self, vals):
+        """What a write may not do, checked before anything is written: each
+        feature adds the rules it owns (the coverage an agent may set, work
+        before a quote is accepted)."""
+        if "support_plan_id" in vals and not self._can_set_support_plan():
+            raise AccessError(
+                _("Only support managers can change the support plan of a ticket.")
+            )
 
     def _support_system_fields(self):
         """Fields the addons record themselves (as superuser) from what

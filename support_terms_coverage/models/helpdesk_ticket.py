@@ -139,11 +139,11 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _support_check_write(self, vals):
-        super()._support_check_write(vals)
         if "coverage" in vals:
             self._check_coverage_override(vals)
         if "stage_id" in vals:
             self._check_quote_before_work(vals["stage_id"])
+        return super()._support_check_write(vals)
 
     def _support_system_fields(self):
         return super()._support_system_fields() | {

@@ -193,6 +193,7 @@ class HelpdeskTicket(models.Model):
             raise AccessError(
                 _("Only support managers can change the support plan of a ticket.")
             )
+        return True
 
     def _support_system_fields(self):
         """Fields the addons record themselves (as superuser) from what

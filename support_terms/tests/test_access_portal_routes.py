@@ -28,6 +28,14 @@ class TestPortalTicketClose(AccessCase):
         self.assertIn('method="POST"', form.group(0))
         return CSRF.search(page.text[form.start() :]).group(1)
 
+    def _close(self, ticket, stage, token):
+        """The close button's POST."""
+        return self.url_open(
+            "/ticket/close",
+            data={"ticket_id": ticket.id, "stage_id": stage.id, "csrf_token": token},
+            allow_redirects=False,
+        )
+
     def _stages(self):
         self.env.invalidate_all()
         return (self.ticket | self.other_ticket).mapped("stage_id")
@@ -40,15 +48,7 @@ class TestPortalTicketClose(AccessCase):
         query = f"ticket_id={self.ticket.id}&stage_id={self.done.id}"
         response = self.url_open(f"/ticket/close?{query}", allow_redirects=False)
         self.assertIn(response.status_code, (403, 404, 405))
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": self.ticket.id,
-                "stage_id": self.done.id,
-                "csrf_token": token,
-            },
-            allow_redirects=False,
-        )
+        response = self._close(self.ticket, self.done, token)
         self.assertIn(response.status_code, (403, 404))
         self.assertEqual(self._stages(), before, "nothing closed")
 
@@ -65,27 +65,11 @@ class TestPortalTicketClose(AccessCase):
         )
         self.assertEqual(response.status_code, 400, "no CSRF token")
         token = self._csrf_from_ticket_page(self.ticket)
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": self.ticket.id,
-                "stage_id": self.rejected.id,
-                "csrf_token": token,
-            },
-            allow_redirects=False,
-        )
+        response = self._close(self.ticket, self.rejected, token)
         # a stage not offered in the portal: back to the ticket, unchanged
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self._stages(), before)
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": self.ticket.id,
-                "stage_id": self.done.id,
-                "csrf_token": token,
-            },
-            allow_redirects=False,
-        )
+        response = self._close(self.ticket, self.done, token)
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.ticket.stage_id, self.done)
         self.assertNotEqual(self.other_ticket.stage_id, self.done)
@@ -97,15 +81,7 @@ class TestPortalTicketClose(AccessCase):
         self.login(self.giulia)
         token = self._csrf_from_ticket_page(self.ticket)
         before = self._stages()
-        response = self.url_open(
-            "/ticket/close",
-            data={
-                "ticket_id": self.ticket.id,
-                "stage_id": self.done.id,
-                "csrf_token": token,
-            },
-            allow_redirects=False,
-        )
+        response = self._close(self.ticket, self.done, token)
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self._stages(), before)
 

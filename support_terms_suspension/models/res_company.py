@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules.late_payment import settings_problems
-
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -92,25 +90,26 @@ class ResCompany(models.Model):
         "support_do_not_renew_threshold",
     )
     def _check_support_late_payment_settings(self):
-        messages = {
-            "grace_negative": self.env._("the grace days cannot be negative"),
-            "window": self.env._("the late payments window is at least one month"),
-            "threshold_negative": self.env._(
-                "the late payments before do not renew cannot be negative"
-            ),
-        }
         for company in self:
-            problems = settings_problems(
-                company.support_overdue_grace_days,
-                company.support_late_payment_months,
-                company.support_do_not_renew_threshold,
-            )
+            problems = []
+            if company.support_overdue_grace_days < 0:
+                problems.append(self.env._("the grace days cannot be negative"))
+            if company.support_late_payment_months < 1:
+                problems.append(
+                    self.env._("the late payments window is at least one month")
+                )
+            if company.support_do_not_renew_threshold < 0:
+                problems.append(
+                    self.env._(
+                        "the late payments before do not renew cannot be negative"
+                    )
+                )
             if problems:
                 raise ValidationError(
                     _(
                         "Company %(company)s: %(problems)s.",
                         company=company.name,
-                        problems="; ".join(messages[p] for p in problems),
+                        problems="; ".join(problems),
                     )
                 )
 

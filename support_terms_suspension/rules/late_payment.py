@@ -64,15 +64,3 @@ def due_before_invoice(invoice_date, due_dates):
 def reaches_do_not_renew(late_count, threshold):
     """``threshold`` 0 means never automatically."""
     return threshold > 0 and late_count >= threshold
-
-
-def settings_problems(grace_days, window_months, threshold):
-    """Codes of what is wrong with the late-payment settings of a company."""
-    problems = []
-    if grace_days < 0:
-        problems.append("grace_negative")
-    if window_months < 1:
-        problems.append("window")
-    if threshold < 0:
-        problems.append("threshold_negative")
-    return problems

@@ -1,4 +1,5 @@
 from odoo import Command
+from odoo.exceptions import ValidationError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 
@@ -97,3 +98,46 @@ class TestCompanyCreation(HttpCase):
                 result[0]["support_reactivation_fee_product_id"], fee or False
             )
         self.assertEqual(self._companies(), before + 2)
+
+    def test_late_payment_settings_that_make_no_sense_are_refused(self):
+        """Grace days and the do-not-renew threshold are never negative, the
+        window of late payments is at least a month; each problem is named,
+        nothing is written."""
+        company = self.env.company
+        before = (
+            company.support_overdue_grace_days,
+            company.support_late_payment_months,
+            company.support_do_not_renew_threshold,
+        )
+        for values, message in (
+            ({"support_overdue_grace_days": -1}, "grace days cannot be negative"),
+            ({"support_late_payment_months": 0}, "at least one month"),
+            (
+                {
+                    "support_late_payment_months": 0,
+                    "support_do_not_renew_threshold": -1,
+                },
+                "at least one month; the late payments before do not renew",
+            ),
+        ):
+            with self.subTest(values=values):
+                with self.assertRaises(ValidationError) as caught:
+                    company.write(values)
+                self.assertIn(message, str(caught.exception))
+                company.invalidate_recordset()
+                self.assertEqual(
+                    (
+                        company.support_overdue_grace_days,
+                        company.support_late_payment_months,
+                        company.support_do_not_renew_threshold,
+                    ),
+                    before,
+                )
+        company.write(
+            {
+                "support_overdue_grace_days": 0,
+                "support_late_payment_months": 24,
+                "support_do_not_renew_threshold": 2,
+            }
+        )
+        self.assertEqual(company.support_do_not_renew_threshold, 2)

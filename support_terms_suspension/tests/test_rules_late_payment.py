@@ -10,7 +10,6 @@ from odoo.addons.support_terms_suspension.rules.late_payment import (
     overdue_before,
     paid_late,
     reaches_do_not_renew,
-    settings_problems,
     settled_late,
 )
 
@@ -60,8 +59,3 @@ class TestLatePaymentRules(BaseCase):
         self.assertFalse(reaches_do_not_renew(1, 2))
         self.assertTrue(reaches_do_not_renew(2, 2))
         self.assertFalse(reaches_do_not_renew(10, 0))
-
-    def test_settings_problems(self):
-        self.assertEqual(settings_problems(0, 24, 2), [])
-        self.assertEqual(settings_problems(-1, 24, 2), ["grace_negative"])
-        self.assertEqual(settings_problems(0, 0, -1), ["window", "threshold_negative"])

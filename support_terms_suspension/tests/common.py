@@ -116,6 +116,20 @@ class LatePaymentCase(SupportTermsBaseCase):
         invoice.invalidate_recordset()
         return payments
 
+    def _credit_note(self, invoice, reason):
+        """The accountant credits ``invoice`` in full through the reversal
+        wizard and posts the credit note."""
+        reversal = (
+            self.env["account.move.reversal"]
+            .with_user(self.accountant)
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"reason": reason, "journal_id": invoice.journal_id.id})
+        )
+        reversal.refund_moves()
+        credit_note = reversal.new_move_ids
+        credit_note.action_post()
+        return credit_note
+
     def run_cron(self):
         return self.run_like_the_cron_worker(self.cron)
 

@@ -105,21 +105,8 @@ class TestSettledByPaymentDate(LatePaymentCase):
             self.run_cron()
         suspension = self.suspensions()
         with freeze_time(day(10)):
-            reversal = (
-                self.env["account.move.reversal"]
-                .with_user(self.accountant)
-                .with_context(active_model="account.move", active_ids=invoice.ids)
-                .create(
-                    {
-                        "reason": "Contestazione accolta",
-                        "journal_id": invoice.journal_id.id,
-                    }
-                )
-            )
-            reversal.refund_moves()
-            credit_note = reversal.new_move_ids
             # posted, the credit note settles the invoice it reverses
-            credit_note.action_post()
+            self._credit_note(invoice, "Contestazione accolta")
             self.assertEqual(invoice.payment_state, "reversed")
             # lifted by the credit note itself, not only by the next run
             self.assertEqual(suspension.state, "lifted")

@@ -106,19 +106,7 @@ class TestSuspensionReleasedAndExplained(LatePaymentCase):
         invoice = self._invoice()
         suspension = self._suspended_for(invoice)
         with freeze_time(day(10)):
-            reversal = (
-                self.env["account.move.reversal"]
-                .with_user(self.accountant)
-                .with_context(active_model="account.move", active_ids=invoice.ids)
-                .create(
-                    {
-                        "reason": "Contestazione accolta",
-                        "journal_id": invoice.journal_id.id,
-                    }
-                )
-            )
-            reversal.refund_moves()
-            reversal.new_move_ids.action_post()
+            self._credit_note(invoice, "Contestazione accolta")
         self.run_twice(day(10))
         self.assertEqual(suspension.state, "lifted")
         self.assertEqual(suspension.lift_reason, "credited")

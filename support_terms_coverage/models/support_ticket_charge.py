@@ -16,11 +16,11 @@ class SupportTicketCharge(models.Model):
     """A fixed-fee extra of a request, invoiced once with the others.
 
     Unjustified urgencies handled with priority, requests on a
-    channel the plan does not include, requests outside the plan
-    (seeds 000, 004) and credits missing when the company lets them go below
-    zero. Pending charges of a customer go into one draft invoice, one line
-    per charge; each charge has at most one invoice line (unique constraint on
-    the line), so it is never invoiced twice.
+    channel the plan does not include, requests outside the plan (paid
+    interventions the terms name) and credits missing when the company lets
+    them go below zero. Pending charges of a customer go into one draft
+    invoice, one line per charge; each charge has at most one invoice line
+    (unique constraint on the line), so it is never invoiced twice.
     """
 
     _name = "support.ticket.charge"

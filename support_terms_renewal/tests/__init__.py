@@ -3,7 +3,7 @@ from . import test_renewal
 from . import test_cancellation_notice
 from . import test_cancellation_notice_successor
 from . import test_service_state_renewal
-from . import test_cron_isolation
+from . import test_renewal_isolation
 from . import test_renewal_by_policy
 from . import test_notice_company_day
 from . import test_renewal_reminder_switch

@@ -3,6 +3,6 @@ from . import test_urgency
 from . import test_sla
 from . import test_take_in_charge
 from . import test_public_holidays
-from . import test_support_plan_validation
-from . import test_unknown_requester
+from . import test_plan_sla_validation
+from . import test_unknown_requester_sla
 from . import test_urgency_raised_later

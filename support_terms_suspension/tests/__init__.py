@@ -4,8 +4,8 @@ from . import test_late_payment_concurrency
 from . import test_late_payment_settlement
 from . import test_late_payment_everyday
 from . import test_company_creation
-from . import test_cron_isolation
-from . import test_service_in_force
-from . import test_install_safety
+from . import test_overdue_scan_isolation
+from . import test_suspended_service_in_force
+from . import test_suspension_install_safety
 from . import test_late_payer_switch
 from . import test_suspension_release

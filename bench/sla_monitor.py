@@ -31,6 +31,7 @@ def prepare(db, escalate, warn):
         cr = env.cr
         in_progress = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
         cr.execute("UPDATE helpdesk_ticket SET stage_id = %s", [in_progress.id])
+        cr.execute("DELETE FROM support_sla_event")
         cr.execute(
             """
             UPDATE helpdesk_ticket_sla

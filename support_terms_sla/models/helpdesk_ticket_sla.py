@@ -29,20 +29,34 @@ class HelpdeskTicketSla(models.Model):
         help="When the team is warned that the deadline comes: the deadline "
         "minus the team's margin.",
     )
-    # the monitor's own bookkeeping: staff's, never the customer's
-    warned = fields.Boolean(
-        copy=False, index=True, readonly=True, groups="base.group_user"
-    )
-    escalated = fields.Boolean(
-        copy=False, index=True, readonly=True, groups="base.group_user"
-    )
+    # what the monitor did is recorded once, as events; the flags are their
+    # indexed summary for its due domains. Staff's, never the customer's.
     event_ids = fields.One2many(
         "support.sla.event", "ticket_sla_id", groups="base.group_user"
+    )
+    warned = fields.Boolean(
+        compute="_compute_monitor_flags",
+        store=True,
+        index=True,
+        groups="base.group_user",
+    )
+    escalated = fields.Boolean(
+        compute="_compute_monitor_flags",
+        store=True,
+        index=True,
+        groups="base.group_user",
     )
     state = fields.Selection(
         selection_add=[("replaced", "Replaced")],
         ondelete={"replaced": "set default"},
     )
+
+    @api.depends("event_ids.kind")
+    def _compute_monitor_flags(self):
+        for record in self:
+            kinds = set(record.event_ids.mapped("kind"))
+            record.warned = "warning" in kinds
+            record.escalated = "escalation" in kinds
 
     @api.depends("deadline", "ticket_id.team_id.sla_warning_margin_hours")
     def _compute_warning_date(self):
@@ -58,9 +72,9 @@ class HelpdeskTicketSla(models.Model):
     def _cron_sla_monitor(self):
         """Warn before a deadline, escalate once after it; one batch a call.
 
-        Rows are locked (SKIP LOCKED) and flagged in the transaction that
-        creates their event; the event's unique constraint makes a warning
-        and an escalation happen once per ticket SLA.
+        Rows are locked (SKIP LOCKED) and their event created in the same
+        transaction; the event's unique constraint makes a warning and an
+        escalation happen once per ticket SLA, and sets its flag.
         """
         now = fields.Datetime.now()
         slas = self.sudo().with_context(
@@ -109,7 +123,6 @@ class HelpdeskTicketSla(models.Model):
         self.env["support.sla.event"].create(
             [{"ticket_sla_id": sla.id, "kind": "warning", "date": now} for sla in self]
         )
-        self.write({"warned": True})
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
         self.env["mail.activity"].create(
@@ -139,7 +152,6 @@ class HelpdeskTicketSla(models.Model):
                 for sla in self
             ]
         )
-        self.write({"escalated": True})
         self.ticket_id.filtered(lambda t: t.priority != "3").write({"priority": "3"})
         for sla in self:
             ticket = sla.ticket_id

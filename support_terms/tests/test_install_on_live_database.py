@@ -9,7 +9,7 @@ from odoo.tests import tagged
 
 # the module, not its class: a class imported here would run twice
 from odoo.addons.support_terms_suspension.tests import (
-    test_install_safety as suspension_install,
+    test_suspension_install_safety as suspension_install,
 )
 
 from .common import SupportTermsCase

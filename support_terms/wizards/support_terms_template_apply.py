@@ -3,6 +3,8 @@ from markupsafe import Markup, escape
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.support_terms_base.tools import check_manager
+
 from ..rules.terms_templates import (
     CALENDARS,
     CHANNEL_NAMES,
@@ -107,10 +109,11 @@ class SupportTermsTemplateApply(models.TransientModel):
         spec = TEMPLATES.get(template)
         if not spec:
             raise UserError(_("Unknown terms template: %s", escape(template)))
-        if not self.env.su and not self.env.user.has_group(
-            "support_terms_base.group_support_terms_manager"
-        ):
-            raise UserError(_("Only support managers can apply a terms template."))
+        check_manager(
+            self,
+            _("Only support managers can apply a terms template."),
+            model_rights=False,
+        )
         if company not in self.env.user.company_ids and not self.env.su:
             raise UserError(_("You cannot set up a company you do not work in."))
         # The template creates calendars and products, which support managers

@@ -1,8 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
-USER_GROUP = "support_terms_base.group_support_terms_user"
+from odoo.addons.support_terms_base.tools import MANAGER_GROUP, USER_GROUP
+
 # the coverage of a request no rule covers: staff assess it
 WITHOUT_RULE = "to_assess"
 # the values a ticket's coverage follows

@@ -1,10 +1,10 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.osv import expression
 
-from odoo.addons.support_terms_base.tools import run_due_batch
+from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
 
 from ..rules import renewal as renewal_rules
 from .product_template import RENEWAL_POLICIES
@@ -398,12 +398,11 @@ class ContractLine(models.Model):
     def cron_renew_contract_line(self):
         """OCA's daily renewal action runs the batched renewal and reminders."""
         # public in OCA: callable over RPC by any user, not only by the cron
-        if not self.env.su and not self.env.user.has_group(
-            "support_terms_base.group_support_terms_manager"
-        ):
-            raise AccessError(
-                _("Only a support terms manager can run the renewal of services.")
-            )
+        check_manager(
+            self,
+            _("Only a support terms manager can run the renewal of services."),
+            model_rights=False,
+        )
         return self._cron_renew_and_remind()
 
     @api.model

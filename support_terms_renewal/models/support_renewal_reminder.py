@@ -6,6 +6,8 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import email_normalize, format_date
 
+from odoo.addons.support_terms_base.tools import MANAGER_GROUP
+
 
 class SupportRenewalReminder(models.Model):
     """A reminder owed to a customer for one period of one service.
@@ -194,7 +196,7 @@ class SupportRenewalReminder(models.Model):
 
     def _notify_staff(self):
         """An activity on each contract for its responsible, else managers."""
-        managers = self.env.ref("support_terms_base.group_support_terms_manager").users
+        managers = self.env.ref(MANAGER_GROUP).users
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         vals_list = []
         for reminder in self:

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
-from odoo.addons.support_terms_base.tools import USER_GROUP
+from odoo.addons.support_terms_base.tools import MANAGER_GROUP, USER_GROUP
 
 from ..rules.urgency import is_urgent, parse_keywords
 
@@ -271,7 +271,7 @@ class HelpdeskTicket(models.Model):
         """The internal users managing the support terms of the ticket's
         company."""
         self.ensure_one()
-        group = self.env.ref("support_terms_base.group_support_terms_manager")
+        group = self.env.ref(MANAGER_GROUP)
         company = self.company_id or self.env.company
         return group.sudo().users.filtered(
             lambda u: not u.share and company in u.company_ids

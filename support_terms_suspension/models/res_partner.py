@@ -1,8 +1,9 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
 from odoo.tools import SQL, sql
+
+from odoo.addons.support_terms_base.tools import check_manager
 
 from ..rules.late_payment import (
     PAID_STATES,
@@ -142,13 +143,12 @@ class ResPartner(models.Model):
         return reached
 
     def write(self, vals):
-        if "do_not_renew" in vals and not self.env.su:
-            if not self.env.user.has_group(
-                "support_terms_base.group_support_terms_manager"
-            ):
-                raise AccessError(
-                    _("Only a support terms manager can mark a customer do not renew.")
-                )
+        if "do_not_renew" in vals:
+            check_manager(
+                self,
+                _("Only a support terms manager can mark a customer do not renew."),
+                model_rights=False,
+            )
         newly = (
             self.filtered(lambda p: not p.do_not_renew)
             if vals.get("do_not_renew")

@@ -171,7 +171,6 @@ def generate(args):
                     f"mod(s.g + {offset}, {customers}))",
                     "date_end": f"'{date_end}'::date",
                     "termination_notice_date": f"'{deadline}'::date",
-                    "notice_deadline": f"'{deadline}'::date",
                     "renewal_reminder_date": f"'{reminder}'::date",
                 },
             )

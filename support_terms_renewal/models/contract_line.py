@@ -13,10 +13,10 @@ from .product_template import RENEWAL_POLICIES
 class ContractLine(models.Model):
     """A service the customer holds, renewed tacitly unless noticed in time.
 
-    With a renewal policy, ``notice_deadline`` (end minus the notice days)
-    replaces OCA's notice interval as ``termination_notice_date``, the date
-    at which contract_line_successor renews the line, and the next period
-    follows the policy instead of OCA's renewal interval.
+    With a renewal policy, the last day to cancel (end minus the notice
+    days) is contract_line_successor's ``termination_notice_date``, the date
+    at which it renews the line (``notice_deadline`` is its name here), and
+    the next period follows the policy instead of OCA's renewal interval.
     """
 
     _inherit = "contract.line"
@@ -48,10 +48,12 @@ class ContractLine(models.Model):
         help="A cancellation must be received at least these days before the "
         "end of the period.",
     )
+    # contract_line_successor stores the day; searched by the renewal and the
+    # reminders, so indexed
+    termination_notice_date = fields.Date(index=True)
     notice_deadline = fields.Date(
-        compute="_compute_termination_notice_date",
-        store=True,
-        index=True,
+        related="termination_notice_date",
+        string="Last day to cancel",
         help="The last day to cancel: a cancellation received later does not "
         "stop the next renewal, which is due.",
     )
@@ -179,7 +181,6 @@ class ContractLine(models.Model):
                 line.termination_notice_date = renewal_rules.notice_deadline(
                     line.date_end, line.notice_days
                 )
-            line.notice_deadline = line.termination_notice_date
         return res
 
     @api.depends(

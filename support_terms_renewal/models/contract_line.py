@@ -50,7 +50,7 @@ class ContractLine(models.Model):
     )
     # contract_line_successor stores the day; searched by the renewal and the
     # reminders, so indexed
-    termination_notice_date = fields.Date(index=True)
+    termination_notice_date = fields.Date(string="Renewal day", index=True)
     notice_deadline = fields.Date(
         related="termination_notice_date",
         string="Last day to cancel",

@@ -10,16 +10,9 @@ templates...), since their external ids still belong to ``support_terms``.
 
 Each feature addon wires them in its ``__init__.py``::
 
-    from odoo.addons.support_terms_base.hooks import (
-        adopt_xmlids_from_application,
-        restore_adopted_noupdate_values,
-    )
+    from odoo.addons.support_terms_base.hooks import adoption_hooks
 
-    def pre_init_hook(env):
-        adopt_xmlids_from_application(env, "support_terms_plan")
-
-    def post_init_hook(env):
-        restore_adopted_noupdate_values(env, "support_terms_plan")
+    pre_init_hook, post_init_hook = adoption_hooks("support_terms_plan")
 """
 
 import csv
@@ -39,9 +32,9 @@ APPLICATION = "support_terms"
 # tags of Odoo's XML data files that define a record with their "id"
 XML_RECORD_TAGS = ("record", "template", "menuitem")
 
-# noupdate records saved before the install of an addon, restored after it:
-# {(dbname, module): [(table, res_id, row as json), ...]}
-_SAVED_ROWS = {}
+# noupdate records saved before the install of an addon and restored after
+# it, kept in the database between the two hooks (one row per record)
+SAVED_ROWS_TABLE = "support_terms_adopted_row"
 
 
 def _own_name(xmlid, module_name):
@@ -153,7 +146,18 @@ def _save_rows(env, module_name, targets):
             todo.extend(
                 (parent, row[0].get(field)) for parent, field in Model._inherits.items()
             )
-    _SAVED_ROWS[(env.cr.dbname, module_name)] = saved
+    if not saved:
+        return
+    env.cr.execute(
+        f"""CREATE TABLE IF NOT EXISTS {SAVED_ROWS_TABLE} (
+            module varchar NOT NULL, tbl varchar NOT NULL,
+            res_id int NOT NULL, row jsonb NOT NULL)"""
+    )
+    for table, res_id, row in saved:
+        env.cr.execute(
+            f"INSERT INTO {SAVED_ROWS_TABLE} VALUES (%s, %s, %s, %s)",
+            (module_name, table, res_id, json.dumps(row)),
+        )
 
 
 def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
@@ -223,7 +227,17 @@ def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
 def restore_adopted_noupdate_values(env, module_name):
     """post_init_hook body: put back the noupdate records saved by
     ``adopt_xmlids_from_application``, as an upgrade would have left them."""
-    saved = _SAVED_ROWS.pop((env.cr.dbname, module_name), [])
+    env.cr.execute("SELECT to_regclass(%s)", (SAVED_ROWS_TABLE,))
+    if not env.cr.fetchone()[0]:
+        return 0
+    env.cr.execute(
+        f"DELETE FROM {SAVED_ROWS_TABLE} WHERE module = %s RETURNING tbl, res_id, row",
+        (module_name,),
+    )
+    saved = env.cr.fetchall()
+    env.cr.execute(f"SELECT 1 FROM {SAVED_ROWS_TABLE} LIMIT 1")
+    if not env.cr.fetchone():
+        env.cr.execute(f"DROP TABLE {SAVED_ROWS_TABLE}")
     if not saved:
         return 0
     env.flush_all()
@@ -253,3 +267,22 @@ def restore_adopted_noupdate_values(env, module_name):
         "%s: restored %d noupdate records of %s", module_name, len(saved), APPLICATION
     )
     return len(saved)
+
+
+def adoption_hooks(module_name, before=None, after=None):
+    """The (pre_init_hook, post_init_hook) of a feature addon: a database
+    that held the single support_terms addon keeps its records, and its
+    noupdate records keep the values they had. ``before`` and ``after``
+    (functions of ``env``) add the addon's own install steps."""
+
+    def pre_init_hook(env):
+        adopt_xmlids_from_application(env, module_name)
+        if before:
+            before(env)
+
+    def post_init_hook(env):
+        restore_adopted_noupdate_values(env, module_name)
+        if after:
+            after(env)
+
+    return pre_init_hook, post_init_hook

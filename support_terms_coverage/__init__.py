@@ -4,18 +4,7 @@ from . import models
 from . import wizards
 from .models.helpdesk_ticket import WITHOUT_RULE
 
-from odoo.addons.support_terms_base.hooks import (
-    adopt_xmlids_from_application,
-    restore_adopted_noupdate_values,
-)
-
-
-def pre_init_hook(env):
-    """A database that held the single support_terms addon keeps its records,
-    and the requests already there get their coverage without a note in
-    their chatter."""
-    adopt_xmlids_from_application(env, "support_terms_coverage")
-    _coverage_of_existing_requests(env)
+from odoo.addons.support_terms_base.hooks import adoption_hooks
 
 
 def _coverage_of_existing_requests(env):
@@ -37,12 +26,17 @@ def _coverage_of_existing_requests(env):
     )
 
 
-def post_init_hook(env):
-    """The noupdate records keep the values they had before the install, and
-    requests already excluded are not emailed again: installing on a live
+def _exclusions_already_told(env):
+    """Requests already excluded are not emailed again: installing on a live
     database tells no customer anything."""
-    restore_adopted_noupdate_values(env, "support_terms_coverage")
     env.cr.execute(
         "UPDATE helpdesk_ticket SET support_exclusion_notified = TRUE "
         "WHERE coverage = 'excluded'"
     )
+
+
+pre_init_hook, post_init_hook = adoption_hooks(
+    "support_terms_coverage",
+    before=_coverage_of_existing_requests,
+    after=_exclusions_already_told,
+)

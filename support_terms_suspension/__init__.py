@@ -5,22 +5,7 @@ from odoo.tools import SQL
 
 from . import models
 
-from odoo.addons.support_terms_base.hooks import (
-    adopt_xmlids_from_application,
-    restore_adopted_noupdate_values,
-)
-
-
-def pre_init_hook(env):
-    """A database that held the single support_terms addon keeps its records."""
-    adopt_xmlids_from_application(env, "support_terms_suspension")
-
-
-def post_init_hook(env):
-    """The noupdate records keep the values they had before the install."""
-    restore_adopted_noupdate_values(env, "support_terms_suspension")
-    reactivation_mail_names_what_settled(env)
-    count_late_payments_from_today(env)
+from odoo.addons.support_terms_base.hooks import adoption_hooks
 
 
 def count_late_payments_from_today(env):
@@ -75,3 +60,13 @@ def reactivation_mail_names_what_settled(env):
             )
         )
         template.invalidate_recordset(["body_html"])
+
+
+def _after_install(env):
+    reactivation_mail_names_what_settled(env)
+    count_late_payments_from_today(env)
+
+
+pre_init_hook, post_init_hook = adoption_hooks(
+    "support_terms_suspension", after=_after_install
+)

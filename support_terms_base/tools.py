@@ -244,3 +244,37 @@ def check_manager(records, message, model_rights=True):
     domain = records.env["ir.rule"]._compute_domain(records._name, "write")
     if domain and records - records.sudo().filtered_domain(domain):
         raise AccessError(message)
+
+
+def send_customer_mail(records, template, email_layout_xmlid=False):
+    """Render and queue one email per record to its customer, logged in the
+    record's chatter as a comment and written by the record's company,
+    whoever's action sends it (staff, the customer in the portal, the
+    scheduler). The template says who receives it (``partner_to``,
+    ``email_to``); ``send_mail_batch`` queues it as such, never turning an
+    address into a new contact. Returns the queued ``mail.mail``.
+    """
+    env = records.env
+    if isinstance(template, str):
+        template = env.ref(template)
+    mails = env["mail.mail"]
+    if not records:
+        return mails
+    subtype_id = env.ref("mail.mt_comment").id
+    by_company = {}
+    for record in records:
+        company = record["company_id"] if "company_id" in record._fields else None
+        by_company.setdefault(company or env.company, []).append(record.id)
+    for company, ids in by_company.items():
+        # the customer or agent whose action sends the terms' email may not
+        # read mail templates; what it says is the template's, not theirs
+        mails |= template.sudo().send_mail_batch(
+            ids,
+            email_values={
+                "message_type": "auto_comment",
+                "subtype_id": subtype_id,
+                "author_id": company.partner_id.id,
+            },
+            email_layout_xmlid=email_layout_xmlid,
+        )
+    return mails

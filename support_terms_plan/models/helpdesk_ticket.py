@@ -4,7 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.mail import email_normalize, email_normalize_all, email_split_tuples
 
-from odoo.addons.support_terms_base.tools import MANAGER_GROUP
+from odoo.addons.support_terms_base.tools import MANAGER_GROUP, send_customer_mail
 
 
 class HelpdeskTicket(models.Model):
@@ -87,21 +87,8 @@ class HelpdeskTicket(models.Model):
         the email is queued as such (``send_mail_batch``), never turned into
         a new contact as Odoo's composer would do.
         """
-        if isinstance(template, str):
-            template = self.env.ref(template)
         tickets = self.filtered(lambda t: t.partner_id or t.partner_email)
-        for company in tickets.company_id:
-            # written by the company, whoever's action sends it (staff, the
-            # customer in the portal, the scheduler)
-            template.sudo().send_mail_batch(
-                tickets.filtered(lambda t, c=company: t.company_id == c).ids,
-                email_values={
-                    "message_type": "auto_comment",
-                    "subtype_id": self.env.ref("mail.mt_comment").id,
-                    "author_id": company.partner_id.id,
-                },
-                email_layout_xmlid=email_layout_xmlid,
-            )
+        return send_customer_mail(tickets, template, email_layout_xmlid)
 
     def _track_template(self, changes):
         """A stage's email (the resolution of the Done stage) to a requester

@@ -4,7 +4,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime
 
-from odoo.addons.support_terms_base.tools import check_manager
+from odoo.addons.support_terms_base.tools import check_manager, send_customer_mail
 
 from ..rules import renewal as renewal_rules
 
@@ -541,11 +541,4 @@ class SupportCancellationNotice(models.Model):
         )
 
     def _notify_customer(self, template_xmlid):
-        template = self.env.ref(template_xmlid)
-        for notice in self:
-            notice.with_context(mail_notify_force_send=False).message_post_with_source(
-                template,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=notice.partner_id.ids,
-            )
+        send_customer_mail(self, template_xmlid)

@@ -6,7 +6,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.tools import email_normalize, format_date
 
-from odoo.addons.support_terms_base.tools import MANAGER_GROUP
+from odoo.addons.support_terms_base.tools import MANAGER_GROUP, send_customer_mail
 
 
 class SupportRenewalReminder(models.Model):
@@ -136,7 +136,6 @@ class SupportRenewalReminder(models.Model):
             for reminder in self
             if not email_normalize(reminder.partner_id.email or "")
         }
-        subtype_id = self.env.ref("mail.mt_comment").id
         for kind, xmlid in (
             ("notice", "support_terms_renewal.mail_template_renewal_reminder"),
             ("end", "support_terms_renewal.mail_template_renewal_reminder_end"),
@@ -147,13 +146,7 @@ class SupportRenewalReminder(models.Model):
             )
             if not reminders:
                 continue
-            mails = self.env.ref(xmlid).send_mail_batch(
-                reminders.ids,
-                email_values={
-                    "message_type": "auto_comment",
-                    "subtype_id": subtype_id,
-                },
-            )
+            mails = send_customer_mail(reminders, xmlid)
             mail_by_id = {mail.res_id: mail for mail in mails}
             for reminder in reminders:
                 mail = mail_by_id.get(reminder.id)

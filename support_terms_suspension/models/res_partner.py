@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.tools import SQL, sql
 
-from odoo.addons.support_terms_base.tools import check_manager
+from odoo.addons.support_terms_base.tools import check_manager, send_customer_mail
 
 from ..rules.late_payment import (
     PAID_STATES,
@@ -207,16 +207,10 @@ class ResPartner(models.Model):
                         customer=contract.commercial_partner_id.name,
                     ),
                 )
-        template = self.env.ref("support_terms_suspension.mail_template_do_not_renew")
-        with_email = customers.filtered("email")
-        if with_email:
-            template.sudo().send_mail_batch(
-                with_email.ids,
-                email_values={
-                    "message_type": "auto_comment",
-                    "subtype_id": self.env.ref("mail.mt_comment").id,
-                },
-            )
+        send_customer_mail(
+            customers.filtered("email"),
+            "support_terms_suspension.mail_template_do_not_renew",
+        )
 
     # -- overdue customers ---------------------------------------------------
 

@@ -2,7 +2,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
 
-from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
+from odoo.addons.support_terms_base.tools import (
+    check_manager,
+    run_due_batch,
+    send_customer_mail,
+)
 
 OVERDUE_BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
 OVERDUE_BATCH_DEFAULT = 500
@@ -454,16 +458,7 @@ class SupportServiceSuspension(models.Model):
         to_send = self.filtered(
             lambda s: s.company_id.support_suspension_email or s.state == "lifted"
         )
-        if not to_send:
-            return
-        template = self.env.ref(template_xmlid)
-        template.send_mail_batch(
-            to_send.ids,
-            email_values={
-                "message_type": "auto_comment",
-                "subtype_id": self.env.ref("mail.mt_comment").id,
-            },
-        )
+        return send_customer_mail(to_send, template_xmlid)
 
     # -- scheduled action ------------------------------------------------------
 

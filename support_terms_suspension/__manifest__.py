@@ -3,7 +3,7 @@
 {
     "name": "Support Terms: Suspension for Late Payment",
     "summary": "Suspension for late payment, reactivation fee, repeat late payers",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "license": "AGPL-3",
     "category": "Services/Helpdesk",
     "author": "support_terms contributors",

@@ -1,19 +1,13 @@
-from collections import defaultdict
-
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.osv import expression
-from odoo.tools import SQL, format_date
+from odoo.tools import SQL
 
 from ..rules.late_payment import (
     PAID_STATES,
     SETTLED_STATES,
     UNPAID_STATES,
-    all_settled,
-    due_before_invoice,
     overdue_before,
     paid_late,
-    settled_late,
 )
 
 
@@ -219,8 +213,9 @@ class AccountMove(models.Model):
                 [
                     ("state", "=", "lifted"),
                     ("reason", "=", "overdue"),
-                    # set when settled; a manager's lift leaves it empty
-                    ("fee_state", "!=", False),
+                    # lifted when settled, so due again when a payment is
+                    # undone; a manager's lift holds
+                    ("lift_reason", "!=", "manager"),
                 ],
             ),
             ("support_reactivation_fee", "=", False),
@@ -260,153 +255,3 @@ class AccountMove(models.Model):
                 [("payment_state", "not in", SETTLED_STATES)],
             ),
         ]
-
-    def _support_suspend_overdue(self, today):
-        """Suspend the customers of these overdue invoices (a batch of the
-        scheduled action)."""
-        return self.env["res.partner"]._support_suspend_for_invoices(self, today)
-
-    # -- settlement ----------------------------------------------------------
-
-    @api.model
-    def _support_lift_settled(self, suspensions):
-        """Lift the overdue suspensions whose invoices are all settled.
-
-        Called when a payment or a credit note settles an invoice, and by the
-        scheduled action; the row lock makes it happen once even when both run
-        at the same moment. Whether the reactivation costs the fee is judged
-        on the payment dates (``rules.late_payment.settled_late``): paid by
-        the due date plus grace, or credited, costs nothing. The fee itself
-        is left to the scheduled action (``fee_state`` to invoice): a payment
-        never fails because of it.
-        """
-        overdue = suspensions.filtered(lambda s: s.reason == "overdue")
-        overdue._lock()
-        overdue = overdue.filtered(lambda s: s.state == "active")
-        if not overdue:
-            return suspensions.browse()
-        self.flush_model(["payment_state", "support_suspension_id"])
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT support_suspension_id, array_agg(payment_state)
-                  FROM account_move
-                 WHERE support_suspension_id IN %s
-              GROUP BY support_suspension_id
-                """,
-                tuple(overdue.ids),
-            )
-        )
-        settled = suspensions.browse(
-            suspension_id
-            for suspension_id, states in self.env.cr.fetchall()
-            if all_settled(states)
-        )
-        if not settled:
-            return settled
-        rows = settled.invoice_ids._support_paid_on_rows()
-        paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
-        to_invoice = settled.filtered(
-            lambda s: s.company_id.support_reactivation_fee_product_id
-            and not s.fee_invoice_id
-            and settled_late(
-                [paid_on[move.id] for move in s.invoice_ids if move.id in paid_on],
-                s.company_id.support_overdue_grace_days,
-            )
-        )
-        for reason, group in settled.grouped(
-            lambda s: "paid"
-            if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
-            else "credited"
-        ).items():
-            group._lift(reason)
-        if to_invoice:
-            to_invoice.write({"fee_state": "to_invoice"})
-            # the fee and the email come with the next run, soon after the commit
-            cron = self.env.ref(
-                "support_terms_suspension.ir_cron_overdue_suspension",
-                raise_if_not_found=False,
-            )
-            if cron:
-                cron.sudo()._trigger()
-        free = settled - to_invoice
-        if free:
-            # a fee already invoiced (lifted again after a payment undone) stays
-            free.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "none"})
-            free._send_mail(
-                "support_terms_suspension.mail_template_services_reactivated"
-            )
-        return settled
-
-    # -- reactivation fee ----------------------------------------------------
-
-    @api.model
-    def _support_create_reactivation_fees(self, suspensions):
-        """One fee invoice per suspension, from each company's fee product,
-        dated today and due on the customer's payment terms (else the
-        company's default ones)."""
-        by_company = defaultdict(lambda: suspensions.browse())
-        for suspension in suspensions.filtered(
-            lambda s: s.company_id.support_reactivation_fee_product_id
-            and not s.fee_invoice_id
-        ):
-            by_company[suspension.company_id] |= suspension
-        today = self.env.company._support_today()
-        # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
-        # new invoice's journal items unbalanced at 0
-        Move = self.env["account.move"].with_env(self.env(context={}))
-        for company, suspensions in by_company.items():
-            product = company.support_reactivation_fee_product_id
-            taxes = product.product_tmpl_id._support_sale_taxes(company)
-            line = {
-                "product_id": product.id,
-                "quantity": 1.0,
-                "price_unit": product.with_company(company).lst_price,
-            }
-            if not taxes and company.account_sale_tax_id:
-                line["tax_ids"] = [fields.Command.set(company.account_sale_tax_id.ids)]
-            values = []
-            for suspension in suspensions:
-                term = suspension.partner_id.with_company(
-                    company
-                ).property_payment_term_id
-                self._support_check_fee_term(suspension, term, today)
-                values.append(
-                    {
-                        "move_type": "out_invoice",
-                        "company_id": company.id,
-                        "partner_id": suspension.partner_id.id,
-                        "invoice_date": today,
-                        "invoice_payment_term_id": term.id,
-                        "invoice_origin": suspension.display_name,
-                        "support_reactivation_suspension_id": suspension.id,
-                        "support_reactivation_fee": True,
-                        "invoice_line_ids": [fields.Command.create(dict(line))],
-                    }
-                )
-            moves = (
-                Move.with_company(company)
-                .with_context(default_move_type="out_invoice")
-                .create(values)
-            )
-            for suspension, move in zip(suspensions, moves, strict=True):
-                suspension.write({"fee_invoice_id": move.id, "fee_state": "invoiced"})
-            if company.support_reactivation_fee_state == "posted":
-                moves.action_post()
-
-    @api.model
-    def _support_check_fee_term(self, suspension, term, invoice_date):
-        """Payment terms that would make the fee due before its invoice date
-        (terms made before this module checked them) are refused."""
-        due_dates = [line._get_due_date(invoice_date) for line in term.line_ids]
-        if due_before_invoice(invoice_date, due_dates):
-            raise ValidationError(
-                self.env._(
-                    "The payment terms %(term)s of %(customer)s would make the "
-                    "reactivation fee due before its invoice date %(date)s: "
-                    "correct them.",
-                    term=term.display_name,
-                    customer=suspension.partner_id.display_name,
-                    date=format_date(self.env, invoice_date),
-                )
-            )

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
@@ -7,6 +9,8 @@ from odoo.addons.support_terms_base.tools import (
     run_due_batch,
     send_customer_mail,
 )
+
+from ..rules.late_payment import all_settled, due_before_invoice, settled_late
 
 OVERDUE_BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
 OVERDUE_BATCH_DEFAULT = 500
@@ -127,6 +131,7 @@ class SupportServiceSuspension(models.Model):
     fee_state = fields.Selection(
         selection=[
             ("none", "No fee"),
+            ("waived", "Waived by a manager"),
             ("to_invoice", "To invoice"),
             ("invoiced", "Invoiced"),
         ],
@@ -137,8 +142,9 @@ class SupportServiceSuspension(models.Model):
         tracking=True,
         help="Set when the overdue invoices are settled. No fee: paid by the "
         "due date plus grace days (judged on the payment's date), credited, or "
-        "the company charges none. To invoice: the scheduled action invoices it "
-        "(never the payment itself). Invoiced: see the reactivation fee.",
+        "the company charges none. Waived: a manager lifted the suspension. To "
+        "invoice: the scheduled action invoices it (never the payment itself). "
+        "Invoiced: see the reactivation fee.",
     )
 
     def init(self):
@@ -369,6 +375,7 @@ class SupportServiceSuspension(models.Model):
         active._lock()
         active = active.filtered(lambda s: s.state == "active")
         active._lift("manager")
+        active.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "waived"})
         for suspension in active:
             suspension.message_post(
                 body=_("Suspension lifted by %(user)s.", user=self.env.user.name)
@@ -387,10 +394,6 @@ class SupportServiceSuspension(models.Model):
             )
         )
         self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
-
-    def _lift_settled(self):
-        """Lift the overdue suspensions whose invoices are all settled."""
-        return self.env["account.move"]._support_lift_settled(self)
 
     def _release_invoices(self, invoices):
         """These invoices are no longer owed as they were (cancelled, or back
@@ -448,7 +451,7 @@ class SupportServiceSuspension(models.Model):
             and s.fee_state == "to_invoice"
             and not s.fee_invoice_id
         )
-        self.env["account.move"]._support_create_reactivation_fees(due)
+        due._create_fee_invoices()
         due.filtered(lambda s: s.fee_state != "invoiced").write({"fee_state": "none"})
         due._send_mail("support_terms_suspension.mail_template_services_reactivated")
         return due
@@ -459,6 +462,248 @@ class SupportServiceSuspension(models.Model):
             lambda s: s.company_id.support_suspension_email or s.state == "lifted"
         )
         return send_customer_mail(to_send, template_xmlid)
+
+    # -- suspend, settle, invoice the fee -------------------------------------
+
+    @api.model
+    def _suspend_for_invoices(self, moves, today):
+        """One overdue suspension per customer and company for these invoices.
+
+        A customer with an open one gets these invoices (and any new service)
+        added to it; an invoice whose payment was undone opens its lifted
+        suspension again; the others get a new one covering their active
+        services.
+        A constant number of queries per batch, plus the chatter and emails.
+        """
+        Suspension = self
+        invoices = defaultdict(list)
+        for move in moves:
+            invoices[(move.company_id.id, move.commercial_partner_id.id)].append(
+                move.id
+            )
+        partner_ids = list({partner for _company, partner in invoices})
+        open_suspensions = {
+            (s.company_id.id, s.partner_id.id): s
+            for s in Suspension.search(
+                [
+                    ("state", "=", "active"),
+                    ("reason", "=", "overdue"),
+                    ("partner_id", "in", partner_ids),
+                ]
+            )
+        }
+        # a payment undone after the lift: the suspension comes back
+        reopened = Suspension
+        for suspension in moves.support_suspension_id.filtered(
+            lambda s: s.state == "lifted"
+        ):
+            key = (suspension.company_id.id, suspension.partner_id.id)
+            if key not in open_suspensions:
+                open_suspensions[key] = suspension
+                reopened |= suspension
+        reopened._reopen()
+        lines = defaultdict(list)
+        for line in self.env["contract.line"].search(
+            self.env["contract.line"]._support_in_force_domain(today)
+            + [("contract_id.commercial_partner_id", "in", partner_ids)]
+        ):
+            key = (line.company_id.id, line.contract_id.commercial_partner_id.id)
+            lines[key].append(line.id)
+        to_create, targets = [], {}
+        for key in invoices:
+            if key in open_suspensions:
+                suspension = open_suspensions[key]
+                new_lines = set(lines.get(key, [])) - set(suspension.line_ids.ids)
+                if new_lines:
+                    suspension.line_ids = [fields.Command.link(i) for i in new_lines]
+                targets[key] = suspension
+            elif lines.get(key):
+                to_create.append(
+                    {
+                        "company_id": key[0],
+                        "partner_id": key[1],
+                        "reason": "overdue",
+                        "date_start": today,
+                        "line_ids": [fields.Command.set(lines[key])],
+                    }
+                )
+        created = Suspension.create(to_create)
+        for suspension in created:
+            targets[(suspension.company_id.id, suspension.partner_id.id)] = suspension
+        pairs = [
+            (move_id, targets[key].id)
+            for key, move_ids in invoices.items()
+            if key in targets
+            for move_id in move_ids
+        ]
+        if pairs:
+            # one UPDATE for the batch; never over an invoice already waited for
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE account_move m
+                       SET support_suspension_id = v.suspension_id
+                      FROM (VALUES %s) AS v(move_id, suspension_id)
+                     WHERE m.id = v.move_id
+                       AND (
+                           m.support_suspension_id IS NULL
+                           OR m.support_suspension_id IN (
+                               SELECT id
+                                 FROM support_service_suspension
+                                WHERE state = 'lifted'
+                           )
+                       )
+                    """,
+                    SQL(", ").join(SQL("(%s, %s)", m, s) for m, s in pairs),
+                )
+            )
+            moves.invalidate_recordset(["support_suspension_id"])
+            Suspension.browse([s for _m, s in pairs]).invalidate_recordset(
+                ["invoice_ids"]
+            )
+        (created | reopened)._send_mail(
+            "support_terms_suspension.mail_template_services_suspended"
+        )
+        return created | reopened
+
+    def _lift_settled(self):
+        """Lift the overdue suspensions whose invoices are all settled.
+
+        Called when a payment or a credit note settles an invoice, and by the
+        scheduled action; the row lock makes it happen once even when both run
+        at the same moment. Whether the reactivation costs the fee is judged
+        on the payment dates (``rules.late_payment.settled_late``): paid by
+        the due date plus grace, or credited, costs nothing. The fee itself
+        is left to the scheduled action (``fee_state`` to invoice): a payment
+        never fails because of it.
+        """
+        suspensions = self
+        overdue = suspensions.filtered(lambda s: s.reason == "overdue")
+        overdue._lock()
+        overdue = overdue.filtered(lambda s: s.state == "active")
+        if not overdue:
+            return suspensions.browse()
+        self.env["account.move"].flush_model(["payment_state", "support_suspension_id"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT support_suspension_id, array_agg(payment_state)
+                  FROM account_move
+                 WHERE support_suspension_id IN %s
+              GROUP BY support_suspension_id
+                """,
+                tuple(overdue.ids),
+            )
+        )
+        settled = suspensions.browse(
+            suspension_id
+            for suspension_id, states in self.env.cr.fetchall()
+            if all_settled(states)
+        )
+        if not settled:
+            return settled
+        rows = settled.invoice_ids._support_paid_on_rows()
+        paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
+        to_invoice = settled.filtered(
+            lambda s: s.company_id.support_reactivation_fee_product_id
+            and not s.fee_invoice_id
+            and settled_late(
+                [paid_on[move.id] for move in s.invoice_ids if move.id in paid_on],
+                s.company_id.support_overdue_grace_days,
+            )
+        )
+        for reason, group in settled.grouped(
+            lambda s: "paid"
+            if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
+            else "credited"
+        ).items():
+            group._lift(reason)
+        if to_invoice:
+            to_invoice.write({"fee_state": "to_invoice"})
+            # the fee and the email come with the next run, soon after the commit
+            cron = self.env.ref(
+                "support_terms_suspension.ir_cron_overdue_suspension",
+                raise_if_not_found=False,
+            )
+            if cron:
+                cron.sudo()._trigger()
+        free = settled - to_invoice
+        if free:
+            # a fee already invoiced (lifted again after a payment undone) stays
+            free.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "none"})
+            free._send_mail(
+                "support_terms_suspension.mail_template_services_reactivated"
+            )
+        return settled
+
+    def _create_fee_invoices(self):
+        """One fee invoice per suspension, from each company's fee product,
+        dated today and due on the customer's payment terms (else the
+        company's default ones)."""
+        by_company = defaultdict(lambda: self.browse())
+        for suspension in self.filtered(
+            lambda s: s.company_id.support_reactivation_fee_product_id
+            and not s.fee_invoice_id
+        ):
+            by_company[suspension.company_id] |= suspension
+        today = self.env.company._support_today()
+        # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
+        # new invoice's journal items unbalanced at 0
+        Move = self.env["account.move"].with_env(self.env(context={}))
+        for company, suspensions in by_company.items():
+            product = company.support_reactivation_fee_product_id
+            taxes = product.product_tmpl_id._support_sale_taxes(company)
+            line = {
+                "product_id": product.id,
+                "quantity": 1.0,
+                "price_unit": product.with_company(company).lst_price,
+            }
+            if not taxes and company.account_sale_tax_id:
+                line["tax_ids"] = [fields.Command.set(company.account_sale_tax_id.ids)]
+            values = []
+            for suspension in suspensions:
+                term = suspension.partner_id.with_company(
+                    company
+                ).property_payment_term_id
+                suspension._check_fee_term(term, today)
+                values.append(
+                    {
+                        "move_type": "out_invoice",
+                        "company_id": company.id,
+                        "partner_id": suspension.partner_id.id,
+                        "invoice_date": today,
+                        "invoice_payment_term_id": term.id,
+                        "invoice_origin": suspension.display_name,
+                        "support_reactivation_suspension_id": suspension.id,
+                        "support_reactivation_fee": True,
+                        "invoice_line_ids": [fields.Command.create(dict(line))],
+                    }
+                )
+            moves = (
+                Move.with_company(company)
+                .with_context(default_move_type="out_invoice")
+                .create(values)
+            )
+            for suspension, move in zip(suspensions, moves, strict=True):
+                suspension.write({"fee_invoice_id": move.id, "fee_state": "invoiced"})
+            if company.support_reactivation_fee_state == "posted":
+                moves.action_post()
+
+    def _check_fee_term(self, term, invoice_date):
+        """Payment terms that would make the fee due before its invoice date
+        (terms made before this module checked them) are refused."""
+        due_dates = [line._get_due_date(invoice_date) for line in term.line_ids]
+        if due_before_invoice(invoice_date, due_dates):
+            raise ValidationError(
+                self.env._(
+                    "The payment terms %(term)s of %(customer)s would make the "
+                    "reactivation fee due before its invoice date %(date)s: "
+                    "correct them.",
+                    term=term.display_name,
+                    customer=self.partner_id.display_name,
+                    date=format_date(self.env, invoice_date),
+                )
+            )
 
     # -- scheduled action ------------------------------------------------------
 
@@ -500,7 +745,7 @@ class SupportServiceSuspension(models.Model):
                 ),
                 (
                     moves._support_overdue_domain(today),
-                    lambda due: due._support_suspend_overdue(today),
+                    lambda due: self._suspend_for_invoices(due, today),
                 ),
             ],
         )

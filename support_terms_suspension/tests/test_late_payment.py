@@ -400,11 +400,11 @@ class TestSuspensionKilledHalfway(LatePaymentCase):
             self.invoices |= self._invoice(partner=partner)
 
     def _kill_in_second_batch(self, method_name):
-        self.run_killed(self.run_cron, "account.move", method_name)
+        self.run_killed(self.run_cron, "support.service.suspension", method_name)
 
     def test_killed_halfway_then_run_again(self):
         with freeze_time(day(1)):
-            self._kill_in_second_batch("_support_suspend_overdue")
+            self._kill_in_second_batch("_suspend_for_invoices")
             self.assertEqual(
                 len(
                     self.env["support.service.suspension"].search(

@@ -139,3 +139,7 @@ class TestPaymentUndone(LatePaymentCase):
                 self.assertEqual(self.run_cron(), 0)
         self.assertEqual(suspension.state, "lifted")
         self.assertEqual(self.line.service_state, "active")
+        # what the staff read on the suspension: lifted by a manager, no fee
+        self.assertEqual(suspension.lift_reason, "manager")
+        self.assertEqual(suspension.fee_state, "waived")
+        self.assertFalse(self.fees())

@@ -19,7 +19,7 @@ def count_late_payments_from_today(env):
     )
 
 
-# the reactivation email's first paragraph as shipped before it said what
+# a reactivation email's first paragraph that thanks for a payment whatever
 # settled the invoices, in English and Italian
 _THANKS_FOR_PAYMENT = re.compile(
     r"<p>\s*(?:thank you for your payment|grazie per il pagamento):.*?</p>",
@@ -28,10 +28,10 @@ _THANKS_FOR_PAYMENT = re.compile(
 
 
 def reactivation_mail_names_what_settled(env):
-    """The reactivation email (a noupdate record) as shipped thanked the
-    customer for a payment even when a credit note or a cancelled invoice
-    lifted the suspension: its paragraph becomes the one that says which,
-    in each language, unless a user rewrote it."""
+    """A reactivation email (a noupdate record) that thanks the customer for
+    a payment even when a credit note or a cancelled invoice lifted the
+    suspension gets the paragraph that says which, in each language, unless
+    a user rewrote it."""
     template = env.ref(
         "support_terms_suspension.mail_template_services_reactivated",
         raise_if_not_found=False,

@@ -113,7 +113,6 @@ class TestPortalReadsCustomerFields(AccessCase):
         ("res.partner", "customer", "support_may_cancel_services", True),
         ("res.partner", "customer", "late_payment_count", False),
         ("support.plan", "plan_assistance", "customer_ids", False),
-        ("support.plan", "plan_assistance", "ticket_ids", False),
         ("support.plan", "plan_assistance", "ticket_count", False),
     ]
 
@@ -191,4 +190,4 @@ class TestPortalReadsCustomerFields(AccessCase):
         self.assertEqual([p["id"] for p in plans], self.plan_assistance.ids)
         everything = self.call("support.plan", "read", self.plan_assistance.ids)
         self.assertNotIn("customer_ids", everything[0])
-        self.assertNotIn("ticket_ids", everything[0])
+        self.assertNotIn("ticket_count", everything[0])

@@ -68,11 +68,6 @@ class SupportPlan(models.Model):
         sanitize_style=True,
         help="The plan's terms as shown to the customer.",
     )
-    ticket_ids = fields.One2many(
-        comodel_name="helpdesk.ticket",
-        inverse_name="support_plan_id",
-        groups="support_terms_base.group_support_terms_user",
-    )
     ticket_count = fields.Integer(
         compute="_compute_ticket_count",
         groups="support_terms_base.group_support_terms_user",

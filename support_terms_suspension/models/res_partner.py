@@ -39,9 +39,9 @@ class ResPartner(models.Model):
         return super()._auto_init()
 
     def _support_do_not_renew_per_company(self):
-        """``do_not_renew`` was once one flag for every company: a customer
-        marked then stays marked in each company (Odoo cannot cast a boolean
-        column to the company-dependent jsonb by itself)."""
+        """A database where ``do_not_renew`` is one boolean for every company:
+        a customer marked there stays marked in each company (Odoo cannot
+        cast a boolean column to the company-dependent jsonb by itself)."""
         cr = self.env.cr
         column = sql.table_columns(cr, "res_partner").get("do_not_renew")
         if not column or column["udt_name"] != "bool":

@@ -13,6 +13,10 @@ class HelpdeskTicket(models.Model):
     support_plan_id = fields.Many2one(
         comodel_name="support.plan",
         string="Support plan",
+        compute="_compute_support_plan_id",
+        store=True,
+        readonly=False,
+        precompute=True,
         index=True,
         tracking=True,
         copy=False,
@@ -123,21 +127,13 @@ class HelpdeskTicket(models.Model):
                 team = self._support_default_team(vals)
                 if team:
                     vals["team_id"] = team.id
-        tickets = super().create(vals_list)
-        # they arrive now, on the application's clock
-        tickets.filtered(lambda t: not t.support_plan_id)._snapshot_support_plan(
-            fields.Datetime.now()
-        )
-        return tickets
+        return super().create(vals_list)
 
     def write(self, vals):
         # what the addons record is refused first, whatever else is wrong
         self._check_system_fields(vals)
         self._support_check_write(vals)
-        res = super().write(vals)
-        if "partner_id" in vals and "support_plan_id" not in vals:
-            self._support_plan_follow_customer()
-        return res
+        return super().write(vals)
 
     @api.model
     def _support_default_team(self, vals):
@@ -157,20 +153,15 @@ class HelpdeskTicket(models.Model):
                 return plan.team_id
         return company.support_team_id
 
-    def _support_plan_follow_customer(self):
-        """The request's customer is set or corrected: the request takes the
-        plan that customer had when the request arrived (none if it had
-        none), as if it had come from it."""
-        with_customer = self.filtered("partner_id")
-        plans = with_customer._support_plans_at_arrival()
-        changed = defaultdict(lambda: self.browse())
-        for ticket in with_customer:
-            plan = plans.get(ticket.id) or self.env["support.plan"]
-            if ticket.support_plan_id != plan:
-                changed[plan] |= ticket
-        for plan, tickets in changed.items():
-            # sudo: the plan follows the customer, it is not the user's choice
-            tickets.sudo().write({"support_plan_id": plan.id})
+    @api.depends("partner_id")
+    def _compute_support_plan_id(self):
+        """The plan in force for the customer when the request arrived, set
+        as it arrives; when staff set or correct the customer, the plan that
+        customer had on the arrival day, as if the request had come from it.
+        A snapshot: later changes of the contracts do not move it."""
+        plans = self._support_plans_at_arrival()
+        for ticket in self:
+            ticket.support_plan_id = plans.get(ticket.id, False)
 
     def _support_check_write(self, vals):
         """What a write may not do, checked before anything is written: each
@@ -210,29 +201,17 @@ class HelpdeskTicket(models.Model):
     def _can_set_support_plan(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 
-    def _snapshot_support_plan(self, arrived=None):
-        """Record the plan in force for each ticket's customer on its arrival
-        (``arrived``, a UTC datetime, for requests arriving now)."""
-        plans = self._support_plans_at_arrival(arrived)
-        by_plan = defaultdict(lambda: self.browse())
-        for ticket in self:
-            if plans.get(ticket.id):
-                by_plan[plans[ticket.id]] |= ticket
-        for plan, tickets in by_plan.items():
-            # sudo: the snapshot is the system's, not the user's choice
-            tickets.sudo().write({"support_plan_id": plan.id})
-
-    def _support_plans_at_arrival(self, arrived=None):
+    def _support_plans_at_arrival(self):
         """``{ticket id: plan}``: the plan in force for each ticket's customer
-        on its arrival (``arrived``, else its creation); tickets without one
-        are missing."""
+        on its arrival day; tickets without one are missing. A request being
+        created arrives now, on the application's clock."""
         groups = defaultdict(lambda: self.browse())
         for ticket in self:
             if ticket.partner_id:
                 # the arrival day is the company's, whoever (or whatever
                 # gateway user) created the request
                 arrival = ticket.company_id._support_date_of(
-                    arrived or ticket.create_date
+                    ticket.create_date or fields.Datetime.now()
                 )
                 groups[(ticket.company_id, arrival)] |= ticket
         result = {}

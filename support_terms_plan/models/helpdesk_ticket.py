@@ -226,13 +226,13 @@ class HelpdeskTicket(models.Model):
     @api.private
     @api.model
     def message_new(self, msg, custom_values=None):
-        ticket = super().message_new(msg, custom_values=custom_values)
-        if not ticket.partner_id and not ticket.partner_name:
+        custom_values = dict(custom_values or {})
+        if not msg.get("author_id") and not custom_values.get("partner_name"):
             # a sender that matches no contact: its name greets it in emails
             name = email_split_tuples(msg.get("email_from") or "")[:1]
             if name and name[0][0]:
-                ticket.partner_name = name[0][0]
-        return ticket
+                custom_values["partner_name"] = name[0][0]
+        return super().message_new(msg, custom_values=custom_values)
 
     @api.private
     def message_update(self, msg, update_vals=None):

@@ -196,9 +196,8 @@ class HelpdeskTicket(models.Model):
             "urgency_date": fields.Datetime.now(),
         }
 
-    def _subject_is_urgent(self, subject):
-        self.ensure_one()
-        company = self.company_id or self.env.company
+    def _subject_is_urgent(self, subject, company=None):
+        company = company or self.company_id[:1] or self.env.company
         return is_urgent(subject, parse_keywords(company.support_urgency_keywords))
 
     def _mark_urgent(self, source):
@@ -208,10 +207,19 @@ class HelpdeskTicket(models.Model):
     @api.private
     @api.model
     def message_new(self, msg, custom_values=None):
-        ticket = super().message_new(msg, custom_values=custom_values)
-        if not ticket.is_urgent and ticket._subject_is_urgent(msg.get("subject")):
-            ticket._mark_urgent("email")
-        return ticket
+        custom_values = dict(custom_values or {})
+        company = self.env["res.company"].browse(custom_values.get("company_id")) or (
+            self.env["helpdesk.ticket.team"]
+            .browse(custom_values.get("team_id"))
+            .company_id
+        )
+        if not custom_values.get("is_urgent") and self._subject_is_urgent(
+            msg.get("subject"), company
+        ):
+            # urgent from its arrival: created urgent (the gateway runs as
+            # superuser, which records the email as the source), in one write
+            custom_values.update(is_urgent=True, urgency_source="email")
+        return super().message_new(msg, custom_values=custom_values)
 
     @api.private
     def message_update(self, msg, update_vals=None):

@@ -50,7 +50,7 @@ class TestPaidBeforeActivation(LatePaymentCase):
         return invoice
 
     def test_new_service_waits_for_the_first_payment_and_starts_on_its_date(self):
-        """Sold on 1 April, invoiced that day and due on the 1st; paid in part
+        """Sold on 1 April, invoiced that day and due at once; paid in part
         on 10 April (still waiting), the rest on 20 April, recorded only on
         the 24th: active since the 20th, and the provisioning hook called
         once, with the state it left."""
@@ -64,6 +64,7 @@ class TestPaidBeforeActivation(LatePaymentCase):
         self.assertEqual(invoice.invoice_line_ids.contract_line_id, line)
         self.assertEqual(line.support_payment_invoice_id, invoice)
         self.assertEqual(invoice.payment_state, "not_paid")
+        self.assertLess(invoice.invoice_date_due, date(2026, 4, 10), "paid late")
 
         with freeze_time("2026-04-10 12:00"):
             self._pay(invoice, date(2026, 4, 10), amount=50.0)

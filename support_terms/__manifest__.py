@@ -21,6 +21,7 @@
         "support_terms_renewal",
         "support_terms_sla",
         "support_terms_suspension",
+        "support_terms_web_design",
     ],
     "data": [
         "security/ir.model.access.csv",

@@ -20,6 +20,7 @@
         "data/support_service_suspension_data.xml",
         "views/support_service_suspension_views.xml",
         "views/contract_line_views.xml",
+        "views/product_template_views.xml",
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/support_terms_suspension_menus.xml",

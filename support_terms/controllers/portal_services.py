@@ -3,6 +3,7 @@ from werkzeug.exceptions import Forbidden, NotFound
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, ValidationError
 from odoo.http import request
+from odoo.osv import expression
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -22,14 +23,25 @@ class SupportServicesPortal(CustomerPortal):
         return values
 
     def _support_services_domain(self):
-        """The services in force or still to come, one line per service."""
+        """The services in force or still to come, and those waiting for the
+        payment of their first invoice, one line per service."""
         partner = request.env.user.partner_id.commercial_partner_id
         today = request.env.user.company_id._support_today()
         return [
             ("contract_id.partner_id", "child_of", partner.id),
             ("successor_contract_line_id", "=", False),
-            *request.env["contract.line"]._support_in_force_domain(
-                today, include_future=True
+            *expression.OR(
+                [
+                    request.env["contract.line"]._support_in_force_domain(
+                        today, include_future=True
+                    ),
+                    [
+                        ("service_state", "=", "waiting_payment"),
+                        ("display_type", "=", False),
+                        ("is_canceled", "=", False),
+                        ("contract_id.active", "=", True),
+                    ],
+                ]
             ),
         ]
 

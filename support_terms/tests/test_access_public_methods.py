@@ -3,7 +3,7 @@ from odoo.tests.common import JsonRpcException
 
 from .common_access import AccessCase
 
-# Every public method of the eight addons (and OCA's renewal, which they
+# Every public method of the nine addons (and OCA's renewal, which they
 # extend), as the README's security table lists them: who may call it. A
 # portal customer may call none; an agent only what support staff do.
 REFUSED = "refused"
@@ -28,6 +28,10 @@ class TestEveryPublicMethodProbed(AccessCase):
                 "company_id": cls.company.id,
             }
         )
+        site = cls._create_product("Sito web", cls.company)
+        site.service_kind = "web_design"
+        _contract, site_line = cls._create_contract(cls.customer, site, "2026-01-01")
+        cls.web_project = site_line.support_web_project_ids
         cls.invoice = cls.env["account.move"].create(
             {
                 "move_type": "out_invoice",
@@ -114,6 +118,14 @@ class TestEveryPublicMethodProbed(AccessCase):
                 REFUSED,
                 REFUSED,
             ),
+            *[
+                ("support.web.project", method, self.web_project.ids, REFUSED, REFUSED)
+                for method in (
+                    "action_sign",
+                    "action_material_received",
+                    "action_deliver",
+                )
+            ],
         ]
 
     def _wizards(self):

@@ -16,6 +16,7 @@ ADDONS = (
     "support_terms_renewal",
     "support_terms_sla",
     "support_terms_suspension",
+    "support_terms_web_design",
 )
 
 

@@ -5,10 +5,13 @@ from odoo import _, api, fields, models
 from ..tools import check_manager
 
 SERVICE_STATES = [
+    ("waiting_payment", "Waiting for payment"),
     ("active", "Active"),
     ("suspended", "Suspended"),
     ("terminated", "Terminated"),
 ]
+# the states of a service delivered to the customer
+SERVICE_STATES_IN_FORCE = ("active", "suspended")
 
 
 class ContractLine(models.Model):
@@ -30,9 +33,18 @@ class ContractLine(models.Model):
         index=True,
         copy=False,
         readonly=True,
-        help="Whether the service is delivered: suspended for an overdue payment "
-        "or an abuse (still invoiced), terminated (never invoiced again). Changes "
-        "are logged on the contract.",
+        help="Whether the service is delivered: waiting for the payment of its "
+        "first invoice (a service paid before activation: invoiced once, not "
+        "in force), suspended for an overdue payment or an abuse (still "
+        "invoiced), terminated (never invoiced again). Changes are logged on "
+        "the contract.",
+    )
+    service_activated_on = fields.Date(
+        string="Activated on",
+        readonly=True,
+        copy=False,
+        help="The day the customer paid the first invoice of a service paid "
+        "before activation: the service is in force since then.",
     )
 
     def write(self, vals):
@@ -87,8 +99,9 @@ class ContractLine(models.Model):
     @api.model
     def _support_in_force_domain(self, on_date, include_future=False):
         """THE services in force on ``on_date``: started, not ended, not
-        canceled, not terminated, on an active sale contract. A suspended
-        service is in force (still invoiced, its plan still granted).
+        canceled, delivered (not waiting for its first payment, not
+        terminated), on an active sale contract. A suspended service is in
+        force (still invoiced, its plan still granted).
 
         The plan in force, the invoicing, the overdue suspension and the
         customer's services (backend and portal) all use this domain;
@@ -97,7 +110,7 @@ class ContractLine(models.Model):
         domain = [
             ("display_type", "=", False),
             ("is_canceled", "=", False),
-            ("service_state", "!=", "terminated"),
+            ("service_state", "in", SERVICE_STATES_IN_FORCE),
             ("contract_id.active", "=", True),
             ("contract_id.contract_type", "=", "sale"),
             "|",
@@ -116,14 +129,27 @@ class ContractLine(models.Model):
     def _can_be_invoiced(self, date_ref):
         """A service sold is invoiced for a period only when it is in force
         at the start of that period: a suspended service still is, a
-        terminated one never."""
+        terminated one never. A service waiting for its first payment is
+        invoiced for its first period only: that invoice is what it waits
+        for."""
         if (
             not self.display_type
             and self.contract_id.contract_type == "sale"
             and not self._support_in_force(self.next_period_date_start or date_ref)
+            and not self._support_awaits_first_invoice()
         ):
             return False
         return super()._can_be_invoiced(date_ref)
+
+    def _support_awaits_first_invoice(self):
+        """A service paid before activation, not invoiced yet."""
+        self.ensure_one()
+        return (
+            self.service_state == "waiting_payment"
+            and not self.last_date_invoiced
+            and not self.is_canceled
+            and self.contract_id.active
+        )
 
     def action_terminate_service(self):
         check_manager(

@@ -91,12 +91,14 @@ class SupportTermsBaseCase(TransactionCase):
     @classmethod
     def _lines_not_in_force(cls, product, start="2026-01-01"):
         """``{kind: (customer, line)}``: one customer per way a line of
-        ``product`` is not in force (future, ended, canceled, terminated, on
-        an archived contract), each with only that line."""
+        ``product`` is not in force (future, ended, canceled, waiting for its
+        first payment, terminated, on an archived contract), each with only
+        that line."""
         cases = {
             "future": {"date_start": date(2026, 6, 1)},
             "ended": {"date_end": date(2026, 2, 28)},
             "canceled": {"is_canceled": True},
+            "waiting for payment": {"service_state": "waiting_payment"},
             "terminated": {"service_state": "terminated"},
             "archived contract": {},
         }

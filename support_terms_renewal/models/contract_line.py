@@ -235,7 +235,7 @@ class ContractLine(models.Model):
             self.is_canceled
             or not self.date_end
             or self.display_type
-            or self.service_state == "terminated"
+            or self.service_state in ("terminated", "waiting_payment")
             or self.successor_contract_line_id
             or self.renewal_reminder_days <= 0
         ):
@@ -341,10 +341,11 @@ class ContractLine(models.Model):
         """A line with a renewal policy renews the day after its deadline.
 
         The notice deadline is the last day to cancel: a notice received on
-        that day must still find the line not renewed.
+        that day must still find the line not renewed. A service still
+        waiting for its first payment is not renewed: it never started.
         """
         today = self.env.company._support_today()
-        return expression.OR(
+        renewing = expression.OR(
             [
                 expression.AND(
                     [
@@ -364,6 +365,7 @@ class ContractLine(models.Model):
                 ],
             ]
         )
+        return expression.AND([renewing, [("service_state", "!=", "waiting_payment")]])
 
     def renew(self):
         """OCA's renewal, remembering where the renewed period ended."""

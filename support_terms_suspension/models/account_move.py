@@ -78,6 +78,7 @@ class AccountMove(models.Model):
         paid_on = {
             move_id: paid for move_id, _p, _d, paid in invoices._support_paid_on_rows()
         }
+        invoices._support_activate_services(paid_on)
         late = invoices.filtered(
             lambda m: paid_late(
                 m.invoice_date_due,
@@ -90,6 +91,17 @@ class AccountMove(models.Model):
                 company
             )._support_check_late_payer()
         return result
+
+    def _support_activate_services(self, paid_on):
+        """The services paid before activation that these paid invoices bill
+        start on the day they were paid (``paid_on``: {invoice id: date});
+        an invoice settled by a credit note alone activates nothing."""
+        for move in self:
+            if not paid_on.get(move.id):
+                continue
+            move.sudo().invoice_line_ids.contract_line_id._support_activate_paid(
+                paid_on[move.id]
+            )
 
     def _support_settled_hook(self):
         """These invoices were just paid or credited: lift the overdue

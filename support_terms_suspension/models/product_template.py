@@ -1,9 +1,17 @@
-from odoo import _, api, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
 class ProductTemplate(models.Model):
     _inherit = "product.template"
+
+    support_paid_before_activation = fields.Boolean(
+        string="Paid before activation",
+        help="A new service of this product waits for the payment of its first "
+        "invoice: it is invoiced, grants nothing and does not renew until the "
+        "customer pays, and is active from the payment date. Lines that exist "
+        "already are left as they are.",
+    )
 
     def _support_sale_taxes(self, company):
         """The product's sales taxes usable in ``company``."""

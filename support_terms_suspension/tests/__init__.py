@@ -9,3 +9,4 @@ from . import test_suspended_service_in_force
 from . import test_suspension_install_safety
 from . import test_late_payer_switch
 from . import test_suspension_release
+from . import test_paid_before_activation

@@ -44,6 +44,26 @@ class SupportTermsBaseCase(TransactionCase):
         cls.product_hosting = cls._create_product("Hosting", cls.company)
 
     @classmethod
+    def _sales_vat(cls, company, name):
+        """A company that invoices: a chart of accounts when it has none, and
+        a 22% sales VAT named ``name``."""
+        if not cls.env["account.account"].search_count(
+            [("company_ids", "in", company.ids)], limit=1
+        ):
+            cls.env["account.chart.template"].try_loading(
+                "generic_coa", company, install_demo=False
+            )
+        return cls.env["account.tax"].create(
+            {
+                "name": name,
+                "amount": 22.0,
+                "amount_type": "percent",
+                "type_tax_use": "sale",
+                "company_id": company.id,
+            }
+        )
+
+    @classmethod
     def _create_product(cls, name, company):
         return cls.env["product.product"].create(
             {

@@ -16,21 +16,7 @@ class LatePaymentCase(SupportTermsBaseCase):
     def setUpClass(cls):
         super().setUpClass()
         company = cls.company
-        if not cls.env["account.account"].search_count(
-            [("company_ids", "in", company.ids)], limit=1
-        ):
-            cls.env["account.chart.template"].try_loading(
-                "generic_coa", company, install_demo=False
-            )
-        cls.vat22 = cls.env["account.tax"].create(
-            {
-                "name": "IVA 22% (test)",
-                "amount": 22.0,
-                "amount_type": "percent",
-                "type_tax_use": "sale",
-                "company_id": company.id,
-            }
-        )
+        cls.vat22 = cls._sales_vat(company, "IVA 22% (test)")
         company.account_sale_tax_id = cls.vat22
         cls.fee_product = cls.env.ref(
             "support_terms_suspension.product_reactivation_fee"

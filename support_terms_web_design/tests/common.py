@@ -12,21 +12,7 @@ class WebDesignCase(SupportTermsBaseCase):
     def setUpClass(cls):
         super().setUpClass()
         company = cls.company
-        if not cls.env["account.account"].search_count(
-            [("company_ids", "in", company.ids)], limit=1
-        ):
-            cls.env["account.chart.template"].try_loading(
-                "generic_coa", company, install_demo=False
-            )
-        cls.vat22 = cls.env["account.tax"].create(
-            {
-                "name": "IVA 22% (test web)",
-                "amount": 22.0,
-                "amount_type": "percent",
-                "type_tax_use": "sale",
-                "company_id": company.id,
-            }
-        )
+        cls.vat22 = cls._sales_vat(company, "IVA 22% (test web)")
         cls.product_site = cls._create_product("Sito web vetrina", company)
         cls.product_site.write(
             {"service_kind": "web_design", "taxes_id": [Command.set(cls.vat22.ids)]}

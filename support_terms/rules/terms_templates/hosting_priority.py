@@ -26,6 +26,8 @@ _NOTE_CUSTOMER_FAULT = _lt(
 )
 
 TEMPLATE = {
+    # support "solo ai nostri clienti": others are refused politely
+    "company": {"support_no_plan_mode": "refuse"},
     "team": _lt("Customer support"),
     "calendars": ["office"],
     "products": {

@@ -14,6 +14,9 @@ from .common import included, quote
 _lt = LazyTranslate(__name__)
 
 TEMPLATE = {
+    # "In assenza di un contratto [...] secondo le tariffe del servizio di
+    # supporto": a request without a plan waits for a quote
+    "company": {"support_no_plan_mode": "quote"},
     "team": _lt("Technical assistance"),
     "calendars": ["afternoon"],
     "products": {

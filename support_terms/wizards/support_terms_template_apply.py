@@ -184,6 +184,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                     "sequence": values.get("sequence", 10),
                     "product_ids": [fields.Command.set(products)],
                     "channel_ids": [fields.Command.set(channels)],
+                    "channel_rule": values.get("channel_rule", "accept"),
                     "team_id": team.id,
                 },
                 {

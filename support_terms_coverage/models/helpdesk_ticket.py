@@ -112,6 +112,15 @@ class HelpdeskTicket(models.Model):
         help="The company's rule for requests without a plan, applied when "
         "the request arrived; the requester was told by email.",
     )
+    support_channel_outcome = fields.Selection(
+        selection_add=[("charged", "Channel fee charged")],
+        ondelete={"charged": "set null"},
+    )
+    support_channel_fee = fields.Char(
+        string="Fee for a channel outside the plan",
+        compute="_compute_support_no_plan_fee",
+        compute_sudo=True,
+    )
     support_no_plan_fee = fields.Char(
         string="Fee for a request without a plan",
         compute="_compute_support_no_plan_fee",
@@ -236,10 +245,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             plan = ticket.sudo().support_plan_id
             ticket.channel_outside_plan = bool(
-                plan
-                and plan.channel_ids
-                and ticket.channel_id
-                and ticket.channel_id not in plan.channel_ids
+                plan and not plan._support_allows_channel(ticket.channel_id)
             )
 
     def _can_override_coverage(self, rule=None):
@@ -558,19 +564,37 @@ class HelpdeskTicket(models.Model):
                     "support_terms_coverage.mail_template_no_plan_quote"
                 )
 
-    @api.depends("company_id.support_no_plan_product_id", "partner_id.lang")
+    @api.depends(
+        "company_id.support_no_plan_product_id",
+        "company_id.support_channel_fee_product_id",
+        "partner_id.lang",
+    )
     def _compute_support_no_plan_fee(self):
         for ticket in self:
-            product = ticket.company_id.support_no_plan_product_id
-            ticket.support_no_plan_fee = product and format_amount(
-                self.env,
-                product.lst_price,
-                ticket.company_id.currency_id,
-                lang_code=ticket.partner_id.lang,
+            company = ticket.company_id
+            ticket.support_no_plan_fee = ticket._support_price(
+                company.support_no_plan_product_id
+            )
+            ticket.support_channel_fee = ticket._support_price(
+                company.support_channel_fee_product_id
             )
 
+    def _support_price(self, product):
+        """The product's price as the customer reads it in an email."""
+        if not product:
+            return False
+        return format_amount(
+            self.env,
+            product.lst_price,
+            self.company_id.currency_id,
+            lang_code=self.partner_id.lang,
+        )
+
     def mail_allowed_qweb_expressions(self):
-        return super().mail_allowed_qweb_expressions() + ("object.support_no_plan_fee",)
+        return super().mail_allowed_qweb_expressions() + (
+            "object.support_no_plan_fee",
+            "object.support_channel_fee",
+        )
 
     def _support_from_non_customer(self):
         """Whether the requester holds no service in force in the request's
@@ -606,20 +630,40 @@ class HelpdeskTicket(models.Model):
         and close the request."""
         self.ensure_one()
         self.support_no_plan_rule = "refused"
-        self._send_customer_email(
+        self._support_refuse_and_close(
             "support_terms_coverage.mail_template_no_plan_refused"
         )
-        stages = self.team_id._get_applicable_stages().filtered("closed")
-        rejected = self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_rejected", raise_if_not_found=False
-        )
-        stage = rejected if rejected in stages else stages[:1]
-        if stage:
-            self.stage_id = stage
 
-    def _track_template(self, changes):
-        ticket = self[:1]
-        if ticket.support_no_plan_rule == "refused" and "stage_id" in changes:
-            # the refusal already told the requester why the request is closed
-            changes = set(changes) - {"stage_id"}
-        return super()._track_template(changes)
+    def _support_channel_outside_plan(self, plan):
+        """The plan charges requests on other channels: the channel fee is
+        charged on arrival, and the customer told with the plan's channels."""
+        if plan.channel_rule != "charge":
+            return super()._support_channel_outside_plan(plan)
+        # sudo: the plan's rule, whoever the request came from
+        ticket = self.sudo()
+        ticket._add_charge(
+            "channel",
+            ticket.company_id.support_channel_fee_product_id,
+            name=_("Request received by %(channel)s", channel=ticket.channel_id.name),
+        )
+        ticket.support_channel_outcome = "charged"
+        return self._send_customer_email(
+            "support_terms_coverage.mail_template_channel_fee"
+        )
+
+    def _support_channel_warning(self, plan):
+        if plan.channel_rule != "charge":
+            return super()._support_channel_warning(plan)
+        fee = plan.company_id.sudo().support_channel_fee_product_id
+        return _(
+            "The plan %(plan)s does not receive requests by %(channel)s: its "
+            "channels are %(channels)s. The channel fee %(fee)s is charged to "
+            "the customer.",
+            plan=plan.sudo().display_name,
+            channel=self.channel_id.display_name,
+            channels=plan._support_channel_names(),
+            fee=self._support_price(fee),
+        )
+
+    def _support_refused(self):
+        return super()._support_refused() or self.support_no_plan_rule == "refused"

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools.mail import email_normalize, email_normalize_all, email_split_tuples
 
 from odoo.addons.support_terms_base.tools import MANAGER_GROUP, send_customer_mail
@@ -30,6 +30,21 @@ class HelpdeskTicket(models.Model):
     support_email_to = fields.Char(
         string="Email of a customer without contact",
         compute="_compute_support_mail_values",
+    )
+
+    support_plan_channels = fields.Char(
+        string="Channels of the plan",
+        compute="_compute_support_plan_channels",
+        compute_sudo=True,
+    )
+    support_channel_outcome = fields.Selection(
+        selection=[("refused", "Refused: channel outside the plan")],
+        string="Channel outside the plan",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="What the plan's rule for requests on other channels did when "
+        "the request arrived; the customer was told by email.",
     )
 
     support_waiting_paused = fields.Boolean(
@@ -75,6 +90,7 @@ class HelpdeskTicket(models.Model):
             "object.company_id.partner_id.email_formatted",
             "object.support_customer_name",
             "object.support_email_to",
+            "object.support_plan_channels",
         )
 
     def _send_customer_email(self, template, email_layout_xmlid=False):
@@ -94,8 +110,11 @@ class HelpdeskTicket(models.Model):
         """A stage's email (the resolution of the Done stage) to a requester
         known only by the ticket's email: Odoo's composer would find no
         recipient (or make a contact of it), so it is queued to the email."""
-        res = super()._track_template(changes)
         ticket = self[:1]
+        if ticket and "stage_id" in changes and ticket._support_refused():
+            # the refusal already told the requester why it is closed
+            changes = set(changes) - {"stage_id"}
+        res = super()._track_template(changes)
         if (
             "stage_id" in res
             and ticket
@@ -128,6 +147,7 @@ class HelpdeskTicket(models.Model):
         tickets.filtered(lambda t: not t.support_plan_id)._snapshot_support_plan(
             fields.Datetime.now()
         )
+        tickets._apply_channel_rule()
         return tickets
 
     def write(self, vals):
@@ -138,6 +158,106 @@ class HelpdeskTicket(models.Model):
         if "partner_id" in vals and "support_plan_id" not in vals:
             self._support_plan_follow_customer()
         return res
+
+    # -- channels of the plan ----------------------------------------------------
+
+    @api.depends("support_plan_id.channel_ids", "partner_id.lang")
+    def _compute_support_plan_channels(self):
+        for ticket in self:
+            plan = ticket.support_plan_id.with_context(lang=ticket.partner_id.lang)
+            ticket.support_plan_channels = plan and plan._support_channel_names()
+
+    def _apply_channel_rule(self):
+        """A request arriving on a channel its plan does not include gets the
+        plan's rule: accepted and flagged, or refused (an email is answered
+        and closed; staff and the portal are told before anything is
+        saved). Features add their own rules (a fee)."""
+        for ticket in self:
+            plan = ticket.support_plan_id
+            if plan and not plan._support_allows_channel(ticket.channel_id):
+                ticket._support_channel_outside_plan(plan)
+
+    def _support_channel_outside_plan(self, plan):
+        self.ensure_one()
+        if plan.channel_rule != "refuse":
+            return
+        if not self.env.context.get("support_mail_gateway"):
+            raise UserError(self._support_channel_refusal(plan))
+        # sudo: the plan's rule, whoever the email came from
+        self.sudo().support_channel_outcome = "refused"
+        self._support_refuse_and_close(
+            "support_terms_plan.mail_template_channel_refused"
+        )
+
+    def _support_channel_refusal(self, plan):
+        return _(
+            "The plan %(plan)s does not receive requests by %(channel)s: its "
+            "channels are %(channels)s. The request is not saved.",
+            plan=plan.sudo().display_name,
+            channel=self.channel_id.display_name,
+            channels=plan._support_channel_names(),
+        )
+
+    def _support_refuse_and_close(self, template):
+        """Tell the requester why the request is refused, and close it."""
+        self.ensure_one()
+        self._send_customer_email(template)
+        ticket = self.sudo()
+        stages = ticket.team_id._get_applicable_stages().filtered("closed")
+        rejected = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_rejected", raise_if_not_found=False
+        )
+        stage = rejected if rejected in stages else stages[:1]
+        if stage:
+            ticket.stage_id = stage
+
+    def _support_arrived(self, moment):
+        """The requests arrived at ``moment`` (a UTC datetime), before they
+        were recorded (a chat turned into a request at its end): their plan
+        is the one in force then, and features count from then."""
+        self._snapshot_support_plan(moment)
+        return True
+
+    def _support_refused(self):
+        """Whether the request was refused on arrival, with its own email:
+        features add their reasons."""
+        self.ensure_one()
+        return self.support_channel_outcome == "refused"
+
+    @api.onchange("channel_id", "partner_id")
+    def _onchange_support_channel_rule(self):
+        """Staff logging a call or an email see the plan's rule before they
+        save it."""
+        if not self.channel_id or not self.partner_id:
+            return None
+        plan = self.support_plan_id
+        if not self._origin.id or not plan:
+            company = (self.company_id or self.env.company).sudo()
+            customer = self.partner_id.commercial_partner_id
+            plan = (
+                customer.sudo()
+                ._support_plan_at(company, company._support_today())
+                .get(customer.id)
+            )
+        if not plan or plan._support_allows_channel(self.channel_id):
+            return None
+        return {
+            "warning": {
+                "title": _("Channel outside the plan"),
+                "message": self._support_channel_warning(plan),
+            }
+        }
+
+    def _support_channel_warning(self, plan):
+        if plan.channel_rule == "refuse":
+            return self._support_channel_refusal(plan)
+        return _(
+            "The plan %(plan)s does not receive requests by %(channel)s: its "
+            "channels are %(channels)s. The request is accepted and flagged.",
+            plan=plan.sudo().display_name,
+            channel=self.channel_id.display_name,
+            channels=plan._support_channel_names(),
+        )
 
     @api.model
     def _support_default_team(self, vals):
@@ -185,7 +305,7 @@ class HelpdeskTicket(models.Model):
     def _support_system_fields(self):
         """Fields the addons record themselves (as superuser) from what
         happened: never written by users. Each feature adds its own."""
-        return {"support_waiting_paused"}
+        return {"support_waiting_paused", "support_channel_outcome"}
 
     def _check_system_fields(self, vals):
         """The quote, the coverage rule, the take in charge and the waiting
@@ -247,6 +367,14 @@ class HelpdeskTicket(models.Model):
     @api.private
     @api.model
     def message_new(self, msg, custom_values=None):
+        custom_values = dict(custom_values or {})
+        if not custom_values.get("channel_id"):
+            # a request by email came by email, whoever fetched it
+            email = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
+            )
+            if email:
+                custom_values["channel_id"] = email.id
         ticket = super().message_new(msg, custom_values=custom_values)
         if not ticket.partner_id and not ticket.partner_name:
             # a sender that matches no contact: its name greets it in emails

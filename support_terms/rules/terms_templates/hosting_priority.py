@@ -51,7 +51,9 @@ TEMPLATE = {
             "products": ["hosting", "server"],
             "calendar": "office",
             "urgent_calendar": False,
+            # tickets in the customer area advised, email and phone welcome
             "channels": ["portal", "email", "phone"],
+            "channel_rule": "accept",
             "take_in_charge_hours": 10.0 / 60.0,
             "urgent_take_in_charge_hours": 10.0 / 60.0,
             "auto_close_days": 0,

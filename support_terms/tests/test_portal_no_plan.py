@@ -17,7 +17,7 @@ class TestPortalRequestWithoutPlan(HttpCase, SupportTermsCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("it_IT")
         cls.env["ir.module.module"]._load_module_terms(
-            ["support_terms_coverage"], ["it_IT"], overwrite=True
+            ["support_terms_coverage", "support_terms"], ["it_IT"], overwrite=True
         )
         cls.company.helpdesk_mgmt_portal_select_team = False
         cls.company.helpdesk_mgmt_portal_team_id_required = False
@@ -66,3 +66,9 @@ class TestPortalRequestWithoutPlan(HttpCase, SupportTermsCase):
         )
         self.assertIn(self.stranger, mails.recipient_ids)
         self.assertEqual(mails.author_id, self.company.partner_id)
+
+    def test_my_support_says_what_a_request_without_plan_gets(self):
+        self.authenticate("anna_no_plan", "anna-no-plan-1")
+        page = self.url_open("/my/support").text
+        self.assertIn("support_terms_no_plan", page)
+        self.assertIn("forniamo assistenza tecnica solo ai nostri clienti", page)

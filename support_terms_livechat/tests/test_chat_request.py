@@ -190,6 +190,26 @@ class TestChatRequest(HttpCase, PlanSlaCase):
             ).action_support_create_ticket()
         self.assertIn("Questa chat è già la richiesta", str(caught.exception))
 
+    def test_ticket_command_in_the_chat(self):
+        """``/ticket`` typed by the operator in the chat does the same."""
+        self.authenticate("mario_chat", "mario-chat-1")
+        data = self._get_session()
+        chat = self.env["discuss.channel"].browse(data["discuss.channel"][0]["id"])
+        self.authenticate("chat_operator", "chat_operator")
+        self.make_jsonrpc_request(
+            "/web/dataset/call_kw/discuss.channel/execute_command_support_ticket",
+            {
+                "model": "discuss.channel",
+                "method": "execute_command_support_ticket",
+                "args": [[chat.id]],
+                "kwargs": {"body": "/ticket"},
+            },
+        )
+        ticket = chat.sudo().support_ticket_ids
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.partner_id, self.contact)
+        self.assertEqual(ticket.channel_id, self.chat)
+
     def test_chat_not_offered_to_plans_without_chat(self):
         """Nothing created: the session is refused with a clear error."""
         self.authenticate("laura_chat", "laura-chat-1")

@@ -19,6 +19,8 @@
         "security/ir.model.access.csv",
         "data/helpdesk_ticket_category_data.xml",
         "data/mail_template_coverage_data.xml",
+        "data/mail_template_no_plan_data.xml",
+        "data/mail_template_channel_data.xml",
         "data/ir_cron_credit_charge_data.xml",
         "views/support_plan_views.xml",
         "views/helpdesk_ticket_views.xml",

@@ -18,6 +18,7 @@
         "security/support_terms_plan_security.xml",
         "security/ir.model.access.csv",
         "data/helpdesk_ticket_channel_data.xml",
+        "data/mail_template_channel_data.xml",
         "views/support_plan_views.xml",
         "views/helpdesk_ticket_channel_views.xml",
         "views/helpdesk_ticket_views.xml",

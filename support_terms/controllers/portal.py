@@ -1,7 +1,7 @@
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -43,6 +43,45 @@ class SupportTermsTicketController(HelpdeskTicketController):
         if stage.id in closable.ids:
             ticket_sudo.stage_id = stage
         return request.redirect(f"/my/ticket/{ticket.id}", code=302)
+
+    def _support_plan_without_portal(self):
+        """The user's plan when it does not include the portal's form."""
+        plan = request.env.user.partner_id.sudo().support_plan_id
+        web = request.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False
+        )
+        if plan and not plan._support_allows_channel(web):
+            return plan
+        return None
+
+    @http.route("/new/ticket", type="http", auth="user", website=True)
+    def create_new_ticket(self, **kw):
+        """The form is offered to the customers whose plan includes the
+        portal; the others read which channels their plan has, and how to
+        get one with the portal."""
+        plan = self._support_plan_without_portal()
+        if plan:
+            return request.render(
+                "support_terms.portal_channel_not_in_plan",
+                {"support_plan_sudo": plan, "page_name": "support"},
+            )
+        return super().create_new_ticket(**kw)
+
+    @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
+    def submit_ticket(self, **kw):
+        plan = self._support_plan_without_portal()
+        if plan:
+            # checked before anything is written: the form is not the
+            # customer's channel
+            raise UserError(
+                request.env._(
+                    "Your plan %(plan)s does not include requests from the "
+                    "portal: send them by %(channels)s.",
+                    plan=plan.display_name,
+                    channels=plan._support_channel_names(),
+                )
+            )
+        return super().submit_ticket(**kw)
 
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)

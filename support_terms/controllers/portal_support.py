@@ -27,6 +27,8 @@ class SupportTermsPortal(CustomerPortal):
                 "page_name": "support",
                 "support_plan": plan,
                 "support_plan_sudo": plan.sudo(),
+                # what a request without a plan gets, as the company decided
+                "no_plan_mode": request.env.company.sudo().support_no_plan_mode,
                 "credit_balance": partner.support_credit_balance,
                 "credit_moves": moves,
                 "credit_packs": packs,

@@ -57,7 +57,7 @@ class TestTermsTemplates(SupportTermsCase):
                 [(d, 9.0, 13.0) for d in MON_FRI] + [(d, 14.0, 18.0) for d in MON_FRI]
             ),
         )
-        self.assertEqual(self._kinds(gold), {"portal", "email", "phone", "other"})
+        self.assertEqual(self._kinds(gold), {"portal"})
         self.assertEqual(gold.auto_close_days, 0)
         self.assertEqual(gold.refund_window_hours, 0)
         self.assertEqual(len(gold.product_ids), 1)

@@ -86,6 +86,18 @@ class SupportTermsTemplateApply(models.TransientModel):
                         "Closing of requests without a plan after the team's days: on"
                     )
                 )
+            no_plan = settings.get("support_no_plan_mode")
+            if no_plan:
+                items.append(
+                    self.env._(
+                        "Requests without a plan: %(rule)s",
+                        rule=dict(
+                            self.env["res.company"]
+                            ._fields["support_no_plan_mode"]
+                            ._description_selection(self.env)
+                        )[no_plan],
+                    )
+                )
             wizard.summary_html = Markup("<ul>%s</ul>") % Markup("").join(
                 Markup("<li>%s</li>") % item for item in items
             )
@@ -172,6 +184,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                     "sequence": values.get("sequence", 10),
                     "product_ids": [fields.Command.set(products)],
                     "channel_ids": [fields.Command.set(channels)],
+                    "channel_rule": values.get("channel_rule", "accept"),
                     "team_id": team.id,
                 },
                 {
@@ -255,6 +268,7 @@ class SupportTermsTemplateApply(models.TransientModel):
             plan.includes_extraordinary = values["includes_extraordinary"]
             rules = spec.get("coverage", {}).get(values["code"], {})
             self._ensure_coverage_rules(company, plan, rules)
+        self._company_settings(spec, company, ["support_no_plan_mode"])
 
     def _apply_renewal(self, spec, company):
         """Renewal: how each product renews, how long a plan lasts, when it is

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import format_amount
 
 from odoo.addons.support_terms_base.tools import MANAGER_GROUP, USER_GROUP
 
@@ -98,6 +99,34 @@ class HelpdeskTicket(models.Model):
         help="The request came on a channel the customer's plan does not include.",
     )
 
+    support_no_plan_rule = fields.Selection(
+        selection=[
+            ("quote", "Quote before work"),
+            ("fixed_fee", "Fixed fee charged"),
+            ("refused", "Refused: not a customer"),
+        ],
+        string="Request without a plan",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="The company's rule for requests without a plan, applied when "
+        "the request arrived; the requester was told by email.",
+    )
+    support_channel_outcome = fields.Selection(
+        selection_add=[("charged", "Channel fee charged")],
+        ondelete={"charged": "set null"},
+    )
+    support_channel_fee = fields.Char(
+        string="Fee for a channel outside the plan",
+        compute="_compute_support_no_plan_fee",
+        compute_sudo=True,
+    )
+    support_no_plan_fee = fields.Char(
+        string="Fee for a request without a plan",
+        compute="_compute_support_no_plan_fee",
+        compute_sudo=True,
+    )
+
     support_exclusion_notified = fields.Boolean(
         string="Customer told it is not covered",
         copy=False,
@@ -130,6 +159,7 @@ class HelpdeskTicket(models.Model):
                 vals.pop("coverage_override_reason", None)
         tickets = super().create(vals_list)
         tickets._notify_exclusion_once()
+        tickets._apply_no_plan_rule()
         return tickets
 
     def write(self, vals):
@@ -150,6 +180,7 @@ class HelpdeskTicket(models.Model):
             "support_coverage_rule_id",
             "support_quote_id",
             "support_exclusion_notified",
+            "support_no_plan_rule",
         }
 
     @api.depends("support_plan_id", "category_id")
@@ -214,10 +245,7 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             plan = ticket.sudo().support_plan_id
             ticket.channel_outside_plan = bool(
-                plan
-                and plan.channel_ids
-                and ticket.channel_id
-                and ticket.channel_id not in plan.channel_ids
+                plan and not plan._support_allows_channel(ticket.channel_id)
             )
 
     def _can_override_coverage(self, rule=None):
@@ -326,8 +354,10 @@ class HelpdeskTicket(models.Model):
             return self.browse(), self.browse()
         waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
         unquoted = (self - waiting).filtered(
-            lambda t: t.coverage == "extra"
-            and t.coverage_billing_mode == "quote"
+            lambda t: (
+                (t.coverage == "extra" and t.coverage_billing_mode == "quote")
+                or t.support_no_plan_rule == "quote"
+            )
             and t.support_quote_state != "accepted"
             and t.stage_id != stage
         )
@@ -381,19 +411,27 @@ class HelpdeskTicket(models.Model):
         self._check_support_staff()
         self.ensure_one()
         rule = self.support_coverage_rule_id
-        if self.coverage not in ("extra", "excluded") or (
-            rule and rule.billing_mode not in (False, "quote")
+        no_plan = self.support_no_plan_rule == "quote"
+        if not no_plan and (
+            self.coverage not in ("extra", "excluded")
+            or (rule and rule.billing_mode not in (False, "quote"))
         ):
             raise UserError(
-                _("Only an extra paid by quote or an excluded request is quoted.")
+                _(
+                    "Only an extra paid by quote, an excluded request or a "
+                    "request without a plan is quoted."
+                )
             )
         if self.support_quote_id and self.support_quote_id.state != "cancel":
             raise UserError(_("This request already has a quotation."))
         if not self.partner_id:
             raise UserError(_("Link the request to its customer first."))
         line = {"name": f"{self.number}: {self.name}"}
-        if rule.product_id:
-            line["product_id"] = rule.product_id.id
+        product = (
+            self.company_id.support_no_plan_product_id if no_plan else rule.product_id
+        )
+        if product:
+            line["product_id"] = product.id
         else:
             line["display_type"] = "line_note"
         order = (
@@ -495,3 +533,137 @@ class HelpdeskTicket(models.Model):
                     "Request received by %(channel)s", channel=ticket.channel_id.name
                 ),
             )
+
+    # -- requests without a plan --------------------------------------------------
+
+    def _apply_no_plan_rule(self):
+        """Apply the company's rule to the requests that arrive without a plan
+        (by email, the portal or staff), and tell the requester before any
+        work: a quote first, a fixed fee, or, for somebody who is no customer
+        when the company serves customers only, a refusal that closes the
+        request. Staff's own tickets without a requester are left alone."""
+        arrived = self.filtered(
+            lambda t: not t.support_plan_id
+            and (t.partner_id or t.partner_email)
+            and t.company_id.support_no_plan_mode != "paid_support"
+        )
+        for ticket in arrived.sudo():
+            # sudo: the company's rule, applied whoever the request came from
+            mode = ticket.company_id.support_no_plan_mode
+            if mode == "refuse":
+                if not ticket._support_from_non_customer():
+                    continue
+                ticket._refuse_no_plan()
+            elif mode == "fixed_fee" and ticket.partner_id:
+                ticket._charge_no_plan()
+            else:
+                # a fixed fee needs a contact to invoice: a requester known
+                # only by its email is quoted once staff link its contact
+                ticket.support_no_plan_rule = "quote"
+                ticket._send_customer_email(
+                    "support_terms_coverage.mail_template_no_plan_quote"
+                )
+
+    @api.depends(
+        "company_id.support_no_plan_product_id",
+        "company_id.support_channel_fee_product_id",
+        "partner_id.lang",
+    )
+    def _compute_support_no_plan_fee(self):
+        for ticket in self:
+            company = ticket.company_id
+            ticket.support_no_plan_fee = ticket._support_price(
+                company.support_no_plan_product_id
+            )
+            ticket.support_channel_fee = ticket._support_price(
+                company.support_channel_fee_product_id
+            )
+
+    def _support_price(self, product):
+        """The product's price as the customer reads it in an email."""
+        if not product:
+            return False
+        return format_amount(
+            self.env,
+            product.lst_price,
+            self.company_id.currency_id,
+            lang_code=self.partner_id.lang,
+        )
+
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + (
+            "object.support_no_plan_fee",
+            "object.support_channel_fee",
+        )
+
+    def _support_from_non_customer(self):
+        """Whether the requester holds no service in force in the request's
+        company on its arrival day."""
+        self.ensure_one()
+        customer = self.partner_id.commercial_partner_id
+        if not customer:
+            return True
+        Line = self.env["contract.line"].sudo()
+        day = self.company_id._support_date_of(self.create_date)
+        return not Line.search_count(
+            [
+                ("contract_id.commercial_partner_id", "=", customer.id),
+                ("company_id", "=", self.company_id.id),
+                *Line._support_in_force_domain(day),
+            ],
+            limit=1,
+        )
+
+    def _charge_no_plan(self):
+        self.ensure_one()
+        product = self.company_id.support_no_plan_product_id
+        self.support_no_plan_rule = "fixed_fee"
+        self._add_charge(
+            "outside_plan",
+            product,
+            name=_("Request without a support plan: %(ticket)s", ticket=self.number),
+        )
+        self._send_customer_email("support_terms_coverage.mail_template_no_plan_fee")
+
+    def _refuse_no_plan(self):
+        """Tell the requester politely that support is for customers only,
+        and close the request."""
+        self.ensure_one()
+        self.support_no_plan_rule = "refused"
+        self._support_refuse_and_close(
+            "support_terms_coverage.mail_template_no_plan_refused"
+        )
+
+    def _support_channel_outside_plan(self, plan):
+        """The plan charges requests on other channels: the channel fee is
+        charged on arrival, and the customer told with the plan's channels."""
+        if plan.channel_rule != "charge":
+            return super()._support_channel_outside_plan(plan)
+        # sudo: the plan's rule, whoever the request came from
+        ticket = self.sudo()
+        ticket._add_charge(
+            "channel",
+            ticket.company_id.support_channel_fee_product_id,
+            name=_("Request received by %(channel)s", channel=ticket.channel_id.name),
+        )
+        ticket.support_channel_outcome = "charged"
+        return self._send_customer_email(
+            "support_terms_coverage.mail_template_channel_fee"
+        )
+
+    def _support_channel_warning(self, plan):
+        if plan.channel_rule != "charge":
+            return super()._support_channel_warning(plan)
+        fee = plan.company_id.sudo().support_channel_fee_product_id
+        return _(
+            "The plan %(plan)s does not receive requests by %(channel)s: its "
+            "channels are %(channels)s. The channel fee %(fee)s is charged to "
+            "the customer.",
+            plan=plan.sudo().display_name,
+            channel=self.channel_id.display_name,
+            channels=plan._support_channel_names(),
+            fee=self._support_price(fee),
+        )
+
+    def _support_refused(self):
+        return super()._support_refused() or self.support_no_plan_rule == "refused"

@@ -16,3 +16,9 @@ class ResConfigSettings(models.TransientModel):
     support_channel_fee_product_id = fields.Many2one(
         related="company_id.support_channel_fee_product_id", readonly=False
     )
+    support_no_plan_mode = fields.Selection(
+        related="company_id.support_no_plan_mode", readonly=False
+    )
+    support_no_plan_product_id = fields.Many2one(
+        related="company_id.support_no_plan_product_id", readonly=False
+    )

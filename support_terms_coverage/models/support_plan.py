@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class SupportPlan(models.Model):
@@ -18,3 +19,22 @@ class SupportPlan(models.Model):
         help="What the plan covers, what is extra and how it is paid, what is "
         "excluded, per kind of request.",
     )
+    channel_rule = fields.Selection(
+        selection_add=[("charge", "Charge the channel fee")],
+        ondelete={"charge": "set default"},
+    )
+
+    @api.constrains("channel_rule", "company_id")
+    def _check_channel_fee(self):
+        for plan in self:
+            if (
+                plan.channel_rule == "charge"
+                and not plan.company_id.sudo().support_channel_fee_product_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(plan)s charges requests on other channels: choose the "
+                        "fee for a channel outside the plan in the settings first.",
+                        plan=plan.display_name,
+                    )
+                )

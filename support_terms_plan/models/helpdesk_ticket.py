@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools.mail import email_normalize, email_normalize_all, email_split_tuples
 
 from odoo.addons.support_terms_base.tools import MANAGER_GROUP, send_customer_mail
@@ -34,6 +34,21 @@ class HelpdeskTicket(models.Model):
     support_email_to = fields.Char(
         string="Email of a customer without contact",
         compute="_compute_support_mail_values",
+    )
+
+    support_plan_channels = fields.Char(
+        string="Channels of the plan",
+        compute="_compute_support_plan_channels",
+        compute_sudo=True,
+    )
+    support_channel_outcome = fields.Selection(
+        selection=[("refused", "Refused: channel outside the plan")],
+        string="Channel outside the plan",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="What the plan's rule for requests on other channels did when "
+        "the request arrived; the customer was told by email.",
     )
 
     support_waiting_paused = fields.Boolean(
@@ -79,6 +94,7 @@ class HelpdeskTicket(models.Model):
             "object.company_id.partner_id.email_formatted",
             "object.support_customer_name",
             "object.support_email_to",
+            "object.support_plan_channels",
         )
 
     def _send_customer_email(self, template, email_layout_xmlid=False):
@@ -98,8 +114,11 @@ class HelpdeskTicket(models.Model):
         """A stage's email (the resolution of the Done stage) to a requester
         known only by the ticket's email: Odoo's composer would find no
         recipient (or make a contact of it), so it is queued to the email."""
-        res = super()._track_template(changes)
         ticket = self[:1]
+        if ticket and "stage_id" in changes and ticket._support_refused():
+            # the refusal already told the requester why it is closed
+            changes = set(changes) - {"stage_id"}
+        res = super()._track_template(changes)
         if (
             "stage_id" in res
             and ticket
@@ -127,13 +146,118 @@ class HelpdeskTicket(models.Model):
                 team = self._support_default_team(vals)
                 if team:
                     vals["team_id"] = team.id
-        return super().create(vals_list)
+        tickets = super().create(vals_list)
+        tickets._apply_channel_rule()
+        return tickets
 
     def write(self, vals):
         # what the addons record is refused first, whatever else is wrong
         self._check_system_fields(vals)
         self._support_check_write(vals)
         return super().write(vals)
+
+    # -- channels of the plan ----------------------------------------------------
+
+    @api.depends("support_plan_id.channel_ids", "partner_id.lang")
+    def _compute_support_plan_channels(self):
+        for ticket in self:
+            plan = ticket.support_plan_id.with_context(lang=ticket.partner_id.lang)
+            ticket.support_plan_channels = plan and plan._support_channel_names()
+
+    def _apply_channel_rule(self):
+        """A request arriving on a channel its plan does not include gets the
+        plan's rule: accepted and flagged, or refused (an email is answered
+        and closed; staff and the portal are told before anything is
+        saved). Features add their own rules (a fee)."""
+        for ticket in self:
+            plan = ticket.support_plan_id
+            if plan and not plan._support_allows_channel(ticket.channel_id):
+                ticket._support_channel_outside_plan(plan)
+
+    def _support_channel_outside_plan(self, plan):
+        self.ensure_one()
+        if plan.channel_rule != "refuse":
+            return
+        if not self.env.context.get("support_mail_gateway"):
+            raise UserError(self._support_channel_refusal(plan))
+        # sudo: the plan's rule, whoever the email came from
+        self.sudo().support_channel_outcome = "refused"
+        self._support_refuse_and_close(
+            "support_terms_plan.mail_template_channel_refused"
+        )
+
+    def _support_channel_refusal(self, plan):
+        return _(
+            "The plan %(plan)s does not receive requests by %(channel)s: its "
+            "channels are %(channels)s. The request is not saved.",
+            plan=plan.sudo().display_name,
+            channel=self.channel_id.display_name,
+            channels=plan._support_channel_names(),
+        )
+
+    def _support_refuse_and_close(self, template):
+        """Tell the requester why the request is refused, and close it."""
+        self.ensure_one()
+        self._send_customer_email(template)
+        ticket = self.sudo()
+        stages = ticket.team_id._get_applicable_stages().filtered("closed")
+        rejected = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_rejected", raise_if_not_found=False
+        )
+        stage = rejected if rejected in stages else stages[:1]
+        if stage:
+            ticket.stage_id = stage
+
+    def _support_arrived(self, moment):
+        """The requests arrived at ``moment`` (a UTC datetime), before they
+        were recorded (a chat turned into a request at its end): their plan
+        is the one in force then, and features count from then."""
+        plans = self._support_plans_at_arrival(moment)
+        for ticket in self.filtered(lambda t: plans.get(t.id)):
+            # sudo: the plan in force is the system's reading, not the user's
+            ticket.sudo().support_plan_id = plans[ticket.id]
+        return True
+
+    def _support_refused(self):
+        """Whether the request was refused on arrival, with its own email:
+        features add their reasons."""
+        self.ensure_one()
+        return self.support_channel_outcome == "refused"
+
+    @api.onchange("channel_id", "partner_id")
+    def _onchange_support_channel_rule(self):
+        """Staff logging a call or an email see the plan's rule before they
+        save it."""
+        if not self.channel_id or not self.partner_id:
+            return None
+        plan = self.support_plan_id
+        if not self._origin.id or not plan:
+            company = (self.company_id or self.env.company).sudo()
+            customer = self.partner_id.commercial_partner_id
+            plan = (
+                customer.sudo()
+                ._support_plan_at(company, company._support_today())
+                .get(customer.id)
+            )
+        if not plan or plan._support_allows_channel(self.channel_id):
+            return None
+        return {
+            "warning": {
+                "title": _("Channel outside the plan"),
+                "message": self._support_channel_warning(plan),
+            }
+        }
+
+    def _support_channel_warning(self, plan):
+        if plan.channel_rule == "refuse":
+            return self._support_channel_refusal(plan)
+        return _(
+            "The plan %(plan)s does not receive requests by %(channel)s: its "
+            "channels are %(channels)s. The request is accepted and flagged.",
+            plan=plan.sudo().display_name,
+            channel=self.channel_id.display_name,
+            channels=plan._support_channel_names(),
+        )
 
     @api.model
     def _support_default_team(self, vals):
@@ -176,7 +300,7 @@ class HelpdeskTicket(models.Model):
     def _support_system_fields(self):
         """Fields the addons record themselves (as superuser) from what
         happened: never written by users. Each feature adds its own."""
-        return {"support_waiting_paused"}
+        return {"support_waiting_paused", "support_channel_outcome"}
 
     def _check_system_fields(self, vals):
         """The quote, the coverage rule, the take in charge and the waiting
@@ -201,17 +325,18 @@ class HelpdeskTicket(models.Model):
     def _can_set_support_plan(self):
         return self.env.su or self.env.user.has_group(MANAGER_GROUP)
 
-    def _support_plans_at_arrival(self):
+    def _support_plans_at_arrival(self, arrived=None):
         """``{ticket id: plan}``: the plan in force for each ticket's customer
-        on its arrival day; tickets without one are missing. A request being
-        created arrives now, on the application's clock."""
+        on its arrival day (``arrived``, a UTC datetime, else its creation);
+        tickets without one are missing. A request being created arrives now,
+        on the application's clock."""
         groups = defaultdict(lambda: self.browse())
         for ticket in self:
             if ticket.partner_id:
                 # the arrival day is the company's, whoever (or whatever
                 # gateway user) created the request
                 arrival = ticket.company_id._support_date_of(
-                    ticket.create_date or fields.Datetime.now()
+                    arrived or ticket.create_date or fields.Datetime.now()
                 )
                 groups[(ticket.company_id, arrival)] |= ticket
         result = {}
@@ -227,6 +352,13 @@ class HelpdeskTicket(models.Model):
     @api.model
     def message_new(self, msg, custom_values=None):
         custom_values = dict(custom_values or {})
+        if not custom_values.get("channel_id"):
+            # a request by email came by email, whoever fetched it
+            email = self.env.ref(
+                "helpdesk_mgmt.helpdesk_ticket_channel_email", raise_if_not_found=False
+            )
+            if email:
+                custom_values["channel_id"] = email.id
         if not msg.get("author_id") and not custom_values.get("partner_name"):
             # a sender that matches no contact: its name greets it in emails
             name = email_split_tuples(msg.get("email_from") or "")[:1]

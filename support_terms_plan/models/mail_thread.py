@@ -44,10 +44,12 @@ class MailThread(models.AbstractModel):
         )
 
     def _message_route_process(self, message, message_dict, routes):
-        thread = self
+        # what arrives here came by email: a rule that would refuse a request
+        # saved by staff answers the email instead
+        thread = self.with_context(support_mail_gateway=True)
         if is_auto_reply(message):
             # logged where it goes, acting on nothing (see _support_from_customer)
-            thread = self.with_context(support_auto_reply=True)
+            thread = thread.with_context(support_auto_reply=True)
         return super(MailThread, thread)._message_route_process(
             message, message_dict, routes
         )

@@ -54,6 +54,21 @@ class SupportPlan(models.Model):
         column2="channel_id",
         string="Allowed channels",
         check_company=True,
+        help="The ways the plan's customers may send requests. Empty: any.",
+    )
+    channel_rule = fields.Selection(
+        selection=[
+            ("accept", "Accept and flag"),
+            ("refuse", "Refuse with an explanation"),
+        ],
+        string="Requests on other channels",
+        default="accept",
+        required=True,
+        tracking=True,
+        help="What a request gets when it arrives on a channel the plan does "
+        "not include: accepted and flagged for staff; or refused, the email "
+        "closed with an explanation of the plan's channels, a phone call "
+        "logged by staff or a portal request not saved.",
     )
     team_id = fields.Many2one(
         comodel_name="helpdesk.ticket.team",
@@ -100,6 +115,24 @@ class SupportPlan(models.Model):
         if "product_ids" in vals:
             self._mark_granting_products()
         return res
+
+    def _support_allows_channel(self, channel):
+        """Whether the plan receives requests on ``channel``: one of its
+        channels, or a channel of the same kind (each company may have its
+        own email channel). A plan naming no channel receives them all."""
+        self.ensure_one()
+        # what a channel is, is no secret: customers read their plan's
+        plan, channel = self.sudo(), channel.sudo()
+        if not channel or not plan.channel_ids:
+            return True
+        return channel in plan.channel_ids or (
+            bool(channel.support_kind)
+            and channel.support_kind in plan.channel_ids.mapped("support_kind")
+        )
+
+    def _support_channel_names(self):
+        """The plan's channels as its customers read them."""
+        return ", ".join(self.sudo().channel_ids.mapped("name"))
 
     def _mark_granting_products(self):
         """A product granting a plan is a support plan: its kind says so, as

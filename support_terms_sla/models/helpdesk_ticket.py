@@ -114,6 +114,19 @@ class HelpdeskTicket(models.Model):
             self._refresh_slas(team_changed="team_id" in vals)
         return res
 
+    def _support_arrived(self, moment):
+        """The take-in-charge and resolution targets count from the arrival:
+        the SLAs running since the request was recorded start earlier."""
+        res = super()._support_arrived(moment)
+        slas = self.sudo().ticket_sla_ids.filtered(
+            lambda s: s.state == "in_progress"
+            and s.last_state_date
+            and s.last_state_date > moment
+        )
+        if slas:
+            slas.write({"last_state_date": moment})
+        return res
+
     def _support_system_fields(self):
         return super()._support_system_fields() | {
             "taken_in_charge_date",

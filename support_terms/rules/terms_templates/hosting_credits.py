@@ -66,7 +66,10 @@ TEMPLATE = {
             "products": ["hyper"],
             "calendar": "office",
             "urgent_calendar": False,
+            # "unicamente attraverso il sistema dei ticket"; the phone is for
+            # sales only
             "channels": ["portal"],
+            "channel_rule": "refuse",
             "take_in_charge_hours": 16.0,
             "urgent_take_in_charge_hours": 8.0,
             "auto_close_days": 7,
@@ -91,7 +94,10 @@ TEMPLATE = {
             "products": ["hosting_dev"],
             "calendar": "office",
             "urgent_calendar": False,
+            # "unicamente attraverso il sistema dei ticket"; the phone is for
+            # sales only
             "channels": ["portal"],
+            "channel_rule": "refuse",
             "take_in_charge_hours": 40.0,
             "urgent_take_in_charge_hours": 8.0,
             "auto_close_days": 7,
@@ -119,7 +125,10 @@ TEMPLATE = {
             "products": ["hosting"],
             "calendar": "office",
             "urgent_calendar": False,
+            # "unicamente attraverso il sistema dei ticket"; the phone is for
+            # sales only
             "channels": ["portal"],
+            "channel_rule": "refuse",
             "take_in_charge_hours": 40.0,
             "urgent_take_in_charge_hours": 8.0,
             "auto_close_days": 7,

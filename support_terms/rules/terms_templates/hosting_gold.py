@@ -58,7 +58,10 @@ TEMPLATE = {
             "products": ["gold"],
             "calendar": "office",
             "urgent_calendar": False,
-            "channels": ["portal", "email", "phone", "other"],
+            # "supporto ai propri clienti GOLD attraverso un comodo Help Desk
+            # online": email, phone and fax only to ask for the login
+            "channels": ["portal"],
+            "channel_rule": "refuse",
             "take_in_charge_hours": 8.0,
             "urgent_take_in_charge_hours": 2.0,
             "auto_close_days": 0,

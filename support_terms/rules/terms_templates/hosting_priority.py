@@ -26,6 +26,8 @@ _NOTE_CUSTOMER_FAULT = _lt(
 )
 
 TEMPLATE = {
+    # support "solo ai nostri clienti": others are refused politely
+    "company": {"support_no_plan_mode": "refuse"},
     "team": _lt("Customer support"),
     "calendars": ["office"],
     "products": {
@@ -49,7 +51,9 @@ TEMPLATE = {
             "products": ["hosting", "server"],
             "calendar": "office",
             "urgent_calendar": False,
+            # tickets in the customer area advised, email and phone welcome
             "channels": ["portal", "email", "phone"],
+            "channel_rule": "accept",
             "take_in_charge_hours": 10.0 / 60.0,
             "urgent_take_in_charge_hours": 10.0 / 60.0,
             "auto_close_days": 0,

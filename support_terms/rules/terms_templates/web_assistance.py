@@ -14,6 +14,9 @@ from .common import included, quote
 _lt = LazyTranslate(__name__)
 
 TEMPLATE = {
+    # "In assenza di un contratto [...] secondo le tariffe del servizio di
+    # supporto": a request without a plan waits for a quote
+    "company": {"support_no_plan_mode": "quote"},
     "team": _lt("Technical assistance"),
     "calendars": ["afternoon"],
     "products": {
@@ -42,7 +45,11 @@ TEMPLATE = {
             "urgency_fee_product": "urgency_fee",
             "calendar": "afternoon",
             "urgent_calendar": False,
-            "channels": ["email", "portal", "remote"],
+            # "via email [...] ovvero attraverso la sezione CONTATTI del sito
+            # web. Non possono essere prese in considerazione richieste
+            # telefoniche."
+            "channels": ["email", "portal"],
+            "channel_rule": "refuse",
             "take_in_charge_hours": 4.0,
             "urgent_take_in_charge_hours": 4.0,
             "auto_close_days": 0,

@@ -66,7 +66,10 @@ TEMPLATE = {
             "products": ["premium"],
             "calendar": "mon_sat",
             "urgent_calendar": "always",
+            # "via mail o chat"; the phone "esclusivamente dedicato agli
+            # utenti del PIANO DI MANUTENZIONE PREMIUM"
             "channels": ["email", "chat", "phone"],
+            "channel_rule": "refuse",
             "take_in_charge_hours": 4.0,
             "urgent_take_in_charge_hours": 2.0,
             "auto_close_days": 7,
@@ -97,7 +100,10 @@ TEMPLATE = {
             "products": ["basic"],
             "calendar": "mon_sat",
             "urgent_calendar": "always",
+            # "non viene fornita assistenza tecnica telefonica agli utenti del
+            # piano BASIC"
             "channels": ["email", "chat"],
+            "channel_rule": "refuse",
             "take_in_charge_hours": 8.0,
             "urgent_take_in_charge_hours": 4.0,
             "auto_close_days": 7,

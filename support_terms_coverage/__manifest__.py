@@ -27,6 +27,7 @@
         "views/support_credit_move_views.xml",
         "views/support_ticket_charge_views.xml",
         "wizards/support_credit_charge_wizard_views.xml",
+        "wizards/account_move_reversal_views.xml",
         "views/support_terms_coverage_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",

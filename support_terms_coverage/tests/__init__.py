@@ -6,3 +6,4 @@ from . import test_charges
 from . import test_quotes
 from . import test_cron_isolation
 from . import test_unknown_requester
+from . import test_credits_not_refundable

@@ -61,12 +61,12 @@ class PortalSupportCase(CoverageCase):
         order = self.env["sale.order"].create(
             {
                 "partner_id": contact.id,
-                "support_ticket_id": ticket.id,
+                "ticket_ids": [Command.link(ticket.id)],
                 "order_line": [Command.create({"product_id": self.product_dev.id})],
             }
         )
         order.message_subscribe(partner_ids=contact.ids)
-        ticket.sudo().support_quote_id = order
+        self.assertEqual(ticket.support_quote_id, order)
         return ticket
 
 

@@ -35,8 +35,54 @@ def _exclusions_already_told(env):
     )
 
 
+def link_quotes_on_oca(env):
+    """Quotations linked to their request by the fields this addon had
+    (the request's quotation, the order's request) are linked by OCA's link
+    between requests and sales orders, which the quotation now is; the
+    request's quotation is then read from that link."""
+    cr = env.cr
+    rel = SQL.identifier("helpdesk_ticket_sale_order_rel")
+    linked = set()
+    if sql.column_exists(cr, "helpdesk_ticket", "support_quote_id"):
+        cr.execute(
+            SQL(
+                "INSERT INTO %s (helpdesk_ticket_id, sale_order_id) "
+                "SELECT id, support_quote_id FROM helpdesk_ticket "
+                "WHERE support_quote_id IS NOT NULL ON CONFLICT DO NOTHING",
+                rel,
+            )
+        )
+        cr.execute("SELECT id FROM helpdesk_ticket WHERE support_quote_id IS NOT NULL")
+        linked.update(row[0] for row in cr.fetchall())
+    if sql.column_exists(cr, "sale_order", "support_ticket_id"):
+        cr.execute(
+            SQL(
+                "INSERT INTO %s (helpdesk_ticket_id, sale_order_id) "
+                "SELECT o.support_ticket_id, o.id FROM sale_order o "
+                "JOIN helpdesk_ticket t ON t.id = o.support_ticket_id "
+                "ON CONFLICT DO NOTHING",
+                rel,
+            )
+        )
+        cr.execute(
+            "SELECT DISTINCT o.support_ticket_id FROM sale_order o "
+            "JOIN helpdesk_ticket t ON t.id = o.support_ticket_id"
+        )
+        linked.update(row[0] for row in cr.fetchall())
+    if linked:
+        tickets = env["helpdesk.ticket"].browse(sorted(linked))
+        tickets.invalidate_recordset(["sale_order_ids"])
+        env.add_to_compute(tickets._fields["support_quote_id"], tickets)
+        tickets.flush_recordset()
+
+
+def _after_install(env):
+    link_quotes_on_oca(env)
+    _exclusions_already_told(env)
+
+
 pre_init_hook, post_init_hook = adoption_hooks(
     "support_terms_coverage",
     before=_coverage_of_existing_requests,
-    after=_exclusions_already_told,
+    after=_after_install,
 )

@@ -3,7 +3,7 @@
 {
     "name": "Support Terms: Coverage, Credits and Charges",
     "summary": "What each plan covers; extras paid by credits, quotes or fixed fees",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "Services/Helpdesk",
     "author": "support_terms contributors",
@@ -13,6 +13,7 @@
     "depends": [
         "support_terms_plan",
         "sale",
+        "helpdesk_mgmt_sale",
     ],
     "data": [
         "security/support_terms_coverage_security.xml",
@@ -29,6 +30,7 @@
         "views/support_credit_move_views.xml",
         "views/support_ticket_charge_views.xml",
         "wizards/support_credit_charge_wizard_views.xml",
+        "wizards/account_move_reversal_views.xml",
         "views/support_terms_coverage_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",

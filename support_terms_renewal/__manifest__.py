@@ -3,7 +3,7 @@
 {
     "name": "Support Terms: Tacit Renewal and Notices",
     "summary": "Tacit renewal with notice, reminders, cancellation notices, refunds",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "Services/Helpdesk",
     "author": "support_terms contributors",
@@ -13,6 +13,7 @@
     "depends": [
         "support_terms_base",
         "contract_line_successor",
+        "sale",
     ],
     "data": [
         "security/support_terms_renewal_security.xml",
@@ -20,6 +21,7 @@
         "data/ir_sequence_data.xml",
         "data/mail_template_renewal_data.xml",
         "views/support_cancellation_notice_views.xml",
+        "views/support_renewal_offer_views.xml",
         "views/contract_line_views.xml",
         "views/product_template_views.xml",
         "views/res_partner_views.xml",

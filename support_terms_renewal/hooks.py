@@ -34,3 +34,21 @@ def notices_received_at(cr):
          WHERE received_at IS NULL AND received_date IS NOT NULL
         """
     )
+
+
+def renewal_by_choice_columns(cr):
+    """No service is renewed by choice before the addon knows it: the new
+    columns are created empty, so that installing or upgrading computes
+    nothing on the services already there (their renewal offers do not
+    exist yet)."""
+    cr.execute(
+        """
+        ALTER TABLE contract_line
+            ADD COLUMN IF NOT EXISTS renewal_by_choice boolean,
+            ADD COLUMN IF NOT EXISTS renewal_offer_date date
+        """
+    )
+    cr.execute(
+        "ALTER TABLE product_template "
+        "ADD COLUMN IF NOT EXISTS renewal_by_choice boolean"
+    )

@@ -42,6 +42,11 @@ class ContractLine(models.Model):
         plans = self._granted_plans()
         return self.filtered(lambda line: plans[line]) | super()._reminded_before_end()
 
+    def _support_account_manager_fallback(self):
+        # a customer without salesperson: the leader of its plan's team
+        plan = self._granted_plans()[self]
+        return plan.team_id.user_id or super()._support_account_manager_fallback()
+
     def _refund_window_hours(self):
         plan = self._granted_plans()[self]
         if not plan:

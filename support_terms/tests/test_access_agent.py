@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 
@@ -196,9 +196,11 @@ class TestAgentCannotDecideForManagers(AccessCase):
         the coverage rule, fields the form shows read only."""
         in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
         quote = self.env["sale.order"].create(
-            {"partner_id": self.customer.id, "support_ticket_id": self.ticket.id}
+            {
+                "partner_id": self.customer.id,
+                "ticket_ids": [Command.link(self.ticket.id)],
+            }
         )
-        self.ticket.sudo().support_quote_id = quote
         signed = self.env["sale.order"].create({"partner_id": self.other_customer.id})
         signed.action_confirm()
         self.assertEqual(self.ticket.support_quote_state, "waiting")
@@ -206,6 +208,7 @@ class TestAgentCannotDecideForManagers(AccessCase):
         last_week = fields.Datetime.to_string(fields.Datetime.now() - timedelta(days=7))
         fields_kept = [
             "support_quote_id",
+            "sale_order_ids",
             "support_coverage_rule_id",
             "taken_in_charge_date",
             "waiting_since",
@@ -228,6 +231,11 @@ class TestAgentCannotDecideForManagers(AccessCase):
             {"support_quote_id": False},
             {"support_quote_id": signed.id},
             {"support_quote_id": False, "stage_id": in_progress.id},
+            # OCA's link between requests and sales orders, which the
+            # quotation is: unlinking it or linking a signed one
+            {"sale_order_ids": [Command.unlink(quote.id)]},
+            {"sale_order_ids": [Command.link(signed.id)]},
+            {"sale_order_ids": [Command.set(signed.ids)]},
             {"support_coverage_rule_id": rule.id},
             {"taken_in_charge_date": last_week},
             {"waiting_since": last_week},

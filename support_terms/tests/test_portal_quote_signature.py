@@ -29,7 +29,9 @@ class TestQuotes(HttpCase, CoverageCase):
         self.assertEqual(ticket.coverage, "extra")
         ticket.action_create_quote()
         order = ticket.support_quote_id
-        self.assertEqual(order.support_ticket_id, ticket)
+        # linked by OCA's link between requests and sales orders
+        self.assertEqual(order.ticket_ids, ticket)
+        self.assertEqual(ticket.sale_order_ids, order)
         self.assertEqual(order.partner_id, self.contact)
         self.assertEqual(order.order_line.product_id, self.product_dev)
         self.assertIn(ticket.number, order.order_line.name)

@@ -61,12 +61,12 @@ class PortalSupportCase(CoverageCase):
         order = self.env["sale.order"].create(
             {
                 "partner_id": contact.id,
-                "support_ticket_id": ticket.id,
+                "ticket_ids": [Command.link(ticket.id)],
                 "order_line": [Command.create({"product_id": self.product_dev.id})],
             }
         )
         order.message_subscribe(partner_ids=contact.ids)
-        ticket.sudo().support_quote_id = order
+        self.assertEqual(ticket.support_quote_id, order)
         return ticket
 
 
@@ -146,6 +146,23 @@ class TestMySupportPage(HttpCase, PortalSupportCase):
         self.assertIn("Log analysis is paid with 3 credits.", ticket_page)
         self.assertIn('id="support_terms_credits_charged"', ticket_page)
         self.assertIn(mine.support_quote_id.name, ticket_page)
+
+    def test_credits_page_says_not_refundable_not_transferable(self):
+        """ "I crediti di assistenza acquistati [...] Non sono rimborsabili e
+        non sono rivendibili": the credits page says both, in the customer's
+        language."""
+        self._invoice(date=date.today())
+        self.authenticate("mario_portal", "mario-portal-1")
+        page = self.url_open("/my/support").text
+        self.assertIn("Credits are not refundable", page)
+        self.assertIn("Credits are not transferable", page)
+        self.env["ir.module.module"]._load_module_terms(["support_terms"], ["it_IT"])
+        self.portal.lang = "it_IT"
+        self.authenticate("mario_portal", "mario-portal-1")
+        page = self.url_open("/my/support").text
+        self.assertIn("I crediti non sono rimborsabili", page)
+        self.assertIn("I crediti non sono cedibili", page)
+        self.assertIn("rivenduti", page)
 
     def test_without_plan(self):
         customer = self.env["res.partner"].create(

@@ -50,6 +50,8 @@ class TestTermsTemplates(SupportTermsCase):
         plans = self._apply("hosting_gold")
         self.assertEqual(set(plans), {"GOLD"})
         gold = plans["GOLD"]
+        # hosting is renewed tacitly, with notice
+        self.assertFalse(any(gold.product_ids.mapped("renewal_by_choice")))
         self.assertEqual(gold.resource_calendar_id.tz, "Europe/Rome")
         self.assertEqual(
             self._hours(gold.resource_calendar_id),
@@ -124,6 +126,10 @@ class TestTermsTemplates(SupportTermsCase):
         )
         self.assertIn("phone", self._kinds(premium))
         self.assertNotIn("phone", self._kinds(basic))
+        # "vanno rinnovati di anno in anno (verrai contattato dal nostro staff
+        # un mese prima della scadenza)": renewed by the customer's choice
+        self.assertTrue(all(basic.product_ids.mapped("renewal_by_choice")))
+        self.assertTrue(all(premium.product_ids.mapped("renewal_by_choice")))
         for plan in (basic, premium):
             self.assertEqual(plan.auto_close_days, 7)
             self.assertEqual(plan.duration_days, 365)

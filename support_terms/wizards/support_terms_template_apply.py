@@ -284,6 +284,8 @@ class SupportTermsTemplateApply(models.TransientModel):
                 terms["service_kind"],
             ):
                 product.product_tmpl_id.write(terms)
+            if spec.get("renewal_by_choice") and key in plan_keys:
+                product.product_tmpl_id.renewal_by_choice = True
         for values in spec["plans"]:
             self._own(company, "plan", values["code"]).write(
                 {

@@ -1,14 +1,67 @@
-from odoo import models
+from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class AccountMove(models.Model):
     """Credit packs follow their invoices: granted when posted or paid (as
     the company says), taken back when the invoice goes back to draft, is
-    cancelled, or its pack lines are credited."""
+    cancelled, or its pack lines are credited (credits are not refundable: a
+    credit note on a pack needs a support terms manager's confirmation, and
+    only the credits not yet used go back)."""
 
     _inherit = "account.move"
 
+    support_credits_refund_user_id = fields.Many2one(
+        comodel_name="res.users",
+        string="Credits taken back by",
+        readonly=True,
+        copy=False,
+        help="The support terms manager who confirmed that this credit note "
+        "takes back the prepaid credits not yet used of the packs it credits.",
+    )
+    support_credits_refund_reason = fields.Text(
+        string="Why the credits are taken back",
+        readonly=True,
+        copy=False,
+    )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "partner_id" in vals or "company_id" in vals:
+            self._support_check_credits_owner()
+        return res
+
+    def _support_check_credits_owner(self):
+        """Credits are not transferable: an invoice that granted credits
+        keeps the customer and the company they were granted to."""
+        grants = (
+            self.env["support.credit.move"]
+            .sudo()
+            .search(
+                [
+                    ("move_type", "=", "grant"),
+                    ("invoice_id", "in", self.ids),
+                ]
+            )
+        )
+        for grant in grants:
+            invoice = grant.invoice_id
+            if (
+                grant.partner_id != invoice.commercial_partner_id
+                or grant.company_id != invoice.company_id
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(invoice)s granted prepaid credits to %(customer)s, and "
+                        "credits cannot be transferred to another customer or "
+                        "company: cancel it and invoice the new customer anew.",
+                        invoice=invoice.name,
+                        customer=grant.partner_id.display_name,
+                    )
+                )
+
     def _post(self, soft=True):
+        self._support_check_credits_refund()
         posted = super()._post(soft=soft)
         credit_moves = self.env["support.credit.move"]
         on_posting = posted.filtered(
@@ -18,8 +71,50 @@ class AccountMove(models.Model):
             credit_moves._grant_from_invoices(on_posting)
         credit_notes = posted.filtered(lambda move: move.move_type == "out_refund")
         if credit_notes:
-            credit_moves._take_back_credited(credit_notes)
+            credit_moves._take_back_credited(credit_notes, refuse_spent=True)
         return posted
+
+    def _support_check_credits_refund(self):
+        """A credit note crediting a pack still granted takes back credits,
+        which are not refundable: only one a support terms manager confirmed
+        (through the credit note wizard, with a reason) is posted."""
+        credit_notes = self.filtered(
+            lambda move: move.move_type == "out_refund"
+            and move.reversed_entry_id
+            and not move.support_credits_refund_user_id
+        )
+        if not credit_notes:
+            return
+        packs = (
+            self.env["support.credit.move"]
+            .sudo()
+            .search(
+                [
+                    ("move_type", "=", "grant"),
+                    ("invoice_id", "in", credit_notes.reversed_entry_id.ids),
+                    ("withdrawn", "=", False),
+                ]
+            )
+        )
+        for credit_note in credit_notes:
+            credited = credit_note.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product"
+                and line.product_id.support_credit_pack
+            ).product_id
+            granted = packs.filtered(
+                lambda p, cn=credit_note: p.invoice_id == cn.reversed_entry_id
+            ).invoice_line_id.product_id
+            if credited & granted:
+                raise UserError(
+                    self.env._(
+                        "%(credit_note)s credits prepaid support credits of "
+                        "%(invoice)s, which are not refundable: only a support "
+                        "terms manager can credit them, confirming it with a "
+                        "reason in the credit note wizard.",
+                        credit_note=credit_note.display_name,
+                        invoice=credit_note.reversed_entry_id.name,
+                    )
+                )
 
     def button_draft(self):
         # the payments unreconciled on the way say nothing: the invoice does
@@ -76,3 +171,15 @@ class AccountMove(models.Model):
             self.env["support.credit.move"]._withdraw_from_invoices(
                 unpaid, self.env._("no longer paid")
             )
+
+    def _support_credited_reason(self):
+        """What the credit note says on the packs it credits."""
+        self.ensure_one()
+        if self.support_credits_refund_user_id:
+            return self.env._(
+                "credited by %(credit_note)s (confirmed by %(manager)s: %(reason)s)",
+                credit_note=self.name,
+                manager=self.support_credits_refund_user_id.name,
+                reason=self.support_credits_refund_reason,
+            )
+        return self.env._("credited by %s", self.name)

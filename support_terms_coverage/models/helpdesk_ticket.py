@@ -79,10 +79,14 @@ class HelpdeskTicket(models.Model):
     support_quote_id = fields.Many2one(
         comodel_name="sale.order",
         string="Quotation",
+        compute="_compute_support_quote_id",
+        store=True,
         copy=False,
         readonly=True,
         tracking=True,
         index="btree_not_null",
+        help="The quotation of the request: of the sales orders linked to it, "
+        "the last one not cancelled (else the last one).",
     )
     support_quote_state = fields.Selection(
         selection=[
@@ -163,10 +167,30 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
+        quotes = None
+        if "sale_order_ids" in vals and not self.env.su:
+            quotes = {ticket: ticket.support_quote_id for ticket in self}
         res = super().write(vals)
+        if quotes is not None:
+            self._check_quote_kept(quotes)
         if any(key in vals for key in COVERAGE_KEYS):
             self._notify_exclusion_once()
         return res
+
+    def _check_quote_kept(self, quotes):
+        """Staff link sales orders to a request, but its quotation is what
+        the support terms record: a user's link or unlink that would change
+        it is refused (work waits for the quotation's acceptance)."""
+        changed = self.filtered(lambda t: t.support_quote_id != quotes[t])
+        if changed:
+            raise AccessError(
+                _(
+                    "%(tickets)s: the quotation of a request is recorded by the "
+                    "support terms; linking or unlinking sales orders cannot "
+                    "change it.",
+                    tickets=", ".join(changed.mapped("display_name")),
+                )
+            )
 
     def _support_check_write(self, vals):
         if "coverage" in vals:
@@ -217,6 +241,13 @@ class HelpdeskTicket(models.Model):
             ticket.support_credits_charged = -sum(
                 ticket.support_credit_move_ids.mapped("quantity")
             )
+
+    @api.depends("sale_order_ids", "sale_order_ids.state")
+    def _compute_support_quote_id(self):
+        for ticket in self:
+            orders = ticket.sale_order_ids.sorted("id")
+            live = orders.filtered(lambda order: order.state != "cancel")
+            ticket.support_quote_id = (live or orders)[-1:]
 
     @api.depends("support_quote_id.state")
     def _compute_support_quote_state(self):
@@ -442,7 +473,7 @@ class HelpdeskTicket(models.Model):
                     "partner_id": self.partner_id.id,
                     "company_id": self.company_id.id,
                     "origin": self.number,
-                    "support_ticket_id": self.id,
+                    "ticket_ids": [fields.Command.link(self.id)],
                     "require_signature": True,
                     "require_payment": False,
                     "order_line": [fields.Command.create(line)],
@@ -451,7 +482,6 @@ class HelpdeskTicket(models.Model):
         )
         # the customer reads and signs it in the portal as a follower
         order.message_subscribe(partner_ids=order.partner_id.ids)
-        self.sudo().support_quote_id = order
         return {
             "type": "ir.actions.act_window",
             "res_model": "sale.order",

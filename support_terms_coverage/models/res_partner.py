@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ResPartner(models.Model):
@@ -35,3 +36,31 @@ class ResPartner(models.Model):
             partner.support_credit_balance = round(
                 totals.get(partner.commercial_partner_id.id, 0.0), 2
             )
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "parent_id" in vals or "is_company" in vals:
+            self._support_check_credits_stay()
+        return res
+
+    def _support_check_credits_stay(self):
+        """Credits are not transferable: a customer holding credits does not
+        become a contact of another customer, whose credits it would use and
+        who would see its credits."""
+        holders = (
+            self.env["support.credit.move"]
+            .sudo()
+            .search([("partner_id", "in", self.ids)])
+            .partner_id
+        )
+        for partner in holders:
+            if partner.commercial_partner_id != partner:
+                raise UserError(
+                    self.env._(
+                        "%(customer)s holds prepaid support credits, which are "
+                        "not transferable: it cannot become a contact of "
+                        "%(other)s.",
+                        customer=partner.name,
+                        other=partner.commercial_partner_id.display_name,
+                    )
+                )

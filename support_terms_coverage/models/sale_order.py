@@ -1,17 +1,11 @@
-from odoo import fields, models
+from odoo import models
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    """A quotation of a request is linked to it by OCA's link
+    (``ticket_ids``); accepting it starts the work."""
 
-    support_ticket_id = fields.Many2one(
-        comodel_name="helpdesk.ticket",
-        string="Support ticket",
-        index="btree_not_null",
-        copy=False,
-        readonly=True,
-        help="The request this quotation prices; work starts once accepted.",
-    )
+    _inherit = "sale.order"
 
     def action_confirm(self):
         res = super().action_confirm()
@@ -29,10 +23,10 @@ class SaleOrder(models.Model):
 
     def _support_tickets(self):
         """The requests these orders are the quotation of."""
-        # the customer signs in the portal: the request is read as superuser,
-        # only the one the order was created for
+        # the customer signs in the portal: the requests are read as
+        # superuser, only those the order is the quotation of
         return (
             self.sudo()
-            .support_ticket_id.filtered(lambda t: t.support_quote_id in self)
+            .ticket_ids.filtered(lambda t: t.support_quote_id in self)
             .with_env(self.env)
         )

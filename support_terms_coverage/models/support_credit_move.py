@@ -193,6 +193,40 @@ class SupportCreditMove(models.Model):
                     )
                 )
 
+    @api.constrains("partner_id", "company_id", "pack_id")
+    def _check_same_owner_as_pack(self):
+        """Credits are not transferable: a move of a pack is the pack's
+        customer's, in the pack's company."""
+        for move in self.filtered("pack_id"):
+            if (
+                move.pack_id.partner_id != move.partner_id
+                or move.pack_id.company_id != move.company_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The credits bought by %(customer)s cannot be used, "
+                        "expired or taken back for another customer or company: "
+                        "credits are not transferable.",
+                        customer=move.pack_id.partner_id.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        self._check_owner_kept(vals)
+        return super().write(vals)
+
+    def _check_owner_kept(self, vals):
+        """Credits never move between customers or companies."""
+        for field in ("partner_id", "company_id"):
+            if field in vals and any(move[field].id != vals[field] for move in self):
+                raise UserError(
+                    self.env._(
+                        "Prepaid credits are not transferable: a credit move "
+                        "stays with the customer and the company it was "
+                        "recorded for."
+                    )
+                )
+
     # -- grants and reversals from invoices -----------------------------------
 
     @api.model
@@ -335,10 +369,14 @@ class SupportCreditMove(models.Model):
         return taken
 
     @api.model
-    def _take_back_credited(self, credit_notes):
+    def _take_back_credited(self, credit_notes, refuse_spent=False):
         """Each credit note line of a credit pack takes back the credits of
         the line it credits (same product, the same quantity first), what is
-        left of them: the hosting line of the same invoice takes back none."""
+        left of them: the hosting line of the same invoice takes back none.
+
+        Credits are not refundable: with ``refuse_spent`` (a credit note
+        being posted), a line whose packs have nothing left to take back is
+        refused."""
         moves = self.sudo()
         taken = moves.browse()
         for credit_note in credit_notes.filtered(
@@ -368,6 +406,7 @@ class SupportCreditMove(models.Model):
                         p.id,
                     )
                 )
+                line_taken = 0.0
                 for pack in candidates:
                     if float_compare(credited, 0.0, precision_digits=PRECISION) <= 0:
                         break
@@ -376,8 +415,10 @@ class SupportCreditMove(models.Model):
                     if pack.pack_move_ids.filtered(
                         lambda m, line=line: m.credit_note_line_id == line
                     ):
+                        line_taken = share
                         continue  # already taken back for this line
                     take = min(share, pack.remaining)
+                    line_taken += max(take, 0.0)
                     if float_compare(take, 0.0, precision_digits=PRECISION) > 0:
                         taken |= moves.create(
                             {
@@ -397,9 +438,23 @@ class SupportCreditMove(models.Model):
                             }
                         )
                     pack._post_withdrawal_note(
-                        credit_note,
-                        share,
-                        self.env._("credited by %s", credit_note.name),
+                        credit_note, share, credit_note._support_credited_reason()
+                    )
+                if (
+                    refuse_spent
+                    and candidates
+                    and float_compare(line_taken, 0.0, precision_digits=PRECISION) <= 0
+                ):
+                    raise UserError(
+                        self.env._(
+                            "The credits %(credit_note)s credits (%(product)s of "
+                            "%(invoice)s) were all used or have expired, and "
+                            "credits are not refundable: there is nothing left "
+                            "to credit.",
+                            credit_note=credit_note.display_name,
+                            product=line.product_id.display_name,
+                            invoice=credit_note.reversed_entry_id.name,
+                        )
                     )
         return taken
 

@@ -179,7 +179,7 @@ class TestCoverage(CoverageCase):
     def test_excluded_can_go_on_by_quote(self):
         ticket = self._ticket(self.cat_own_code)
         ticket.action_create_quote()
-        self.assertEqual(ticket.support_quote_id.support_ticket_id, ticket)
+        self.assertEqual(ticket.support_quote_id.ticket_ids, ticket)
         self.assertEqual(ticket.support_quote_state, "waiting")
 
 

@@ -50,11 +50,19 @@ class TestCreditsFollowTheirInvoice(CoverageCase):
 
     def _credit_note(self, invoice, keep_product, quantity=None):
         """A credit note through the reversal wizard, crediting only the line
-        of ``keep_product`` (``quantity`` of it), as staff edit it."""
+        of ``keep_product`` (``quantity`` of it), as staff edit it; the
+        invoice sold credits, so a support terms manager confirms it."""
         wizard = (
             self.env["account.move.reversal"]
             .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create({"journal_id": invoice.journal_id.id, "reason": "reso"})
+            .create(
+                {
+                    "journal_id": invoice.journal_id.id,
+                    "reason": "reso",
+                    "support_credits_confirmed": True,
+                    "support_credits_reason": "Pacchetto venduto per errore",
+                }
+            )
         )
         action = wizard.refund_moves()
         credit_note = self.env["account.move"].browse(action["res_id"])

@@ -61,7 +61,14 @@ class TestCreditGrants(CoverageCase):
         reversal = (
             self.env["account.move.reversal"]
             .with_context(active_model="account.move", active_ids=invoice.ids)
-            .create({"journal_id": invoice.journal_id.id, "reason": "reso"})
+            .create(
+                {
+                    "journal_id": invoice.journal_id.id,
+                    "reason": "reso",
+                    "support_credits_confirmed": True,
+                    "support_credits_reason": "Pacchetto venduto per errore",
+                }
+            )
         )
         reversal.refund_moves()
         credit_note = invoice.reversal_move_ids

@@ -1,6 +1,6 @@
 from odoo import Command
-from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import CoverageCase
 
@@ -60,3 +60,65 @@ class TestQuotes(CoverageCase):
             ticket = self._ticket(category)
             ticket.stage_id = self.stage_progress
             self.assertEqual(ticket.stage_id, self.stage_progress)
+
+
+@tagged("post_install", "-at_install")
+class TestQuotesOnOcaLink(CoverageCase):
+    """ "prezzi e condizioni verranno calcolati e comunicati in fase di
+    preventivo, ovvero prima dell'effettivo intervento sul sito web": the
+    quotation of a request is OCA's link between requests and sales orders;
+    work still waits for its acceptance."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.agent = new_test_user(
+            cls.env,
+            login="agent_quote_link",
+            groups="helpdesk_mgmt.group_helpdesk_user,"
+            "support_terms_base.group_support_terms_user,"
+            "sales_team.group_sale_salesman_all_leads",
+            name="Agente Vendite",
+        )
+
+    def test_the_quotation_is_the_oca_link(self):
+        ticket = self._ticket(self.cat_feature)
+        with Form(ticket.with_user(self.agent)) as form:
+            self.assertEqual(form.support_quote_state, False)
+        ticket.with_user(self.agent).action_create_quote()
+        order = ticket.support_quote_id
+        self.assertEqual(ticket.sale_order_ids, order)
+        self.assertEqual(order.ticket_ids, ticket)
+        self.assertEqual(ticket.so_count, 1)
+        self.assertEqual(ticket.support_quote_state, "waiting")
+        with self.assertRaises(UserError):
+            ticket.with_user(self.agent).write({"stage_id": self.stage_progress.id})
+        order.action_confirm()
+        self.assertEqual(ticket.support_quote_state, "accepted")
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+
+    def test_linking_orders_does_not_replace_the_quotation(self):
+        older = self.env["sale.order"].create({"partner_id": self.customer.id})
+        ticket = self._ticket(self.cat_feature)
+        ticket.with_user(self.agent).action_create_quote()
+        quote = ticket.support_quote_id
+        signed = self.env["sale.order"].create({"partner_id": self.other_customer.id})
+        signed.action_confirm()
+        for commands in (
+            [Command.unlink(quote.id)],
+            [Command.link(signed.id)],
+            [Command.set(signed.ids)],
+        ):
+            with self.subTest(commands=commands):
+                with self.assertRaises(AccessError) as caught:
+                    ticket.with_user(self.agent).write({"sale_order_ids": commands})
+                self.assertIn("recorded by the support terms", str(caught.exception))
+                ticket.invalidate_recordset()
+                self.assertEqual(ticket.sale_order_ids, quote)
+        self.assertEqual(ticket.support_quote_state, "waiting")
+        with self.assertRaises(UserError):
+            ticket.with_user(self.agent).write({"stage_id": self.stage_progress.id})
+        # an order that does not become the quotation is linked freely
+        ticket.with_user(self.agent).write({"sale_order_ids": [Command.link(older.id)]})
+        self.assertEqual(ticket.sale_order_ids, older | quote)
+        self.assertEqual(ticket.support_quote_id, quote)

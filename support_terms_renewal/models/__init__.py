@@ -7,3 +7,5 @@ from . import res_partner
 from . import support_cancellation_notice
 from . import support_cancellation_notice_result
 from . import support_renewal_reminder
+from . import sale_order
+from . import support_renewal_offer

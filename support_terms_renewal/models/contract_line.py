@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
+from odoo.tools import format_date
 
 from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
 
@@ -38,6 +39,29 @@ class ContractLine(models.Model):
         precompute=True,
         help="Every year from the start date, or every 31 December. Empty: "
         "OCA contract's own renewal interval and notice.",
+    )
+    renewal_by_choice = fields.Boolean(
+        string="Renewed by the customer's choice",
+        compute="_compute_renewal_terms",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Not renewed tacitly: offered to the customer before its end, "
+        "renewed when the customer confirms the renewal quotation.",
+    )
+    renewal_offer_ids = fields.One2many(
+        comodel_name="support.renewal.offer",
+        inverse_name="contract_line_id",
+        string="Renewal offers",
+        readonly=True,
+    )
+    renewal_offer_date = fields.Date(
+        string="Renewal offered on",
+        compute="_compute_renewal_offer_date",
+        store=True,
+        index=True,
+        help="The day its renewal is offered to the customer, for a service "
+        "renewed by choice.",
     )
     notice_days = fields.Integer(
         string="Notice (days)",
@@ -112,7 +136,11 @@ class ContractLine(models.Model):
         # purchase moment, hence no refund window
         now = fields.Datetime.now()
         vals_list = [dict({"purchase_datetime": now}, **vals) for vals in vals_list]
+        products = self.env["product.product"]
         for vals in vals_list:
+            if products.browse(vals.get("product_id")).renewal_by_choice:
+                # renewed by the customer's choice, whatever the caller says
+                vals["is_auto_renew"] = False
             if vals.get("date_start") and not vals.get("date_end"):
                 date_end = self._first_period_end(vals)
                 if date_end:
@@ -151,6 +179,7 @@ class ContractLine(models.Model):
         for line in self:
             template = line.product_id.product_tmpl_id
             line.renewal_policy = template.renewal_policy or False
+            line.renewal_by_choice = template.renewal_by_choice
             line.notice_days = (
                 template.notice_days if template.renewal_policy else line.notice_days
             )
@@ -158,9 +187,13 @@ class ContractLine(models.Model):
     @api.depends("product_id")
     def _compute_is_auto_renew(self):
         """A line of a product with a renewal policy renews tacitly, however
-        it is created (contract form, import, RPC); staff may untick it."""
+        it is created (contract form, import, RPC); staff may untick it. A
+        product renewed by the customer's choice never renews tacitly."""
         for line in self:
-            if line.product_id.product_tmpl_id.renewal_policy and not (
+            template = line.product_id.product_tmpl_id
+            if template.renewal_by_choice:
+                line.is_auto_renew = False
+            elif template.renewal_policy and not (
                 line.is_canceled or line.service_state == "terminated"
             ):
                 line.is_auto_renew = True
@@ -194,6 +227,7 @@ class ContractLine(models.Model):
         "renewal_reminder_ids",
         "successor_contract_line_id",
         "predecessor_contract_line_id.renewal_reminder_ids",
+        "renewal_by_choice",
     )
     def _compute_renewal_reminder_date(self):
         remind_end = self._reminded_before_end()
@@ -202,6 +236,87 @@ class ContractLine(models.Model):
                 line._renewal_reminders_owed(line in remind_end).values(),
                 default=False,
             )
+
+    @api.depends(
+        "renewal_by_choice",
+        "date_end",
+        "renewal_reminder_days",
+        "is_canceled",
+        "service_state",
+        "successor_contract_line_id",
+        "renewal_offer_ids.period_end",
+    )
+    def _compute_renewal_offer_date(self):
+        """A month (the reminder days) before the end, once per period."""
+        for line in self:
+            offered = line.renewal_offer_ids.filtered(
+                lambda o, line=line: o.period_end == line.date_end
+            )
+            if (
+                not line.renewal_by_choice
+                or not line.date_end
+                or line.display_type
+                or line.is_canceled
+                or line.service_state == "terminated"
+                or line.successor_contract_line_id
+                or line.renewal_reminder_days <= 0
+                or offered
+            ):
+                line.renewal_offer_date = False
+                continue
+            line.renewal_offer_date = line.date_end - timedelta(
+                days=line.renewal_reminder_days
+            )
+
+    def _support_account_manager(self):
+        """Who contacts the customer about the renewal: the customer's
+        salesperson, else whom the features say, else the contract's
+        responsible."""
+        self.ensure_one()
+        partner = self.contract_id.partner_id
+        return (
+            partner.user_id
+            or partner.commercial_partner_id.user_id
+            or self._support_account_manager_fallback()
+            or self.contract_id.user_id
+        )
+
+    def _support_account_manager_fallback(self):
+        """The account manager of a customer without salesperson: the
+        support plans say it."""
+        return self.env["res.users"]
+
+    def _support_next_period(self):
+        """(start, end) of the period after the current one."""
+        self.ensure_one()
+        return self.date_end + timedelta(days=1), self._get_renewal_new_date_end()
+
+    def _support_renew_by_choice(self):
+        """The customer chose to renew: a line for the next period, bought
+        now (its own refund window) and paid by the renewal quotation, which
+        invoices it: the contract does not invoice the period again."""
+        self.ensure_one()
+        start, end = self._support_next_period()
+        period_end = self.date_end
+        new_line = self._renew_create_line(end)
+        new_line.write(
+            {
+                "previous_period_end": period_end,
+                "purchase_datetime": fields.Datetime.now(),
+                "last_date_invoiced": end,
+                "recurring_next_date": False,
+            }
+        )
+        self.contract_id.message_post(
+            body=self.env._(
+                "%(service)s renewed by the customer from %(start)s to %(end)s.",
+                service=self.name,
+                start=format_date(self.env, start),
+                end=format_date(self.env, end),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return new_line
 
     def _reminded_before_end(self):
         """The lines whose customer is told before the end of each period,
@@ -238,6 +353,8 @@ class ContractLine(models.Model):
             or self.service_state in ("terminated", "waiting_payment")
             or self.successor_contract_line_id
             or self.renewal_reminder_days <= 0
+            # its renewal offer is its reminder
+            or self.renewal_by_choice
         ):
             return {}
         if remind_end is None:
@@ -437,6 +554,25 @@ class ContractLine(models.Model):
                         ("company_id.support_renewal_reminders", "=", True),
                     ],
                     lambda lines: self.env["support.renewal.reminder"]._send_due(lines),
+                ),
+                (
+                    [
+                        ("renewal_offer_date", "<=", today),
+                        ("renewal_offer_date", "!=", False),
+                        # offered like the reminders, where the company
+                        # turned them on
+                        ("company_id.support_renewal_reminders", "=", True),
+                    ],
+                    lambda lines: self.env["support.renewal.offer"]._offer(lines),
+                ),
+                (
+                    [
+                        ("renewal_offer_ids.state", "=", "offered"),
+                        ("date_end", "<", today),
+                    ],
+                    lambda lines: lines.renewal_offer_ids.filtered(
+                        lambda o: o.state == "offered" and o.period_end < today
+                    )._lapse(),
                 ),
             ],
         )

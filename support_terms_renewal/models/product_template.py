@@ -20,6 +20,13 @@ class ProductTemplate(models.Model):
         "from their registration or transfer date, or every 31 December. "
         "Empty: OCA contract's own renewal rules.",
     )
+    renewal_by_choice = fields.Boolean(
+        string="Renewed by the customer's choice",
+        help="Its services are not renewed tacitly: before their end the "
+        "account manager is asked to contact the customer, who gets a "
+        "quotation for the next period to sign and pay in the portal. Not "
+        "confirmed by the end, the service ends on its day.",
+    )
     notice_days = fields.Integer(
         string="Notice (days)",
         default=renewal_rules.DEFAULT_NOTICE_DAYS,

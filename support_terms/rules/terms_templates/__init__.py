@@ -19,6 +19,8 @@ own keys of a template:
 - renewal: per plan ``duration_days``, ``refund_window_hours``,
   ``renewal_reminder_days``; the products' renewal terms with the
   template's ``notice_days`` (0 when its terms name none);
+  ``renewal_by_choice`` (its plans are renewed by the customer's choice, on
+  a renewal quotation, not tacitly);
   ``notice_judged_on``; ``company`` ``support_notice_email``,
   ``support_notice_portal`` and ``support_renewal_reminders``;
 - suspension: ``company`` ``support_overdue_suspension`` and

@@ -42,6 +42,10 @@ TEMPLATE = {
         "support_notice_portal": True,
         "support_renewal_reminders": True,
     },
+    # "vanno rinnovati di anno in anno (verrai contattato dal nostro staff
+    # un mese prima della scadenza)": the plans are renewed by the customer's
+    # choice, on a renewal quotation, never tacitly
+    "renewal_by_choice": True,
     "team": _lt("WordPress support"),
     "calendars": ["mon_sat", "always"],
     "products": {

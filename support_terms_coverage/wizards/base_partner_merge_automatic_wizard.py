@@ -1,0 +1,29 @@
+from odoo import models
+from odoo.exceptions import UserError
+
+
+class BasePartnerMergeAutomaticWizard(models.TransientModel):
+    _inherit = "base.partner.merge.automatic.wizard"
+
+    def _update_foreign_keys(self, src_partners, dst_partner):
+        self._support_check_credits_not_merged(src_partners, dst_partner)
+        return super()._update_foreign_keys(src_partners, dst_partner)
+
+    def _support_check_credits_not_merged(self, src_partners, dst_partner):
+        """Credits are not transferable: merging a customer that holds
+        prepaid credits would move them to another contact."""
+        holders = (
+            self.env["support.credit.move"]
+            .sudo()
+            .search([("partner_id", "in", src_partners.ids)])
+            .partner_id
+        )
+        if holders:
+            raise UserError(
+                self.env._(
+                    "%(customers)s hold prepaid support credits, which are not "
+                    "transferable: they cannot be merged into %(other)s.",
+                    customers=", ".join(holders.mapped("name")),
+                    other=dst_partner.display_name,
+                )
+            )

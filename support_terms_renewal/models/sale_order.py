@@ -1,0 +1,22 @@
+from odoo import models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    def action_confirm(self):
+        res = super().action_confirm()
+        self._support_renew_offered()
+        return res
+
+    def _support_renew_offered(self):
+        """A renewal quotation confirmed (signed and paid in the portal, or
+        by staff) renews its service."""
+        # the customer pays in the portal: the offer is read as superuser,
+        # only the one of these orders
+        offers = (
+            self.env["support.renewal.offer"]
+            .sudo()
+            .search([("sale_order_id", "in", self.ids), ("state", "=", "offered")])
+        )
+        offers._renew()

@@ -1,0 +1,2 @@
+from . import test_consumer
+from . import test_consumer_notice

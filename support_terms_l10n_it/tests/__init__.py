@@ -1,2 +1,3 @@
 from . import test_consumer
 from . import test_consumer_notice
+from . import test_withdrawal

@@ -1,4 +1,14 @@
+import re
+
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools import email_normalize, html2plaintext
+
+# subjects the PEC providers give the transport envelope and the receipts
+# (DM 2 novembre 2005, regole tecniche della PEC)
+PEC_ENVELOPE = "POSTA CERTIFICATA:"
+PEC_RECEIPTS = ("ACCETTAZIONE:", "CONSEGNA:", "AVVENUTA CONSEGNA:")
+PEC_SENDER = re.compile(r"per conto di:\s*([^\s\"<>]+@[^\s\"<>]+)", re.IGNORECASE)
 
 
 class SupportCancellationNotice(models.Model):
@@ -63,7 +73,10 @@ class SupportCancellationNotice(models.Model):
     def _compute_legal_basis(self):
         for notice in self:
             bases = []
-            if notice.channel == "pec" and notice.company_id.sudo()._support_pec_as_registered_mail():
+            if (
+                notice.channel == "pec"
+                and notice.company_id.sudo()._support_pec_as_registered_mail()
+            ):
                 bases.append(
                     self.env._(
                         "PEC valid as a registered letter with return receipt: "
@@ -71,7 +84,11 @@ class SupportCancellationNotice(models.Model):
                         "art. 48; Cass. ord. 11808/2022."
                     )
                 )
-            rights = set(notice._support_consumer_rights().values()) if notice.contract_line_ids else set()
+            rights = (
+                set(notice._support_consumer_rights().values())
+                if notice.contract_line_ids
+                else set()
+            )
             if "withdrawal" in rights:
                 bases.append(
                     self.env._(
@@ -93,7 +110,93 @@ class SupportCancellationNotice(models.Model):
         res = super()._compute_on_time()
         for notice in self.filtered("result_ids"):
             notice.on_time = all(
-                r.outcome in ("on_time", "early", "refunded", "withdrawn", "free_withdrawal")
+                r.outcome
+                in ("on_time", "early", "refunded", "withdrawn", "free_withdrawal")
                 for r in notice.result_ids
             )
+        return res
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A cancellation arriving at the mailbox an alias routes here: a PEC
+        (its envelope's subject says so) or a plain email, of a customer
+        found by its address, naming the services of that customer that
+        renew by themselves; staff confirm or reject it as any notice."""
+        customer = self._support_sender(msg_dict.get("email_from") or "")
+        lines = self.env["contract.line"]
+        if customer:
+            lines = lines.search(
+                [
+                    ("contract_id.partner_id", "child_of", customer.id),
+                    ("is_auto_renew", "=", True),
+                    ("is_canceled", "=", False),
+                    ("date_end", "!=", False),
+                    ("display_type", "=", False),
+                    ("successor_contract_line_id", "=", False),
+                ]
+            )
+        if not lines:
+            raise ValidationError(
+                self.env._(
+                    "No service that renews by itself belongs to the sender "
+                    "%(sender)s: the cancellation cannot be recorded by itself.",
+                    sender=msg_dict.get("email_from"),
+                )
+            )
+        subject = (msg_dict.get("subject") or "").strip()
+        received = (
+            fields.Datetime.to_datetime(msg_dict.get("date")) or fields.Datetime.now()
+        )
+        values = {
+            # the reference comes from the sequence, not the subject
+            "name": "/",
+            "partner_id": customer.id,
+            "company_id": lines[0].company_id.id,
+            "contract_line_ids": [
+                (
+                    6,
+                    0,
+                    lines.filtered(
+                        lambda ln, c=lines[0].company_id: ln.company_id == c
+                    ).ids,
+                )
+            ],
+            "channel": "pec" if subject.upper().startswith(PEC_ENVELOPE) else "email",
+            "received_at": min(received, fields.Datetime.now()),
+            "note": html2plaintext(msg_dict.get("body") or "")[:2000] or False,
+        }
+        values.update(custom_values or {})
+        return super().message_new(msg_dict, custom_values=values)
+
+    @api.model
+    def _support_sender(self, email_from):
+        """The customer who sent a message: a PEC envelope comes from the
+        PEC provider "per conto di" the sender's PEC address, which the
+        customer may have as its email or its PEC (e-invoicing) address."""
+        match = PEC_SENDER.search(email_from)
+        address = email_normalize(match.group(1) if match else email_from)
+        if not address:
+            return self.env["res.partner"]
+        partner = self.env["res.partner"].search(
+            [
+                "|",
+                ("email", "=ilike", address),
+                ("l10n_it_pec_email", "=ilike", address),
+            ],
+            limit=1,
+        )
+        return partner.commercial_partner_id
+
+    def _message_post_after_hook(self, message, msg_vals):
+        """What a PEC carries is evidence: the envelope's attachments (the
+        certification data and the original message) prove the notice, the
+        acceptance and delivery receipts when it was sent and delivered."""
+        res = super()._message_post_after_hook(message, msg_vals)
+        if message.message_type == "email" and message.attachment_ids:
+            subject = (message.subject or "").strip().upper()
+            for notice in self:
+                if subject.startswith(PEC_RECEIPTS):
+                    notice.pec_receipt_ids |= message.attachment_ids
+                elif subject.startswith(PEC_ENVELOPE) and notice.state == "draft":
+                    notice.attachment_ids |= message.attachment_ids
         return res

@@ -33,9 +33,7 @@ class TestConsumer(ItalianLawCase):
             groups="base.group_partner_manager,"
             "support_terms_base.group_support_terms_manager",
         )
-        partner = self.consumer.with_user(manager).with_context(
-            tracking_disable=False
-        )
+        partner = self.consumer.with_user(manager).with_context(tracking_disable=False)
         partner.write({"support_is_consumer": False})
         self.assertFalse(self.consumer.support_is_consumer)
         partner.env.flush_all()

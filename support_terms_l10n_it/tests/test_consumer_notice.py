@@ -118,7 +118,10 @@ class TestConsumerRenewalNotice(ItalianLawCase):
             line.contract_id.recurring_create_invoice()
         self.assertEqual(line.date_end, self.d(2026, 6, 1))
         invoices = self.env["account.move.line"].search(
-            [("contract_line_id", "=", line.id), ("move_id.move_type", "=", "out_invoice")]
+            [
+                ("contract_line_id", "=", line.id),
+                ("move_id.move_type", "=", "out_invoice"),
+            ]
         )
         self.assertEqual(len(invoices.move_id), 2, "no invoice after the withdrawal")
 

@@ -26,7 +26,8 @@ Con la presente comunichiamo la disdetta del servizio hosting alla scadenza.
 Content-Type: application/xml; name="daticert.xml"
 Content-Disposition: attachment; filename="daticert.xml"
 
-<postacert tipo="posta-certificata"><dati><data zona="+0100"><giorno>10/11/2026</giorno><ora>09:15:00</ora></data></dati></postacert>
+<postacert tipo="posta-certificata"><dati><data zona="+0100">
+<giorno>10/11/2026</giorno><ora>09:15:00</ora></data></dati></postacert>
 --pec-boundary
 Content-Type: message/rfc822; name="postacert.eml"
 Content-Disposition: attachment; filename="postacert.eml"

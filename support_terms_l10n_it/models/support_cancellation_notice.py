@@ -117,6 +117,7 @@ class SupportCancellationNotice(models.Model):
         return res
 
     @api.model
+    @api.private
     def message_new(self, msg_dict, custom_values=None):
         """A cancellation arriving at the mailbox an alias routes here: a PEC
         (its envelope's subject says so) or a plain email, of a customer

@@ -7,3 +7,6 @@ from . import mail_mail
 from . import support_renewal_reminder
 from . import support_cancellation_notice
 from . import support_cancellation_notice_result
+from . import support_terms_clause
+from . import support_terms_acceptance
+from . import support_service_suspension

@@ -169,6 +169,10 @@ class ContractLine(models.Model):
             old = new_line.predecessor_contract_line_id
             if new_line.id not in rights and rights.get(old.id):
                 new_line.free_withdrawal_until = rights[old.id]
+        for line in new_lines.filtered("company_id.support_it_law"):
+            line.contract_id.partner_id._support_warn_unapproved(
+                line.company_id, "renewal", self.env._("Tacit renewal")
+            )
         return new_lines
 
     def _support_consumer_right(self, notice):

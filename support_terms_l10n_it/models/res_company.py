@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -14,6 +16,27 @@ class ResCompany(models.Model):
         "(art. 52-54); a cancellation by PEC is valid wherever one by "
         "registered mail is (CAD art. 48).",
     )
+
+    support_terms_version = fields.Char(
+        string="Version of the terms",
+        help="The version customers accept now; a new version asks them to "
+        "accept again.",
+    )
+    support_terms_clause_ids = fields.One2many(
+        comodel_name="support.terms.clause",
+        inverse_name="company_id",
+        string="Clauses of the terms",
+    )
+
+    def _support_terms_html(self):
+        """The terms as the customer reads them: numbered clauses."""
+        self.ensure_one()
+        clauses = self.sudo().support_terms_clause_ids.sorted("sequence")
+        return Markup("").join(
+            Markup("<p><strong>%s. %s</strong><br/>%s</p>")
+            % (clause.sequence, clause.name, clause.text)
+            for clause in clauses
+        )
 
     @api.constrains("support_it_law", "support_renewal_reminders")
     def _check_support_it_law(self):

@@ -40,7 +40,13 @@ class SupportCancellationNoticeResult(models.Model):
             return self._support_withdraw(notice, service)
         if right == "free_withdrawal":
             return self._support_free_withdraw(notice, service)
-        return super()._outcome_values(notice, service)
+        values = super()._outcome_values(notice, service)
+        company = notice.company_id
+        if company.support_it_law and values.get("outcome") == "early":
+            notice.partner_id._support_warn_unapproved(
+                company, "no_refund", self.env._("Early termination without refund")
+            )
+        return values
 
     @api.model
     def _support_withdraw(self, notice, service):

@@ -37,7 +37,7 @@ class SupportRenewalReminder(models.Model):
         )
 
     def _notify_customers(self):
-        super()._notify_customers()
+        res = super()._notify_customers()
         for reminder in self.filtered(
             lambda r: r.kind == "consumer_notice" and r.state == "sent" and r.mail_id
         ):
@@ -53,6 +53,7 @@ class SupportRenewalReminder(models.Model):
                     "sent_body": mail.body_html,
                 }
             )
+        return res
 
     @api.model
     def _send_due(self, lines):

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 
 class SupportRenewalReminder(models.Model):
@@ -23,6 +24,42 @@ class SupportRenewalReminder(models.Model):
     sent_body = fields.Html(
         string="Text sent", readonly=True, copy=False, sanitize=False
     )
+
+    terms_approval_text = fields.Char(
+        compute="_compute_terms_approval_text",
+        help="The clause of tacit renewal the customer specifically approved, "
+        "and in which version of the terms, cited by the consumers' notice.",
+    )
+
+    @api.depends("partner_id", "company_id")
+    @api.depends_context("lang")
+    def _compute_terms_approval_text(self):
+        for reminder in self:
+            company = reminder.company_id
+            customer = reminder.partner_id.commercial_partner_id.sudo()
+            approved = customer.support_terms_acceptance_ids.filtered(
+                lambda a, c=company: a.company_id == c
+                and a.terms_version == c.support_terms_version
+                and a.approved_clause_ids.filtered(lambda cl: cl.rule == "renewal")
+            )[:1]
+            reminder.terms_approval_text = (
+                self.env._(
+                    "You specifically approved clause %(clauses)s of our terms "
+                    "(version %(version)s) on %(day)s.",
+                    clauses=approved.approved_clause_ids.filtered(
+                        lambda cl: cl.rule == "renewal"
+                    )._label(),
+                    version=approved.terms_version,
+                    day=format_date(
+                        self.env, company._support_date_of(approved.accepted_at)
+                    ),
+                )
+                if approved
+                else False
+            )
+
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + ("object.terms_approval_text",)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -334,3 +334,29 @@ class TestOtherRulesWarn(AcceptanceCase):
         warning = self._warnings(self.consumer, "Suspension for late payment")
         self.assertEqual(len(warning), 1)
         self.assertIn(clause._label(), warning.summary)
+
+
+@tagged("post_install", "-at_install")
+class TestNoticeCitesTheApproval(AcceptanceCase):
+    def test_consumer_notice_cites_the_approved_clause_and_version(self):
+        """The renewal notice tells the consumer which clause of tacit
+        renewal it approved, in which version of the terms."""
+        with freeze_time("2025-03-15 10:00"):
+            line = self._service(self.hosting, self.d(2025, 3, 15), self.consumer)
+            self.env["support.terms.acceptance"].create(
+                {
+                    "partner_id": self.consumer.id,
+                    "channel": "portal",
+                    "signed_by": "Giulia Verdi",
+                    "approved_clause_ids": [(6, 0, self.clause_renewal.ids)],
+                }
+            )
+        with freeze_time("2025-12-13 10:00"):
+            self.run_renewal()
+        notice = line.renewal_reminder_ids
+        self.assertEqual(notice.kind, "consumer_notice")
+        self.assertIn(
+            "You specifically approved clause 5. Tacit renewal of our terms "
+            "(version 2026-01) on 03/15/2025.",
+            notice.sent_body,
+        )

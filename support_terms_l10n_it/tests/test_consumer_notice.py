@@ -137,6 +137,19 @@ class TestConsumerRenewalNotice(ItalianLawCase):
         self.assertFalse(notice.mail_id, "no email once too late")
         self.assertEqual(line.free_withdrawal_until, self.d(2027, 3, 14))
 
+    def test_service_sold_too_late_for_the_notice_gives_free_withdrawal(self):
+        """A showcase renewed every 31 December, sold on 1 November 2026, its
+        last day to cancel: no notice could be sent before that day."""
+        with freeze_time("2026-11-01 10:00"):
+            line = self._service(self.showcase, self.d(2026, 11, 1), self.consumer)
+            self.assertEqual(line.date_end, self.d(2026, 12, 31))
+            self.assertEqual(line.notice_deadline, self.d(2026, 11, 1))
+            self.run_renewal()
+            self.run_renewal()
+        notice = self._reminders(line, "consumer_notice")
+        self.assertEqual(notice.state, "skipped")
+        self.assertEqual(line.free_withdrawal_until, self.d(2027, 12, 31))
+
     def test_email_failed_in_the_queue_gives_free_withdrawal(self):
         line = self._consumer_hosting()
         with freeze_time("2025-12-13 10:00"):

@@ -262,7 +262,8 @@ install_addon() {
         grep -E -A25 "$pattern" "$log" | head -80 >&2
         die "installing $ADDON failed (exit $rc); full log: $log"
     fi
-    for name in $ADDON ${INSTALL_ALSO//,/ }; do
+    local also=${INSTALL_ALSO:-}
+    for name in $ADDON ${also//,/ }; do
         state=$(psql -X -At -d "$db" \
             -c "SELECT state FROM ir_module_module WHERE name = '$name'" 2>&1) || true
         [[ $state == installed ]] ||

@@ -15,7 +15,6 @@ class ResPartner(models.Model):
         compute="_compute_support_is_consumer",
         store=True,
         readonly=False,
-        tracking=True,
         help="A natural person acting outside any business (Consumer Code "
         "art. 3): no company, no VAT number, not a contact of a company. "
         "Computed; a support terms manager may correct it.",
@@ -47,7 +46,21 @@ class ResPartner(models.Model):
             # by hand is a correction
             if changed:
                 changed._check_consumer_writer()
+                changed._support_log_consumer_change(bool(vals["support_is_consumer"]))
         return super().write(vals)
+
+    def _support_log_consumer_change(self, consumer):
+        """A correction by hand is noted on the partner (what the data say
+        changes it silently, at install too)."""
+        body = (
+            self.env._("Marked as a consumer by %(user)s.", user=self.env.user.name)
+            if consumer
+            else self.env._(
+                "Marked as not a consumer by %(user)s.", user=self.env.user.name
+            )
+        )
+        for partner in self:
+            partner._message_log(body=body)
 
     def _check_consumer_writer(self):
         """Whether the law protects a customer as a consumer changes its

@@ -26,22 +26,20 @@ class TestConsumer(ItalianLawCase):
             form.vat = "IT12345670017"
         self.assertFalse(self.consumer.support_is_consumer)
 
-    def test_manager_corrects_it_and_it_is_tracked(self):
+    def test_manager_corrects_it_and_it_is_noted(self):
         manager = new_test_user(
             self.env,
             login="it_law_manager",
             groups="base.group_partner_manager,"
             "support_terms_base.group_support_terms_manager",
         )
-        partner = self.consumer.with_user(manager).with_context(tracking_disable=False)
-        partner.write({"support_is_consumer": False})
+        self.consumer.with_user(manager).write({"support_is_consumer": False})
         self.assertFalse(self.consumer.support_is_consumer)
-        partner.env.flush_all()
-        partner.env.cr.precommit.run()  # tracking is written at commit
-        tracked = self.consumer.message_ids.tracking_value_ids.filtered(
-            lambda t: t.field_id.name == "support_is_consumer"
+        notes = self.consumer.message_ids.filtered(
+            lambda m: "Marked as not a consumer" in m.body
         )
-        self.assertEqual(len(tracked), 1)
+        self.assertEqual(len(notes), 1)
+        self.assertIn(manager.name, notes.body)
 
     def test_a_salesman_cannot_change_it(self):
         salesman = new_test_user(

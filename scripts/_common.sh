@@ -250,21 +250,25 @@ drop_database() {
 # install_addon CONF DB LOGFILE [extra odoo options]: fresh database with the
 # addon and demo data. Odoo may exit 0 after a failed install, so the log and
 # the module's state are checked too. WARNING lines are shown, not fatal.
+# INSTALL_ALSO (comma separated) names addons installed in the same run.
 install_addon() {
     local conf=$1 db=$2 log=$3
     shift 3
-    local rc=0 state pattern='^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^Traceback'
-    "${ODOO_CMD[@]}" -c "$conf" -d "$db" -i "$ADDON" --stop-after-init --no-http \
-        --logfile "$log" "$@" 2>"$log.stderr" || rc=$?
+    local rc=0 state name pattern='^[0-9-]+ [0-9:,]+ [0-9]+ (ERROR|CRITICAL) |^Traceback'
+    "${ODOO_CMD[@]}" -c "$conf" -d "$db" -i "$ADDON${INSTALL_ALSO:+,$INSTALL_ALSO}" \
+        --stop-after-init --no-http --logfile "$log" "$@" 2>"$log.stderr" || rc=$?
     if ((rc)) || grep -qE "$pattern" "$log"; then
         grep -v "security risk" "$log.stderr" >&2 || true
         grep -E -A25 "$pattern" "$log" | head -80 >&2
         die "installing $ADDON failed (exit $rc); full log: $log"
     fi
-    state=$(psql -X -At -d "$db" \
-        -c "SELECT state FROM ir_module_module WHERE name = '$ADDON'" 2>&1) || true
-    [[ $state == installed ]] ||
-        die "$ADDON is '$state', not 'installed', in $db after install; log: $log"
+    local also=${INSTALL_ALSO:-}
+    for name in $ADDON ${also//,/ }; do
+        state=$(psql -X -At -d "$db" \
+            -c "SELECT state FROM ir_module_module WHERE name = '$name'" 2>&1) || true
+        [[ $state == installed ]] ||
+            die "$name is '$state', not 'installed', in $db after install; log: $log"
+    done
     if grep -qE '^[0-9-]+ [0-9:,]+ [0-9]+ WARNING ' "$log"; then
         echo "warnings while installing $ADDON (not fatal):" >&2
         grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ WARNING ' "$log" | cut -c1-300 >&2

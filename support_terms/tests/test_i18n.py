@@ -13,6 +13,7 @@ ADDONS = (
     "support_terms_base",
     "support_terms_coverage",
     "support_terms_livechat",
+    "support_terms_l10n_it",
     "support_terms_plan",
     "support_terms_renewal",
     "support_terms_sla",

@@ -382,6 +382,13 @@ class ContractLine(models.Model):
             owed.pop((reminder.kind, reminder.period_end), None)
         return owed
 
+    def _reminder_target_day(self, kind, period_end):
+        """The day a reminder of ``kind`` for the period ending on
+        ``period_end`` announces: past it, the reminder is not worth an
+        email."""
+        self.ensure_one()
+        return self.notice_deadline if kind == "notice" else period_end
+
     @api.depends("date_end", "is_auto_renew", "notice_deadline")
     def _compute_next_renewal_date(self):
         for line in self:

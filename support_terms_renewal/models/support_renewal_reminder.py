@@ -136,11 +136,7 @@ class SupportRenewalReminder(models.Model):
             for reminder in self
             if not email_normalize(reminder.partner_id.email or "")
         }
-        for kind, xmlid in (
-            ("notice", "support_terms_renewal.mail_template_renewal_reminder"),
-            ("end", "support_terms_renewal.mail_template_renewal_reminder_end"),
-            ("renewed", "support_terms_renewal.mail_template_renewal_reminder_renewed"),
-        ):
+        for kind, xmlid in self._email_templates().items():
             reminders = self.filtered(
                 lambda r, kind=kind: r._email_kind() == kind and r not in failures
             )
@@ -163,6 +159,15 @@ class SupportRenewalReminder(models.Model):
                 reminder.write({"state": "failed", "failure_reason": reason})
             failed._notify_staff()
         (self - failed)._log_on_contracts()
+
+    @api.model
+    def _email_templates(self):
+        """{email kind (``_email_kind``): xmlid of its mail template}."""
+        return {
+            "notice": "support_terms_renewal.mail_template_renewal_reminder",
+            "end": "support_terms_renewal.mail_template_renewal_reminder_end",
+            "renewed": "support_terms_renewal.mail_template_renewal_reminder_renewed",
+        }
 
     def _email_kind(self):
         """Which email tells this reminder: before the last day to cancel,
@@ -268,7 +273,7 @@ class SupportRenewalReminder(models.Model):
             for (kind, period_end), day in owed.items():
                 if day > today:
                     continue
-                target = line.notice_deadline if kind == "notice" else period_end
+                target = line._reminder_target_day(kind, period_end)
                 vals_list.append(
                     {
                         "contract_line_id": line.id,

@@ -1,0 +1,3 @@
+from .clauses import CLAUSES
+
+__all__ = ["CLAUSES"]

@@ -1,0 +1,6 @@
+from . import test_consumer
+from . import test_consumer_notice
+from . import test_withdrawal
+from . import test_pec_notice
+from . import test_acceptance
+from . import test_fattura_pa

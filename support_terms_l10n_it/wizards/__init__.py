@@ -1,0 +1,1 @@
+from . import support_terms_template_apply

@@ -44,10 +44,40 @@ class SupportTermsTicketController(HelpdeskTicketController):
             ticket_sudo.stage_id = stage
         return request.redirect(f"/my/ticket/{ticket.id}", code=302)
 
+    @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
+    def submit_ticket(self, **kw):
+        """A form that cannot become a request is shown again with why, and
+        nothing is created."""
+        error = self._support_form_error(**kw)
+        if error:
+            values = self._get_create_new_ticket_values(**kw)
+            values["support_error"] = error
+            return request.render(
+                "helpdesk_mgmt.portal_create_ticket", values, status=400
+            )
+        return super().submit_ticket(**kw)
+
+    def _support_form_error(self, **kw):
+        """Why the posted form cannot become a request, or None."""
+        impacts = dict(self._support_impacts())
+        if kw.get("impact") and kw["impact"] not in impacts:
+            return request.env._(
+                "Choose the impact of your request among: %(impacts)s.",
+                impacts=", ".join(impacts.values()),
+            )
+        return None
+
+    def _support_impacts(self):
+        """The impacts a customer may choose, in the user's language."""
+        field = request.env["helpdesk.ticket"]._fields["impact"]
+        return field._description_selection(request.env)
+
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)
         partner = request.env.user.partner_id
         values["support_plan"] = partner.sudo().support_plan_id
+        values["support_impacts"] = self._support_impacts()
+        values["support_impact"] = kw.get("impact")
         return values
 
     def _prepare_submit_ticket_vals(self, **kw):
@@ -60,4 +90,6 @@ class SupportTermsTicketController(HelpdeskTicketController):
         )
         if asked or in_subject:
             vals.update(is_urgent=True, urgency_source="portal")
+        if kw.get("impact"):
+            vals["impact"] = kw["impact"]
         return vals

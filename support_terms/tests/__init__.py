@@ -28,3 +28,4 @@ from . import test_access_insiders
 from . import test_access_public_methods
 from . import test_thread_stranger
 from . import test_company_day
+from . import test_portal_impact

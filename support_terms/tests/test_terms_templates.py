@@ -59,6 +59,7 @@ class TestTermsTemplates(SupportTermsCase):
         )
         self.assertEqual(self._kinds(gold), {"portal", "email", "phone", "other"})
         self.assertEqual(gold.auto_close_days, 0)
+        self.assertFalse(gold.impact_priority)
         self.assertEqual(gold.refund_window_hours, 0)
         self.assertEqual(len(gold.product_ids), 1)
         products = self.env["product.product"].search(
@@ -99,6 +100,7 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertNotIn("phone", self._kinds(plan))
         self.assertIn("email", self._kinds(plan))
         self.assertFalse(plan.urgent_calendar_id)
+        self.assertFalse(plan.impact_priority)
 
     def test_wp_maintenance(self):
         plans = self._apply("wp_maintenance")
@@ -129,6 +131,7 @@ class TestTermsTemplates(SupportTermsCase):
             self.assertEqual(plan.duration_days, 365)
             self.assertEqual(plan.refund_window_hours, 24)
             self.assertEqual(plan.renewal_reminder_days, 30)
+            self.assertFalse(plan.impact_priority)
         self.assertLess(premium.sequence, basic.sequence)
         urgent = self._slas(premium).filtered(lambda s: s.urgency == "urgent")
         self.assertEqual(urgent.resource_calendar_id, premium.urgent_calendar_id)
@@ -144,6 +147,7 @@ class TestTermsTemplates(SupportTermsCase):
             self.assertEqual(self._kinds(plan), {"portal"})
             self.assertEqual(plan.auto_close_days, 7)
             self.assertEqual(plan.refund_window_hours, 0)
+            self.assertFalse(plan.impact_priority)
 
     def _slas(self, plan):
         return self.env["helpdesk.sla"].search([("support_plan_ids", "in", plan.ids)])
@@ -159,6 +163,9 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertTrue(first_answer.team_ids.use_sla)
         self.assertEqual(len(plan.product_ids), 2)
         self.assertEqual(self._kinds(plan), {"portal", "email", "phone"})
+        # "gestite in maniera prioritaria le richieste che compromettono la
+        # fruibilità totale del servizio": the impact sets the priority
+        self.assertTrue(plan.impact_priority)
 
     def test_team_and_channels_belong_to_the_company(self):
         plans = self._apply("wp_maintenance")

@@ -220,6 +220,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                     "urgency_fee_product_id": (
                         self._own(company, "product", fee).id if fee else False
                     ),
+                    "impact_priority": values.get("impact_priority", False),
                 }
             )
             self._set_texts(plan, company, urgency_terms=values["urgency_terms"])

@@ -9,6 +9,15 @@ from ..rules.urgency import is_urgent, parse_keywords
 # urgency, never written by users
 URGENCY_RECORDED = {"urgency_source", "urgency_date"}
 
+# what a request does to the customer's service, worst first
+IMPACT_SELECTION = [
+    ("service_down", "Service down"),
+    ("degraded", "Service degraded"),
+    ("question", "Question or request"),
+]
+# the priority of each impact, for plans that handle requests by impact
+IMPACT_PRIORITY = {"service_down": "3", "degraded": "2", "question": "1"}
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -70,6 +79,14 @@ class HelpdeskTicket(models.Model):
         help="Told to the customer when the request is taken in charge, when it "
         "can be foreseen.",
     )
+    impact = fields.Selection(
+        selection=IMPACT_SELECTION,
+        tracking=True,
+        copy=False,
+        help="What the request does to the customer's service. Plans that "
+        "handle requests by impact give the worst the highest priority; SLAs "
+        "may be made for one impact.",
+    )
     resolution = fields.Html(
         copy=False,
         help="How the request was solved: sent to the customer when the ticket "
@@ -88,6 +105,7 @@ class HelpdeskTicket(models.Model):
             if vals.get("is_urgent"):
                 vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
         tickets = super().create(vals_list)
+        tickets.filtered("impact")._apply_impact_priority()
         tickets.filtered("is_urgent")._notify_urgency_out_of_hours()
         return tickets
 
@@ -110,7 +128,9 @@ class HelpdeskTicket(models.Model):
             self._take_in_charge_on_first_move()
         if vals.get("is_urgent"):
             self._keep_replaced_slas()
-        if {"team_id", "support_plan_id", "is_urgent"} & set(vals):
+        if vals.get("impact"):
+            self._apply_impact_priority()
+        if {"team_id", "support_plan_id", "is_urgent", "impact"} & set(vals):
             self._refresh_slas(team_changed="team_id" in vals)
         return res
 
@@ -143,8 +163,21 @@ class HelpdeskTicket(models.Model):
             ("support_plan_ids", "=", False),
             ("support_plan_ids", "=", plan.id if plan else 0),
             ("urgency", "in", ["any", "urgent" if self.is_urgent else "normal"]),
+            ("impact", "in", ["any", self.impact or "any"]),
         ]
         return domain
+
+    # -- impact -------------------------------------------------------------
+
+    def _apply_impact_priority(self):
+        """Plans handling requests by impact: the impact sets the priority,
+        never below the one the request has (an urgency stays highest)."""
+        for ticket in self.sudo():
+            if not ticket.support_plan_id.impact_priority:
+                continue
+            priority = IMPACT_PRIORITY[ticket.impact]
+            if priority > (ticket.priority or "0"):
+                ticket.priority = priority
 
     # -- take in charge -------------------------------------------------------
 

@@ -52,6 +52,13 @@ class SupportPlan(models.Model):
         help="Billed when staff review an urgency handled with priority as "
         "unjustified.",
     )
+    impact_priority = fields.Boolean(
+        string="Priority by impact",
+        tracking=True,
+        help="Requests that make the service wholly unusable come first: the "
+        "impact the customer or staff choose sets the request's priority "
+        "(service down highest).",
+    )
     urgency_terms = fields.Text(
         translate=True,
         help="What the customer reads beside the Urgent choice of the portal "

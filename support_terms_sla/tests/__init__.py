@@ -6,3 +6,4 @@ from . import test_public_holidays
 from . import test_plan_sla_validation
 from . import test_unknown_requester_sla
 from . import test_urgency_raised_later
+from . import test_impact

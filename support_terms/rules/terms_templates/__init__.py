@@ -9,7 +9,8 @@ own keys of a template:
   sequence, products, channels, terms);
 - SLA: ``calendars`` and, per plan, ``calendar``, ``urgent_calendar``,
   ``take_in_charge_hours``, ``urgent_take_in_charge_hours``,
-  ``urgency_terms``, ``urgency_fee_product``;
+  ``urgency_terms``, ``urgency_fee_product``, ``impact_priority`` (the
+  impact sets the priority);
 - auto-close: per plan ``auto_close_days``, ``auto_close_warning_days``;
   ``company`` ``support_auto_close_without_plan``;
 - coverage: ``coverage`` ({plan code: {request kind: rule}}), per plan

@@ -51,6 +51,8 @@ TEMPLATE = {
             "urgent_calendar": False,
             "channels": ["portal", "email", "phone"],
             "take_in_charge_hours": 10.0 / 60.0,
+            # "service down" first: the impact sets the priority
+            "impact_priority": True,
             "urgent_take_in_charge_hours": 10.0 / 60.0,
             "auto_close_days": 0,
             "auto_close_warning_days": 0,

@@ -60,6 +60,7 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertEqual(self._kinds(gold), {"portal", "email", "phone", "other"})
         self.assertEqual(gold.auto_close_days, 0)
         self.assertFalse(gold.impact_priority)
+        self.assertFalse(gold.assess_before_work)
         self.assertEqual(gold.refund_window_hours, 0)
         self.assertEqual(len(gold.product_ids), 1)
         products = self.env["product.product"].search(
@@ -101,6 +102,7 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertIn("email", self._kinds(plan))
         self.assertFalse(plan.urgent_calendar_id)
         self.assertFalse(plan.impact_priority)
+        self.assertFalse(plan.assess_before_work)
 
     def test_wp_maintenance(self):
         plans = self._apply("wp_maintenance")
@@ -132,6 +134,7 @@ class TestTermsTemplates(SupportTermsCase):
             self.assertEqual(plan.refund_window_hours, 24)
             self.assertEqual(plan.renewal_reminder_days, 30)
             self.assertFalse(plan.impact_priority)
+            self.assertFalse(plan.assess_before_work)
         self.assertLess(premium.sequence, basic.sequence)
         urgent = self._slas(premium).filtered(lambda s: s.urgency == "urgent")
         self.assertEqual(urgent.resource_calendar_id, premium.urgent_calendar_id)
@@ -148,6 +151,9 @@ class TestTermsTemplates(SupportTermsCase):
             self.assertEqual(plan.auto_close_days, 7)
             self.assertEqual(plan.refund_window_hours, 0)
             self.assertFalse(plan.impact_priority)
+            # "prima di intervenire, cerchiamo sempre di stabilire se una
+            # richiesta è da considerarsi extra"
+            self.assertTrue(plan.assess_before_work)
 
     def _slas(self, plan):
         return self.env["helpdesk.sla"].search([("support_plan_ids", "in", plan.ids)])
@@ -166,6 +172,7 @@ class TestTermsTemplates(SupportTermsCase):
         # "gestite in maniera prioritaria le richieste che compromettono la
         # fruibilità totale del servizio": the impact sets the priority
         self.assertTrue(plan.impact_priority)
+        self.assertFalse(plan.assess_before_work)
 
     def test_team_and_channels_belong_to_the_company(self):
         plans = self._apply("wp_maintenance")

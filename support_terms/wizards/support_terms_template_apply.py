@@ -240,7 +240,8 @@ class SupportTermsTemplateApply(models.TransientModel):
 
     def _apply_coverage(self, spec, company):
         """Coverage: the credit packs sold, whether a plan includes
-        extraordinary work, and its coverage of each kind of request."""
+        extraordinary work, whether its requests are assessed before work,
+        and its coverage of each kind of request."""
         for key, values in spec["products"].items():
             pack = values.get("credit_pack")
             if pack:
@@ -253,7 +254,12 @@ class SupportTermsTemplateApply(models.TransientModel):
                 )
         for values in spec["plans"]:
             plan = self._own(company, "plan", values["code"])
-            plan.includes_extraordinary = values["includes_extraordinary"]
+            plan.write(
+                {
+                    "includes_extraordinary": values["includes_extraordinary"],
+                    "assess_before_work": values.get("assess_before_work", False),
+                }
+            )
             rules = spec.get("coverage", {}).get(values["code"], {})
             self._ensure_coverage_rules(company, plan, rules)
 

@@ -142,6 +142,7 @@ class HelpdeskTicket(models.Model):
         if "coverage" in vals:
             self._check_coverage_override(vals)
         if "stage_id" in vals:
+            self._check_assessed_before_work(vals["stage_id"], vals.get("coverage"))
             self._check_quote_before_work(vals["stage_id"])
         return super()._support_check_write(vals)
 
@@ -290,6 +291,36 @@ class HelpdeskTicket(models.Model):
             "support_terms_coverage.mail_template_coverage_excluded"
         )
 
+    # -- assessment before work ---------------------------------------------------
+
+    def _support_not_assessed(self, stage, coverage=None):
+        """The tickets of plans that assess before work that ``stage`` would
+        put to work while their coverage (or ``coverage``, written with the
+        stage) is still to assess."""
+        if not stage._support_is_work_stage():
+            return self.browse()
+        return self.filtered(
+            lambda t: t.sudo().support_plan_id.assess_before_work
+            and (coverage or t.coverage) == WITHOUT_RULE
+            and t.stage_id != stage
+        )
+
+    def _check_assessed_before_work(self, stage_id, coverage=None):
+        """Staff decide whether a request is covered or extra before working
+        on it ("prima di intervenire, cerchiamo sempre di stabilire se una
+        richiesta è da considerarsi extra")."""
+        stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
+        not_assessed = self._support_not_assessed(stage, coverage)
+        if not_assessed:
+            raise UserError(
+                _(
+                    "%(tickets)s: decide first whether the request is covered "
+                    "or extra (its coverage is still to assess), then start "
+                    "the work.",
+                    tickets=", ".join(not_assessed.mapped("display_name")),
+                )
+            )
+
     # -- quotes -------------------------------------------------------------------
 
     def _check_quote_before_work(self, stage_id):
@@ -335,9 +366,13 @@ class HelpdeskTicket(models.Model):
 
     def _support_may_enter_stage(self, stage):
         """No flow of the addons puts to work a request waiting for its quote
-        (a customer's reply leaves it where it is)."""
+        or for its assessment (a customer's reply leaves it where it is)."""
         waiting, unquoted = self._support_quote_missing(stage)
-        return super()._support_may_enter_stage(stage) and not (waiting or unquoted)
+        return (
+            super()._support_may_enter_stage(stage)
+            and not (waiting or unquoted)
+            and not self._support_not_assessed(stage)
+        )
 
     def _support_quote_accepted(self):
         """The customer accepted the quotation: the work starts, the request

@@ -6,3 +6,4 @@ from . import test_charges
 from . import test_quotes
 from . import test_charge_and_expiry_isolation
 from . import test_unknown_requester_coverage
+from . import test_assess_before_work

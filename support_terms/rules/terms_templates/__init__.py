@@ -14,7 +14,8 @@ own keys of a template:
 - auto-close: per plan ``auto_close_days``, ``auto_close_warning_days``;
   ``company`` ``support_auto_close_without_plan``;
 - coverage: ``coverage`` ({plan code: {request kind: rule}}), per plan
-  ``includes_extraordinary``, per product ``credit_pack``;
+  ``includes_extraordinary``, ``assess_before_work``, per product
+  ``credit_pack``;
 - renewal: per plan ``duration_days``, ``refund_window_hours``,
   ``renewal_reminder_days``; the products' renewal terms with the
   template's ``notice_days`` (0 when its terms name none);

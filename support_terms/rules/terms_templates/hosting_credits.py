@@ -72,6 +72,9 @@ TEMPLATE = {
             "auto_close_days": 7,
             "auto_close_warning_days": 2,
             "includes_extraordinary": True,
+            # "prima di intervenire, cerchiamo sempre di stabilire se una
+            # richiesta è da considerarsi extra"
+            "assess_before_work": True,
             "duration_days": 365,
             "refund_window_hours": 0,
             "renewal_reminder_days": 30,
@@ -97,6 +100,7 @@ TEMPLATE = {
             "auto_close_days": 7,
             "auto_close_warning_days": 2,
             "includes_extraordinary": False,
+            "assess_before_work": True,
             "duration_days": 365,
             "refund_window_hours": 0,
             "renewal_reminder_days": 30,
@@ -125,6 +129,7 @@ TEMPLATE = {
             "auto_close_days": 7,
             "auto_close_warning_days": 2,
             "includes_extraordinary": False,
+            "assess_before_work": True,
             "duration_days": 365,
             "refund_window_hours": 0,
             "renewal_reminder_days": 30,

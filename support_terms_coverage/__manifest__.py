@@ -3,7 +3,7 @@
 {
     "name": "Support Terms: Coverage, Credits and Charges",
     "summary": "What each plan covers; extras paid by credits, quotes or fixed fees",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "license": "AGPL-3",
     "category": "Services/Helpdesk",
     "author": "support_terms contributors",

@@ -173,6 +173,25 @@ class TestTermsTemplates(SupportTermsCase):
         # fruibilità totale del servizio": the impact sets the priority
         self.assertTrue(plan.impact_priority)
         self.assertFalse(plan.assess_before_work)
+        # "Possiamo comunque fornirvi eventuali indizi sugli errori": hints
+        # only, never a quote, for the customer's own and unsupported code
+        rules = {
+            rule.category_id.get_external_id()[rule.category_id.id].split(
+                "helpdesk_ticket_category_"
+            )[1]: (rule.coverage, rule.billing_mode)
+            for rule in plan.coverage_rule_ids
+        }
+        self.assertEqual(
+            rules,
+            {
+                "outage": ("included", False),
+                "technical_support": ("included", False),
+                "own_code": ("hints", False),
+                "unsupported_software": ("hints", False),
+                "misuse": ("extra", "fixed_fee"),
+                "customer_config_error": ("extra", "fixed_fee"),
+            },
+        )
 
     def test_team_and_channels_belong_to_the_company(self):
         plans = self._apply("wp_maintenance")

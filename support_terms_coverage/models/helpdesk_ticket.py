@@ -21,7 +21,7 @@ class HelpdeskTicket(models.Model):
     support_coverage_rule_id = fields.Many2one(
         comodel_name="support.coverage.rule",
         string="Coverage rule",
-        compute="_compute_coverage",
+        compute="_compute_support_coverage_rule_id",
         store=True,
         readonly=True,
         compute_sudo=True,
@@ -32,6 +32,7 @@ class HelpdeskTicket(models.Model):
             ("included", "Included"),
             ("extra", "Extra"),
             ("excluded", "Excluded"),
+            ("hints", "Hints only"),
             ("to_assess", "To assess"),
         ],
         compute="_compute_coverage",
@@ -154,11 +155,19 @@ class HelpdeskTicket(models.Model):
         }
 
     @api.depends("support_plan_id", "category_id")
-    def _compute_coverage(self):
+    def _compute_support_coverage_rule_id(self):
+        # a compute of its own: the form writes the coverage back with a new
+        # category, which protects every field of the coverage's compute
         rules = self._coverage_rules()
         for ticket in self:
-            rule = rules.get((ticket.support_plan_id.id, ticket.category_id.id))
-            ticket.support_coverage_rule_id = rule
+            ticket.support_coverage_rule_id = rules.get(
+                (ticket.support_plan_id.id, ticket.category_id.id)
+            )
+
+    @api.depends("support_plan_id", "category_id", "support_coverage_rule_id")
+    def _compute_coverage(self):
+        for ticket in self:
+            rule = ticket.support_coverage_rule_id
             ticket.coverage = (rule and rule.coverage) or WITHOUT_RULE
             ticket.coverage_override_reason = False
 
@@ -273,10 +282,11 @@ class HelpdeskTicket(models.Model):
                 )
 
     def _notify_exclusion_once(self):
-        """Tell the customer once that a request is not covered, whatever
-        writes lead there (the plan snapshot, a new category, an override);
-        a request covered again may be excluded, and told, again."""
-        excluded = self.filtered(lambda t: t.coverage == "excluded")
+        """Tell the customer once that a request is not covered (excluded, or
+        answered with hints only), whatever writes lead there (the plan
+        snapshot, a new category, an override); a request covered again may
+        be excluded, and told, again."""
+        excluded = self.filtered(lambda t: t.coverage in ("excluded", "hints"))
         covered = (self - excluded).filtered("support_exclusion_notified")
         if covered:
             covered.sudo().write({"support_exclusion_notified": False})
@@ -286,10 +296,17 @@ class HelpdeskTicket(models.Model):
             newly._notify_coverage_excluded()
 
     def _notify_coverage_excluded(self):
-        """Tell the customer a request is not covered, with the rule's note."""
-        self._send_customer_email(
-            "support_terms_coverage.mail_template_coverage_excluded"
-        )
+        """Tell the customer a request is not covered, with the rule's note:
+        excluded, or answered with hints only (no intervention, no quote)."""
+        hints = self.filtered(lambda t: t.coverage == "hints")
+        if hints:
+            hints._send_customer_email(
+                "support_terms_coverage.mail_template_coverage_hints"
+            )
+        if self - hints:
+            (self - hints)._send_customer_email(
+                "support_terms_coverage.mail_template_coverage_excluded"
+            )
 
     # -- assessment before work ---------------------------------------------------
 

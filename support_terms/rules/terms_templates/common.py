@@ -114,6 +114,11 @@ def excluded(note, quote_product=None):
     return rule
 
 
+def hints(note):
+    """Answered without intervention: pointers to the errors, no quote."""
+    return {"coverage": "hints", "note": note}
+
+
 NOTE_QUOTE_INTERVENTION = _lt(
     "Paid technical intervention: price and conditions in the quote, to be "
     "accepted before the work starts."

@@ -2,13 +2,13 @@
 
 The terms: tickets from the customer area, email or phone, a first answer
 within 10 minutes, first the requests that make the service unusable; the
-customer's own code and unsupported software are not covered, repairs due
+customer's own code and unsupported software get hints only, repairs due
 to the customer are charged.
 """
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import excluded, fee, included
+from .common import fee, hints, included
 
 _lt = LazyTranslate(__name__)
 
@@ -78,8 +78,9 @@ TEMPLATE = {
         "CUSTOMER": {
             "outage": included(),
             "technical_support": included(),
-            "own_code": excluded(_NOTE_OWN_CODE),
-            "unsupported_software": excluded(_NOTE_UNSUPPORTED),
+            # "solo indizi": hints on the errors, neither work nor a quote
+            "own_code": hints(_NOTE_OWN_CODE),
+            "unsupported_software": hints(_NOTE_UNSUPPORTED),
             "misuse": fee("repair", _NOTE_CUSTOMER_FAULT),
             "customer_config_error": fee("repair", _NOTE_CUSTOMER_FAULT),
         },

@@ -55,7 +55,28 @@ class SupportTermsTicketController(HelpdeskTicketController):
             return request.render(
                 "helpdesk_mgmt.portal_create_ticket", values, status=400
             )
+        similar = not kw.get("support_not_duplicate") and self._support_similar(**kw)
+        if similar:
+            # one request per problem: the customer sees its open requests
+            # like this one before sending another
+            values = self._get_create_new_ticket_values(**kw)
+            values["support_similar"] = similar
+            return request.render("helpdesk_mgmt.portal_create_ticket", values)
         return super().submit_ticket(**kw)
+
+    def _support_similar(self, **kw):
+        """The user's open requests like the one posted, as the user reads
+        them."""
+        user = request.env.user
+        category = request.env["helpdesk.ticket.category"].browse(
+            int(kw.get("category") or 0)
+        )
+        company = category.sudo().company_id or request.env.company
+        similar = request.env["helpdesk.ticket"]._support_similar_open_requests(
+            user.partner_id, user.email, kw.get("subject"), company
+        )
+        # only those the user may read are listed
+        return similar.with_env(request.env)._filtered_access("read")
 
     def _support_form_error(self, **kw):
         """Why the posted form cannot become a request, or None."""
@@ -78,6 +99,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
         values["support_plan"] = partner.sudo().support_plan_id
         values["support_impacts"] = self._support_impacts()
         values["support_impact"] = kw.get("impact")
+        values["support_subject"] = kw.get("subject")
+        values["support_description"] = kw.get("description")
         return values
 
     def _prepare_submit_ticket_vals(self, **kw):

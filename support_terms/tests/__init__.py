@@ -29,3 +29,4 @@ from . import test_access_public_methods
 from . import test_thread_stranger
 from . import test_company_day
 from . import test_portal_impact
+from . import test_portal_duplicates

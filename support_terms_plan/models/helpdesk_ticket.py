@@ -1,10 +1,13 @@
 from collections import defaultdict
+from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools.mail import email_normalize, email_normalize_all, email_split_tuples
 
 from odoo.addons.support_terms_base.tools import MANAGER_GROUP, send_customer_mail
+
+from ..rules.duplicates import similar_subjects
 
 
 class HelpdeskTicket(models.Model):
@@ -32,6 +35,16 @@ class HelpdeskTicket(models.Model):
         compute="_compute_support_mail_values",
     )
 
+    support_duplicate_of_id = fields.Many2one(
+        comodel_name="helpdesk.ticket",
+        string="Probable duplicate of",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="An open request of the same customer, received in the last days "
+        "with a similar subject, when this one arrived: merge them if they "
+        "are about the same problem.",
+    )
     support_waiting_paused = fields.Boolean(
         string="Waiting clock paused",
         compute="_compute_support_waiting_paused",
@@ -129,7 +142,53 @@ class HelpdeskTicket(models.Model):
         tickets.filtered(lambda t: not t.support_plan_id)._snapshot_support_plan(
             fields.Datetime.now()
         )
+        tickets._support_mark_probable_duplicate()
         return tickets
+
+    # -- one request per problem ----------------------------------------------
+
+    @api.model
+    def _support_similar_open_requests(self, partner, email, subject, company):
+        """The open requests of ``partner``'s customer (or, without one, of
+        ``email``) in ``company``, received in its duplicate window, whose
+        subject is like ``subject``: newest first."""
+        days = company.support_duplicate_days
+        if days <= 0 or not subject:
+            return self.browse()
+        domain = [
+            ("closed", "=", False),
+            ("company_id", "=", company.id),
+            ("create_date", ">=", fields.Datetime.now() - timedelta(days=days)),
+        ]
+        customer = partner.commercial_partner_id
+        if customer:
+            domain.append(("partner_id", "child_of", customer.id))
+        elif email_normalize(email or ""):
+            domain += [
+                ("partner_id", "=", False),
+                ("partner_email", "=ilike", email_normalize(email)),
+            ]
+        else:
+            return self.browse()
+        # read whatever the caller may read: the customer is the check
+        candidates = self.sudo().search(domain, order="create_date desc, id desc")
+        return candidates.filtered(lambda t: similar_subjects(t.name, subject))
+
+    def _support_mark_probable_duplicate(self):
+        """A new request like an open one of the same customer: staff see it
+        as a probable duplicate of the earliest of them."""
+        for ticket in self.sudo():
+            similar = (
+                ticket._support_similar_open_requests(
+                    ticket.partner_id,
+                    ticket.partner_email,
+                    ticket.name,
+                    ticket.company_id or self.env.company,
+                )
+                - ticket
+            )
+            if similar:
+                ticket.support_duplicate_of_id = similar[-1]
 
     def write(self, vals):
         # what the addons record is refused first, whatever else is wrong
@@ -186,7 +245,7 @@ class HelpdeskTicket(models.Model):
     def _support_system_fields(self):
         """Fields the addons record themselves (as superuser) from what
         happened: never written by users. Each feature adds its own."""
-        return {"support_waiting_paused"}
+        return {"support_waiting_paused", "support_duplicate_of_id"}
 
     def _check_system_fields(self, vals):
         """The quote, the coverage rule, the take in charge and the waiting

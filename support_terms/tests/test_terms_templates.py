@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.translate import LazyGettext, code_translations
@@ -20,12 +22,12 @@ class TestTermsTemplates(SupportTermsCase):
         cls.empty = cls.env["res.company"].create({"name": "Nuovo Provider Srl"})
         cls.empty.partner_id.lang = "it_IT"
 
-    def _apply(self, template, company=None):
+    def _apply(self, template, company=None, **values):
         company = company or self.empty
         wizard = (
             self.env["support.terms.template.apply"]
             .with_company(company)
-            .create({"template": template})
+            .create(dict({"template": template}, **values))
         )
         self.assertEqual(wizard.company_id, company)
         self.assertIn("<li>", wizard.summary_html)
@@ -207,6 +209,51 @@ class TestTermsTemplates(SupportTermsCase):
         for plan in plans.values():
             self.assertEqual(plan.team_id, team)
         self.assertEqual(self.empty.support_team_id, team)
+
+    def test_support_hours_close_on_public_holidays(self):
+        """Seeds 001 and 002: support "escluse le festività", and the patron
+        day chosen in the wizard, this year and next; urgencies answered
+        "h24 anche di domenica" keep their hours."""
+        plans = self._apply(
+            "wp_maintenance", patron_date=date(2026, 7, 15), patron_name="Santa Rosalia"
+        )
+        year = self.empty._support_today().year
+        hours = plans["BASIC"].resource_calendar_id
+        self.assertTrue(hours.support_public_holidays)
+        self.assertEqual(hours.support_holidays_until, year + 1)
+        leaves = self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", hours.id), ("resource_id", "=", False)]
+        )
+        for each in (year, year + 1):
+            names = [leave.name for leave in leaves if leave.date_to.year == each]
+            self.assertIn("Natale", names)
+            self.assertIn("Festa della Repubblica", names)
+            self.assertIn("Santa Rosalia", names)
+        urgent = plans["BASIC"].urgent_calendar_id
+        self.assertFalse(urgent.support_public_holidays)
+        self.assertFalse(
+            self.env["resource.calendar.leaves"].search(
+                [("calendar_id", "=", urgent.id)]
+            )
+        )
+        # applied again: no holiday twice
+        count = len(leaves)
+        self._apply("wp_maintenance")
+        self.assertEqual(
+            self.env["resource.calendar.leaves"].search_count(
+                [("calendar_id", "=", hours.id)]
+            ),
+            count,
+        )
+
+    def test_every_template_closes_on_public_holidays(self):
+        for template in TEMPLATES:
+            with self.subTest(template=template):
+                company = self.env["res.company"].create({"name": f"Ditta {template}"})
+                for plan in self._apply(template, company).values():
+                    calendar = plan.resource_calendar_id
+                    self.assertTrue(calendar.support_public_holidays)
+                    self.assertTrue(plan.support_next_holiday_ids)
 
     def test_applying_twice_duplicates_nothing(self):
         models = [

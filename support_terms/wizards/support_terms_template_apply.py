@@ -36,6 +36,15 @@ class SupportTermsTemplateApply(models.TransientModel):
         readonly=True,
         default=lambda self: self.env.company,
     )
+    patron_date = fields.Date(
+        string="Patron day",
+        help="The local patron saint's day off of your support, added every "
+        "year with the Italian national holidays to the support hours the "
+        "template creates (only its day and month count).",
+    )
+    patron_name = fields.Char(
+        string="Patron day name", help="e.g. Sant'Ambrogio, Santa Rosalia."
+    )
     summary_html = fields.Html(
         string="What will be created", compute="_compute_summary_html"
     )
@@ -92,7 +101,9 @@ class SupportTermsTemplateApply(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        plans = self._apply_template(self.template, self.company_id)
+        plans = self.with_context(
+            support_terms_patron=(self.patron_date, self.patron_name)
+        )._apply_template(self.template, self.company_id)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms_plan.support_plan_action"
         )
@@ -193,11 +204,19 @@ class SupportTermsTemplateApply(models.TransientModel):
         return plans
 
     def _apply_sla(self, spec, company):
-        """SLA: support and urgent hours, take-in-charge targets, urgency terms
-        and fee; the targets as SLAs of the team, in the team's hours."""
+        """SLA: support and urgent hours, the support hours with the Italian
+        public holidays and the patron day chosen, take-in-charge targets,
+        urgency terms and fee; the targets as SLAs of the team, in the team's
+        hours."""
         calendars = {
             key: self._ensure_calendar(company, key) for key in spec["calendars"]
         }
+        patron_date, patron_name = self.env.context.get(
+            "support_terms_patron", (False, False)
+        )
+        for key, calendar in calendars.items():
+            if CALENDARS[key].get("holidays", True):
+                calendar._support_keep_public_holidays(patron_date, patron_name)
         team = self._own(company, "team")
         team.write(
             {

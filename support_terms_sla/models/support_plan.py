@@ -65,6 +65,22 @@ class SupportPlan(models.Model):
         "form: when urgencies are handled and what an unjustified one costs.",
     )
 
+    support_next_holiday_ids = fields.Many2many(
+        comodel_name="resource.calendar.leaves",
+        string="Next holidays",
+        compute="_compute_support_next_holiday_ids",
+        help="The next days off of the support hours (public holidays, patron "
+        "day, closures).",
+    )
+
+    @api.depends("resource_calendar_id")
+    def _compute_support_next_holiday_ids(self):
+        for plan in self:
+            calendar = plan.resource_calendar_id
+            plan.support_next_holiday_ids = (
+                calendar._support_next_holidays() if calendar else False
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

@@ -30,3 +30,4 @@ from . import test_thread_stranger
 from . import test_company_day
 from . import test_portal_impact
 from . import test_portal_duplicates
+from . import test_terms_remaining_clauses

@@ -70,6 +70,11 @@ TEMPLATE = {
                 "<p>The customer's own code, software we do not support and "
                 "improper or negligent use of the services are not covered: "
                 "repairs due to the customer's fault are charged.</p>"
+                "<p>We back up your spaces periodically, but keeping the data you "
+                "store is up to you: take every measure needed to protect your "
+                "own data.</p><p>The service may be suspended without notice in "
+                "case of an order of the authorities, illegal material, spamming "
+                "or intrusion attempts from the server.</p>"
             ),
         },
     ],

@@ -92,3 +92,19 @@ class TestPortalDuplicateHint(HttpCase, SupportTermsCase):
         new = self._mine() - before
         self.assertEqual(len(new), 1)
         self.assertFalse(new.support_duplicate_of_id)
+
+    def test_the_portal_form_in_a_browser(self):
+        """The impact explained and chosen, the open request shown before
+        sending, the different problem sent anyway."""
+        self.plan_basic.impact_priority = True
+        before = self._mine()
+        self.start_tour(
+            "/new/ticket",
+            "support_terms_portal_impact_duplicate",
+            login="mario_portal_dup",
+        )
+        new = self._mine() - before
+        self.assertEqual(len(new), 1)
+        self.assertEqual(new.impact, "service_down")
+        self.assertEqual(new.priority, "3")
+        self.assertEqual(new.support_duplicate_of_id, self.open_request)

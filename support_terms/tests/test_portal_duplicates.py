@@ -17,6 +17,7 @@ class TestPortalDuplicateHint(HttpCase, SupportTermsCase):
         super().setUpClass()
         cls.company.helpdesk_mgmt_portal_select_team = False
         cls.company.helpdesk_mgmt_portal_team_id_required = False
+        cls.company.support_duplicate_days = 7
         cls._create_contract(cls.customer, cls.product_basic, "2026-01-01")
         cls.portal = cls.env["res.users"].create(
             {

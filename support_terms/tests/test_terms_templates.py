@@ -63,6 +63,7 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertEqual(gold.auto_close_days, 0)
         self.assertFalse(gold.impact_priority)
         self.assertFalse(gold.assess_before_work)
+        self.assertEqual(self.empty.support_duplicate_days, 0)
         self.assertEqual(gold.refund_window_hours, 0)
         self.assertEqual(len(gold.product_ids), 1)
         products = self.env["product.product"].search(
@@ -175,6 +176,8 @@ class TestTermsTemplates(SupportTermsCase):
         # fruibilità totale del servizio": the impact sets the priority
         self.assertTrue(plan.impact_priority)
         self.assertFalse(plan.assess_before_work)
+        # "non aprire ticket differenti per il medesimo problema"
+        self.assertEqual(self.empty.support_duplicate_days, 7)
         # "Possiamo comunque fornirvi eventuali indizi sugli errori": hints
         # only, never a quote, for the customer's own and unsupported code
         rules = {

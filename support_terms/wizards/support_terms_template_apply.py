@@ -201,6 +201,7 @@ class SupportTermsTemplateApply(models.TransientModel):
             plans |= plan
         # the requests of customers without a plan reach the team too
         company.sudo().support_team_id = team
+        self._company_settings(spec, company, ["support_duplicate_days"])
         return plans
 
     def _apply_sla(self, spec, company):

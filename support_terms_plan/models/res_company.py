@@ -14,8 +14,8 @@ class ResCompany(models.Model):
     )
     support_duplicate_days = fields.Integer(
         string="Duplicates within (days)",
-        default=7,
         help="A new request with a subject like one of the customer's open "
         "requests received in these last days is shown as a probable "
-        "duplicate, to staff and to the customer in the portal. 0: never.",
+        "duplicate, to staff and to the customer in the portal. 0: never "
+        "(until the company sets it).",
     )

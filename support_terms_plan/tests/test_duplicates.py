@@ -46,6 +46,7 @@ class TestProbableDuplicate(SupportPlanCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.company.support_duplicate_days = 7
         cls.team = cls.env["helpdesk.ticket.team"].create(
             {"name": "Assistenza", "alias_name": "assistenza-dup"}
         )
@@ -105,7 +106,7 @@ class TestProbableDuplicate(SupportPlanCase):
         recent = self._mail(self.contact, "Certificato scaduto", "dup-9")
         self.assertFalse(recent.support_duplicate_of_id)
 
-    def test_the_company_turns_it_off(self):
+    def test_off_until_the_company_turns_it_on(self):
         self.company.support_duplicate_days = 0
         self._mail(self.contact, "Il sito non si apre", "dup-10")
         second = self._mail(self.contact, "Il sito non si apre", "dup-11")

@@ -6,7 +6,8 @@ into the records of a company, feature by feature; each feature reads its
 own keys of a template:
 
 - plans: ``products`` (names, prices), ``team``, ``plans`` (code, name,
-  sequence, products, channels, terms);
+  sequence, products, channels, terms); ``company``
+  ``support_duplicate_days``;
 - SLA: ``calendars`` and, per plan, ``calendar``, ``urgent_calendar``,
   ``take_in_charge_hours``, ``urgent_take_in_charge_hours``,
   ``urgency_terms``, ``urgency_fee_product``, ``impact_priority`` (the

@@ -26,6 +26,9 @@ _NOTE_CUSTOMER_FAULT = _lt(
 )
 
 TEMPLATE = {
+    # "non aprire ticket differenti per il medesimo problema": a request like
+    # an open one of the last week is shown as its probable duplicate
+    "company": {"support_duplicate_days": 7},
     "team": _lt("Customer support"),
     "calendars": ["office"],
     "products": {

@@ -1,4 +1,6 @@
 from . import models
+from . import rules
+from . import wizards
 
 from odoo.addons.support_terms_base.hooks import adoption_hooks
 

@@ -69,6 +69,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
 
     @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)
     def submit_ticket(self, **kw):
+        """A form that cannot become a request is shown again with why, and
+        nothing is created."""
         plan = self._support_plan_without_portal()
         if plan:
             # checked before anything is written: the form is not the
@@ -81,12 +83,59 @@ class SupportTermsTicketController(HelpdeskTicketController):
                     channels=plan._support_channel_names(),
                 )
             )
+        error = self._support_form_error(**kw)
+        if error:
+            values = self._get_create_new_ticket_values(**kw)
+            values["support_error"] = error
+            return request.render(
+                "helpdesk_mgmt.portal_create_ticket", values, status=400
+            )
+        similar = not kw.get("support_not_duplicate") and self._support_similar(**kw)
+        if similar:
+            # one request per problem: the customer sees its open requests
+            # like this one before sending another
+            values = self._get_create_new_ticket_values(**kw)
+            values["support_similar"] = similar
+            return request.render("helpdesk_mgmt.portal_create_ticket", values)
         return super().submit_ticket(**kw)
+
+    def _support_similar(self, **kw):
+        """The user's open requests like the one posted, as the user reads
+        them."""
+        user = request.env.user
+        category = request.env["helpdesk.ticket.category"].browse(
+            int(kw.get("category") or 0)
+        )
+        company = category.sudo().company_id or request.env.company
+        similar = request.env["helpdesk.ticket"]._support_similar_open_requests(
+            user.partner_id, user.email, kw.get("subject"), company
+        )
+        # only those the user may read are listed
+        return similar.with_env(request.env)._filtered_access("read")
+
+    def _support_form_error(self, **kw):
+        """Why the posted form cannot become a request, or None."""
+        impacts = dict(self._support_impacts())
+        if kw.get("impact") and kw["impact"] not in impacts:
+            return request.env._(
+                "Choose the impact of your request among: %(impacts)s.",
+                impacts=", ".join(impacts.values()),
+            )
+        return None
+
+    def _support_impacts(self):
+        """The impacts a customer may choose, in the user's language."""
+        field = request.env["helpdesk.ticket"]._fields["impact"]
+        return field._description_selection(request.env)
 
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)
         partner = request.env.user.partner_id
         values["support_plan"] = partner.sudo().support_plan_id
+        values["support_impacts"] = self._support_impacts()
+        values["support_impact"] = kw.get("impact")
+        values["support_subject"] = kw.get("subject")
+        values["support_description"] = kw.get("description")
         return values
 
     def _prepare_submit_ticket_vals(self, **kw):
@@ -99,4 +148,6 @@ class SupportTermsTicketController(HelpdeskTicketController):
         )
         if asked or in_subject:
             vals.update(is_urgent=True, urgency_source="portal")
+        if kw.get("impact"):
+            vals["impact"] = kw["impact"]
         return vals

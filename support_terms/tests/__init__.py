@@ -29,3 +29,6 @@ from . import test_access_public_methods
 from . import test_thread_stranger
 from . import test_company_day
 from . import test_paid_before_activation_app
+from . import test_portal_impact
+from . import test_portal_duplicates
+from . import test_terms_remaining_clauses

@@ -48,11 +48,12 @@ class TestTemplateCoverage(CoverageCase):
         priority = self.env["support.plan"].search(
             [("code", "=", "CUSTOMER"), ("company_id", "=", company.id)]
         )
-        excluded = priority.coverage_rule_ids.filtered(
-            lambda r: r.coverage == "excluded"
-        )
+        # "Possiamo comunque fornirvi eventuali indizi sugli errori": the
+        # customer's own code and unsupported software get hints only
+        hinted = priority.coverage_rule_ids.filtered(lambda r: r.coverage == "hints")
+        self.assertFalse(hinted.filtered("billing_mode"))
         self.assertEqual(
-            set(excluded.category_id.ids),
+            set(hinted.category_id.ids),
             {
                 self.cat_own_code.id,
                 self.env.ref(

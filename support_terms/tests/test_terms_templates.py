@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.translate import LazyGettext, code_translations
@@ -20,12 +22,12 @@ class TestTermsTemplates(SupportTermsCase):
         cls.empty = cls.env["res.company"].create({"name": "Nuovo Provider Srl"})
         cls.empty.partner_id.lang = "it_IT"
 
-    def _apply(self, template, company=None):
+    def _apply(self, template, company=None, **values):
         company = company or self.empty
         wizard = (
             self.env["support.terms.template.apply"]
             .with_company(company)
-            .create({"template": template})
+            .create(dict({"template": template}, **values))
         )
         self.assertEqual(wizard.company_id, company)
         self.assertIn("<li>", wizard.summary_html)
@@ -61,6 +63,9 @@ class TestTermsTemplates(SupportTermsCase):
         )
         self.assertEqual(self._kinds(gold), {"portal"})
         self.assertEqual(gold.auto_close_days, 0)
+        self.assertFalse(gold.impact_priority)
+        self.assertFalse(gold.assess_before_work)
+        self.assertEqual(self.empty.support_duplicate_days, 0)
         self.assertEqual(gold.refund_window_hours, 0)
         self.assertEqual(len(gold.product_ids), 1)
         products = self.env["product.product"].search(
@@ -101,6 +106,8 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertNotIn("phone", self._kinds(plan))
         self.assertIn("email", self._kinds(plan))
         self.assertFalse(plan.urgent_calendar_id)
+        self.assertFalse(plan.impact_priority)
+        self.assertFalse(plan.assess_before_work)
 
     def test_wp_maintenance(self):
         plans = self._apply("wp_maintenance")
@@ -135,6 +142,8 @@ class TestTermsTemplates(SupportTermsCase):
             self.assertEqual(plan.duration_days, 365)
             self.assertEqual(plan.refund_window_hours, 24)
             self.assertEqual(plan.renewal_reminder_days, 30)
+            self.assertFalse(plan.impact_priority)
+            self.assertFalse(plan.assess_before_work)
         self.assertLess(premium.sequence, basic.sequence)
         urgent = self._slas(premium).filtered(lambda s: s.urgency == "urgent")
         self.assertEqual(urgent.resource_calendar_id, premium.urgent_calendar_id)
@@ -150,6 +159,10 @@ class TestTermsTemplates(SupportTermsCase):
             self.assertEqual(self._kinds(plan), {"portal"})
             self.assertEqual(plan.auto_close_days, 7)
             self.assertEqual(plan.refund_window_hours, 0)
+            self.assertFalse(plan.impact_priority)
+            # "prima di intervenire, cerchiamo sempre di stabilire se una
+            # richiesta è da considerarsi extra"
+            self.assertTrue(plan.assess_before_work)
 
     def _slas(self, plan):
         return self.env["helpdesk.sla"].search([("support_plan_ids", "in", plan.ids)])
@@ -165,6 +178,31 @@ class TestTermsTemplates(SupportTermsCase):
         self.assertTrue(first_answer.team_ids.use_sla)
         self.assertEqual(len(plan.product_ids), 2)
         self.assertEqual(self._kinds(plan), {"portal", "email", "phone"})
+        # "gestite in maniera prioritaria le richieste che compromettono la
+        # fruibilità totale del servizio": the impact sets the priority
+        self.assertTrue(plan.impact_priority)
+        self.assertFalse(plan.assess_before_work)
+        # "non aprire ticket differenti per il medesimo problema"
+        self.assertEqual(self.empty.support_duplicate_days, 7)
+        # "Possiamo comunque fornirvi eventuali indizi sugli errori": hints
+        # only, never a quote, for the customer's own and unsupported code
+        rules = {
+            rule.category_id.get_external_id()[rule.category_id.id].split(
+                "helpdesk_ticket_category_"
+            )[1]: (rule.coverage, rule.billing_mode)
+            for rule in plan.coverage_rule_ids
+        }
+        self.assertEqual(
+            rules,
+            {
+                "outage": ("included", False),
+                "technical_support": ("included", False),
+                "own_code": ("hints", False),
+                "unsupported_software": ("hints", False),
+                "misuse": ("extra", "fixed_fee"),
+                "customer_config_error": ("extra", "fixed_fee"),
+            },
+        )
 
     def test_team_and_channels_belong_to_the_company(self):
         plans = self._apply("wp_maintenance")
@@ -180,6 +218,51 @@ class TestTermsTemplates(SupportTermsCase):
         for plan in plans.values():
             self.assertEqual(plan.team_id, team)
         self.assertEqual(self.empty.support_team_id, team)
+
+    def test_support_hours_close_on_public_holidays(self):
+        """Seeds 001 and 002: support "escluse le festività", and the patron
+        day chosen in the wizard, this year and next; urgencies answered
+        "h24 anche di domenica" keep their hours."""
+        plans = self._apply(
+            "wp_maintenance", patron_date=date(2026, 7, 15), patron_name="Santa Rosalia"
+        )
+        year = self.empty._support_today().year
+        hours = plans["BASIC"].resource_calendar_id
+        self.assertTrue(hours.support_public_holidays)
+        self.assertEqual(hours.support_holidays_until, year + 1)
+        leaves = self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", hours.id), ("resource_id", "=", False)]
+        )
+        for each in (year, year + 1):
+            names = [leave.name for leave in leaves if leave.date_to.year == each]
+            self.assertIn("Natale", names)
+            self.assertIn("Festa della Repubblica", names)
+            self.assertIn("Santa Rosalia", names)
+        urgent = plans["BASIC"].urgent_calendar_id
+        self.assertFalse(urgent.support_public_holidays)
+        self.assertFalse(
+            self.env["resource.calendar.leaves"].search(
+                [("calendar_id", "=", urgent.id)]
+            )
+        )
+        # applied again: no holiday twice
+        count = len(leaves)
+        self._apply("wp_maintenance")
+        self.assertEqual(
+            self.env["resource.calendar.leaves"].search_count(
+                [("calendar_id", "=", hours.id)]
+            ),
+            count,
+        )
+
+    def test_every_template_closes_on_public_holidays(self):
+        for template in TEMPLATES:
+            with self.subTest(template=template):
+                company = self.env["res.company"].create({"name": f"Ditta {template}"})
+                for plan in self._apply(template, company).values():
+                    calendar = plan.resource_calendar_id
+                    self.assertTrue(calendar.support_public_holidays)
+                    self.assertTrue(plan.support_next_holiday_ids)
 
     def test_applying_twice_duplicates_nothing(self):
         models = [

@@ -171,6 +171,27 @@ class TestOnlyTheCustomerActsOnItsRequest(EmailReplyCase):
         self._assert_logged(ticket, "auto")
         self.assertEqual(self._state(ticket), before)
 
+    def test_an_out_of_office_opening_a_request_is_never_answered(self):
+        """An automatic reply reaching no thread opens a request, logged for
+        staff: URGENTE in its subject is not the customer's urgency, and no
+        email answers it (a loop between two machines)."""
+        mails = self.env["mail.mail"].search_count([])
+        ticket_id = self.receive_email(
+            f"Mario Rossi <{CUSTOMER}>",
+            "assistenza-test@example.com",
+            "URGENTE: risposta automatica",
+            day(1),
+            "<ooo-new@rossi.example>",
+            body="Sono fuori ufficio fino al 20.",
+            custom_values={"team_id": self.team.id},
+            extra_headers=["Auto-Submitted: auto-replied"],
+        )
+        ticket = self.env["helpdesk.ticket"].browse(ticket_id)
+        self.assertTrue(ticket.exists())
+        self.assertFalse(ticket.is_urgent)
+        self.env.cr.precommit.run()
+        self.assertEqual(self.env["mail.mail"].search_count([]), mails)
+
     def test_a_follower_posting_as_the_customer_acts_as_nobody(self):
         """Another customer following the request posts in its chatter over
         RPC, naming the customer as the author: the message is the poster's."""

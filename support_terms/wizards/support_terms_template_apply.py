@@ -36,6 +36,15 @@ class SupportTermsTemplateApply(models.TransientModel):
         readonly=True,
         default=lambda self: self.env.company,
     )
+    patron_date = fields.Date(
+        string="Patron day",
+        help="The local patron saint's day off of your support, added every "
+        "year with the Italian national holidays to the support hours the "
+        "template creates (only its day and month count).",
+    )
+    patron_name = fields.Char(
+        string="Patron day name", help="e.g. Sant'Ambrogio, Santa Rosalia."
+    )
     summary_html = fields.Html(
         string="What will be created", compute="_compute_summary_html"
     )
@@ -104,7 +113,9 @@ class SupportTermsTemplateApply(models.TransientModel):
 
     def action_apply(self):
         self.ensure_one()
-        plans = self._apply_template(self.template, self.company_id)
+        plans = self.with_context(
+            support_terms_patron=(self.patron_date, self.patron_name)
+        )._apply_template(self.template, self.company_id)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms_plan.support_plan_action"
         )
@@ -203,14 +214,23 @@ class SupportTermsTemplateApply(models.TransientModel):
             plans |= plan
         # the requests of customers without a plan reach the team too
         company.sudo().support_team_id = team
+        self._company_settings(spec, company, ["support_duplicate_days"])
         return plans
 
     def _apply_sla(self, spec, company):
-        """SLA: support and urgent hours, take-in-charge targets, urgency terms
-        and fee; the targets as SLAs of the team, in the team's hours."""
+        """SLA: support and urgent hours, the support hours with the Italian
+        public holidays and the patron day chosen, take-in-charge targets,
+        urgency terms and fee; the targets as SLAs of the team, in the team's
+        hours."""
         calendars = {
             key: self._ensure_calendar(company, key) for key in spec["calendars"]
         }
+        patron_date, patron_name = self.env.context.get(
+            "support_terms_patron", (False, False)
+        )
+        for key, calendar in calendars.items():
+            if CALENDARS[key].get("holidays", True):
+                calendar._support_keep_public_holidays(patron_date, patron_name)
         team = self._own(company, "team")
         team.write(
             {
@@ -233,6 +253,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                     "urgency_fee_product_id": (
                         self._own(company, "product", fee).id if fee else False
                     ),
+                    "impact_priority": values.get("impact_priority", False),
                 }
             )
             self._set_texts(plan, company, urgency_terms=values["urgency_terms"])
@@ -252,7 +273,8 @@ class SupportTermsTemplateApply(models.TransientModel):
 
     def _apply_coverage(self, spec, company):
         """Coverage: the credit packs sold, whether a plan includes
-        extraordinary work, and its coverage of each kind of request."""
+        extraordinary work, whether its requests are assessed before work,
+        and its coverage of each kind of request."""
         for key, values in spec["products"].items():
             pack = values.get("credit_pack")
             if pack:
@@ -265,7 +287,12 @@ class SupportTermsTemplateApply(models.TransientModel):
                 )
         for values in spec["plans"]:
             plan = self._own(company, "plan", values["code"])
-            plan.includes_extraordinary = values["includes_extraordinary"]
+            plan.write(
+                {
+                    "includes_extraordinary": values["includes_extraordinary"],
+                    "assess_before_work": values.get("assess_before_work", False),
+                }
+            )
             rules = spec.get("coverage", {}).get(values["code"], {})
             self._ensure_coverage_rules(company, plan, rules)
         self._company_settings(spec, company, ["support_no_plan_mode"])

@@ -29,13 +29,13 @@ class EmailReplyCase(AutoCloseCase):
             custom_values={"team_id": self.team.id},
         )
 
-    def _closed_by_the_action(self, sender):
+    def _closed_by_the_action(self, sender, message_id=None):
         ticket = self.env["helpdesk.ticket"].browse(
             self._receive(
                 sender,
                 "Sito lento",
                 day(0),
-                f"<first-{sender.split()[0]}@rossi.example>",
+                message_id or f"<first-{sender.split()[0]}@rossi.example>",
             )
         )
         with freeze_time(day(0, 1)):

@@ -22,7 +22,7 @@ class HelpdeskTicket(models.Model):
     support_coverage_rule_id = fields.Many2one(
         comodel_name="support.coverage.rule",
         string="Coverage rule",
-        compute="_compute_coverage",
+        compute="_compute_support_coverage_rule_id",
         store=True,
         readonly=True,
         compute_sudo=True,
@@ -33,6 +33,7 @@ class HelpdeskTicket(models.Model):
             ("included", "Included"),
             ("extra", "Extra"),
             ("excluded", "Excluded"),
+            ("hints", "Hints only"),
             ("to_assess", "To assess"),
         ],
         compute="_compute_coverage",
@@ -196,6 +197,7 @@ class HelpdeskTicket(models.Model):
         if "coverage" in vals:
             self._check_coverage_override(vals)
         if "stage_id" in vals:
+            self._check_assessed_before_work(vals["stage_id"], vals.get("coverage"))
             self._check_quote_before_work(vals["stage_id"])
         return super()._support_check_write(vals)
 
@@ -208,11 +210,19 @@ class HelpdeskTicket(models.Model):
         }
 
     @api.depends("support_plan_id", "category_id")
-    def _compute_coverage(self):
+    def _compute_support_coverage_rule_id(self):
+        # a compute of its own: the form writes the coverage back with a new
+        # category, which protects every field of the coverage's compute
         rules = self._coverage_rules()
         for ticket in self:
-            rule = rules.get((ticket.support_plan_id.id, ticket.category_id.id))
-            ticket.support_coverage_rule_id = rule
+            ticket.support_coverage_rule_id = rules.get(
+                (ticket.support_plan_id.id, ticket.category_id.id)
+            )
+
+    @api.depends("support_plan_id", "category_id", "support_coverage_rule_id")
+    def _compute_coverage(self):
+        for ticket in self:
+            rule = ticket.support_coverage_rule_id
             ticket.coverage = (rule and rule.coverage) or WITHOUT_RULE
             ticket.coverage_override_reason = False
 
@@ -331,10 +341,11 @@ class HelpdeskTicket(models.Model):
                 )
 
     def _notify_exclusion_once(self):
-        """Tell the customer once that a request is not covered, whatever
-        writes lead there (the plan snapshot, a new category, an override);
-        a request covered again may be excluded, and told, again."""
-        excluded = self.filtered(lambda t: t.coverage == "excluded")
+        """Tell the customer once that a request is not covered (excluded, or
+        answered with hints only), whatever writes lead there (the plan
+        snapshot, a new category, an override); a request covered again may
+        be excluded, and told, again."""
+        excluded = self.filtered(lambda t: t.coverage in ("excluded", "hints"))
         covered = (self - excluded).filtered("support_exclusion_notified")
         if covered:
             covered.sudo().write({"support_exclusion_notified": False})
@@ -344,10 +355,47 @@ class HelpdeskTicket(models.Model):
             newly._notify_coverage_excluded()
 
     def _notify_coverage_excluded(self):
-        """Tell the customer a request is not covered, with the rule's note."""
-        self._send_customer_email(
-            "support_terms_coverage.mail_template_coverage_excluded"
+        """Tell the customer a request is not covered, with the rule's note:
+        excluded, or answered with hints only (no intervention, no quote)."""
+        hints = self.filtered(lambda t: t.coverage == "hints")
+        if hints:
+            hints._send_customer_email(
+                "support_terms_coverage.mail_template_coverage_hints"
+            )
+        if self - hints:
+            (self - hints)._send_customer_email(
+                "support_terms_coverage.mail_template_coverage_excluded"
+            )
+
+    # -- assessment before work ---------------------------------------------------
+
+    def _support_not_assessed(self, stage, coverage=None):
+        """The tickets of plans that assess before work that ``stage`` would
+        put to work while their coverage (or ``coverage``, written with the
+        stage) is still to assess."""
+        if not stage._support_is_work_stage():
+            return self.browse()
+        return self.filtered(
+            lambda t: t.sudo().support_plan_id.assess_before_work
+            and (coverage or t.coverage) == WITHOUT_RULE
+            and t.stage_id != stage
         )
+
+    def _check_assessed_before_work(self, stage_id, coverage=None):
+        """Staff decide whether a request is covered or extra before working
+        on it ("prima di intervenire, cerchiamo sempre di stabilire se una
+        richiesta è da considerarsi extra")."""
+        stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
+        not_assessed = self._support_not_assessed(stage, coverage)
+        if not_assessed:
+            raise UserError(
+                _(
+                    "%(tickets)s: decide first whether the request is covered "
+                    "or extra (its coverage is still to assess), then start "
+                    "the work.",
+                    tickets=", ".join(not_assessed.mapped("display_name")),
+                )
+            )
 
     # -- quotes -------------------------------------------------------------------
 
@@ -396,9 +444,13 @@ class HelpdeskTicket(models.Model):
 
     def _support_may_enter_stage(self, stage):
         """No flow of the addons puts to work a request waiting for its quote
-        (a customer's reply leaves it where it is)."""
+        or for its assessment (a customer's reply leaves it where it is)."""
         waiting, unquoted = self._support_quote_missing(stage)
-        return super()._support_may_enter_stage(stage) and not (waiting or unquoted)
+        return (
+            super()._support_may_enter_stage(stage)
+            and not (waiting or unquoted)
+            and not self._support_not_assessed(stage)
+        )
 
     def _support_quote_accepted(self):
         """The customer accepted the quotation: the work starts, the request

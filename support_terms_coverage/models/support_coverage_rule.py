@@ -5,6 +5,7 @@ COVERAGE_SELECTION = [
     ("included", "Included"),
     ("extra", "Extra"),
     ("excluded", "Excluded"),
+    ("hints", "Hints only"),
 ]
 BILLING_SELECTION = [
     ("credits", "Prepaid credits"),
@@ -14,7 +15,8 @@ BILLING_SELECTION = [
 
 
 class SupportCoverageRule(models.Model):
-    """What a plan says of one kind of request: covered, extra or excluded.
+    """What a plan says of one kind of request: covered, extra, excluded or
+    answered with hints only (pointers to the errors, no intervention).
 
     Tickets read their coverage from the rule of their plan and category when
     they arrive or change category; extras say how they are paid.
@@ -104,6 +106,13 @@ class SupportCoverageRule(models.Model):
                 )
             if rule.coverage == "included" and mode:
                 problems.append(self.env._("an included request is not billed"))
+            if rule.coverage == "hints" and mode:
+                problems.append(
+                    self.env._(
+                        "a request answered with hints only is neither billed "
+                        "nor quoted"
+                    )
+                )
             if rule.coverage == "excluded" and mode not in (False, "quote"):
                 problems.append(
                     self.env._(

@@ -12,6 +12,12 @@ class SupportPlan(models.Model):
         help="Only some plans cover extraordinary interventions; the others "
         "bill them as extras.",
     )
+    assess_before_work = fields.Boolean(
+        string="Assess before work",
+        help="Before any work, staff decide whether a request is covered or "
+        "extra: a request whose coverage is to assess cannot enter a work "
+        "stage.",
+    )
     coverage_rule_ids = fields.One2many(
         comodel_name="support.coverage.rule",
         inverse_name="plan_id",

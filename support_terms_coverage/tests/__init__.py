@@ -7,3 +7,5 @@ from . import test_quotes
 from . import test_charge_and_expiry_isolation
 from . import test_unknown_requester_coverage
 from . import test_credits_not_refundable
+from . import test_assess_before_work
+from . import test_hints_only

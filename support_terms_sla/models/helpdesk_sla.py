@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .helpdesk_ticket import IMPACT_SELECTION
+
 
 class HelpdeskSla(models.Model):
     """SLAs that follow the customer's plan, on the plan's hours."""
@@ -33,6 +35,13 @@ class HelpdeskSla(models.Model):
         ],
         default="any",
         required=True,
+    )
+    impact = fields.Selection(
+        selection=[("any", "Any impact")] + IMPACT_SELECTION,
+        default="any",
+        required=True,
+        help="The SLA applies to requests of this impact only (e.g. a shorter "
+        "target when the service is down).",
     )
 
     @api.constrains("resource_calendar_id", "minutes", "hours", "days")

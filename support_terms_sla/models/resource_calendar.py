@@ -1,10 +1,153 @@
-from odoo import models
+from odoo import api, fields, models
+
+from odoo.addons.support_terms_base.tools import run_due_batch
+
+from ..rules.holidays_it import italian_holidays, local_day_bounds_utc
+
+HOLIDAYS_BATCH_PARAM = "support_terms.public_holidays_batch_size"
+HOLIDAYS_BATCH_DEFAULT = 100
 
 
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
+    support_public_holidays = fields.Boolean(
+        string="Italian public holidays",
+        help="The support is closed on the Italian national holidays (and the "
+        "patron day): a yearly action adds next year's to this calendar.",
+    )
+    support_holidays_until = fields.Integer(
+        string="Public holidays loaded until",
+        readonly=True,
+        index=True,
+        copy=False,
+        help="The last year whose public holidays this calendar has.",
+    )
+    support_patron_date = fields.Date(
+        string="Patron day",
+        help="The local patron saint's day off, every year (only its day and "
+        "month count).",
+    )
+    support_patron_name = fields.Char(string="Patron day name")
+
     def _support_has_working_hours(self):
         """Whether deadlines can be counted on this calendar."""
         self.ensure_one()
         return not self.flexible_hours and bool(self.attendance_ids)
+
+    def _support_patron(self, date=None, name=None):
+        """``(month, day, name)`` of the patron day, or None."""
+        date = date or self.support_patron_date
+        if not date:
+            return None
+        return (
+            date.month,
+            date.day,
+            name or self.support_patron_name or self.env._("Patron saint's day"),
+        )
+
+    def _support_add_public_holidays(self, years, patron=None):
+        """Add the Italian national holidays (and ``patron``, a ``(month,
+        day, name)``) of ``years`` as global leaves, from 00:00 to 23:59:59
+        local time. A day that already has a global leave of the calendar is
+        left as it is: adding them again adds nothing. Returns the leaves
+        created."""
+        self.ensure_one()
+        tz_name = self.tz or "UTC"
+        days = [
+            (name, *local_day_bounds_utc(day, tz_name))
+            for day, name in italian_holidays(years, patron)
+        ]
+        leaves = self.env["resource.calendar.leaves"].sudo()
+        if not days:
+            return leaves
+        existing = leaves.search(
+            [
+                ("calendar_id", "=", self.id),
+                ("resource_id", "=", False),
+                ("date_from", "<=", max(end for _name, _start, end in days)),
+                ("date_to", ">=", min(start for _name, start, _end in days)),
+            ]
+        )
+        busy = [(leave.date_from, leave.date_to) for leave in existing]
+        return leaves.create(
+            [
+                {
+                    "name": name,
+                    "calendar_id": self.id,
+                    "resource_id": False,
+                    "time_type": "leave",
+                    "date_from": start,
+                    "date_to": end,
+                }
+                for name, start, end in days
+                if not any(
+                    leave_from <= end and leave_to >= start
+                    for leave_from, leave_to in busy
+                )
+            ]
+        )
+
+    def _support_keep_public_holidays(self, patron_date=None, patron_name=None):
+        """The calendar keeps the public holidays (and this patron day) of
+        this year and the next; the yearly action adds the following ones."""
+        for calendar in self:
+            values = {"support_public_holidays": True}
+            if patron_date:
+                values.update(
+                    support_patron_date=patron_date,
+                    support_patron_name=patron_name or False,
+                )
+            calendar.write(values)
+            calendar._support_load_next_year()
+
+    def _support_load_next_year(self):
+        """Load the public holidays of the company's year and the next."""
+        for calendar in self:
+            company = calendar.company_id or self.env.company
+            year = company._support_today().year
+            calendar._support_add_public_holidays(
+                range(year, year + 2), calendar._support_patron()
+            )
+            calendar.support_holidays_until = max(
+                year + 1, calendar.support_holidays_until
+            )
+
+    @api.model
+    def _cron_support_public_holidays(self):
+        """Once a year: the calendars that keep the public holidays get the
+        next year's. Idempotent: a calendar leaves the due set once loaded."""
+        next_year = self.env.company._support_today().year + 1
+        calendars = self.sudo().with_context(active_test=False)
+        return run_due_batch(
+            calendars,
+            HOLIDAYS_BATCH_PARAM,
+            HOLIDAYS_BATCH_DEFAULT,
+            "id",
+            [
+                (
+                    [
+                        ("support_public_holidays", "=", True),
+                        ("support_holidays_until", "<", next_year),
+                    ],
+                    lambda due: due._support_load_next_year(),
+                )
+            ],
+        )
+
+    def _support_next_holidays(self, limit=5):
+        """The calendar's next global leaves, from now."""
+        self.ensure_one()
+        return (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("calendar_id", "=", self.id),
+                    ("resource_id", "=", False),
+                    ("date_to", ">=", fields.Datetime.now()),
+                ],
+                order="date_from",
+                limit=limit,
+            )
+        )

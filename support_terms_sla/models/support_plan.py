@@ -52,11 +52,34 @@ class SupportPlan(models.Model):
         help="Billed when staff review an urgency handled with priority as "
         "unjustified.",
     )
+    impact_priority = fields.Boolean(
+        string="Priority by impact",
+        tracking=True,
+        help="Requests that make the service wholly unusable come first: the "
+        "impact the customer or staff choose sets the request's priority "
+        "(service down highest).",
+    )
     urgency_terms = fields.Text(
         translate=True,
         help="What the customer reads beside the Urgent choice of the portal "
         "form: when urgencies are handled and what an unjustified one costs.",
     )
+
+    support_next_holiday_ids = fields.Many2many(
+        comodel_name="resource.calendar.leaves",
+        string="Next holidays",
+        compute="_compute_support_next_holiday_ids",
+        help="The next days off of the support hours (public holidays, patron "
+        "day, closures).",
+    )
+
+    @api.depends("resource_calendar_id")
+    def _compute_support_next_holiday_ids(self):
+        for plan in self:
+            calendar = plan.resource_calendar_id
+            plan.support_next_holiday_ids = (
+                calendar._support_next_holidays() if calendar else False
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

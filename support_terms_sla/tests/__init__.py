@@ -6,3 +6,6 @@ from . import test_public_holidays
 from . import test_plan_sla_validation
 from . import test_unknown_requester_sla
 from . import test_urgency_raised_later
+from . import test_impact
+from . import test_merge_keeps_earliest_sla
+from . import test_public_holidays_yearly

@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules.holidays_it import italian_holidays, local_day_bounds_utc
+from ..rules.holidays_it import italian_holidays
 
 MAX_YEARS = 50
 MIN_YEAR = 1900
@@ -96,53 +96,37 @@ class SupportPublicHolidaysWizard(models.TransientModel):
     def _holidays(self):
         """``[(date, name)]`` of the holidays the wizard is set to add."""
         self.ensure_one()
-        patron = None
-        if self.patron_day:
-            patron = (
-                self.patron_date.month,
-                self.patron_date.day,
-                self.patron_name or _("Patron saint's day"),
-            )
-        return italian_holidays(range(self.year_from, self.year_to + 1), patron)
+        return italian_holidays(range(self.year_from, self.year_to + 1), self._patron())
+
+    def _patron(self):
+        if not self.patron_day:
+            return None
+        return self.calendar_id._support_patron(self.patron_date, self.patron_name)
 
     def action_add_holidays(self):
+        """Add the holidays of the years chosen; the calendar then keeps
+        them, the yearly action adding each next year's."""
         self.ensure_one()
         self._check_input()
         calendar = self.calendar_id
-        tz_name = calendar.tz or "UTC"
-        days = [
-            (name, *local_day_bounds_utc(day, tz_name))
-            for day, name in self._holidays()
-        ]
-        leaves = self.env["resource.calendar.leaves"]
-        existing = leaves
-        if days:
-            existing = leaves.search(
-                [
-                    ("calendar_id", "=", calendar.id),
-                    ("resource_id", "=", False),
-                    ("date_from", "<=", max(end for _name, _start, end in days)),
-                    ("date_to", ">=", min(start for _name, start, _end in days)),
-                ]
-            )
-        busy = [(leave.date_from, leave.date_to) for leave in existing]
-        created = leaves.create(
-            [
-                {
-                    "name": name,
-                    "calendar_id": calendar.id,
-                    "resource_id": False,
-                    "time_type": "leave",
-                    "date_from": start,
-                    "date_to": end,
-                }
-                for name, start, end in days
-                if not any(
-                    leave_from <= end and leave_to >= start
-                    for leave_from, leave_to in busy
-                )
-            ]
+        # the leaves are written by the calendar's method: the user's right
+        # to change the calendar is checked here
+        calendar.check_access("write")
+        created = calendar._support_add_public_holidays(
+            range(self.year_from, self.year_to + 1), self._patron()
         )
+        values = {
+            "support_public_holidays": True,
+            "support_holidays_until": max(
+                self.year_to, calendar.support_holidays_until
+            ),
+        }
+        if self.patron_day:
+            values.update(
+                support_patron_date=self.patron_date,
+                support_patron_name=self.patron_name or False,
+            )
+        calendar.write(values)
         if created:
             message = _(
                 "%(count)s public holidays added to %(calendar)s.",

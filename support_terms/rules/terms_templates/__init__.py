@@ -7,15 +7,17 @@ own keys of a template:
 
 - plans: ``products`` (names, prices), ``team``, ``plans`` (code, name,
   sequence, products, channels, ``channel_rule`` for requests on other
-  channels, terms);
+  channels, terms); ``company`` ``support_duplicate_days``;
 - SLA: ``calendars`` and, per plan, ``calendar``, ``urgent_calendar``,
   ``take_in_charge_hours``, ``urgent_take_in_charge_hours``,
-  ``urgency_terms``, ``urgency_fee_product``;
+  ``urgency_terms``, ``urgency_fee_product``, ``impact_priority`` (the
+  impact sets the priority);
 - auto-close: per plan ``auto_close_days``, ``auto_close_warning_days``;
   ``company`` ``support_auto_close_without_plan``;
 - coverage: ``coverage`` ({plan code: {request kind: rule}}), per plan
-  ``includes_extraordinary``, per product ``credit_pack``; ``company``
-  ``support_no_plan_mode`` (requests without a plan);
+  ``includes_extraordinary``, ``assess_before_work``, per product
+  ``credit_pack``; ``company`` ``support_no_plan_mode`` (requests without a
+  plan);
 - renewal: per plan ``duration_days``, ``refund_window_hours``,
   ``renewal_reminder_days``; the products' renewal terms with the
   template's ``notice_days`` (0 when its terms name none);

@@ -4,7 +4,8 @@ shapes of a coverage rule and the renewal terms of the services they sell.
 Texts are English source strings marked with ``_lt``: Odoo's export puts them
 in the module's ``.pot`` and the wizard reads each language's text from the
 ``.po`` files. Hours are ``(weekdays, from, to)`` with Monday = 0, in the
-calendar's time zone.
+calendar's time zone; support hours close on the Italian public holidays
+unless ``holidays`` is False.
 """
 
 from odoo.tools.translate import LazyTranslate
@@ -32,6 +33,8 @@ CALENDARS = {
     "always": {
         "name": _lt("Urgencies 24/7"),
         "hours": [(EVERY_DAY, 0.0, 12.0), (EVERY_DAY, 12.0, 24.0)],
+        # urgencies are answered "h24 anche di domenica": holidays too
+        "holidays": False,
     },
 }
 
@@ -112,6 +115,11 @@ def excluded(note, quote_product=None):
     if quote_product:
         rule.update(billing_mode="quote", product=quote_product)
     return rule
+
+
+def hints(note):
+    """Answered without intervention: pointers to the errors, no quote."""
+    return {"coverage": "hints", "note": note}
 
 
 NOTE_QUOTE_INTERVENTION = _lt(

@@ -75,6 +75,9 @@ TEMPLATE = {
             "auto_close_days": 7,
             "auto_close_warning_days": 2,
             "includes_extraordinary": True,
+            # "prima di intervenire, cerchiamo sempre di stabilire se una
+            # richiesta è da considerarsi extra"
+            "assess_before_work": True,
             "duration_days": 365,
             "refund_window_hours": 0,
             "renewal_reminder_days": 30,
@@ -103,6 +106,7 @@ TEMPLATE = {
             "auto_close_days": 7,
             "auto_close_warning_days": 2,
             "includes_extraordinary": False,
+            "assess_before_work": True,
             "duration_days": 365,
             "refund_window_hours": 0,
             "renewal_reminder_days": 30,
@@ -134,6 +138,7 @@ TEMPLATE = {
             "auto_close_days": 7,
             "auto_close_warning_days": 2,
             "includes_extraordinary": False,
+            "assess_before_work": True,
             "duration_days": 365,
             "refund_window_hours": 0,
             "renewal_reminder_days": 30,

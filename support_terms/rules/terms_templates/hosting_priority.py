@@ -2,13 +2,13 @@
 
 The terms: tickets from the customer area, email or phone, a first answer
 within 10 minutes, first the requests that make the service unusable; the
-customer's own code and unsupported software are not covered, repairs due
+customer's own code and unsupported software get hints only, repairs due
 to the customer are charged.
 """
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import excluded, fee, included
+from .common import fee, hints, included
 
 _lt = LazyTranslate(__name__)
 
@@ -26,8 +26,13 @@ _NOTE_CUSTOMER_FAULT = _lt(
 )
 
 TEMPLATE = {
-    # support "solo ai nostri clienti": others are refused politely
-    "company": {"support_no_plan_mode": "refuse"},
+    "company": {
+        # support "solo ai nostri clienti": others are refused politely
+        "support_no_plan_mode": "refuse",
+        # "non aprire ticket differenti per il medesimo problema": a request
+        # like an open one of the last week is shown as its probable duplicate
+        "support_duplicate_days": 7,
+    },
     "team": _lt("Customer support"),
     "calendars": ["office"],
     "products": {
@@ -55,6 +60,8 @@ TEMPLATE = {
             "channels": ["portal", "email", "phone"],
             "channel_rule": "accept",
             "take_in_charge_hours": 10.0 / 60.0,
+            # "service down" first: the impact sets the priority
+            "impact_priority": True,
             "urgent_take_in_charge_hours": 10.0 / 60.0,
             "auto_close_days": 0,
             "auto_close_warning_days": 0,
@@ -72,6 +79,11 @@ TEMPLATE = {
                 "<p>The customer's own code, software we do not support and "
                 "improper or negligent use of the services are not covered: "
                 "repairs due to the customer's fault are charged.</p>"
+                "<p>We back up your spaces periodically, but keeping the data you "
+                "store is up to you: take every measure needed to protect your "
+                "own data.</p><p>The service may be suspended without notice in "
+                "case of an order of the authorities, illegal material, spamming "
+                "or intrusion attempts from the server.</p>"
             ),
         },
     ],
@@ -80,8 +92,9 @@ TEMPLATE = {
         "CUSTOMER": {
             "outage": included(),
             "technical_support": included(),
-            "own_code": excluded(_NOTE_OWN_CODE),
-            "unsupported_software": excluded(_NOTE_UNSUPPORTED),
+            # "solo indizi": hints on the errors, neither work nor a quote
+            "own_code": hints(_NOTE_OWN_CODE),
+            "unsupported_software": hints(_NOTE_UNSUPPORTED),
             "misuse": fee("repair", _NOTE_CUSTOMER_FAULT),
             "customer_config_error": fee("repair", _NOTE_CUSTOMER_FAULT),
         },

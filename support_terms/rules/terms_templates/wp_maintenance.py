@@ -95,6 +95,10 @@ TEMPLATE = {
                 "days from purchase, is refundable within 24 hours only and "
                 "renews yearly: we will contact you a month before it "
                 "expires.</p>"
+                "<p>Before any change or delicate work on your site, contact us "
+                "for a technical opinion: we are not responsible for problems "
+                "caused by wrong changes or activities of the customer, and "
+                "fixing them is not covered by the plan.</p>"
             ),
         },
         {
@@ -128,6 +132,10 @@ TEMPLATE = {
                 "customer. The plan lasts 365 days from purchase, is refundable "
                 "within 24 hours only and renews yearly: we will contact you a "
                 "month before it expires.</p>"
+                "<p>Before any change or delicate work on your site, contact us "
+                "for a technical opinion: we are not responsible for problems "
+                "caused by wrong changes or activities of the customer, and "
+                "fixing them is not covered by the plan.</p>"
             ),
         },
     ],

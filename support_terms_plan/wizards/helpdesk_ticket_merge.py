@@ -1,0 +1,48 @@
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.tools.mail import email_normalize
+
+
+class HelpdeskTicketMerge(models.TransientModel):
+    """OCA's merge, of the requests of one customer in one company only."""
+
+    _inherit = "helpdesk.ticket.merge"
+
+    def merge_tickets(self):
+        self._support_check_merge()
+        return super().merge_tickets()
+
+    def _support_check_merge(self):
+        """One problem of one customer: requests of different customers (or
+        of a customer and of nobody) or of different companies are not
+        merged, before anything is written."""
+        for wizard in self:
+            tickets = wizard.ticket_ids | wizard.dst_ticket_id
+            if wizard.create_new_ticket:
+                tickets = wizard.ticket_ids
+            customers = {
+                t.partner_id.commercial_partner_id.id
+                or email_normalize(t.partner_email or "")
+                or False
+                for t in tickets.sudo()
+            }
+            if len(customers) > 1:
+                raise UserError(
+                    self.env._(
+                        "%(tickets)s: requests of different customers are not "
+                        "merged, each keeps its own.",
+                        tickets=", ".join(tickets.mapped("display_name")),
+                    )
+                )
+            companies = tickets.company_id
+            team_company = wizard.dst_helpdesk_team_id.company_id
+            if len(companies) > 1 or (
+                wizard.create_new_ticket and team_company and team_company != companies
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(tickets)s: requests of different companies are not "
+                        "merged.",
+                        tickets=", ".join(tickets.mapped("display_name")),
+                    )
+                )

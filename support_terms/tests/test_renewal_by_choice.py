@@ -3,7 +3,6 @@ from datetime import date, datetime, timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from .test_plan_term_renewal import WpMaintenanceCase
@@ -166,41 +165,54 @@ class TestPlansRenewedByChoice(HttpCase, WpMaintenanceCase):
         self.assertEqual(new_line.renewal_offer_date, date(2027, 12, 10))
 
     def _pay_online(self, quote):
-        """What a payment provider's confirmation does: a transaction for
-        the quotation, done, post-processed by Odoo's payment flow."""
-        provider = self.env["payment.provider"].search(
-            [("company_id", "=", self.company.id)], limit=1
-        ) or self.env["payment.provider"].create(
-            {"name": "Prova", "company_id": self.company.id}
-        )
+        """The customer pays in the portal, as the quotation page does: a
+        transaction through the order's payment route with Odoo's demo
+        provider, the provider's answer, then the status page's poll that
+        post-processes it."""
+        provider = self.env.ref("payment.payment_provider_demo")
         journal = self.env["account.journal"].search(
             [("type", "=", "bank"), ("company_id", "=", self.company.id)], limit=1
         )
-        journal.inbound_payment_method_line_ids = [
-            Command.create(
-                {
-                    "payment_method_id": self.env.ref(
-                        "account.account_payment_method_manual_in"
-                    ).id,
-                    "payment_provider_id": provider.id,
-                }
+        provider.write(
+            {"state": "test", "company_id": self.company.id, "journal_id": journal.id}
+        )
+        method = self.env.ref("payment_demo.payment_method_demo")
+
+        def json_call(url, params):
+            response = self.url_open(
+                url,
+                data=json.dumps({"params": params}),
+                headers={"Content-Type": "application/json"},
             )
-        ]
-        provider.write({"state": "test", "journal_id": journal.id})
-        method = self.env.ref("payment.payment_method_unknown")
-        transaction = self.env["payment.transaction"].create(
+            body = response.json()
+            self.assertNotIn("error", body, body.get("error"))
+            return body.get("result")
+
+        processing = json_call(
+            f"/my/orders/{quote.id}/transaction",
             {
+                "access_token": quote.access_token,
                 "provider_id": provider.id,
                 "payment_method_id": method.id,
-                "reference": f"{quote.name}-1",
+                "token_id": None,
                 "amount": quote.amount_total,
-                "currency_id": quote.currency_id.id,
-                "partner_id": quote.partner_id.id,
-                "sale_order_ids": [Command.set(quote.ids)],
-            }
+                "flow": "direct",
+                "tokenization_requested": False,
+                "landing_route": quote.get_portal_url(),
+                "is_validation": False,
+            },
         )
-        transaction._set_done()
-        transaction._post_process()
+        json_call(
+            "/payment/demo/simulate_payment",
+            {
+                "reference": processing["reference"],
+                "payment_details": "4242",
+                "simulated_state": "done",
+            },
+        )
+        # the status page polls: the payment is done and post-processed
+        status = json_call("/payment/status/poll", {})
+        self.assertEqual(status["state"], "done")
 
     def test_not_renewed_ends_on_its_day(self):
         """A customer without salesperson: the plan team's leader is asked

@@ -100,3 +100,16 @@ class TestPortalChannels(HttpCase, SupportTermsCase):
             "non comprende le richieste dal portale: inviatele per", response.text
         )
         self.assertEqual(tickets.search_count([]), before)
+
+    def test_the_portal_in_a_browser(self):
+        """In the browser, the customer whose plan has no portal opens a new
+        request and reads its plan's channels instead of a form; nothing is
+        created."""
+        self.contact.lang = "en_US"
+        user = self.env["res.users"].search([("login", "=", "mario_channels")])
+        user.password = "mario_channels"  # the tour logs in with its login
+        before = self.env["helpdesk.ticket"].search_count([])
+        self.start_tour(
+            "/new/ticket", "support_terms_portal_channels", login="mario_channels"
+        )
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), before)

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.support_terms_base.tools import check_manager
+from odoo.addons.support_terms_base.tools import MANAGER_GROUP, check_manager
 
 # what the computed value follows: a write of them recomputes it
 CONSUMER_DEPENDS = {"is_company", "vat", "parent_id"}
@@ -38,6 +38,15 @@ class ResPartner(models.Model):
             )
 
     def write(self, vals):
+        if (
+            "support_is_consumer" in vals
+            and CONSUMER_DEPENDS & set(vals)
+            and not self.env.su
+            and not self.env.user.has_group(MANAGER_GROUP)
+        ):
+            # a form sends the value its onchange computed with what it
+            # follows: anyone but a manager gets it computed again, never set
+            vals = {k: v for k, v in vals.items() if k != "support_is_consumer"}
         if "support_is_consumer" in vals and not CONSUMER_DEPENDS & set(vals):
             changed = self.filtered(
                 lambda p: p.support_is_consumer != bool(vals["support_is_consumer"])

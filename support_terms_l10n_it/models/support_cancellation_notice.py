@@ -9,6 +9,8 @@ from odoo.tools import email_normalize, html2plaintext
 PEC_ENVELOPE = "POSTA CERTIFICATA:"
 PEC_RECEIPTS = ("ACCETTAZIONE:", "CONSEGNA:", "AVVENUTA CONSEGNA:")
 PEC_SENDER = re.compile(r"per conto di:\s*([^\s\"<>]+@[^\s\"<>]+)", re.IGNORECASE)
+# the address a PEC provider sends envelopes and receipts from
+PEC_PROVIDER_LOCALPART = "posta-certificata"
 
 
 class SupportCancellationNotice(models.Model):
@@ -145,8 +147,8 @@ class SupportCancellationNotice(models.Model):
                 )
             )
         subject = (msg_dict.get("subject") or "").strip()
-        received = (
-            fields.Datetime.to_datetime(msg_dict.get("date")) or fields.Datetime.now()
+        envelope = subject.upper().startswith(PEC_ENVELOPE) and self._support_from_pec(
+            msg_dict.get("email_from")
         )
         values = {
             # the reference comes from the sequence, not the subject
@@ -162,27 +164,50 @@ class SupportCancellationNotice(models.Model):
                     ).ids,
                 )
             ],
-            "channel": "pec" if subject.upper().startswith(PEC_ENVELOPE) else "email",
-            "received_at": min(received, fields.Datetime.now()),
-            "note": html2plaintext(msg_dict.get("body") or "")[:2000] or False,
+            "channel": "pec" if envelope else "email",
+            # received when the gateway got it: the Date header is the
+            # sender's word (staff read it, and the PEC's certification data,
+            # before confirming)
+            "received_at": fields.Datetime.now(),
+            "note": "\n".join(
+                filter(
+                    None,
+                    [
+                        msg_dict.get("date")
+                        and self.env._("Dated %(date)s", date=msg_dict.get("date")),
+                        html2plaintext(msg_dict.get("body") or "")[:2000],
+                    ],
+                )
+            )
+            or False,
         }
         values.update(custom_values or {})
         return super().message_new(msg_dict, custom_values=values)
 
     @api.model
+    def _support_from_pec(self, email_from):
+        """Whether a message comes from a PEC provider's own address."""
+        address = email_normalize(email_from or "") or ""
+        return address.split("@")[0] == PEC_PROVIDER_LOCALPART
+
+    @api.model
     def _support_sender(self, email_from):
         """The customer who sent a message: a PEC envelope comes from the
         PEC provider "per conto di" the sender's PEC address, which the
-        customer may have as its email or its PEC (e-invoicing) address."""
-        match = PEC_SENDER.search(email_from)
-        address = email_normalize(match.group(1) if match else email_from)
+        customer may have as its email or its PEC (e-invoicing) address.
+        "Per conto di" is read only from a PEC provider's address, and the
+        address must be the customer's exactly."""
+        match = self._support_from_pec(email_from) and PEC_SENDER.search(email_from)
+        address = email_normalize(match.group(1) if match else email_from or "")
         if not address:
             return self.env["res.partner"]
+        # exact, case-insensitive: no pattern of the sender's reaches the search
+        literal = address.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         partner = self.env["res.partner"].search(
             [
                 "|",
-                ("email", "=ilike", address),
-                ("l10n_it_pec_email", "=ilike", address),
+                ("email_normalized", "=", address),
+                ("l10n_it_pec_email", "=ilike", literal),
             ],
             limit=1,
         )
@@ -193,10 +218,16 @@ class SupportCancellationNotice(models.Model):
         certification data and the original message) prove the notice, the
         acceptance and delivery receipts when it was sent and delivered."""
         res = super()._message_post_after_hook(message, msg_vals)
-        if message.message_type == "email" and message.attachment_ids:
+        # only what the mail gateway delivers from a PEC provider is evidence
+        if (
+            message.message_type == "email"
+            and message.attachment_ids
+            and self.env.context.get("support_mail_gateway")
+            and self._support_from_pec(message.email_from)
+        ):
             subject = (message.subject or "").strip().upper()
             for notice in self:
-                if subject.startswith(PEC_RECEIPTS):
+                if subject.startswith(PEC_RECEIPTS) and notice.state == "draft":
                     notice.pec_receipt_ids |= message.attachment_ids
                 elif subject.startswith(PEC_ENVELOPE) and notice.state == "draft":
                     notice.attachment_ids |= message.attachment_ids

@@ -55,3 +55,25 @@ class TestConsumer(ItalianLawCase):
         with Form(self.consumer.with_user(salesman)) as form:
             form.vat = "IT12345670017"
         self.assertFalse(self.consumer.support_is_consumer)
+
+    def test_a_salesman_cannot_set_it_beside_what_it_follows(self):
+        """Sending the flag with a field it follows (as a form does) does not
+        let anyone but a manager decide it: it is computed again."""
+        salesman = new_test_user(
+            self.env,
+            login="it_law_salesman_rpc",
+            groups="base.group_partner_manager,"
+            "support_terms_base.group_support_terms_user",
+        )
+        business = self.env["res.partner"].create(
+            {"name": "Edil Bianchi Srl", "is_company": True}
+        )
+        self.assertFalse(business.support_is_consumer)
+        business.with_user(salesman).write(
+            {"support_is_consumer": True, "is_company": True}
+        )
+        self.assertFalse(business.support_is_consumer)
+        self.consumer.with_user(salesman).write(
+            {"support_is_consumer": False, "parent_id": False}
+        )
+        self.assertTrue(self.consumer.support_is_consumer)

@@ -143,3 +143,44 @@ class TestPecNotice(ItalianLawCase):
                 "support.cancellation.notice", stranger
             )
         self.assertEqual(notices.search_count([]), before)
+
+    def test_a_forged_pec_acts_for_nobody(self):
+        """A stranger who writes "per conto di" the customer's PEC in the
+        name of an ordinary address, or a wildcard as the address, is not the
+        customer: nothing is recorded."""
+        notices = self.env["support.cancellation.notice"]
+        before = notices.search_count([])
+        for sender in (
+            '"Per conto di: rossi.costruzioni@pec.example" <truffa@evil.example>',
+            "%@%",
+        ):
+            forged = PEC_NOTICE.replace(
+                '"Per conto di: rossi.costruzioni@pec.example" '
+                "<posta-certificata@pec.example>",
+                sender,
+            )
+            with (
+                self.subTest(sender=sender),
+                freeze_time("2026-11-10 09:30"),
+                mute_logger("odoo.addons.mail.models.mail_thread"),
+                self.assertRaisesRegex(Exception, "No service that renews"),
+            ):
+                self.env["mail.thread"].message_process(
+                    "support.cancellation.notice", forged
+                )
+        self.assertEqual(notices.search_count([]), before)
+
+    def test_received_when_it_arrives_not_when_it_says(self):
+        """The Date header is the sender's word: a notice dated before the
+        last day to cancel but arriving after it is received when it
+        arrives."""
+        # dated 10 November 2026, it arrives on 20 January 2027
+        backdated = PEC_NOTICE
+        with freeze_time("2027-01-20 09:30"):
+            notice = self.env["support.cancellation.notice"].browse(
+                self.env["mail.thread"].message_process(
+                    "support.cancellation.notice", backdated
+                )
+            )
+        self.assertEqual(notice.received_date, self.d(2027, 1, 20))
+        self.assertIn("2026-11-10", notice.note)

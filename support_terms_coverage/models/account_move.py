@@ -1,5 +1,7 @@
-from odoo import fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.support_terms_base.tools import MANAGER_GROUP
 
 
 class AccountMove(models.Model):
@@ -25,11 +27,37 @@ class AccountMove(models.Model):
         copy=False,
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._support_check_refund_confirmation(vals)
+        return super().create(vals_list)
+
     def write(self, vals):
+        self._support_check_refund_confirmation(vals)
         res = super().write(vals)
         if "partner_id" in vals or "company_id" in vals:
             self._support_check_credits_owner()
         return res
+
+    @api.model
+    def _support_check_refund_confirmation(self, vals):
+        """Who confirmed that a credit note takes back credits is recorded by
+        the credit note wizard, for the support terms manager running it:
+        nobody records it for somebody else."""
+        user_id = vals.get("support_credits_refund_user_id")
+        if self.env.su or (
+            "support_credits_refund_user_id" not in vals
+            and "support_credits_refund_reason" not in vals
+        ):
+            return
+        if user_id != self.env.uid or not self.env.user.has_group(MANAGER_GROUP):
+            raise AccessError(
+                self.env._(
+                    "Only the support terms manager who credits prepaid credits "
+                    "confirms it, in the credit note wizard."
+                )
+            )
 
     def _support_check_credits_owner(self):
         """Credits are not transferable: an invoice that granted credits
@@ -78,11 +106,27 @@ class AccountMove(models.Model):
         """A credit note crediting a pack still granted takes back credits,
         which are not refundable: only one a support terms manager confirmed
         (through the credit note wizard, with a reason) is posted."""
-        credit_notes = self.filtered(
+        unconfirmed = self.filtered(
             lambda move: move.move_type == "out_refund"
-            and move.reversed_entry_id
             and not move.support_credits_refund_user_id
         )
+        # a credit note of its own (not from an invoice) on a pack product
+        # would give money back for credits the customer keeps
+        loose = unconfirmed.filtered(
+            lambda move: not move.reversed_entry_id
+            and move.invoice_line_ids.product_id.filtered("support_credit_pack")
+        )
+        if loose:
+            raise UserError(
+                self.env._(
+                    "%(credit_note)s credits prepaid support credits, which are "
+                    "not refundable: credit the invoice that sold them with the "
+                    "credit note wizard, where a support terms manager confirms "
+                    "it with a reason.",
+                    credit_note=loose[0].display_name,
+                )
+            )
+        credit_notes = unconfirmed.filtered("reversed_entry_id")
         if not credit_notes:
             return
         packs = (

@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
@@ -193,6 +194,41 @@ class TestCreditsNotRefundable(CoverageCase):
         with self.assertRaises(UserError) as caught:
             credit_note.action_post()
         self.assertIn("confirming it with a reason", str(caught.exception))
+        self.assertEqual(self._balance(), 20)
+
+    def test_nobody_records_a_managers_confirmation_for_him(self):
+        """The accountant writes the manager's name on a draft credit note
+        over RPC, or posts a credit note of its own on the pack product: both
+        refused, the credits stay."""
+        invoice = self._paid_pack_invoice()
+        credit_note = invoice._reverse_moves()
+        with self.assertRaises(AccessError):
+            credit_note.with_user(self.accountant).write(
+                {
+                    "support_credits_refund_user_id": self.manager.id,
+                    "support_credits_refund_reason": "firmato da lui",
+                }
+            )
+        self.assertFalse(credit_note.support_credits_refund_user_id)
+        loose = self.env["account.move"].create(
+            {
+                "move_type": "out_refund",
+                "partner_id": self.customer.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": self.credit_pack.id,
+                            "quantity": 2,
+                            "price_unit": 100.0,
+                        }
+                    )
+                ],
+            }
+        )
+        with self.assertRaises(UserError) as caught:
+            loose.with_user(self.accountant).action_post()
+        self.assertIn("credit the invoice that sold them", str(caught.exception))
+        self.assertEqual(loose.state, "draft")
         self.assertEqual(self._balance(), 20)
 
     def test_unpaid_invoice_granted_nothing_credited_freely(self):

@@ -525,13 +525,15 @@ class HelpdeskTicket(models.Model):
                     "partner_id": self.partner_id.id,
                     "company_id": self.company_id.id,
                     "origin": self.number,
-                    "ticket_ids": [fields.Command.link(self.id)],
                     "require_signature": True,
                     "require_payment": False,
                     "order_line": [fields.Command.create(line)],
                 }
             )
         )
+        # the quotation of the request is the support terms' to record (no
+        # user links one by hand): linked as superuser, staff checked above
+        order.sudo().ticket_ids = [fields.Command.link(self.id)]
         # the customer reads and signs it in the portal as a follower
         order.message_subscribe(partner_ids=order.partner_id.ids)
         return {

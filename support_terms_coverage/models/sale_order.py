@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class SaleOrder(models.Model):
@@ -6,6 +6,48 @@ class SaleOrder(models.Model):
     (``ticket_ids``); accepting it starts the work."""
 
     _inherit = "sale.order"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        quotes = self._support_quotes_before(
+            None, [vals["ticket_ids"] for vals in vals_list if "ticket_ids" in vals]
+        )
+        orders = super().create(vals_list)
+        if quotes:
+            quotes["tickets"]._check_quote_kept(quotes["quotes"])
+        return orders
+
+    def write(self, vals):
+        quotes = None
+        if "ticket_ids" in vals:
+            quotes = self._support_quotes_before(self, [vals["ticket_ids"]])
+        res = super().write(vals)
+        if quotes:
+            quotes["tickets"]._check_quote_kept(quotes["quotes"])
+        return res
+
+    @api.model
+    def _support_quotes_before(self, orders, commands_list):
+        """The quotation of every request a user's link or unlink from the
+        sales order's side may touch, before it: the request's own rule (its
+        quotation does not change by a link) holds from this side too."""
+        if self.env.su or not commands_list:
+            return None
+        ids = set()
+        for commands in commands_list:
+            for command in commands:
+                if command[0] in (1, 2, 3, 4):
+                    ids.add(command[1])
+                elif command[0] == 6:
+                    ids.update(command[2])
+        tickets = self.env["helpdesk.ticket"].sudo().browse(ids)
+        if orders:
+            tickets |= orders.sudo().ticket_ids
+        tickets = tickets.exists()
+        return {
+            "tickets": tickets,
+            "quotes": {ticket: ticket.support_quote_id for ticket in tickets},
+        }
 
     def action_confirm(self):
         res = super().action_confirm()

@@ -122,3 +122,31 @@ class TestQuotesOnOcaLink(CoverageCase):
         ticket.with_user(self.agent).write({"sale_order_ids": [Command.link(older.id)]})
         self.assertEqual(ticket.sale_order_ids, older | quote)
         self.assertEqual(ticket.support_quote_id, quote)
+
+    def test_the_sales_order_side_does_not_replace_the_quotation(self):
+        """From the sales order, a salesperson links a confirmed order of the
+        customer to a request waiting for its quotation, or creates one
+        linked: refused, the request still waits, nothing written."""
+        ticket = self._ticket(self.cat_feature)
+        ticket.with_user(self.agent).action_create_quote()
+        quote = ticket.support_quote_id
+        signed = self.env["sale.order"].create({"partner_id": self.customer.id})
+        signed.action_confirm()
+        orders_before = self.env["sale.order"].search_count([])
+        with self.assertRaises(AccessError):
+            signed.with_user(self.agent).write(
+                {"ticket_ids": [Command.link(ticket.id)]}
+            )
+        with self.assertRaises(AccessError):
+            self.env["sale.order"].with_user(self.agent).create(
+                {
+                    "partner_id": self.customer.id,
+                    "ticket_ids": [Command.link(ticket.id)],
+                }
+            )
+        self.assertEqual(self.env["sale.order"].search_count([]), orders_before)
+        ticket.invalidate_recordset()
+        self.assertEqual(ticket.support_quote_id, quote)
+        self.assertEqual(ticket.support_quote_state, "waiting")
+        with self.assertRaises(UserError):
+            ticket.with_user(self.agent).write({"stage_id": self.stage_progress.id})

@@ -50,6 +50,8 @@ class DiscussChannel(models.Model):
             raise AccessError(_("Only support staff turn a chat into a request."))
         if self.channel_type != "livechat":
             raise UserError(_("Only a live chat becomes a request."))
+        # the staff member must be able to read the chat itself
+        self.check_access("read")
         # sudo: the chat's members and messages, read for support staff
         chat = self.sudo()
         if chat.support_ticket_ids:

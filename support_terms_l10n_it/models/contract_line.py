@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 # Consumer Code art. 52: 14 days to withdraw from a contract at a distance
 WITHDRAWAL_DAYS = 14
@@ -28,9 +29,28 @@ class ContractLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._support_refuse_free_withdrawal(vals)
         lines = super().create(vals_list)
         lines._support_inform_withdrawal()
         return lines
+
+    def write(self, vals):
+        self._support_refuse_free_withdrawal(vals)
+        return super().write(vals)
+
+    @api.model
+    def _support_refuse_free_withdrawal(self, vals):
+        """A free withdrawal is what the law gives when the renewal notice
+        was not delivered: recorded by the reminders, never by a user (OCA
+        lets accounting write contract lines)."""
+        if "free_withdrawal_until" in vals and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "The free withdrawal is recorded when the renewal notice "
+                    "could not be delivered in time; it cannot be written."
+                )
+            )
 
     def _support_inform_withdrawal(self):
         """The consumer buying at a distance is told of its right of
@@ -151,7 +171,9 @@ class ContractLine(models.Model):
                 until = line.date_end
             else:
                 until = line._get_renewal_new_date_end()
-            line.free_withdrawal_until = until
+            # the law's consequence of a notice not delivered, whoever's
+            # action found it out
+            line.sudo().free_withdrawal_until = until
             line.contract_id.message_post(
                 body=self.env._(
                     "%(service)s: the consumer was not told in time of the last "
@@ -168,7 +190,8 @@ class ContractLine(models.Model):
         for new_line in new_lines:
             old = new_line.predecessor_contract_line_id
             if new_line.id not in rights and rights.get(old.id):
-                new_line.free_withdrawal_until = rights[old.id]
+                # the right follows the renewal, whoever renews the line
+                new_line.sudo().free_withdrawal_until = rights[old.id]
         for line in new_lines.filtered("company_id.support_it_law"):
             line.contract_id.partner_id._support_warn_unapproved(
                 line.company_id, "renewal", self.env._("Tacit renewal")

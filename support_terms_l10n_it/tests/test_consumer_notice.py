@@ -4,7 +4,8 @@ from unittest.mock import patch
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import ItalianLawCase
@@ -199,3 +200,18 @@ class TestConsumerRenewalNotice(ItalianLawCase):
         with freeze_time("2025-12-14 10:00"):
             self.run_renewal()
         self.assertEqual(line.renewal_reminder_ids.kind, "notice")
+
+    def test_nobody_writes_a_free_withdrawal(self):
+        """The free withdrawal is the law's consequence of a notice not
+        delivered: an accountant, who may write contract lines, cannot grant
+        it by hand."""
+        accountant = new_test_user(
+            self.env,
+            login="it_law_accountant",
+            groups="account.group_account_manager",
+        )
+        with freeze_time("2026-03-15 10:00"):
+            line = self._service(self.hosting, self.d(2026, 3, 15), self.consumer)
+        with self.assertRaises(AccessError):
+            line.with_user(accountant).write({"free_withdrawal_until": "2027-03-14"})
+        self.assertFalse(line.free_withdrawal_until)

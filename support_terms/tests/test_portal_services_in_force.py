@@ -55,3 +55,23 @@ class TestMyServicesInForce(HttpCase):
         page = self.url_open("/my/services").text
         self.assertIn("Hosting sito vetrina", page)
         self.assertNotIn("Casella PEC chiusa", page)
+
+    def test_home_cards_show_icons_at_card_size(self):
+        """The customer's home: each card of the support terms has an icon
+        drawn for a card (a scalable image), not the app's 647 px logo."""
+        contact = self.env["res.partner"].create(
+            {"name": "Bruno Forno", "email": "b@df.example"}
+        )
+        self.env["res.users"].create(
+            {
+                "name": "Bruno Forno",
+                "login": "bruno_forno",
+                "password": "bruno-forno-1",
+                "partner_id": contact.id,
+                "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
+        )
+        self.authenticate("bruno_forno", "bruno-forno-1")
+        page = self.url_open("/my").text
+        self.assertIn("/support_terms/static/src/img/services.svg", page)
+        self.assertNotIn("static/description/icon.png", page)

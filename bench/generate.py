@@ -535,6 +535,8 @@ class Generator:
         else:
             vals["user_id"] = rng.choice(self.agents).id
             vals["assigned_date"] = created + (updated - created) / 2
+            # staff took it in charge when they moved it out of the new ones
+            vals["taken_in_charge_date"] = vals["assigned_date"]
         if stage.closed:
             vals["closed_date"] = updated
         plan_id = self.plan_on(self.customer_ids[contact_index], created.date())

@@ -106,6 +106,13 @@ def prepare_ours(args, template):
             [("company_id", "=", company.id)], order="id", limit=1
         )
         team.write({"alias_name": ALIAS, "use_sla": True})
+        # databases generated before generate.py recorded it: a ticket staff
+        # work on was taken in charge (else a reply would take it in charge
+        # again, with its email)
+        env.cr.execute(
+            "UPDATE helpdesk_ticket SET taken_in_charge_date = assigned_date "
+            "WHERE taken_in_charge_date IS NULL AND assigned_date IS NOT NULL"
+        )
     release(template)
 
 

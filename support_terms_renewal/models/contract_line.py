@@ -8,6 +8,7 @@ from odoo.tools import format_date
 from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
 
 from ..rules import renewal as renewal_rules
+from .contract_contract import RENEWAL_NOTES
 from .product_template import RENEWAL_POLICIES
 
 
@@ -585,7 +586,15 @@ class ContractLine(models.Model):
         )
 
     def _renew_due(self):
-        self.renew()
+        """OCA's renewal, its chatter notes logged together: a note posted
+        per line was most of the time a renewal took."""
+        data = self.env.cr.precommit.data
+        data[RENEWAL_NOTES] = []
+        try:
+            self.with_context(support_renewal_batch=True).renew()
+        finally:
+            notes = data.pop(RENEWAL_NOTES, [])
+        self.env["contract.contract"]._support_log_renewal_notes(notes)
 
     def _check_cancellable_by(self, notice):
         """These services can be named by ``notice``: they renew (they have an

@@ -354,6 +354,12 @@ def print_table(results):
             f"{ratio('ms_median'):.2f} {ratio('ms_p90'):.2f}, "
             f"{ratio('queries_median'):.2f} {ratio('queries_p90'):.2f}"
         )
+        if "peak_kib_median" in mine:
+            print(
+                f"{'':<8} Python allocations' peak per email, median/p90 KiB: "
+                f"{mine['peak_kib_median']}/{mine['peak_kib_p90']}, base "
+                f"{theirs['peak_kib_median']}/{theirs['peak_kib_p90']}"
+            )
 
 
 def main():

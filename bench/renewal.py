@@ -312,6 +312,18 @@ def main():
             rows[label]["runs_ms_per_renewed_line"] = [
                 m["ms_per_renewed_line"] for m in measured
             ]
+        for label in ("support_terms", "support_terms_renewal_only"):
+            # speed against OCA's in the same round (above 1: faster), median
+            speeds = [
+                theirs["ms_per_renewed_line"] / mine["ms_per_renewed_line"]
+                for mine, theirs in zip(rounds[label], rounds["oca"], strict=True)
+                if mine["ms_per_renewed_line"] and theirs["ms_per_renewed_line"]
+            ]
+            if speeds:
+                rows[f"speed_{label}_vs_oca_per_round"] = [round(x, 2) for x in speeds]
+                rows[f"speed_{label}_vs_oca_median_of_rounds"] = round(
+                    statistics.median(speeds), 2
+                )
         oca = rows["oca"]
         for label in ("support_terms", "support_terms_renewal_only"):
             if rows[label]["renewed"] and oca["renewed"]:

@@ -209,8 +209,8 @@ def limit_due(args, work, size):
     with environment(work) as env:
         cr = env.cr
         cr.execute(
-            "SELECT date_end, termination_notice_date, notice_deadline, "
-            "renewal_reminder_date FROM contract_line ORDER BY id LIMIT 1"
+            "SELECT date_end, termination_notice_date, renewal_reminder_date "
+            "FROM contract_line ORDER BY id LIMIT 1"
         )
         idle = cr.fetchone()
         # the due and the reminded lines: each kind shares one end date
@@ -223,8 +223,7 @@ def limit_due(args, work, size):
             cr.execute(
                 """
                 UPDATE contract_line SET date_end = %s,
-                       termination_notice_date = %s, notice_deadline = %s,
-                       renewal_reminder_date = %s
+                       termination_notice_date = %s, renewal_reminder_date = %s
                  WHERE id IN (SELECT id FROM contract_line WHERE date_end = %s
                                ORDER BY id OFFSET %s)
                 """,

@@ -169,6 +169,16 @@ class Generator:
         self.channels = env["helpdesk.ticket.channel"].search(
             [("company_id", "in", [self.company.id, False])]
         )
+        # the channels each plan receives requests on (a plan refuses the
+        # others); a request arriving without a plan comes on one every plan
+        # receives, as the plan the addon looks up today may be any
+        self.plan_channels = {
+            plan.id: self.channels.filtered(plan._support_allows_channel)
+            for plan in plans
+        }
+        self.plan_channels[None] = self.channels.filtered(
+            lambda channel: all(plan._support_allows_channel(channel) for plan in plans)
+        )
         self.agents = self.ensure_agents()
         self.team.user_ids |= self.agents
         self.stages = self.team._get_applicable_stages()
@@ -517,6 +527,7 @@ class Generator:
             seconds=rng.randrange(int((self.now - created).total_seconds()) + 1)
         )
         subject = rng.choice(SUBJECTS)
+        plan_id = self.plan_on(self.customer_ids[contact_index], created.date())
         vals = {
             "name": f"{subject} #{n}",
             "description": f"<p>{subject}: please help, {name}.</p>",
@@ -525,7 +536,7 @@ class Generator:
             "partner_email": email,
             "team_id": self.team.id,
             "stage_id": stage.id,
-            "channel_id": rng.choice(self.channels).id,
+            "channel_id": rng.choice(self.plan_channels[plan_id] or self.channels).id,
             "priority": rng.choice("0001123"),
             "company_id": self.company.id,
             "last_stage_update": updated,
@@ -535,9 +546,10 @@ class Generator:
         else:
             vals["user_id"] = rng.choice(self.agents).id
             vals["assigned_date"] = created + (updated - created) / 2
+            # staff took it in charge when they moved it out of the new ones
+            vals["taken_in_charge_date"] = vals["assigned_date"]
         if stage.closed:
             vals["closed_date"] = updated
-        plan_id = self.plan_on(self.customer_ids[contact_index], created.date())
         if plan_id:
             # otherwise the addon snapshots today's plan, reset below
             vals["support_plan_id"] = plan_id

@@ -20,6 +20,7 @@ the ratio of time per renewed line:
 
 import argparse
 import json
+import statistics
 from datetime import date, timedelta
 
 from common import (
@@ -199,6 +200,58 @@ def run(args, work, target, label):
     return report
 
 
+def limit_due(args, work, size):
+    """Only ``size`` lines due to renew and ``size`` at their reminder day.
+
+    The others of each kind are moved to mid-period (the idle lines' dates),
+    so that one generated database serves several sizes of peak.
+    """
+    with environment(work) as env:
+        cr = env.cr
+        cr.execute(
+            "SELECT date_end, termination_notice_date, renewal_reminder_date "
+            "FROM contract_line ORDER BY id LIMIT 1"
+        )
+        idle = cr.fetchone()
+        # the due and the reminded lines: each kind shares one end date
+        cr.execute(
+            "SELECT date_end FROM contract_line WHERE date_end != %s "
+            "GROUP BY date_end HAVING count(*) > %s",
+            [idle[0], size],
+        )
+        for (date_end,) in cr.fetchall():
+            cr.execute(
+                """
+                UPDATE contract_line SET date_end = %s,
+                       termination_notice_date = %s, renewal_reminder_date = %s
+                 WHERE id IN (SELECT id FROM contract_line WHERE date_end = %s
+                               ORDER BY id OFFSET %s)
+                """,
+                [*idle, date_end, size],
+            )
+        cr.execute("ANALYZE contract_line")
+    release(work)
+
+
+def row(report):
+    renewed = report.get("count_delta", 0)
+    return {
+        "lines": report["dataset"]["contract_line"],
+        "renewed": renewed,
+        "reminders": report["reminders"],
+        "wall_s": report["wall_s"],
+        "queries": report["queries"],
+        "queries_per_renewed_line": round(report["queries"] / renewed, 2)
+        if renewed
+        else None,
+        "ms_per_renewed_line": round(1000 * report["wall_s"] / renewed, 2)
+        if renewed
+        else None,
+        "tracemalloc_peak_mib": report.get("tracemalloc_peak_mib"),
+        "rss_peak_mib": report["rss_peak_mib"],
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add_db_arguments(parser)
@@ -207,50 +260,82 @@ def main():
     parser.add_argument("--remind", type=int, default=5000)
     parser.add_argument("--create-db", action="store_true")
     parser.add_argument("--tracemalloc", action="store_true")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        help="peaks to measure: that many lines due and as many reminders "
+        "(at most --due and --remind); default: all the generated ones",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="rounds of runs; medians are reported"
+    )
     args = parser.parse_args()
     configure_odoo(args)
     if args.create_db:
         create_database(args, args.db)
         generate(args)
-    rows = {}
     # no reminder owed: the renewal alone, beside OCA's
     no_reminder = "UPDATE contract_line SET renewal_reminder_date = NULL"
-    for label, target, before in (
+    runs = (
         ("support_terms", [f"--cron={CRON}"], None),
         ("support_terms_renewal_only", [f"--cron={CRON}"], no_reminder),
         ("oca", [f"--method={OCA_RENEWAL}"], None),
-    ):
-        work = f"{args.db}_{label}"
-        copy_database(args, args.db, work)
-        if before:
-            with environment(work) as env:
-                env.cr.execute(before)
-            release(work)
-        report = run(args, work, target, label)
-        drop_database(args, work)
-        renewed = report.get("count_delta", 0)
-        rows[label] = {
-            "lines": report["dataset"]["contract_line"],
-            "renewed": renewed,
-            "reminders": report["reminders"],
-            "wall_s": report["wall_s"],
-            "queries": report["queries"],
-            "queries_per_renewed_line": round(report["queries"] / renewed, 2)
-            if renewed
-            else None,
-            "ms_per_renewed_line": round(1000 * report["wall_s"] / renewed, 2)
-            if renewed
-            else None,
-            "tracemalloc_peak_mib": report.get("tracemalloc_peak_mib"),
-            "rss_peak_mib": report["rss_peak_mib"],
-        }
-    oca = rows["oca"]
-    for label in ("support_terms", "support_terms_renewal_only"):
-        if rows[label]["renewed"] and oca["renewed"]:
-            rows[f"ratio_{label}_to_oca_per_renewed_line"] = round(
-                rows[label]["ms_per_renewed_line"] / oca["ms_per_renewed_line"], 3
-            )
-    print(json.dumps(rows, indent=2))
+    )
+    result = {}
+    for size in args.sizes or [None]:
+        rounds = {label: [] for label, _t, _b in runs}
+        # one round runs each action once, one after the other, so that the
+        # load of the machine weighs alike on the three
+        for _round in range(args.repeat):
+            for label, target, before in runs:
+                work = f"{args.db}_{label}"
+                copy_database(args, args.db, work)
+                if size:
+                    limit_due(args, work, size)
+                if before:
+                    with environment(work) as env:
+                        env.cr.execute(before)
+                    release(work)
+                report = run(args, work, target, label)
+                drop_database(args, work)
+                rounds[label].append(row(report))
+                print(json.dumps({"size": size, label: rounds[label][-1]}), flush=True)
+        rows = {}
+        for label, measured in rounds.items():
+            rows[label] = dict(measured[len(measured) // 2])
+            for figure in ("wall_s", "ms_per_renewed_line", "queries_per_renewed_line"):
+                values = [m[figure] for m in measured if m[figure] is not None]
+                if values:
+                    rows[label][figure] = round(statistics.median(values), 3)
+            rows[label]["runs_ms_per_renewed_line"] = [
+                m["ms_per_renewed_line"] for m in measured
+            ]
+        for label in ("support_terms", "support_terms_renewal_only"):
+            # speed against OCA's in the same round (above 1: faster), median
+            speeds = [
+                theirs["ms_per_renewed_line"] / mine["ms_per_renewed_line"]
+                for mine, theirs in zip(rounds[label], rounds["oca"], strict=True)
+                if mine["ms_per_renewed_line"] and theirs["ms_per_renewed_line"]
+            ]
+            if speeds:
+                rows[f"speed_{label}_vs_oca_per_round"] = [round(x, 2) for x in speeds]
+                rows[f"speed_{label}_vs_oca_median_of_rounds"] = round(
+                    statistics.median(speeds), 2
+                )
+        oca = rows["oca"]
+        for label in ("support_terms", "support_terms_renewal_only"):
+            if rows[label]["renewed"] and oca["renewed"]:
+                # speed per renewed line relative to OCA's (above 1: faster)
+                rows[f"speed_{label}_vs_oca"] = round(
+                    oca["ms_per_renewed_line"] / rows[label]["ms_per_renewed_line"], 3
+                )
+                # the same as a ratio of times per line, per round
+                rows[f"ratio_{label}_to_oca_per_renewed_line"] = round(
+                    rows[label]["ms_per_renewed_line"] / oca["ms_per_renewed_line"], 3
+                )
+        result[str(size or "all")] = rows
+    print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,11 @@ from odoo.tools import format_date
 from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
 
 from ..rules import renewal as renewal_rules
+from .contract_contract import RENEWAL_NOTES
 from .product_template import RENEWAL_POLICIES
+
+# where the batched renewal keeps the plan duration of each product
+PLAN_DAYS = "support_terms_renewal.plan_days"
 
 
 class ContractLine(models.Model):
@@ -453,11 +457,14 @@ class ContractLine(models.Model):
 
     def _get_renewal_new_date_end(self):
         if self.renewal_policy:
-            return renewal_rules.next_period(
-                self.date_end,
-                self.renewal_policy,
-                self._plan_duration_days(self.product_id, self.company_id),
-            )[1]
+            key = (self.product_id.id, self.company_id.id)
+            days = self.env.cr.precommit.data.get(PLAN_DAYS, {}).get(key)
+            if days is None:
+                days = self._plan_duration_days(self.product_id, self.company_id)
+            _start, end = renewal_rules.next_period(
+                self.date_end, self.renewal_policy, days
+            )
+            return end
         return super()._get_renewal_new_date_end()
 
     @api.model
@@ -585,7 +592,24 @@ class ContractLine(models.Model):
         )
 
     def _renew_due(self):
-        self.renew()
+        """OCA's renewal, its chatter notes logged together: a note posted
+        per line was most of the time a renewal took."""
+        data = self.env.cr.precommit.data
+        data[RENEWAL_NOTES] = []
+        # the plan duration of each product, looked up once for the batch
+        # rather than once per line
+        data[PLAN_DAYS] = {
+            (product.id, company.id): self._plan_duration_days(product, company)
+            for product, company in {
+                (line.product_id, line.company_id) for line in self
+            }
+        }
+        try:
+            self.with_context(support_renewal_batch=True).renew()
+        finally:
+            notes = data.pop(RENEWAL_NOTES, [])
+            data.pop(PLAN_DAYS, None)
+        self.env["contract.contract"]._support_log_renewal_notes(notes)
 
     def _check_cancellable_by(self, notice):
         """These services can be named by ``notice``: they renew (they have an

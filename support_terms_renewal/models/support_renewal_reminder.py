@@ -267,6 +267,8 @@ class SupportRenewalReminder(models.Model):
         emailed when their deadline is still ahead."""
         vals_list = []
         remind_end = lines._reminded_before_end()
+        # the reminders already sent, which each line looks at, read at once
+        (lines | lines.predecessor_contract_line_id).mapped("renewal_reminder_ids")
         for line in lines:
             today = line.company_id._support_today()
             owed = line._renewal_reminders_owed(line in remind_end)

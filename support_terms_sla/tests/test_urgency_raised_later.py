@@ -68,6 +68,23 @@ class TestUrgencyRaisedByALaterEmail(PlanSlaCase):
         self.assertEqual(ticket.replaced_sla_ids.deadline, normal_deadline)
         self.assertNotIn(ticket.replaced_sla_ids, ticket.ticket_sla_ids)
 
+    def test_request_mailed_urgente_is_urgent_from_its_arrival(self):
+        """A request whose subject says URGENTE was never a normal one: it
+        has the urgent SLA from its arrival and no replaced SLA to show."""
+        ticket = self.env["helpdesk.ticket"].browse(
+            self._mail("URGENTE: sito down", TUESDAY, "<urgent@rossi.example>")
+        )
+        self.assertTrue(ticket.is_urgent)
+        self.assertEqual(ticket.urgency_source, "email")
+        self.assertEqual(ticket.urgency_date, TUESDAY)
+        self.assertEqual(ticket.ticket_sla_ids.sla_id, self.urgent_office)
+        self.assertFalse(ticket.replaced_sla_ids)
+        self._arrived_at(ticket, TUESDAY)
+        # 2 working hours from Tuesday 15:30 in Rome: 17:30 in Rome
+        self.assertEqual(
+            self._deadline(ticket, self.urgent_office), datetime(2026, 3, 10, 16, 30)
+        )
+
 
 @tagged("post_install", "-at_install")
 class TestUrgencyWithNobodyOnCall(PlanSlaCase):

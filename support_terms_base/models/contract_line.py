@@ -12,6 +12,13 @@ SERVICE_STATES = [
 ]
 # the states of a service delivered to the customer
 SERVICE_STATES_IN_FORCE = ("active", "suspended")
+# what staff and customers read of a service today: its state, or that its
+# period is over or not begun
+SERVICE_STATUSES = [
+    ("upcoming", "Not started"),
+    *SERVICE_STATES,
+    ("ended", "Ended"),
+]
 
 
 class ContractLine(models.Model):
@@ -46,6 +53,27 @@ class ContractLine(models.Model):
         help="The day the customer paid the first invoice of a service paid "
         "before activation: the service is in force since then.",
     )
+
+    service_status = fields.Selection(
+        selection=SERVICE_STATUSES,
+        string="Status",
+        compute="_compute_service_status",
+        help="The service's state on the company's day: an active service "
+        "whose period is over reads Ended, one not begun Not started.",
+    )
+
+    @api.depends("service_state", "date_start", "date_end", "is_canceled")
+    def _compute_service_status(self):
+        for line in self:
+            today = line.company_id._support_today()
+            if line.service_state == "terminated":
+                line.service_status = "terminated"
+            elif line.is_canceled or (line.date_end and line.date_end < today):
+                line.service_status = "ended"
+            elif line.date_start and line.date_start > today:
+                line.service_status = "upcoming"
+            else:
+                line.service_status = line.service_state
 
     def write(self, vals):
         if "service_state" not in vals:

@@ -1,5 +1,7 @@
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -98,3 +100,31 @@ class TestServiceInForce(SupportTermsBaseCase):
             "Terminated",
             self.line.contract_id.message_ids[:1].body,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestServiceStatus(SupportTermsBaseCase):
+    """What staff read of a service on the company's day: an active service
+    whose period is over is never shown active."""
+
+    def test_ended_and_not_started_read_as_such_on_the_companys_day(self):
+        _contract, ended = self._create_contract(
+            self.customer, self.product_hosting, date(2026, 1, 1), date(2026, 12, 31)
+        )
+        _contract, later = self._create_contract(
+            self.customer, self.product_hosting, date(2027, 1, 1)
+        )
+        # 31 December at 23:30 UTC is already 1 January in Rome
+        with freeze_time("2026-12-31 22:30"):
+            (ended | later).invalidate_recordset(["service_status"])
+            self.assertEqual(ended.service_status, "active")
+            self.assertEqual(later.service_status, "upcoming")
+        with freeze_time("2026-12-31 23:30"):
+            (ended | later).invalidate_recordset(["service_status"])
+            self.assertEqual(ended.service_state, "active")
+            self.assertEqual(ended.service_status, "ended")
+            self.assertEqual(later.service_status, "active")
+        ended.write({"service_state": "suspended"})
+        with freeze_time("2026-12-15 10:00"):
+            ended.invalidate_recordset(["service_status"])
+            self.assertEqual(ended.service_status, "suspended")

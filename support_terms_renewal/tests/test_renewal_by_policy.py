@@ -1,6 +1,7 @@
 from freezegun import freeze_time
+from lxml import etree
 
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from .common import RenewalCase
 
@@ -131,3 +132,18 @@ class TestReminderDays(RenewalCase):
             )
         )
         self.assertEqual(line.date_end, self.d(2027, 3, 14), "it renews all the same")
+
+
+@tagged("post_install", "-at_install")
+class TestOneLastDayToCancelShown(TransactionCase):
+    """A service with a renewal policy shows its last day to cancel once:
+    OCA's field of the same day is hidden where the policy rules."""
+
+    def test_the_form_shows_the_policys_day_only(self):
+        view = self.env["contract.line"].get_view(
+            self.env.ref("contract.contract_line_form_view").id, "form"
+        )
+        arch = etree.fromstring(view["arch"])
+        [oca] = arch.xpath("//field[@name='termination_notice_date']")
+        self.assertIn("renewal_policy", oca.get("invisible"))
+        self.assertTrue(arch.xpath("//field[@name='notice_deadline']"))

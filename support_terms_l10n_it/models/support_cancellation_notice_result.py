@@ -113,45 +113,30 @@ class SupportCancellationNoticeResult(models.Model):
             return self.env["account.move"]
         invoice = invoice_lines[0].move_id
         digits = self.env["decimal.precision"].precision_get("Product Price")
-        refund = self.env["account.move"].create(
-            {
-                "move_type": "out_refund",
-                "partner_id": invoice.partner_id.id,
-                "company_id": invoice.company_id.id,
-                "currency_id": invoice.currency_id.id,
-                "journal_id": invoice.journal_id.id,
-                "reversed_entry_id": invoice.id,
-                "invoice_origin": notice.name,
-                "ref": self.env._(
-                    "Days not used of %(invoice)s (withdrawal %(notice)s)",
-                    invoice=invoice.name,
-                    notice=notice.name,
-                ),
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": inv_line.product_id.id,
-                            "name": self.env._(
-                                "%(service)s: %(days)s days not used, from %(start)s",
-                                service=inv_line.name,
-                                days=(paid_end - end).days,
-                                start=format_date(
-                                    self.env, fields.Date.add(end, days=1)
-                                ),
-                            ),
-                            "quantity": inv_line.quantity,
-                            "price_unit": float_round(
-                                inv_line.price_unit * ratio, precision_digits=digits
-                            ),
-                            "discount": inv_line.discount,
-                            "tax_ids": [Command.set(inv_line.tax_ids.ids)],
-                        }
-                    )
-                    for inv_line in invoice_lines.filtered(
-                        lambda ln: ln.move_id == invoice
-                    )
-                ],
-            }
+        return self._credit_note(
+            invoice,
+            notice,
+            self.env._(
+                "Days not used of %(invoice)s (withdrawal %(notice)s)",
+                invoice=invoice.name,
+                notice=notice.name,
+            ),
+            [
+                {
+                    "product_id": inv_line.product_id.id,
+                    "name": self.env._(
+                        "%(service)s: %(days)s days not used, from %(start)s",
+                        service=inv_line.name,
+                        days=(paid_end - end).days,
+                        start=format_date(self.env, fields.Date.add(end, days=1)),
+                    ),
+                    "quantity": inv_line.quantity,
+                    "price_unit": float_round(
+                        inv_line.price_unit * ratio, precision_digits=digits
+                    ),
+                    "discount": inv_line.discount,
+                    "tax_ids": [Command.set(inv_line.tax_ids.ids)],
+                }
+                for inv_line in invoice_lines.filtered(lambda ln: ln.move_id == invoice)
+            ],
         )
-        refund.action_post()
-        return refund

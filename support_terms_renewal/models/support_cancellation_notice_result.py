@@ -179,40 +179,49 @@ class SupportCancellationNoticeResult(models.Model):
         )
         refunds = self.env["account.move"]
         for invoice in invoice_lines.move_id:
-            refund = self.env["account.move"].create(
-                {
-                    "move_type": "out_refund",
-                    "partner_id": invoice.partner_id.id,
-                    "company_id": invoice.company_id.id,
-                    "currency_id": invoice.currency_id.id,
-                    "journal_id": invoice.journal_id.id,
-                    "reversed_entry_id": invoice.id,
-                    "invoice_origin": notice.name,
-                    "ref": self.env._(
-                        "Refund of %(invoice)s (cancellation %(notice)s)",
-                        invoice=invoice.name,
-                        notice=notice.name,
-                    ),
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": line.product_id.id,
-                                "name": line.name,
-                                "quantity": line.quantity,
-                                "price_unit": line.price_unit,
-                                "discount": line.discount,
-                                "tax_ids": [Command.set(line.tax_ids.ids)],
-                            }
-                        )
-                        for line in invoice_lines.filtered(
-                            lambda ln, inv=invoice: ln.move_id == inv
-                        )
-                    ],
-                }
+            refunds |= self._credit_note(
+                invoice,
+                notice,
+                self.env._(
+                    "Refund of %(invoice)s (cancellation %(notice)s)",
+                    invoice=invoice.name,
+                    notice=notice.name,
+                ),
+                [
+                    {
+                        "product_id": line.product_id.id,
+                        "name": line.name,
+                        "quantity": line.quantity,
+                        "price_unit": line.price_unit,
+                        "discount": line.discount,
+                        "tax_ids": [Command.set(line.tax_ids.ids)],
+                    }
+                    for line in invoice_lines.filtered(
+                        lambda ln, inv=invoice: ln.move_id == inv
+                    )
+                ],
             )
-            refund.action_post()
-            refunds |= refund
         return refunds
+
+    @api.model
+    def _credit_note(self, invoice, notice, ref, line_values):
+        """A posted credit note of ``invoice`` for ``notice``, with these
+        invoice lines."""
+        refund = self.env["account.move"].create(
+            {
+                "move_type": "out_refund",
+                "partner_id": invoice.partner_id.id,
+                "company_id": invoice.company_id.id,
+                "currency_id": invoice.currency_id.id,
+                "journal_id": invoice.journal_id.id,
+                "reversed_entry_id": invoice.id,
+                "invoice_origin": notice.name,
+                "ref": ref,
+                "invoice_line_ids": [Command.create(vals) for vals in line_values],
+            }
+        )
+        refund.action_post()
+        return refund
 
     @api.model
     def _undo_renewal(self, line):

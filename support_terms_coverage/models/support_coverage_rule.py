@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_amount
 
 COVERAGE_SELECTION = [
     ("included", "Included"),
@@ -135,3 +136,57 @@ class SupportCoverageRule(models.Model):
                         problems="; ".join(problems),
                     )
                 )
+
+    def _support_cost_text(self, partner):
+        """What a request of this rule's kind costs ``partner``, as the portal
+        says it before the request is sent and on its page; no rule: staff
+        assess it first ("prima di intervenire, cerchiamo sempre di stabilire
+        se una richiesta è da considerarsi extra")."""
+        rule = self[:1].sudo()
+        if not rule:
+            return self.env._(
+                "We assess it before starting: we tell you whether it is covered "
+                "or extra, and what it costs."
+            )
+        if rule.coverage == "included":
+            return self.env._("Included in your plan.")
+        if rule.coverage == "hints":
+            return self.env._(
+                "Not covered by your plan: we point you to the errors, without "
+                "intervening."
+            )
+        if rule.coverage == "excluded":
+            if rule.billing_mode == "quote":
+                return self.env._(
+                    "Not covered by your plan: we can do it as paid work, on a "
+                    "quote you accept first."
+                )
+            return self.env._("Not covered by your plan.")
+        if rule.billing_mode == "credits":
+            balance = partner.with_company(rule.company_id).support_credit_balance
+            # formatted outside the calls: the extraction of terms reads them
+            credits, left = f"{rule.credits:g}", f"{balance:g}"
+            if rule.credits == 1:
+                text = self.env._("Costs 1 credit; you have %(balance)s.", balance=left)
+            else:
+                text = self.env._(
+                    "Costs %(credits)s credits; you have %(balance)s.",
+                    credits=credits,
+                    balance=left,
+                )
+            if balance < rule.credits:
+                text += " " + self.env._(
+                    "Your credits are not enough: buy a credit pack."
+                )
+            return text
+        if rule.billing_mode == "fixed_fee":
+            amount = format_amount(
+                self.env,
+                rule.product_id.lst_price,
+                rule.company_id.currency_id,
+                lang_code=self.env.lang,
+            )
+            return self.env._("Extra: costs %(amount)s + VAT.", amount=amount)
+        return self.env._(
+            "Extra, on a quote: we send you the price to accept before we start."
+        )

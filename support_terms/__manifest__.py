@@ -35,6 +35,9 @@
         "views/portal_service_suspension_templates.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "support_terms/static/src/js/portal_request_kind.esm.js",
+        ],
         "web.assets_tests": [
             "support_terms/static/tests/tours/**/*",
         ],

@@ -1,11 +1,34 @@
 from odoo import http
+from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
+
+from .portal import SupportTermsTicketController
 
 
-class SupportTermsPortal(CustomerPortal):
-    """The customer's "My support" page: plan, terms and prepaid credits."""
+class SupportTermsPortal(CustomerPortalHelpdesk):
+    """The customer's "My support" page: plan, terms and prepaid credits;
+    a request that is not the customer's is refused with a word."""
+
+    @http.route(
+        ["/my/ticket/<int:ticket_id>"], type="http", auth="public", website=True
+    )
+    def portal_my_ticket(self, ticket_id, access_token=None, **kw):
+        """OCA sends a logged-in customer asking for a request it may not read
+        back to its home without a word: it reads why instead."""
+        if not request.env.user._is_public():
+            try:
+                self._document_check_access(
+                    "helpdesk.ticket", ticket_id, access_token=access_token
+                )
+            except (AccessError, MissingError):
+                values = self._prepare_portal_layout_values()
+                values["page_name"] = "ticket"
+                return request.render(
+                    "support_terms.portal_ticket_not_found", values, status=404
+                )
+        return super().portal_my_ticket(ticket_id, access_token=access_token, **kw)
 
     @http.route(["/my/support"], type="http", auth="user", website=True)
     def portal_my_support(self, **kw):
@@ -35,3 +58,63 @@ class SupportTermsPortal(CustomerPortal):
             }
         )
         return request.render("support_terms.portal_my_support", values)
+
+
+class SupportTermsRequestController(SupportTermsTicketController):
+    """The new-request form asks the kind of request and says, for each kind,
+    what the customer's plan says of it and what it costs."""
+
+    def _support_form_plan(self):
+        return request.env.user.partner_id.sudo().support_plan_id
+
+    def _get_categories(self, **kw):
+        categories = super()._get_categories(**kw)
+        plan = self._support_form_plan()
+        if categories or not plan.coverage_rule_ids:
+            return categories
+        # the plan's terms decide by kind of request: the form asks it even
+        # where the company did not turn OCA's choice of category on
+        return (
+            request.env["helpdesk.ticket.category"]
+            .with_company(request.env.company)
+            .search([("active", "=", True), ("show_in_portal", "=", True)])
+        )
+
+    def _support_chosen_category(self, categories, **kw):
+        """The id of the posted kind when the form offers it, else 0."""
+        try:
+            chosen = int(kw.get("category") or 0)
+        except ValueError:
+            return 0
+        return chosen if chosen in categories.ids else 0
+
+    def _get_create_new_ticket_values(self, **kw):
+        values = super()._get_create_new_ticket_values(**kw)
+        categories = values["categories"]
+        values["support_category"] = self._support_chosen_category(categories, **kw)
+        plan = self._support_form_plan()
+        if plan and categories:
+            partner = request.env.user.partner_id
+            rules = {rule.category_id.id: rule for rule in plan.coverage_rule_ids}
+            no_rule = request.env["support.coverage.rule"]
+            values["support_kind_costs"] = {
+                category.id: rules.get(category.id, no_rule)._support_cost_text(partner)
+                for category in categories
+            }
+        return values
+
+    def _support_form_error(self, **kw):
+        error = super()._support_form_error(**kw)
+        if error or not kw.get("category"):
+            return error
+        categories = self._get_categories(**kw)
+        if self._support_chosen_category(categories, **kw):
+            return None
+        if not categories:
+            return request.env._(
+                "This form does not ask the kind of request: send it without one."
+            )
+        return request.env._(
+            "Choose the kind of request among: %(kinds)s.",
+            kinds=", ".join(categories.mapped("complete_name")),
+        )

@@ -103,6 +103,15 @@ class TestPortalRequestKind(PortalRequestCase):
         # a kind staff keep for themselves is not offered
         self.assertNotIn("Interna dello staff", form)
 
+    def test_form_addresses_the_customer_as_voi(self):
+        """One form of address in the portal, as the terms: "voi"."""
+        form = self._form()
+        self.assertIn("Nuova richiesta", form)
+        self.assertIn("Inviate la richiesta", form)
+        self.assertIn("Selezionatelo solo per un problema", form)
+        for singular in ("Invia Ticket", "Aggiungi Allegati", "Selezionalo"):
+            self.assertNotIn(singular, form)
+
     def test_not_enough_credits_said_before_sending(self):
         form = self._form()
         self.assertIn("Costa 3 crediti; ne avete 0.", form)

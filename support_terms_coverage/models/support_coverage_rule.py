@@ -165,13 +165,13 @@ class SupportCoverageRule(models.Model):
         if rule.billing_mode == "credits":
             balance = partner.with_company(rule.company_id).support_credit_balance
             # formatted outside the calls: the extraction of terms reads them
-            credits, left = f"{rule.credits:g}", f"{balance:g}"
+            cost, left = f"{rule.credits:g}", f"{balance:g}"
             if rule.credits == 1:
                 text = self.env._("Costs 1 credit; you have %(balance)s.", balance=left)
             else:
                 text = self.env._(
                     "Costs %(credits)s credits; you have %(balance)s.",
-                    credits=credits,
+                    credits=cost,
                     balance=left,
                 )
             if balance < rule.credits:

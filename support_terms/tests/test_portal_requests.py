@@ -202,6 +202,8 @@ class TestPortalTicketFacts(PortalRequestCase):
         of a request gives the customer the facts of its terms, in Italian,
         dates in the company's time zone."""
         self._invoice()
+        # a customer travelling abroad still reads the company's hours
+        self.portal.tz = "America/New_York"
         ticket = self._facts_ticket()
         self.assertTrue(ticket.sla_deadline)
         self.assertTrue(ticket.auto_close_date)
@@ -229,6 +231,8 @@ class TestPortalTicketFacts(PortalRequestCase):
         closing = ticket.auto_close_date + timedelta(hours=1)
         self.assertIn(closing.strftime("%d/%m/%y, %H:%M"), facts)
         self.assertIn("Europe/Rome", facts)
+        # its arrival too: 14:30 UTC, 15:30 in Rome
+        self.assertIn("04/12/2026 15:30:00", page)
 
     def test_credits_charged_replace_the_price(self):
         self._invoice()

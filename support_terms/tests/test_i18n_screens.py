@@ -126,7 +126,7 @@ class TestNoEnglishOnItalianScreens(PortalRequestCase):
         }
         for screen, (url, italian) in pages.items():
             with self.subTest(screen=screen):
-                response = self.url_open(url)
+                response = self.url_open(url, timeout=60)
                 self.assertEqual(response.status_code, 200, url)
                 text = _visible(response.text)
                 self.assertIn(italian, text)

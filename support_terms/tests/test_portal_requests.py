@@ -58,7 +58,7 @@ class PortalRequestCase(HttpCase, CoverageCase):
 
     def _form(self):
         self.authenticate("mario_richieste", "mario-richieste-1")
-        response = self.url_open("/new/ticket")
+        response = self.url_open("/new/ticket", timeout=60)
         self.assertEqual(response.status_code, 200)
         return response.text
 
@@ -73,6 +73,7 @@ class PortalRequestCase(HttpCase, CoverageCase):
                 "team": self.team.id,
                 **data,
             },
+            timeout=60,
         )
 
     def _tickets(self):
@@ -208,7 +209,7 @@ class TestPortalTicketFacts(PortalRequestCase):
         self.assertTrue(ticket.sla_deadline)
         self.assertTrue(ticket.auto_close_date)
         self.authenticate("mario_richieste", "mario-richieste-1")
-        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        page = self.url_open(f"/my/ticket/{ticket.id}", timeout=60).text
         facts = page[page.index('name="portal_my_task_second_column"') :]
         self.assertIn("Piano:", facts)
         self.assertIn("BASIC plan", facts)
@@ -241,14 +242,14 @@ class TestPortalTicketFacts(PortalRequestCase):
             self.customer, self.company, 3, ticket=ticket
         )
         self.authenticate("mario_richieste", "mario-richieste-1")
-        page = self.url_open(f"/my/ticket/{ticket.id}").text
+        page = self.url_open(f"/my/ticket/{ticket.id}", timeout=60).text
         self.assertIn("Crediti addebitati:", page)
         self.assertNotIn("Costa 3 crediti", page)
 
     def test_someone_elses_ticket_is_refused_clearly(self):
         theirs = self._ticket(self.cat_logs, partner=self.other_contact)
         self.authenticate("mario_richieste", "mario-richieste-1")
-        response = self.url_open(f"/my/ticket/{theirs.id}")
+        response = self.url_open(f"/my/ticket/{theirs.id}", timeout=60)
         self.assertEqual(response.status_code, 404)
         self.assertIn("Questa richiesta non esiste o non è vostra", response.text)
         self.assertNotIn(theirs.number, response.text)

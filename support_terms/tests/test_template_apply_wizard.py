@@ -14,6 +14,21 @@ class TestTemplateApplyWizard(SupportTermsCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("it_IT")
+        cls.env["ir.module.module"]._load_module_terms(
+            [
+                "resource",
+                "product",
+                "helpdesk_mgmt",
+                "helpdesk_mgmt_sla",
+                "support_terms_plan",
+                "support_terms_sla",
+                "support_terms_coverage",
+                "support_terms_renewal",
+                "support_terms_suspension",
+                "support_terms",
+            ],
+            ["it_IT"],
+        )
         cls.provider = cls.env["res.company"].create({"name": "Provider Toscano Srl"})
         cls.provider.partner_id.lang = "it_IT"
         # the company's own policy, chosen before the template
@@ -30,9 +45,11 @@ class TestTemplateApplyWizard(SupportTermsCase):
         )
 
     def _form(self, template="hosting_gold"):
+        # the web client sends the user's language in the context
         form = Form(
             self.env["support.terms.template.apply"]
             .with_user(self.manager)
+            .with_context(lang=self.manager.lang)
             .with_company(self.provider)
         )
         form.template = template

@@ -148,7 +148,7 @@ class SupportTermsTemplateApply(models.TransientModel):
         ):
             field = company._fields[name]
             current = company[name]
-            if current == new:
+            if not isinstance(new, str) and current == new:
                 continue
             default = field.default(company) if field.default else False
             changes.append(
@@ -219,9 +219,12 @@ class SupportTermsTemplateApply(models.TransientModel):
         changed and kept, in the user's language."""
         sections = []
         titles = {"created": _("Created"), "updated": _("Updated")}
+        created = set(log.get("created", []))
         for what in ("created", "updated"):
             by_model = {}
             for model, record_id in log.get(what, []):
+                if what == "updated" and (model, record_id) in created:
+                    continue  # made, then completed, in this run
                 by_model.setdefault(model, []).append(record_id)
             items = []
             for model, ids in by_model.items():
@@ -524,9 +527,9 @@ class SupportTermsTemplateChange(models.TransientModel):
     )
     sequence = fields.Integer()
     field_name = fields.Char(required=True)
-    name = fields.Char(string="Setting", readonly=True)
-    current_value = fields.Char(string="Now", readonly=True)
-    new_value = fields.Char(string="Template", readonly=True)
+    name = fields.Char(string="Setting")
+    current_value = fields.Char(string="Now")
+    new_value = fields.Char(string="Template")
     apply = fields.Boolean(
         string="Change",
         help="Ticked: the template's value replaces the company's.",

@@ -85,9 +85,7 @@ class TestTemplateApplyWizard(SupportTermsCase):
             ),
         )
         # settings the company never set: the template's value, shown
-        self.assertEqual(
-            values["Sospendi i clienti morosi"], ("No", "Sì", True)
-        )
+        self.assertEqual(values["Sospendi i clienti morosi"], ("No", "Sì", True))
         self.assertEqual(
             values["Prodotto del costo di riattivazione"][0::2], ("Nessuno", True)
         )
@@ -112,9 +110,7 @@ class TestTemplateApplyWizard(SupportTermsCase):
             "(il modello dice 0)",
             result,
         )
-        self.assertIn(
-            "Sospendi i clienti morosi: da No a Sì", result
-        )
+        self.assertIn("Sospendi i clienti morosi: da No a Sì", result)
 
     def test_ticked_settings_change_and_the_summary_says_from_and_to(self):
         form = self._form()
@@ -161,13 +157,15 @@ class TestTemplateApplyWizard(SupportTermsCase):
         plan = wizard.plan_ids
         calendar = plan.resource_calendar_id
         self.assertEqual(calendar.name, "Orario d'ufficio (Lun-Ven 9-13, 14-18)")
-        self.assertIn(
-            "Lunedì 09:00-13:00", calendar.attendance_ids.mapped("name")
+        self.assertIn("Lunedì 09:00-13:00", calendar.attendance_ids.mapped("name"))
+        slas = self.env["helpdesk.sla"].search([("company_id", "=", self.provider.id)])
+        self.assertEqual(
+            sorted(slas.mapped("name")),
+            [
+                "Presa in carico urgente: Help Desk GOLD",
+                "Presa in carico: Help Desk GOLD",
+            ],
         )
-        slas = self.env["helpdesk.sla"].search(
-            [("company_id", "=", self.provider.id)]
-        )
-        self.assertEqual(slas.mapped("name"), ["Presa in carico: Help Desk GOLD"])
         products = self.env["product.product"].search(
             [("company_id", "=", self.provider.id)]
         )

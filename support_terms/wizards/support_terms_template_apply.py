@@ -1,6 +1,6 @@
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.support_terms_base.tools import check_manager
@@ -86,7 +86,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                 for plan in spec["plans"]
             ]
             items.append(
-                _(
+                self.env._(
                     "Products: %(products)s",
                     products=", ".join(
                         self._text(p["name"], lang) for p in spec["products"].values()
@@ -94,7 +94,9 @@ class SupportTermsTemplateApply(models.TransientModel):
                 )
             )
             items.append(
-                _("Helpdesk team: %(team)s", team=self._text(spec["team"], lang))
+                self.env._(
+                    "Helpdesk team: %(team)s", team=self._text(spec["team"], lang)
+                )
             )
             wizard.summary_html = Markup("<ul>%s</ul>") % Markup("").join(
                 Markup("<li>%s</li>") % item for item in items
@@ -127,9 +129,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                 "support_terms_suspension.product_reactivation_fee"
             )
         team = self.env.ref(
-            self.with_context(support_terms_template=template)._xmlid(
-                company, "team"
-            ),
+            self.with_context(support_terms_template=template)._xmlid(company, "team"),
             raise_if_not_found=False,
         )
         values["support_team_id"] = team or self._text(
@@ -167,14 +167,14 @@ class SupportTermsTemplateApply(models.TransientModel):
         """A setting's value as the user reads it on the settings page."""
         field = company._fields[name]
         if field.type == "boolean":
-            return _("Yes") if value else _("No")
+            return self.env._("Yes") if value else self.env._("No")
         if field.type == "selection":
             labels = dict(field._description_selection(self.env))
-            return labels.get(value, _("None"))
+            return labels.get(value, self.env._("None"))
         if field.type == "many2one":
             if isinstance(value, str):
                 return value
-            return value.display_name if value else _("None")
+            return value.display_name if value else self.env._("None")
         return str(value)
 
     # -- applying -------------------------------------------------------------
@@ -203,7 +203,7 @@ class SupportTermsTemplateApply(models.TransientModel):
             "res_id": self.id,
             "view_mode": "form",
             "target": "new",
-            "name": _("Terms template applied"),
+            "name": self.env._("Terms template applied"),
         }
 
     def action_open_plans(self):
@@ -218,7 +218,7 @@ class SupportTermsTemplateApply(models.TransientModel):
         """What was created and updated, by kind of record, and the settings
         changed and kept, in the user's language."""
         sections = []
-        titles = {"created": _("Created"), "updated": _("Updated")}
+        titles = {"created": self.env._("Created"), "updated": self.env._("Updated")}
         created = set(log.get("created", []))
         for what in ("created", "updated"):
             by_model = {}
@@ -248,10 +248,10 @@ class SupportTermsTemplateApply(models.TransientModel):
             sections.append(
                 Markup("<h4>%s</h4><ul>%s</ul>")
                 % (
-                    _("Company settings changed"),
+                    self.env._("Company settings changed"),
                     Markup("").join(
                         Markup("<li>%s</li>")
-                        % _(
+                        % self.env._(
                             "%(setting)s: from %(from)s to %(to)s",
                             setting=line.name,
                             **{"from": line.current_value, "to": line.new_value},
@@ -264,10 +264,10 @@ class SupportTermsTemplateApply(models.TransientModel):
             sections.append(
                 Markup("<h4>%s</h4><ul>%s</ul>")
                 % (
-                    _("Company settings kept"),
+                    self.env._("Company settings kept"),
                     Markup("").join(
                         Markup("<li>%s</li>")
-                        % _(
+                        % self.env._(
                             "%(setting)s: %(value)s kept (the template says "
                             "%(template)s)",
                             setting=line.name,
@@ -289,14 +289,16 @@ class SupportTermsTemplateApply(models.TransientModel):
         """
         spec = TEMPLATES.get(template)
         if not spec:
-            raise UserError(_("Unknown terms template: %s", escape(template)))
+            raise UserError(self.env._("Unknown terms template: %s", escape(template)))
         check_manager(
             self,
-            _("Only support managers can apply a terms template."),
+            self.env._("Only support managers can apply a terms template."),
             model_rights=False,
         )
         if company not in self.env.user.company_ids and not self.env.su:
-            raise UserError(_("You cannot set up a company you do not work in."))
+            raise UserError(
+                self.env._("You cannot set up a company you do not work in.")
+            )
         # The template creates calendars and products, which support managers
         # may not be allowed to create one by one: the check is above. The
         # English texts are the source of the translated fields.

@@ -244,9 +244,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                 continue
             # the name in the company's language first; then the names SLAs
             # had before, to find them
-            names = [
-                self._text(SLA_NAMES[target], lang) % {"plan": plan_name}
-            ] + [
+            names = [self._text(SLA_NAMES[target], lang) % {"plan": plan_name}] + [
                 f"{plan.code}: {label}"
                 for label in self._texts(LEGACY_SLA_LABELS[target], company)
             ]

@@ -46,7 +46,8 @@ class SupportSlaReport(models.Model):
             CASE
                 WHEN hts.state = 'accomplished' THEN 'met'
                 WHEN hts.state = 'expired'
-                    OR (hts.state = 'in_progress' AND hts.deadline < NOW() AT TIME ZONE 'UTC')
+                    OR (hts.state = 'in_progress'
+                        AND hts.deadline < NOW() AT TIME ZONE 'UTC')
                     THEN 'missed'
                 ELSE 'running'
             END

@@ -49,9 +49,13 @@ class TestSlaReport(PlanSlaCase):
             )
         )
         return {
-            group[groupby][1] if isinstance(group[groupby], tuple) else group[
-                groupby
-            ]: (group["met_count"], group["missed_count"], group["compliance"])
+            group[groupby][1]
+            if isinstance(group[groupby], tuple)
+            else group[groupby]: (
+                group["met_count"],
+                group["missed_count"],
+                group["compliance"],
+            )
             for group in groups
         }
 
@@ -99,7 +103,8 @@ class TestSlaReport(PlanSlaCase):
         self.assertIn("result", views["views"]["graph"]["arch"])
         menu = self.env.ref("support_terms_sla.support_sla_report_menu")
         self.assertEqual(
-            menu.parent_id, self.env.ref("support_terms_base.support_terms_reporting_menu")
+            menu.parent_id,
+            self.env.ref("support_terms_base.support_terms_reporting_menu"),
         )
         visible = self.env["ir.ui.menu"].with_user(self.manager)._visible_menu_ids()
         self.assertIn(menu.id, visible)
@@ -108,4 +113,6 @@ class TestSlaReport(PlanSlaCase):
             login="sla_report_agent",
             groups="base.group_user,support_terms_base.group_support_terms_user",
         )
-        self.assertNotIn(menu.id, self.env["ir.ui.menu"].with_user(agent)._visible_menu_ids())
+        self.assertNotIn(
+            menu.id, self.env["ir.ui.menu"].with_user(agent)._visible_menu_ids()
+        )

@@ -132,8 +132,9 @@ class SupportTermsTemplateApply(models.TransientModel):
             self.with_context(support_terms_template=template)._xmlid(company, "team"),
             raise_if_not_found=False,
         )
+        # a team's name is translated: the reader's language
         values["support_team_id"] = team or self._text(
-            spec["team"], self._lang(company)
+            spec["team"], self.env.lang or "en_US"
         )
         return values
 

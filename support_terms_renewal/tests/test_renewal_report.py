@@ -22,21 +22,39 @@ class TestRenewalReport(CancellationNoticeCase):
     def _stage_data(self):
         """The hosting of 15 March 2025 cancelled on time (it ends on 14 March
         2026); another customer's hosting of 20 March 2025 renewed tacitly
-        (from 20 March 2026); a showcase of June 2026 renewed for 2027."""
+        (from 20 March 2026); a showcase of June 2026 renewed for 2027; a
+        maintenance renewed by the customer's choice, of 10 April 2025, not
+        renewed (its quotation never confirmed: it ends on 9 April 2026)."""
         renewed = self._service(
             self.hosting, self.d(2025, 3, 20), partner=self.other_customer
         )
         showcase = self._service(self.showcase, self.d(2026, 6, 10))
+        maintenance = self._service_product(
+            "Manutenzione annuale", "other", "anniversary"
+        )
+        maintenance.renewal_by_choice = True
+        self.company.support_renewal_reminder_days = 30
+        lapsed = self._service(maintenance, self.d(2025, 4, 10))
         with freeze_time("2026-01-10"):
             notice = self._notice(self.d(2026, 1, 10))
             notice.action_confirm()
         with freeze_time("2026-01-20"):
             self.run_renewal()
+        with freeze_time("2026-03-11"):
+            self.run_renewal()  # the maintenance offered
+        with freeze_time("2026-04-10"):
+            self.run_renewal()  # not confirmed: not renewed
+        self.assertEqual(
+            self.env["support.renewal.offer"]
+            .search([("contract_line_id", "=", lapsed.id)])
+            .state,
+            "lapsed",
+        )
         with freeze_time("2026-11-02"):
             self.run_renewal()
         self.assertEqual(renewed.previous_period_end, self.d(2026, 3, 19))
         self.assertEqual(showcase.previous_period_end, self.d(2026, 12, 31))
-        return renewed, showcase
+        return renewed, showcase, lapsed
 
     def _groups(self, groupby):
         return (
@@ -44,7 +62,7 @@ class TestRenewalReport(CancellationNoticeCase):
             .with_user(self.manager)
             .read_group(
                 [("partner_id", "in", (self.customer | self.other_customer).ids)],
-                ["renewal_count:sum", "cancellation_count:sum"],
+                ["renewal_count:sum", "cancellation_count:sum", "lapsed_count:sum"],
                 groupby,
                 lazy=False,
             )
@@ -54,14 +72,23 @@ class TestRenewalReport(CancellationNoticeCase):
         self._stage_data()
         self.assertEqual(
             [
-                (g["date:month"], g["renewal_count"], g["cancellation_count"])
+                (
+                    g["date:month"],
+                    g["renewal_count"],
+                    g["cancellation_count"],
+                    g["lapsed_count"],
+                )
                 for g in self._groups(["date:month"])
             ],
-            [("March 2026", 1, 1), ("January 2027", 1, 0)],
+            [
+                ("March 2026", 1, 1, 0),
+                ("April 2026", 0, 0, 1),
+                ("January 2027", 1, 0, 0),
+            ],
         )
 
     def test_each_row_names_its_service_and_outcome(self):
-        renewed, showcase = self._stage_data()
+        renewed, showcase, lapsed = self._stage_data()
         rows = (
             self.env["support.renewal.report"]
             .with_user(self.manager)
@@ -73,6 +100,7 @@ class TestRenewalReport(CancellationNoticeCase):
                 ("cancellation", self.line, self.d(2026, 3, 14), "on_time"),
                 ("renewal", renewed, self.d(2026, 3, 20), None),
                 ("renewal", showcase, self.d(2027, 1, 1), None),
+                ("lapsed", lapsed, self.d(2026, 4, 9), None),
             },
         )
 

@@ -175,3 +175,21 @@ class TestTemplateApplyWizard(SupportTermsCase):
         self.assertFalse([n for n in italian.mapped("display_name") if "[" in n])
         team = plan.team_id.with_context(lang="it_IT")
         self.assertEqual(team.name, "Help Desk GOLD")
+
+    def test_products_made_with_an_internal_code_lose_it_when_applied_again(self):
+        """Products made before carried "ST-<TEMPLATE>-<KEY>" before their
+        name; applying the template again finds them and drops it."""
+        wizard = self._form().save()
+        wizard.action_apply()
+        # the database as an earlier version left it
+        product = wizard.plan_ids.product_ids.with_env(self.env)
+        product.default_code = "ST-HOSTING_GOLD-GOLD"
+        self.env["ir.model.data"].search(
+            [("model", "=", "product.product"), ("res_id", "=", product.id)]
+        ).unlink()
+        self._form().save().action_apply()
+        self.assertEqual(wizard.plan_ids.product_ids, product)
+        self.assertFalse(product.default_code)
+        self.assertEqual(
+            product.with_context(lang="it_IT").display_name, "Help Desk GOLD"
+        )

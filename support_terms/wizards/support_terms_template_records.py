@@ -213,6 +213,8 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             },
         )
         product.product_tmpl_id.active = True
+        if product.default_code == legacy_code:
+            product.default_code = False
         self._set_texts(product.product_tmpl_id, company, name=values["name"])
         return product
 

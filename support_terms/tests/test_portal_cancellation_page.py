@@ -56,6 +56,9 @@ class TestPortalCancellationPage(PortalCustomerCase):
 
     def test_the_notice_in_the_customers_language(self):
         self.env["res.lang"]._activate_lang("it_IT")
+        self.env["ir.module.module"]._load_module_terms(
+            ["support_terms_renewal"], ["it_IT"]
+        )
         self.customer.lang = "it_IT"
         self.authenticate("luigi_gino", "luigi-gino-1")
         letter = self.url_open(

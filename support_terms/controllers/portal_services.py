@@ -118,17 +118,6 @@ class SupportServicesPortal(CustomerPortal):
             response.qcontext.update(self._support_suspension_values())
         return response
 
-    def _show_report(self, model, report_type, report_ref, download=False):
-        # Odoo marks "PROFORMA" an invoice whose PDF was never generated (not
-        # sent yet); the customer reads a posted invoice, which is one
-        if (
-            model._name == "account.move"
-            and model
-            and all(move.state == "posted" for move in model.sudo())
-        ):
-            request.update_context(proforma_invoice=False)
-        return super()._show_report(model, report_type, report_ref, download=download)
-
     def _support_services_domain(self):
         """The services in force or still to come, and those waiting for the
         payment of their first invoice, one line per service."""

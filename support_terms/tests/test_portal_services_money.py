@@ -163,3 +163,12 @@ class TestPortalServicesMoney(PortalCustomerCase):
         html = self.url_open(f"/my/invoices/{invoice.id}?report_type=html").text
         self.assertIn(invoice.name, html)
         self.assertNotIn("PROFORMA", html)
+        # downloaded: the invoice too (the test server renders its HTML)
+        download = self.url_open(
+            f"/my/invoices/{invoice.id}?report_type=pdf&download=true"
+        )
+        self.assertEqual(download.status_code, 200)
+        self.assertIn("attachment", download.headers["Content-Disposition"])
+        self.assertIn(invoice.name, download.text)
+        self.assertNotIn("PROFORMA", download.text)
+        self.assertNotIn("proforma", download.headers["Content-Disposition"])

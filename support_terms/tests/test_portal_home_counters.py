@@ -46,12 +46,12 @@ class TestPortalHomeCounters(PortalCustomerCase):
         ).create({"amount": 40.0, "payment_date": cls.today})._create_payments()
         # 12 credits granted to the customer, 50 to the other one
         Moves = cls.env["support.credit.move"]
-        for partner, credits in ((cls.customer, 12), (cls.other, 50)):
+        for partner, quantity in ((cls.customer, 12), (cls.other, 50)):
             Moves.create(
                 {
                     "partner_id": partner.id,
                     "move_type": "grant",
-                    "quantity": credits,
+                    "quantity": quantity,
                     "expiry_date": cls.today + timedelta(days=300),
                 }
             )

@@ -409,6 +409,9 @@ class SupportServicesPortal(CustomerPortal):
         except (AccessError, MissingError) as exc:
             raise NotFound() from exc
         line = line.sudo()
+        if not (line.date_end and line.is_auto_renew):
+            # no renewal to cancel: the page says so, there is no notice
+            raise NotFound()
         # rendered for the customer's own service, checked above
         report = request.env["ir.actions.report"].sudo().with_company(line.company_id)
         pdf = report._render_qweb_pdf(CANCELLATION_LETTER, line.ids)[0]

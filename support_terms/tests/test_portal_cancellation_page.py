@@ -111,6 +111,17 @@ class TestPortalCancellationPage(PortalCustomerCase):
         self.assertIn("support_cancel_error", second.text)
         self.assertIn("Ripeto: chiudiamo tutto.", second.text)
 
+    def test_no_notice_for_a_service_that_does_not_renew(self):
+        self.mail_line.is_auto_renew = False
+        self.authenticate("luigi_gino", "luigi-gino-1")
+        page = self.url_open(f"/my/services/{self.mail_line.id}/cancel").text
+        self.assertIn("does not renew tacitly", page)
+        self.assertNotIn("cancellation-notice", page)
+        response = self.url_open(
+            f"/my/services/{self.mail_line.id}/cancellation-notice"
+        )
+        self.assertEqual(response.status_code, 404)
+
     def test_never_another_customers_service(self):
         self.authenticate("luigi_gino", "luigi-gino-1")
         for url in (

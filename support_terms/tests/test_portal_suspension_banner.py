@@ -77,3 +77,43 @@ class TestPortalSuspensionBanner(PortalCustomerCase):
         self.start_tour(
             "/my", "support_terms_portal_suspension_pay", login="luigi_gino"
         )
+
+    def test_paid_through_the_payment_form_the_services_come_back(self):
+        """What the payment form posts, with the demo provider: the invoice
+        is paid, the suspension lifted and the banner gone."""
+        self.authenticate("luigi_gino", "luigi-gino-1")
+        page = self.url_open(
+            self.overdue.get_portal_url(
+                anchor="portal_pay", query_string="&payment=True"
+            )
+        ).text
+        self.assertIn("o_payment_submit_button", page)
+        method = self.env.ref("payment_demo.payment_method_demo")
+        processing = self.make_jsonrpc_request(
+            f"/invoice/transaction/{self.overdue.id}",
+            {
+                "access_token": self.overdue._portal_ensure_token(),
+                "provider_id": self.provider.id,
+                "payment_method_id": method.id,
+                "token_id": None,
+                "amount": self.overdue.amount_residual,
+                "flow": "direct",
+                "tokenization_requested": False,
+                "landing_route": self.overdue.get_portal_url(),
+            },
+        )
+        self.make_jsonrpc_request(
+            "/payment/demo/simulate_payment",
+            {
+                "reference": processing["reference"],
+                "payment_details": "4242424242424242",
+                "simulated_state": "done",
+            },
+        )
+        status = self.make_jsonrpc_request("/payment/status/poll", {})
+        self.assertEqual(status["state"], "done")
+        self.env.invalidate_all()
+        self.assertIn(self.overdue.payment_state, ("in_payment", "paid"))
+        self.assertEqual(self.overdue.support_suspension_id.state, "lifted")
+        self.assertEqual(self.hosting_line.service_state, "active")
+        self.assertNotIn("support_suspension_banner", self.url_open("/my").text)

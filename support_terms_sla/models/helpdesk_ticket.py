@@ -19,6 +19,16 @@ IMPACT_SELECTION = [
 IMPACT_PRIORITY = {"service_down": "3", "degraded": "2", "question": "1"}
 
 
+def _hours_text(env, hours):
+    """Hours as staff read them: "2 h 30 min", "1 h", "10 min"."""
+    whole, minutes = divmod(round(hours * 60), 60)
+    if whole and minutes:
+        return env._("%(hours)s h %(minutes)s min", hours=whole, minutes=minutes)
+    if whole:
+        return env._("%(hours)s h", hours=whole)
+    return env._("%(minutes)s min", minutes=minutes)
+
+
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
@@ -91,6 +101,24 @@ class HelpdeskTicket(models.Model):
         copy=False,
         help="How the request was solved: sent to the customer when the ticket "
         "is closed as done.",
+    )
+    # the plan's take-in-charge promise as staff read it on the form: counted
+    # now, in the plan's working hours, so not stored
+    support_take_in_charge_deadline = fields.Datetime(
+        string="Take in charge by",
+        compute="_compute_support_take_in_charge",
+        help="The plan's take-in-charge target (the urgent one for an urgent "
+        "request), counted from the arrival in the plan's working hours.",
+    )
+    support_take_in_charge_left = fields.Float(
+        string="Working hours left to take in charge",
+        compute="_compute_support_take_in_charge",
+        help="Working hours of the plan's calendar until the take-in-charge "
+        "target; negative once it is missed.",
+    )
+    support_take_in_charge_countdown = fields.Char(
+        string="Take in charge",
+        compute="_compute_support_take_in_charge",
     )
 
     @api.model_create_multi
@@ -193,6 +221,62 @@ class HelpdeskTicket(models.Model):
                 ticket.priority = priority
 
     # -- take in charge -------------------------------------------------------
+
+    def _support_take_in_charge_target(self):
+        """The plan's take-in-charge promise for this request: (hours,
+        calendar, counted from), or None when the plan promises none."""
+        self.ensure_one()
+        plan = self.support_plan_id
+        start = self.create_date
+        if not plan or not start:
+            return None
+        hours, calendar = plan.take_in_charge_hours, plan.resource_calendar_id
+        if self.is_urgent and plan.urgent_take_in_charge_hours:
+            hours = plan.urgent_take_in_charge_hours
+            calendar = plan.urgent_calendar_id or calendar
+            if self.urgency_date and self.urgency_date > start:
+                start = self.urgency_date
+        calendar = calendar or self.team_id.resource_calendar_id
+        if not hours or not calendar:
+            return None
+        return hours, calendar, start
+
+    @api.depends_context("lang")
+    @api.depends(
+        "support_plan_id",
+        "is_urgent",
+        "urgency_date",
+        "taken_in_charge_date",
+        "stage_id",
+        "create_date",
+    )
+    def _compute_support_take_in_charge(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            target = None
+            if not ticket.taken_in_charge_date and not ticket.closed:
+                target = ticket._support_take_in_charge_target()
+            if not target:
+                ticket.support_take_in_charge_deadline = False
+                ticket.support_take_in_charge_left = 0.0
+                ticket.support_take_in_charge_countdown = False
+                continue
+            hours, calendar, start = target
+            # the calendar's arithmetic leaves microseconds: whole seconds
+            deadline = calendar.plan_hours(hours, start, compute_leaves=True).replace(
+                microsecond=0
+            )
+            if deadline >= now:
+                left = calendar.get_work_hours_count(now, deadline, compute_leaves=True)
+                text = _("%(time)s of working time left", time=_hours_text(self.env, left))
+            else:
+                left = -calendar.get_work_hours_count(
+                    deadline, now, compute_leaves=True
+                )
+                text = _("late by %(time)s of working time", time=_hours_text(self.env, -left))
+            ticket.support_take_in_charge_deadline = deadline
+            ticket.support_take_in_charge_left = left
+            ticket.support_take_in_charge_countdown = text
 
     def action_take_in_charge(self):
         return {

@@ -43,7 +43,9 @@ class TestServicesViews(SupportTermsBaseCase):
         menu = self.env.ref("support_terms_base.support_service_menu")
         visible = self.env["ir.ui.menu"].with_user(self.user)._visible_menu_ids()
         self.assertIn(menu.id, visible)
-        self.assertEqual(menu.action, self.env.ref("support_terms_base.support_service_action"))
+        self.assertEqual(
+            menu.action, self.env.ref("support_terms_base.support_service_action")
+        )
 
     @freeze_time("2026-03-10 10:00:00")
     def test_ended_service_reads_ended_never_active(self):
@@ -92,9 +94,7 @@ class TestServicesViews(SupportTermsBaseCase):
         lines_list = etree.fromstring(arch).xpath(
             "//field[@name='contract_line_ids']/list"
         )[0]
-        optional = {
-            f.get("name"): f.get("optional") for f in lines_list.iter("field")
-        }
+        optional = {f.get("name"): f.get("optional") for f in lines_list.iter("field")}
         for name in ("uom_id", "automatic_price", "discount"):
             self.assertEqual(optional.get(name), "hide", name)
 

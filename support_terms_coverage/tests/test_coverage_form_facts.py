@@ -81,7 +81,9 @@ class TestCoverageFormFacts(CoverageCase):
             self._shown(customer, "//button[@name='action_view_support_credits']")
         )
         action = customer.action_view_support_credits()
-        moves = self.env["support.credit.move"].with_user(self.agent).search(
-            action["domain"]
+        moves = (
+            self.env["support.credit.move"]
+            .with_user(self.agent)
+            .search(action["domain"])
         )
         self.assertEqual(sum(moves.mapped("quantity")), 10)

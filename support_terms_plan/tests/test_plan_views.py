@@ -44,20 +44,29 @@ class TestPlanViews(SupportPlanCase):
         self.assertEqual(customer.support_plan_id, self.plan_premium)
         self.assertTrue(
             self._shown(
-                customer, "//group[@name='support_facts_left']/field[@name='support_plan_id']"
+                customer,
+                "//group[@name='support_facts_left']/field[@name='support_plan_id']",
             )
         )
 
     def test_ticket_header_shows_the_plan(self):
         ticket = self.env["helpdesk.ticket"].create(
-            {"name": "Sito lento", "description": "<p>?</p>", "partner_id": self.contact.id}
+            {
+                "name": "Sito lento",
+                "description": "<p>?</p>",
+                "partner_id": self.contact.id,
+            }
         )
         as_agent = ticket.with_user(self.agent)
         badge = "//div[@name='support_fact_plan']/field[@name='support_plan_id']"
         self.assertTrue(self._shown(as_agent, badge))
         self.assertEqual(as_agent.support_plan_id, self.plan_premium)
         no_plan = self.env["helpdesk.ticket"].create(
-            {"name": "Chi siete?", "description": "<p>?</p>", "partner_email": "x@y.example"}
+            {
+                "name": "Chi siete?",
+                "description": "<p>?</p>",
+                "partner_email": "x@y.example",
+            }
         )
         self.assertFalse(self._shown(no_plan.with_user(self.agent), badge))
         self.assertTrue(

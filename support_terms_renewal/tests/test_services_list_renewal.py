@@ -41,7 +41,12 @@ class TestServicesListRenewal(RenewalCase):
             line = self.line.with_user(self.user)
             line.invalidate_recordset()
             return line.read(
-                ["service_status", "is_auto_renew", "notice_deadline", "notice_days_left"]
+                [
+                    "service_status",
+                    "is_auto_renew",
+                    "notice_deadline",
+                    "notice_days_left",
+                ]
             )[0]
 
     def _colour(self, row):

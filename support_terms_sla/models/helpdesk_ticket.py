@@ -268,12 +268,17 @@ class HelpdeskTicket(models.Model):
             )
             if deadline >= now:
                 left = calendar.get_work_hours_count(now, deadline, compute_leaves=True)
-                text = _("%(time)s of working time left", time=_hours_text(self.env, left))
+                text = _(
+                    "%(time)s of working time left", time=_hours_text(self.env, left)
+                )
             else:
                 left = -calendar.get_work_hours_count(
                     deadline, now, compute_leaves=True
                 )
-                text = _("late by %(time)s of working time", time=_hours_text(self.env, -left))
+                text = _(
+                    "late by %(time)s of working time",
+                    time=_hours_text(self.env, -left),
+                )
             ticket.support_take_in_charge_deadline = deadline
             ticket.support_take_in_charge_left = left
             ticket.support_take_in_charge_countdown = text

@@ -62,7 +62,9 @@ class ResPartner(models.Model):
                 lambda s, p=partner: s.partner_id == p.commercial_partner_id
             )
             partner.support_suspension_count = len(own)
-            partner.support_suspended_since = min(own.mapped("date_start"), default=False)
+            partner.support_suspended_since = min(
+                own.mapped("date_start"), default=False
+            )
 
     def action_view_support_suspensions(self):
         """The customer's suspensions, those in force first."""

@@ -133,6 +133,9 @@ class HelpdeskTicket(models.Model):
             if vals.get("is_urgent"):
                 vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
         tickets = super().create(vals_list)
+        # recorded already past the first stage (staff logging a call they
+        # are handling): in charge from its recording, without an email
+        tickets._take_in_charge_on_first_move(notify=False)
         tickets.filtered("impact")._apply_impact_priority()
         tickets.filtered("is_urgent")._notify_urgency_out_of_hours()
         return tickets
@@ -302,7 +305,7 @@ class HelpdeskTicket(models.Model):
         if notify:
             self._send_customer_email("support_terms_sla.mail_template_taken_in_charge")
 
-    def _take_in_charge_on_first_move(self):
+    def _take_in_charge_on_first_move(self, notify=True):
         """Leaving the first stage for an open one takes the request in charge.
 
         A stage that emails the customer itself already tells it: no second
@@ -313,7 +316,7 @@ class HelpdeskTicket(models.Model):
             and not t.stage_id.closed
             and t.stage_id != t.team_id._get_applicable_stages()[:1]
         )
-        silent = moved.filtered(lambda t: t.stage_id.mail_template_id)
+        silent = moved.filtered(lambda t: not notify or t.stage_id.mail_template_id)
         if silent:
             silent._take_in_charge(notify=False)
         if moved - silent:

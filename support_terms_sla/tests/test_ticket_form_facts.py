@@ -156,3 +156,31 @@ class TestTicketFormFacts(SlaCase):
             arch = plans.get_views([(False, view_type)])["views"][view_type]["arch"]
             self.assertNotIn("float_time", arch)
             self.assertIn("working hours", arch)
+
+    def test_recorded_in_progress_is_in_charge(self):
+        """A request staff record directly in progress is in charge: no
+        "Take in charge" offered, no countdown, no email about it."""
+        progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        with freeze_time(datetime(2026, 3, 10, 15, 0)):
+            ticket = (
+                self.env["helpdesk.ticket"]
+                .with_user(self.agent)
+                .create(
+                    {
+                        "name": "Telefonata: sito lento",
+                        "description": "<p>?</p>",
+                        "partner_id": self.contact.id,
+                        "stage_id": progress.id,
+                    }
+                )
+            )
+            self.assertEqual(ticket.taken_in_charge_date, datetime(2026, 3, 10, 15, 0))
+            self.assertFalse(ticket.support_take_in_charge_countdown)
+            self.assertFalse(
+                self._shown(ticket, "//button[@name='action_take_in_charge']")
+            )
+        self.assertFalse(
+            ticket.message_ids.filtered(
+                lambda m: "taken in charge" in (m.subject or "")
+            )
+        )

@@ -142,6 +142,10 @@ class TestTicketFormFacts(SlaCase):
             .get_views([(False, "list")])["views"]["list"]["arch"]
         )
         self.assertIn('decoration-danger="is_urgent and not closed"', arch)
+        # and its kanban card
+        card = "//span[@name='support_urgent_badge']"
+        self.assertTrue(self._shown(urgent.with_user(self.agent), card, "kanban"))
+        self.assertFalse(self._shown(normal.with_user(self.agent), card, "kanban"))
 
     def test_plan_targets_read_as_working_hours(self):
         """Targets are working hours ("16 ore lavorative"), not a clock time

@@ -181,6 +181,22 @@ class TestBackendStaffTours(HttpCase):
             login="agente",
         )
 
+    def test_contract_lines(self):
+        """The office manager, who invoices, reads the contract's lines."""
+        new_test_user(
+            self.env,
+            login="ufficio",
+            password="ufficio-backend-1",
+            groups="account.group_account_invoice,"
+            "support_terms_base.group_support_terms_manager",
+            lang="it_IT",
+        )
+        self.start_tour(
+            f"/odoo/contract.contract/{self.renewing.contract_id.id}",
+            "support_terms_backend_contract_lines",
+            login="ufficio",
+        )
+
     def test_customer_form(self):
         self.start_tour(
             f"/odoo/res.partner/{self.boutique.id}",

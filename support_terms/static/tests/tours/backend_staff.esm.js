@@ -3,6 +3,18 @@ import {registry} from "@web/core/registry";
 // What support staff read at a glance, in Italian: the urgent request's
 // header, the services list and the customer's form.
 
+/**
+ * Fail when a column header of the list in `selector` is cut ("Disdetta…").
+ */
+function checkHeadersNotCut(selector) {
+    const cut = [...document.querySelectorAll(`${selector} thead th span.text-truncate`)]
+        .filter((span) => span.scrollWidth > span.clientWidth + 1)
+        .map((span) => span.textContent.trim());
+    if (cut.length) {
+        throw new Error(`Column headers cut: ${cut.join(", ")}`);
+    }
+}
+
 registry.category("web_tour.tours").add("support_terms_backend_ticket_header", {
     steps: () => [
         {
@@ -48,8 +60,27 @@ registry.category("web_tour.tours").add("support_terms_backend_services", {
             trigger: ".o_list_view th:contains('Disdetta entro') ~ th:contains('Giorni rimasti')",
         },
         {
+            content: "No column header is cut",
+            trigger: ".o_list_view th:contains('Giorni rimasti')",
+            run: () => checkHeadersNotCut(".o_list_view"),
+        },
+        {
             content: "A service whose last day to cancel is this week is red",
             trigger: "tr.o_data_row.text-danger:contains('Hosting annuale'):contains('GOLD')",
+        },
+        {
+            content: "Open the service",
+            trigger: "tr.o_data_row:contains('Trattoria Da Gino'):contains('Hosting annuale') td[name='product_id']",
+            run: "click",
+        },
+        {
+            content: "Its form reads its status and its last day to cancel",
+            trigger: ".o_form_view div[name='service_status']:contains('Attivo')",
+        },
+        {
+            content: "Back to the services",
+            trigger: ".o_breadcrumb a:contains('Servizi')",
+            run: "click",
         },
         {
             content: "Show every service, ended ones too",
@@ -60,6 +91,20 @@ registry.category("web_tour.tours").add("support_terms_backend_services", {
             content: "The ended service reads Concluso, never Attivo",
             trigger:
                 "tr.o_data_row:contains('Vecchio hosting'):contains('Concluso'):not(:contains('Attivo'))",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("support_terms_backend_contract_lines", {
+    steps: () => [
+        {
+            content: "The contract's services read their status",
+            trigger: "div[name='contract_line_ids'] tr.o_data_row:contains('Hosting annuale'):contains('Attivo')",
+        },
+        {
+            content: "No column header of the contract's lines is cut",
+            trigger: "div[name='contract_line_ids'] th:contains('Disdetta entro')",
+            run: () => checkHeadersNotCut("div[name='contract_line_ids']"),
         },
     ],
 });

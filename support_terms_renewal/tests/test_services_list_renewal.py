@@ -76,3 +76,23 @@ class TestServicesListRenewal(RenewalCase):
         row = self._row("2026-03-28")
         self.assertEqual(row["notice_days_left"], 4)
         self.assertEqual(self._colour(row), "danger")
+
+    def test_oca_notice_hidden_where_the_policy_rules(self):
+        """A service with a renewal policy shows its notice days and last day
+        to cancel; OCA's own renewal interval and notice, which it does not
+        follow, are not shown beside them."""
+        manager = new_test_user(
+            self.env,
+            login="renewal_form_manager",
+            groups="base.group_user,support_terms_base.group_support_terms_manager",
+        )
+        line = self.line.with_user(manager)
+        self.assertTrue(line.renewal_policy)
+        self.assertTrue(self._shown(line, "//field[@name='notice_days']"))
+        self.assertTrue(self._shown(line, "//field[@name='notice_deadline']"))
+        for name in (
+            "termination_notice_interval",
+            "auto_renew_interval",
+            "termination_notice_date",
+        ):
+            self.assertFalse(self._shown(line, f"//field[@name='{name}']"), name)

@@ -693,8 +693,8 @@ class HelpdeskTicket(models.Model):
             if ticket.coverage == "included":
                 cost = _("included in the plan")
             elif ticket.coverage == "extra" and rule.billing_mode == "credits":
-                credits = f"{rule.credits:g}"
-                cost = _("%(credits)s credits", credits=credits)
+                amount = f"{rule.credits:g}"
+                cost = _("%(credits)s credits", credits=amount)
             elif ticket.coverage == "extra" and rule.billing_mode == "fixed_fee":
                 cost = ticket._support_price(rule.product_id, ticket.env.lang)
             elif ticket.coverage == "extra":

@@ -107,18 +107,24 @@ class HelpdeskTicket(models.Model):
     support_take_in_charge_deadline = fields.Datetime(
         string="Take in charge by",
         compute="_compute_support_take_in_charge",
+        compute_sudo=True,
+        groups="base.group_user",
         help="The plan's take-in-charge target (the urgent one for an urgent "
         "request), counted from the arrival in the plan's working hours.",
     )
     support_take_in_charge_left = fields.Float(
         string="Working hours left to take in charge",
         compute="_compute_support_take_in_charge",
+        compute_sudo=True,
+        groups="base.group_user",
         help="Working hours of the plan's calendar until the take-in-charge "
         "target; negative once it is missed.",
     )
     support_take_in_charge_countdown = fields.Char(
         string="Take in charge",
         compute="_compute_support_take_in_charge",
+        compute_sudo=True,
+        groups="base.group_user",
     )
 
     @api.model_create_multi

@@ -24,6 +24,7 @@
         "views/support_cron_failure_views.xml",
         "views/contract_line_views.xml",
         "views/product_template_views.xml",
+        "views/res_partner_views.xml",
     ],
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",

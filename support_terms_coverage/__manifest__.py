@@ -28,6 +28,7 @@
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "views/support_credit_move_views.xml",
+        "views/res_partner_views.xml",
         "views/support_ticket_charge_views.xml",
         "wizards/support_credit_charge_wizard_views.xml",
         "wizards/account_move_reversal_views.xml",

@@ -32,3 +32,4 @@ from . import test_paid_before_activation_app
 from . import test_portal_impact
 from . import test_portal_duplicates
 from . import test_terms_remaining_clauses
+from . import test_backend_tour

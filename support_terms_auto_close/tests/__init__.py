@@ -7,3 +7,4 @@ from . import test_unknown_requester_auto_close
 from . import test_auto_close_install_safety
 from . import test_auto_close_staff_reopen
 from . import test_auto_close_out_of_office
+from . import test_auto_close_form_fact

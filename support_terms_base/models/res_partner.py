@@ -12,6 +12,11 @@ class ResPartner(models.Model):
         help="The customer's services in force or still to come in the current "
         "company.",
     )
+    support_service_count = fields.Integer(
+        string="Services in force",
+        compute="_compute_support_service_line_ids",
+        compute_sudo=True,
+    )
 
     @api.depends_context("company")
     def _compute_support_service_line_ids(self):
@@ -33,3 +38,18 @@ class ResPartner(models.Model):
                 lambda line, p=partner: line.contract_id.commercial_partner_id
                 == p.commercial_partner_id
             )
+            partner.support_service_count = len(partner.support_service_line_ids)
+
+    def action_view_support_services(self):
+        """The customer's services, in the services list (every state: the
+        filter keeps those in force or to come)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_terms_base.support_service_action"
+        )
+        action["domain"] = [
+            ("contract_id.contract_type", "=", "sale"),
+            ("display_type", "=", False),
+            ("contract_id.commercial_partner_id", "=", self.commercial_partner_id.id),
+        ]
+        return action

@@ -1,1 +1,2 @@
 from . import test_service
+from . import test_services_views

@@ -1,10 +1,12 @@
 from datetime import date, timedelta
 from unittest.mock import patch
 
+from lxml import etree
 from psycopg2 import OperationalError
 
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.safe_eval import safe_eval
 
 TOOLS_LOGGER = "odoo.addons.support_terms_base.tools"
 
@@ -37,6 +39,34 @@ class SupportTermsBaseCase(TransactionCase):
         cls.other_customer = cls.env["res.partner"].create(
             {"name": "Bianchi Hotel Snc", "is_company": True}
         )
+
+    def _shown(self, record, xpath, view_type="form"):
+        """Whether the user of ``record``'s environment sees the node
+        ``xpath`` of its view: in the view its groups get, and no
+        ``invisible`` of the node or of its parents true on the record's
+        values, as the web client evaluates them."""
+        arch = record.get_views([(False, view_type)])["views"][view_type]["arch"]
+        root = etree.fromstring(arch)
+        nodes = root.xpath(xpath)
+        if not nodes:
+            return False
+        names = {
+            node.get("name")
+            for node in root.iter("field")
+            if node.get("name") in record._fields
+        }
+        values = {"context": {}, "uid": record.env.uid}
+        for name, value in record.read(list(names))[0].items():
+            values[name] = value[0] if isinstance(value, tuple) else value
+        for node in nodes:
+            chain = [node, *node.iterancestors()]
+            if not any(
+                safe_eval(n.get("invisible"), values)
+                for n in chain
+                if n.get("invisible") not in (None, "0", "False", "false")
+            ):
+                return True
+        return False
 
     @classmethod
     def _create_products(cls):

@@ -132,6 +132,18 @@ class HelpdeskTicket(models.Model):
         compute_sudo=True,
     )
 
+    support_coverage_cost = fields.Char(
+        string="Cost",
+        compute="_compute_support_coverage_cost",
+        compute_sudo=True,
+        help="What the customer pays for this request under its coverage rule.",
+    )
+    support_fixed_fee_charged = fields.Boolean(
+        string="Fixed fee charged",
+        compute="_compute_support_coverage_cost",
+        compute_sudo=True,
+    )
+
     support_exclusion_notified = fields.Boolean(
         string="Customer told it is not covered",
         copy=False,
@@ -663,7 +675,33 @@ class HelpdeskTicket(models.Model):
                 company.support_channel_fee_product_id
             )
 
-    def _support_price(self, product):
+    @api.depends_context("lang")
+    @api.depends(
+        "coverage",
+        "support_coverage_rule_id.billing_mode",
+        "support_coverage_rule_id.credits",
+        "support_coverage_rule_id.product_id.lst_price",
+        "support_charge_ids.kind",
+    )
+    def _compute_support_coverage_cost(self):
+        for ticket in self:
+            rule = ticket.support_coverage_rule_id
+            ticket.support_fixed_fee_charged = (
+                "outside_plan" in ticket.support_charge_ids.mapped("kind")
+            )
+            cost = False
+            if ticket.coverage == "included":
+                cost = _("included in the plan")
+            elif ticket.coverage == "extra" and rule.billing_mode == "credits":
+                credits = f"{rule.credits:g}"
+                cost = _("%(credits)s credits", credits=credits)
+            elif ticket.coverage == "extra" and rule.billing_mode == "fixed_fee":
+                cost = ticket._support_price(rule.product_id, ticket.env.lang)
+            elif ticket.coverage == "extra":
+                cost = _("on quotation")
+            ticket.support_coverage_cost = cost
+
+    def _support_price(self, product, lang=None):
         """The product's price as the customer reads it in an email."""
         if not product:
             return False
@@ -671,7 +709,7 @@ class HelpdeskTicket(models.Model):
             self.env,
             product.lst_price,
             self.company_id.currency_id,
-            lang_code=self.partner_id.lang,
+            lang_code=lang or self.partner_id.lang,
         )
 
     def mail_allowed_qweb_expressions(self):

@@ -37,6 +37,16 @@ class ResPartner(models.Model):
                 totals.get(partner.commercial_partner_id.id, 0.0), 2
             )
 
+    def action_view_support_credits(self):
+        """The customer's credit moves: packs bought, credits used, expired."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_terms_coverage.support_credit_move_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {}
+        return action
+
     def write(self, vals):
         res = super().write(vals)
         if "parent_id" in vals or "is_company" in vals:

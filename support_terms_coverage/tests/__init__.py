@@ -9,3 +9,4 @@ from . import test_unknown_requester_coverage
 from . import test_credits_not_refundable
 from . import test_assess_before_work
 from . import test_hints_only
+from . import test_coverage_form_facts

@@ -1,3 +1,4 @@
+from . import contract_line
 from . import helpdesk_ticket
 from . import helpdesk_ticket_channel
 from . import mail_thread

@@ -9,3 +9,4 @@ from . import test_notice_company_day
 from . import test_renewal_reminder_switch
 from . import test_cancellation_notice_race
 from . import test_renewal_offer
+from . import test_services_list_renewal

@@ -19,6 +19,16 @@ IMPACT_SELECTION = [
 IMPACT_PRIORITY = {"service_down": "3", "degraded": "2", "question": "1"}
 
 
+def _hours_text(env, hours):
+    """Hours as staff read them: "2 h 30 min", "1 h", "10 min"."""
+    whole, minutes = divmod(round(hours * 60), 60)
+    if whole and minutes:
+        return env._("%(hours)s h %(minutes)s min", hours=whole, minutes=minutes)
+    if whole:
+        return env._("%(hours)s h", hours=whole)
+    return env._("%(minutes)s min", minutes=minutes)
+
+
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
@@ -92,6 +102,24 @@ class HelpdeskTicket(models.Model):
         help="How the request was solved: sent to the customer when the ticket "
         "is closed as done.",
     )
+    # the plan's take-in-charge promise as staff read it on the form: counted
+    # now, in the plan's working hours, so not stored
+    support_take_in_charge_deadline = fields.Datetime(
+        string="Take in charge by",
+        compute="_compute_support_take_in_charge",
+        help="The plan's take-in-charge target (the urgent one for an urgent "
+        "request), counted from the arrival in the plan's working hours.",
+    )
+    support_take_in_charge_left = fields.Float(
+        string="Working hours left to take in charge",
+        compute="_compute_support_take_in_charge",
+        help="Working hours of the plan's calendar until the take-in-charge "
+        "target; negative once it is missed.",
+    )
+    support_take_in_charge_countdown = fields.Char(
+        string="Take in charge",
+        compute="_compute_support_take_in_charge",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -105,6 +133,9 @@ class HelpdeskTicket(models.Model):
             if vals.get("is_urgent"):
                 vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
         tickets = super().create(vals_list)
+        # recorded already past the first stage (staff logging a call they
+        # are handling): in charge from its recording, without an email
+        tickets._take_in_charge_on_first_move(notify=False)
         tickets.filtered("impact")._apply_impact_priority()
         tickets.filtered("is_urgent")._notify_urgency_out_of_hours()
         return tickets
@@ -194,6 +225,67 @@ class HelpdeskTicket(models.Model):
 
     # -- take in charge -------------------------------------------------------
 
+    def _support_take_in_charge_target(self):
+        """The plan's take-in-charge promise for this request: (hours,
+        calendar, counted from), or None when the plan promises none."""
+        self.ensure_one()
+        plan = self.support_plan_id
+        start = self.create_date
+        if not plan or not start:
+            return None
+        hours, calendar = plan.take_in_charge_hours, plan.resource_calendar_id
+        if self.is_urgent and plan.urgent_take_in_charge_hours:
+            hours = plan.urgent_take_in_charge_hours
+            calendar = plan.urgent_calendar_id or calendar
+            if self.urgency_date and self.urgency_date > start:
+                start = self.urgency_date
+        calendar = calendar or self.team_id.resource_calendar_id
+        if not hours or not calendar:
+            return None
+        return hours, calendar, start
+
+    @api.depends_context("lang")
+    @api.depends(
+        "support_plan_id",
+        "is_urgent",
+        "urgency_date",
+        "taken_in_charge_date",
+        "stage_id",
+        "create_date",
+    )
+    def _compute_support_take_in_charge(self):
+        now = fields.Datetime.now()
+        for ticket in self:
+            target = None
+            if not ticket.taken_in_charge_date and not ticket.closed:
+                target = ticket._support_take_in_charge_target()
+            if not target:
+                ticket.support_take_in_charge_deadline = False
+                ticket.support_take_in_charge_left = 0.0
+                ticket.support_take_in_charge_countdown = False
+                continue
+            hours, calendar, start = target
+            # the calendar's arithmetic leaves microseconds: whole seconds
+            deadline = calendar.plan_hours(hours, start, compute_leaves=True).replace(
+                microsecond=0
+            )
+            if deadline >= now:
+                left = calendar.get_work_hours_count(now, deadline, compute_leaves=True)
+                text = _(
+                    "%(time)s of working time left", time=_hours_text(self.env, left)
+                )
+            else:
+                left = -calendar.get_work_hours_count(
+                    deadline, now, compute_leaves=True
+                )
+                text = _(
+                    "late by %(time)s of working time",
+                    time=_hours_text(self.env, -left),
+                )
+            ticket.support_take_in_charge_deadline = deadline
+            ticket.support_take_in_charge_left = left
+            ticket.support_take_in_charge_countdown = text
+
     def action_take_in_charge(self):
         return {
             "type": "ir.actions.act_window",
@@ -213,7 +305,7 @@ class HelpdeskTicket(models.Model):
         if notify:
             self._send_customer_email("support_terms_sla.mail_template_taken_in_charge")
 
-    def _take_in_charge_on_first_move(self):
+    def _take_in_charge_on_first_move(self, notify=True):
         """Leaving the first stage for an open one takes the request in charge.
 
         A stage that emails the customer itself already tells it: no second
@@ -224,7 +316,7 @@ class HelpdeskTicket(models.Model):
             and not t.stage_id.closed
             and t.stage_id != t.team_id._get_applicable_stages()[:1]
         )
-        silent = moved.filtered(lambda t: t.stage_id.mail_template_id)
+        silent = moved.filtered(lambda t: not notify or t.stage_id.mail_template_id)
         if silent:
             silent._take_in_charge(notify=False)
         if moved - silent:

@@ -9,3 +9,4 @@ from . import test_urgency_raised_later
 from . import test_impact
 from . import test_merge_keeps_earliest_sla
 from . import test_public_holidays_yearly
+from . import test_ticket_form_facts

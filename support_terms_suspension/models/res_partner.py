@@ -34,6 +34,47 @@ class ResPartner(models.Model):
         "payments). Each company judges its own invoices.",
     )
 
+    support_suspension_count = fields.Integer(
+        string="Suspensions in force",
+        compute="_compute_support_suspension_count",
+        compute_sudo=True,
+        groups="support_terms_base.group_support_terms_user",
+        help="The customer's suspensions not lifted yet in the current company.",
+    )
+    support_suspended_since = fields.Date(
+        string="Suspended since",
+        compute="_compute_support_suspension_count",
+        compute_sudo=True,
+        groups="support_terms_base.group_support_terms_user",
+    )
+
+    @api.depends_context("company")
+    def _compute_support_suspension_count(self):
+        suspensions = self.env["support.service.suspension"].search(
+            [
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("company_id", "=", self.env.company.id),
+                ("state", "=", "active"),
+            ]
+        )
+        for partner in self:
+            own = suspensions.filtered(
+                lambda s, p=partner: s.partner_id == p.commercial_partner_id
+            )
+            partner.support_suspension_count = len(own)
+            partner.support_suspended_since = min(
+                own.mapped("date_start"), default=False
+            )
+
+    def action_view_support_suspensions(self):
+        """The customer's suspensions, those in force first."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "support_terms_suspension.support_service_suspension_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        return action
+
     def _auto_init(self):
         self._support_do_not_renew_per_company()
         return super()._auto_init()

@@ -10,3 +10,4 @@ from . import test_suspension_install_safety
 from . import test_late_payer_switch
 from . import test_suspension_release
 from . import test_paid_before_activation
+from . import test_customer_form_suspension

@@ -1,0 +1,23 @@
+from odoo import fields, models
+
+
+class ContractLine(models.Model):
+    _inherit = "contract.line"
+
+    support_plan_id = fields.Many2one(
+        comodel_name="support.plan",
+        string="Support plan",
+        compute="_compute_support_plan_id",
+        help="The support plan this service's product grants.",
+    )
+
+    def _compute_support_plan_id(self):
+        companies = self.company_id
+        granting = self.env["support.plan"]._granting_plans(companies)
+        for line in self:
+            product = line.product_id
+            line.support_plan_id = (
+                product._support_granted_plan(line.company_id, granting)
+                if product and line.company_id
+                else False
+            )

@@ -150,11 +150,15 @@ class Generator:
         plans = env["support.terms.template.apply"]._apply_template(
             TEMPLATE, self.company
         )
-        prefix = f"ST-{TEMPLATE}-".upper()
+        # the template's products, by the key of their xml ids
+        prefix = f"terms_{self.company.id}_{TEMPLATE}_product_"
         self.products = {
-            product.default_code.removeprefix(prefix).lower(): product
-            for product in env["product.product"].search(
-                [("default_code", "=like", f"{prefix}%")]
+            data.name.removeprefix(prefix): env["product.product"].browse(data.res_id)
+            for data in env["ir.model.data"].search(
+                [
+                    ("module", "=", "__support_terms_template__"),
+                    ("name", "=like", f"{prefix}%"),
+                ]
             )
         }
         # product id -> [(sequence, plan id)], to give each ticket the plan in

@@ -97,8 +97,15 @@ def make_customer(env, name, services, tickets):
         )
     )
     # the plan-granting products of the generated data, then any service
-    products = env["product.product"].search(
-        [("default_code", "=like", "ST-HOSTING_CREDITS-%")]
+    products = env["product.product"].browse(
+        env["ir.model.data"]
+        .search(
+            [
+                ("module", "=", "__support_terms_template__"),
+                ("name", "=like", f"terms_{company.id}_hosting_credits_product_%"),
+            ]
+        )
+        .mapped("res_id")
     )
     today = company._support_today()
     for chunk in batched(range(services), 100):

@@ -1,6 +1,7 @@
 from odoo.tools import SQL, sql
 
 from . import models
+from . import report
 from . import wizards
 from .models.helpdesk_ticket import WITHOUT_RULE
 

@@ -33,6 +33,7 @@
         "wizards/support_credit_charge_wizard_views.xml",
         "wizards/account_move_reversal_views.xml",
         "views/support_terms_coverage_menus.xml",
+        "report/support_coverage_report_views.xml",
     ],
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",

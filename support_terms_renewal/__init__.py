@@ -1,4 +1,5 @@
 from . import models
+from . import report
 from .hooks import notices_received_at, renewal_by_choice_columns
 
 from odoo.addons.support_terms_base.hooks import adoption_hooks

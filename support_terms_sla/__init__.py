@@ -1,4 +1,5 @@
 from . import models
+from . import report
 from . import wizards
 
 from odoo.addons.support_terms_base.hooks import adoption_hooks

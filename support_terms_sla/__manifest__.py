@@ -27,6 +27,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",
+        "report/support_sla_report_views.xml",
         "wizards/support_take_in_charge_wizard_views.xml",
         "wizards/support_public_holidays_wizard_views.xml",
     ],

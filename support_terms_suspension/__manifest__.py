@@ -24,6 +24,7 @@
         "views/res_partner_views.xml",
         "views/res_config_settings_views.xml",
         "views/support_terms_suspension_menus.xml",
+        "report/support_service_suspension_report_views.xml",
     ],
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",

@@ -84,9 +84,12 @@ class TestTemplateRequestRules(SupportTermsCase):
             .with_company(self.empty)
             .create({"template": "hosting_priority"})
         )
-        self.assertIn(
-            "Requests without a plan: Customers only: refuse the others",
-            wizard.summary_html,
+        line = wizard.change_ids.filtered(
+            lambda c: c.field_name == "support_no_plan_mode"
+        )
+        self.assertEqual(
+            (line.current_value, line.new_value, line.apply),
+            ("Paid support, staff decide", "Customers only: refuse the others", True),
         )
         company = self._apply("hosting_priority")
         # tickets in the area clienti advised, "Puoi inviarci una mail",

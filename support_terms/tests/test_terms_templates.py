@@ -31,8 +31,8 @@ class TestTermsTemplates(SupportTermsCase):
         )
         self.assertEqual(wizard.company_id, company)
         self.assertIn("<li>", wizard.summary_html)
-        action = wizard.action_apply()
-        plans = self.env["support.plan"].search(action["domain"])
+        wizard.action_apply()
+        plans = wizard.plan_ids
         self.assertEqual(plans.company_id, company)
         self.assertEqual(company.support_terms_template, template)
         return {plan.code: plan for plan in plans}
@@ -421,7 +421,7 @@ class TestTermsTemplateRecords(SupportTermsCase):
         self.assertEqual(team.with_context(lang="it_IT").name, "Help Desk GOLD")
         self.assertEqual(calendar.name, "Orario d'ufficio (Lun-Ven 9-13, 14-18)")
         self.assertEqual(product.with_context(lang="en_US").name, "GOLD Help Desk")
-        self.assertEqual(sla.name, "GOLD: presa in carico")
+        self.assertEqual(sla.name, "Presa in carico: Help Desk GOLD")
 
     def test_records_made_before_xml_ids_are_found_and_named(self):
         """A database whose template was applied before the records had xml
@@ -453,7 +453,9 @@ class TestTermsTemplateRecords(SupportTermsCase):
             self.assertIsInstance(text, LazyGettext)
         italian = code_translations.get_python_translations("support_terms", "it_IT")
         self.assertEqual(italian["GOLD Help Desk"], "Help Desk GOLD")
-        self.assertEqual(italian["take in charge"], "presa in carico")
+        self.assertEqual(
+            italian["Take in charge: %(plan)s"], "Presa in carico: %(plan)s"
+        )
 
     def test_an_italian_company_gets_italian_names_from_the_po(self):
         self._apply("hosting_gold", self.italian)
@@ -463,7 +465,7 @@ class TestTermsTemplateRecords(SupportTermsCase):
             plan.resource_calendar_id.name, "Orario d'ufficio (Lun-Ven 9-13, 14-18)"
         )
         sla = self._ref(self.italian, "hosting_gold_sla_gold_normal")
-        self.assertEqual(sla.name, "GOLD: presa in carico")
+        self.assertEqual(sla.name, "Presa in carico: Help Desk GOLD")
         # translated fields: the English source, Italian from the .po
         self.assertEqual(plan.with_context(lang="en_US").name, "GOLD Help Desk")
         self.assertEqual(plan.with_context(lang="it_IT").name, "Help Desk GOLD")
@@ -490,7 +492,7 @@ class TestTermsTemplateRecords(SupportTermsCase):
             plan.resource_calendar_id.name, "Office hours (Mon-Fri 9-13, 14-18)"
         )
         sla = self._ref(self.english, "hosting_gold_sla_gold_normal")
-        self.assertEqual(sla.name, "GOLD: take in charge")
+        self.assertEqual(sla.name, "Take in charge: GOLD Help Desk")
         self.assertEqual(plan.with_context(lang="en_US").name, "GOLD Help Desk")
         team = self._ref(self.english, "hosting_gold_team")
         self.assertEqual(team.with_context(lang="en_US").name, "GOLD Help Desk")

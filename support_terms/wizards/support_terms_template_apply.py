@@ -1,6 +1,6 @@
 from markupsafe import Markup, escape
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.support_terms_base.tools import check_manager
@@ -45,9 +45,26 @@ class SupportTermsTemplateApply(models.TransientModel):
     patron_name = fields.Char(
         string="Patron day name", help="e.g. Sant'Ambrogio, Santa Rosalia."
     )
+    state = fields.Selection(
+        selection=[("preview", "Preview"), ("done", "Applied")],
+        default="preview",
+        required=True,
+    )
     summary_html = fields.Html(
         string="What will be created", compute="_compute_summary_html"
     )
+    change_ids = fields.One2many(
+        comodel_name="support.terms.template.change",
+        inverse_name="wizard_id",
+        string="Company settings",
+        compute="_compute_change_ids",
+        store=True,
+        readonly=False,
+        help="The company settings the template sets differently. A setting "
+        "the company already chose is kept unless you tick it.",
+    )
+    result_html = fields.Html(string="What was done", readonly=True)
+    plan_ids = fields.Many2many(comodel_name="support.plan", readonly=True)
 
     @api.depends("template", "company_id")
     def _compute_summary_html(self):
@@ -59,9 +76,8 @@ class SupportTermsTemplateApply(models.TransientModel):
             lang = wizard._lang(wizard.company_id)
             items = [
                 self.env._(
-                    "Plan %(name)s (%(code)s): %(hours)s, channels %(channels)s",
+                    "Plan %(name)s: %(hours)s, channels %(channels)s",
                     name=self._text(plan["name"], lang),
-                    code=plan["code"],
                     hours=self._text(CALENDARS[plan["calendar"]]["name"], lang),
                     channels=", ".join(
                         self._text(CHANNEL_NAMES[c], lang) for c in plan["channels"]
@@ -70,7 +86,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                 for plan in spec["plans"]
             ]
             items.append(
-                _(
+                self.env._(
                     "Products: %(products)s",
                     products=", ".join(
                         self._text(p["name"], lang) for p in spec["products"].values()
@@ -78,49 +94,192 @@ class SupportTermsTemplateApply(models.TransientModel):
                 )
             )
             items.append(
-                _("Helpdesk team: %(team)s", team=self._text(spec["team"], lang))
+                self.env._(
+                    "Helpdesk team: %(team)s", team=self._text(spec["team"], lang)
+                )
             )
-            settings = spec.get("company", {})
-            if settings.get("support_overdue_suspension"):
-                items.append(
-                    self.env._("Suspension of customers with overdue invoices: on")
-                )
-            if spec.get("reactivation_fee"):
-                items.append(self.env._("Reactivation fee after a suspension: on"))
-            if settings.get("support_renewal_reminders"):
-                items.append(self.env._("Renewal reminders to customers: on"))
-            if settings.get("support_auto_close_without_plan"):
-                items.append(
-                    self.env._(
-                        "Closing of requests without a plan after the team's days: on"
-                    )
-                )
-            no_plan = settings.get("support_no_plan_mode")
-            if no_plan:
-                items.append(
-                    self.env._(
-                        "Requests without a plan: %(rule)s",
-                        rule=dict(
-                            self.env["res.company"]
-                            ._fields["support_no_plan_mode"]
-                            ._description_selection(self.env)
-                        )[no_plan],
-                    )
-                )
             wizard.summary_html = Markup("<ul>%s</ul>") % Markup("").join(
                 Markup("<li>%s</li>") % item for item in items
             )
 
+    @api.depends("template", "company_id")
+    def _compute_change_ids(self):
+        for wizard in self:
+            commands = [fields.Command.clear()]
+            if wizard.template:
+                commands += [
+                    fields.Command.create(values)
+                    for values in wizard._setting_changes(
+                        wizard.template, wizard.company_id
+                    )
+                ]
+            wizard.change_ids = commands
+
+    # -- the company settings a template sets -------------------------------
+
+    @api.model
+    def _template_settings(self, template, company):
+        """{company field: value} of every company setting ``template`` sets;
+        the support team by the name it will have (it may not exist yet)."""
+        spec = TEMPLATES[template]
+        values = dict(spec.get("company", {}))
+        values["support_notice_judged_on"] = notice_judged_on(template)
+        if spec.get("reactivation_fee"):
+            values["support_reactivation_fee_product_id"] = self.env.ref(
+                "support_terms_suspension.product_reactivation_fee"
+            )
+        team = self.env.ref(
+            self.with_context(support_terms_template=template)._xmlid(company, "team"),
+            raise_if_not_found=False,
+        )
+        # a team's name is translated: the reader's language
+        values["support_team_id"] = team or self._text(
+            spec["team"], self.env.lang or "en_US"
+        )
+        return values
+
+    def _setting_changes(self, template, company):
+        """The values of the change lines: each setting ``template`` sets
+        differently from ``company``, its value now and the template's, in
+        the user's language. A value the company chose (not the setting's
+        default) is kept unless the manager ticks it."""
+        changes = []
+        for sequence, (name, new) in enumerate(
+            self._template_settings(template, company).items()
+        ):
+            field = company._fields[name]
+            current = company[name]
+            if not isinstance(new, str) and current == new:
+                continue
+            default = field.default(company) if field.default else False
+            changes.append(
+                {
+                    "sequence": sequence,
+                    "field_name": name,
+                    "name": field._description_string(self.env),
+                    "current_value": self._setting_text(company, name, current),
+                    "new_value": self._setting_text(company, name, new),
+                    "apply": not current or current == default,
+                }
+            )
+        return changes
+
+    def _setting_text(self, company, name, value):
+        """A setting's value as the user reads it on the settings page."""
+        field = company._fields[name]
+        if field.type == "boolean":
+            return self.env._("Yes") if value else self.env._("No")
+        if field.type == "selection":
+            labels = dict(field._description_selection(self.env))
+            return labels.get(value, self.env._("None"))
+        if field.type == "many2one":
+            if isinstance(value, str):
+                return value
+            return value.display_name if value else self.env._("None")
+        return str(value)
+
+    # -- applying -------------------------------------------------------------
+
     def action_apply(self):
+        """Apply the template, keeping the settings left unticked, and show
+        what was created and changed."""
         self.ensure_one()
+        keep = self.change_ids.filtered(lambda line: not line.apply)
+        log = {}
         plans = self.with_context(
-            support_terms_patron=(self.patron_date, self.patron_name)
+            support_terms_patron=(self.patron_date, self.patron_name),
+            support_terms_keep_settings=tuple(keep.mapped("field_name")),
+            support_terms_template_log=log,
         )._apply_template(self.template, self.company_id)
+        self.write(
+            {
+                "state": "done",
+                "plan_ids": [fields.Command.set(plans.ids)],
+                "result_html": self._result_html(log, self.change_ids - keep, keep),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "new",
+            "name": self.env._("Terms template applied"),
+        }
+
+    def action_open_plans(self):
+        self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms_plan.support_plan_action"
         )
-        action["domain"] = [("id", "in", plans.ids)]
+        action["domain"] = [("id", "in", self.plan_ids.ids)]
         return action
+
+    def _result_html(self, log, changed, kept):
+        """What was created and updated, by kind of record, and the settings
+        changed and kept, in the user's language."""
+        sections = []
+        titles = {"created": self.env._("Created"), "updated": self.env._("Updated")}
+        created = set(log.get("created", []))
+        for what in ("created", "updated"):
+            by_model = {}
+            for model, record_id in log.get(what, []):
+                if what == "updated" and (model, record_id) in created:
+                    continue  # made, then completed, in this run
+                by_model.setdefault(model, []).append(record_id)
+            items = []
+            for model, ids in by_model.items():
+                # the manager applied the template (checked): it reads the
+                # names of what it made, calendars and SLAs included
+                records = self.env[model].sudo().browse(dict.fromkeys(ids))
+                items.append(
+                    Markup("<li><strong>%s</strong> (%s): %s</li>")
+                    % (
+                        self.env["ir.model"]._get(model).name,
+                        len(records),
+                        ", ".join(records.mapped("display_name")),
+                    )
+                )
+            if items:
+                sections.append(
+                    Markup("<h4>%s</h4><ul>%s</ul>")
+                    % (titles[what], Markup("").join(items))
+                )
+        if changed:
+            sections.append(
+                Markup("<h4>%s</h4><ul>%s</ul>")
+                % (
+                    self.env._("Company settings changed"),
+                    Markup("").join(
+                        Markup("<li>%s</li>")
+                        % self.env._(
+                            "%(setting)s: from %(from)s to %(to)s",
+                            setting=line.name,
+                            **{"from": line.current_value, "to": line.new_value},
+                        )
+                        for line in changed
+                    ),
+                )
+            )
+        if kept:
+            sections.append(
+                Markup("<h4>%s</h4><ul>%s</ul>")
+                % (
+                    self.env._("Company settings kept"),
+                    Markup("").join(
+                        Markup("<li>%s</li>")
+                        % self.env._(
+                            "%(setting)s: %(value)s kept (the template says "
+                            "%(template)s)",
+                            setting=line.name,
+                            value=line.current_value,
+                            template=line.new_value,
+                        )
+                        for line in kept
+                    ),
+                )
+            )
+        return Markup("").join(sections)
 
     @api.model
     def _apply_template(self, template, company, xmlid_prefix=None):
@@ -131,14 +290,16 @@ class SupportTermsTemplateApply(models.TransientModel):
         """
         spec = TEMPLATES.get(template)
         if not spec:
-            raise UserError(_("Unknown terms template: %s", escape(template)))
+            raise UserError(self.env._("Unknown terms template: %s", escape(template)))
         check_manager(
             self,
-            _("Only support managers can apply a terms template."),
+            self.env._("Only support managers can apply a terms template."),
             model_rights=False,
         )
         if company not in self.env.user.company_ids and not self.env.su:
-            raise UserError(_("You cannot set up a company you do not work in."))
+            raise UserError(
+                self.env._("You cannot set up a company you do not work in.")
+            )
         # The template creates calendars and products, which support managers
         # may not be allowed to create one by one: the check is above. The
         # English texts are the source of the translated fields.
@@ -213,7 +374,7 @@ class SupportTermsTemplateApply(models.TransientModel):
             )
             plans |= plan
         # the requests of customers without a plan reach the team too
-        company.sudo().support_team_id = team
+        self._write_company(company, {"support_team_id": team.id})
         self._company_settings(spec, company, ["support_duplicate_days"])
         return plans
 
@@ -322,7 +483,9 @@ class SupportTermsTemplateApply(models.TransientModel):
                 }
             )
         template = self.env.context["support_terms_template"]
-        company.sudo().support_notice_judged_on = notice_judged_on(template)
+        self._write_company(
+            company, {"support_notice_judged_on": notice_judged_on(template)}
+        )
         self._company_settings(
             spec,
             company,
@@ -347,4 +510,30 @@ class SupportTermsTemplateApply(models.TransientModel):
             if tax and not fee.product_tmpl_id._support_sale_taxes(company):
                 # the terms say "+ iva": the company's sales VAT
                 fee.taxes_id = [fields.Command.link(tax.id)]
-            company.sudo().support_reactivation_fee_product_id = fee
+            self._write_company(
+                company, {"support_reactivation_fee_product_id": fee.id}
+            )
+
+
+class SupportTermsTemplateChange(models.TransientModel):
+    """One company setting a terms template sets differently: shown before
+    applying, applied only when ticked."""
+
+    _name = "support.terms.template.change"
+    _description = "Company setting changed by a terms template"
+    _order = "sequence, id"
+
+    wizard_id = fields.Many2one(
+        comodel_name="support.terms.template.apply",
+        required=True,
+        ondelete="cascade",
+    )
+    sequence = fields.Integer()
+    field_name = fields.Char(required=True)
+    name = fields.Char(string="Setting")
+    current_value = fields.Char(string="Now")
+    new_value = fields.Char(string="Template")
+    apply = fields.Boolean(
+        string="Change",
+        help="Ticked: the template's value replaces the company's.",
+    )

@@ -5,15 +5,28 @@ from ..rules.terms_templates import CALENDARS, CATEGORY_NAMES, CHANNEL_NAMES, TZ
 
 _lt = LazyTranslate(__name__)
 
-# the label of the SLA of each take-in-charge target of a plan
 # the namespace of the xml ids of what a template makes: no module, so that
 # uninstalling the application never deletes a company's plans or products
 TEMPLATE_XMLID_MODULE = "__support_terms_template__"
 
-SLA_LABELS = {
+# the name of the SLA of each take-in-charge target of a plan, after the
+# plan's name in the company's language
+SLA_NAMES = {
+    "normal": _lt("Take in charge: %(plan)s"),
+    "urgent": _lt("Urgent take in charge: %(plan)s"),
+}
+# the labels of the names SLAs had before ("<plan code>: <label>"), to find
+# them again
+LEGACY_SLA_LABELS = {
     "normal": _lt("take in charge"),
     "urgent": _lt("urgent take in charge"),
 }
+
+
+def _hour(hour):
+    """9.5 -> "09:30"."""
+    minutes = round(hour * 60)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 class SupportTermsTemplateRecords(models.AbstractModel):
@@ -69,10 +82,19 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             )
         if record:
             record.write(values)
+            self._log(record, "updated")
         else:
             record = self.env[model].create(dict(values, **create_values))
+            self._log(record, "created")
         self._name_record(record, xmlid)
         return record
+
+    def _log(self, record, what):
+        """Note ``record`` as ``what`` ("created", "updated") in the log the
+        wizard passes in the context, for its summary."""
+        log = self.env.context.get("support_terms_template_log")
+        if log is not None:
+            log.setdefault(what, []).append((record._name, record.id))
 
     def _name_record(self, record, xmlid):
         self.env["ir.model.data"]._update_xmlids(
@@ -83,16 +105,32 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         """Turn on the settings ``keys`` the template's terms name; a template
         never turns a setting off (it names only what it turns on)."""
         settings = spec.get("company", {})
-        values = {key: settings[key] for key in keys if key in settings}
+        self._write_company(
+            company, {key: settings[key] for key in keys if key in settings}
+        )
+
+    def _write_company(self, company, values):
+        """Write the company settings of the template, but those the manager
+        chose to keep (``support_terms_keep_settings`` in the context)."""
+        keep = self.env.context.get("support_terms_keep_settings") or ()
+        values = {key: value for key, value in values.items() if key not in keep}
         if values:
             company.sudo().write(values)
 
     def _ensure_calendar(self, company, key):
         spec = CALENDARS[key]
+        # the day's name in the company's language, as Odoo names them
+        lang_env = self.with_context(lang=self._lang(company)).env
+        day_names = dict(
+            self.env["resource.calendar.attendance"]
+            ._fields["dayofweek"]
+            ._description_selection(lang_env)
+        )
         attendances = [
             fields.Command.create(
                 {
-                    "name": f"{day}: {hour_from:g}-{hour_to:g}",
+                    "name": f"{day_names[str(day)]} {_hour(hour_from)}-"
+                    f"{_hour(hour_to)}",
                     "dayofweek": str(day),
                     "hour_from": hour_from,
                     "hour_to": hour_to,
@@ -141,6 +179,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                     "company_id": company.id,
                 }
             )
+            self._log(channel, "created")
             self._set_texts(channel, company, name=CHANNEL_NAMES[kind])
         if channel.company_id == company:
             self._name_record(channel, xmlid)
@@ -149,15 +188,23 @@ class SupportTermsTemplateRecords(models.AbstractModel):
 
     def _ensure_product(self, company, key, values):
         template = self.env.context["support_terms_template"]
-        code = f"ST-{template}-{key}".upper()
+        # products had this internal reference, shown before their name,
+        # until they had an xml id; new ones have none
+        legacy_code = f"ST-{template}-{key}".upper()
         product = self._upsert(
             "product.product",
             self._xmlid(company, "product", key),
-            [("default_code", "=", code), ("company_id", "=", company.id)],
+            [
+                ("company_id", "=", company.id),
+                "|",
+                ("default_code", "=", legacy_code),
+                "&",
+                ("default_code", "=", False),
+                ("name", "in", self._texts(values["name"], company)),
+            ],
             {"active": True},
             {
                 "name": self._text(values["name"], "en_US"),
-                "default_code": code,
                 "type": "service",
                 "list_price": values["price"],
                 "sale_ok": True,
@@ -190,13 +237,16 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                 plan.urgent_calendar_id or plan.resource_calendar_id,
             ),
         ]
+        lang = self._lang(company)
+        plan_name = plan.with_context(lang=lang).name
         for target, urgency, hours, calendar in targets:
             if not hours:
                 continue
-            # the label in the company's language first: the SLA's name
-            names = [
+            # the name in the company's language first; then the names SLAs
+            # had before, to find them
+            names = [self._text(SLA_NAMES[target], lang) % {"plan": plan_name}] + [
                 f"{plan.code}: {label}"
-                for label in self._texts(SLA_LABELS[target], company)
+                for label in self._texts(LEGACY_SLA_LABELS[target], company)
             ]
             minutes = round(hours * 60)
             sla = self._upsert(

@@ -67,7 +67,10 @@ class SupportTicketCharge(models.Model):
     )
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
     price_unit = fields.Float(string="Unit price", digits="Product Price")
-    amount = fields.Monetary(compute="_compute_amount", currency_field="currency_id")
+    # stored: the charges' report sums it
+    amount = fields.Monetary(
+        compute="_compute_amount", currency_field="currency_id", store=True
+    )
     state = fields.Selection(
         selection=[
             ("to_invoice", "To invoice"),

@@ -50,7 +50,8 @@ class SupportTermsTemplateApply(models.TransientModel):
                 ("key", "not in", keys),
             ]
         ).active = False
-        company.support_terms_version = self.env._(
+        # run as superuser after the manager's check in _apply_template
+        company.sudo().support_terms_version = self.env._(
             "%(template)s of %(day)s",
             template=dict(
                 self._fields["template"]._description_selection(self.env)

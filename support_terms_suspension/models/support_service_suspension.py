@@ -146,6 +146,20 @@ class SupportServiceSuspension(models.Model):
         "invoice: the scheduled action invoices it (never the payment itself). "
         "Invoiced: see the reactivation fee.",
     )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    # stored: the suspensions' report sums the fees by month
+    fee_amount = fields.Monetary(
+        string="Fee invoiced (untaxed)",
+        compute="_compute_fee_amount",
+        store=True,
+        currency_field="currency_id",
+    )
+
+    @api.depends("fee_invoice_id.amount_untaxed", "fee_invoice_id.state")
+    def _compute_fee_amount(self):
+        for suspension in self:
+            fee = suspension.fee_invoice_id
+            suspension.fee_amount = fee.amount_untaxed if fee.state == "posted" else 0.0
 
     def init(self):
         # one open overdue suspension per customer and company: the scheduled

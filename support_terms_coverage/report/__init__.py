@@ -1,0 +1,1 @@
+from . import support_credit_report

@@ -33,6 +33,7 @@
         "views/portal_support_templates.xml",
         "views/portal_service_templates.xml",
         "views/portal_service_suspension_templates.xml",
+        "views/portal_home_templates.xml",
     ],
     "assets": {
         "web.assets_frontend": [

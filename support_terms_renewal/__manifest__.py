@@ -28,6 +28,7 @@
         "views/res_config_settings_views.xml",
         "views/support_terms_renewal_menus.xml",
         "report/support_renewal_report_views.xml",
+        "report/report_cancellation_notice_letter.xml",
     ],
     "pre_init_hook": "pre_init_hook",
     "post_init_hook": "post_init_hook",

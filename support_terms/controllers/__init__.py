@@ -1,3 +1,4 @@
 from . import portal
 from . import portal_support
 from . import portal_services
+from . import portal_invoice

@@ -1,11 +1,16 @@
-from werkzeug.exceptions import Forbidden, NotFound
+from datetime import timedelta
+
+from werkzeug.exceptions import NotFound
 
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, ValidationError
-from odoo.http import request
+from odoo.http import content_disposition, request
 from odoo.osv import expression
+from odoo.tools import format_amount, format_date
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+CANCELLATION_LETTER = "support_terms_renewal.action_report_cancellation_notice_letter"
 
 
 class SupportServicesPortal(CustomerPortal):
@@ -13,14 +18,105 @@ class SupportServicesPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        lines = request.env["contract.line"]
+        may_read_lines = lines.has_access("read")
         if "support_service_count" in counters:
-            lines = request.env["contract.line"]
             values["support_service_count"] = (
                 lines.search_count(self._support_services_domain())
-                if lines.has_access("read")
+                if may_read_lines
                 else 0
             )
+        if "support_expiring_count" in counters:
+            values["support_expiring_count"] = (
+                lines.search_count(self._support_expiring_domain())
+                if may_read_lines
+                else 0
+            )
+        if "support_open_request_count" in counters:
+            tickets = request.env["helpdesk.ticket"]
+            values["support_open_request_count"] = (
+                tickets.search_count(tickets._support_portal_open_domain())
+                if tickets.has_access("read")
+                else 0
+            )
+        if "support_credit_count" in counters:
+            # the balance is the customer's own (computed from its moves)
+            balance = request.env.user.partner_id.support_credit_balance
+            values["support_credit_count"] = (
+                int(balance) if balance == int(balance) else balance
+            )
+        if "support_amount_due" in counters:
+            values["support_amount_due"] = self._support_amount_due()
         return values
+
+    def _support_expiring_domain(self):
+        """The customer's services ending within the company's reminder
+        days: those the renewal reminders speak of."""
+        company = request.env.user.company_id
+        today = company._support_today()
+        days = company.sudo().support_renewal_reminder_days or 30
+        return [
+            *self._support_services_domain(),
+            ("date_end", ">=", today),
+            ("date_end", "<=", today + timedelta(days=days)),
+        ]
+
+    def _support_unpaid_invoices_domain(self):
+        partner = request.env.user.partner_id.commercial_partner_id
+        return [
+            ("partner_id", "child_of", partner.id),
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "in", ("not_paid", "partial")),
+        ]
+
+    def _support_amount_due(self):
+        """What the customer owes on its posted invoices, in the company's
+        currency, as Odoo's "Invoices" page lists them."""
+        moves = request.env["account.move"]
+        company = request.env.user.company_id
+        if not moves.has_access("read"):
+            return 0
+        invoices = moves.search(self._support_unpaid_invoices_domain())
+        if not invoices and not moves.search_count(
+            [("move_type", "=", "out_invoice"), ("state", "=", "posted")], limit=1
+        ):
+            # no invoice at all: nothing to show on a card that stays hidden
+            return 0
+        due = sum(invoices.mapped("amount_residual_signed"))
+        return format_amount(request.env, due, company.currency_id)
+
+    def _support_suspension_values(self):
+        """The customer's suspended services and the unpaid invoices that
+        suspended them, for the banner of the home and of "My services"."""
+        suspensions = request.env["support.service.suspension"].search(
+            [
+                (
+                    "partner_id",
+                    "=",
+                    request.env.user.partner_id.commercial_partner_id.id,
+                ),
+                ("state", "=", "active"),
+            ]
+        )
+        invoices = suspensions.invoice_ids.filtered(
+            lambda move: move.state == "posted"
+            and move.payment_state in ("not_paid", "partial")
+        )
+        # the services are the customer's (the suspension is); their names
+        # only are shown
+        return {
+            "support_suspensions": suspensions,
+            "support_suspended_lines": suspensions.sudo().line_ids,
+            "support_suspension_invoices": invoices,
+        }
+
+    @http.route()
+    def home(self, **kw):
+        response = super().home(**kw)
+        if getattr(response, "qcontext", None) is not None:
+            response.qcontext.update(self._support_suspension_values())
+        return response
 
     def _support_services_domain(self):
         """The services in force or still to come, and those waiting for the
@@ -66,6 +162,64 @@ class SupportServicesPortal(CustomerPortal):
         line.check_access("read")
         return line
 
+    def _support_billing_cycle(self, line):
+        """How often the service is invoiced, in words."""
+        env = request.env
+        every = line.recurring_interval or 1
+        if every == 1:
+            labels = {
+                "daily": env._("Daily"),
+                "weekly": env._("Weekly"),
+                "monthly": env._("Monthly"),
+                "monthlylastday": env._("Monthly"),
+                "quarterly": env._("Quarterly"),
+                "semesterly": env._("Every six months"),
+                "yearly": env._("Yearly"),
+            }
+            return labels.get(line.recurring_rule_type, "")
+        labels = {
+            "daily": env._("Every %(count)s days", count=every),
+            "weekly": env._("Every %(count)s weeks", count=every),
+            "monthly": env._("Every %(count)s months", count=every),
+            "monthlylastday": env._("Every %(count)s months", count=every),
+            "quarterly": env._("Every %(count)s quarters", count=every),
+            "semesterly": env._("Every %(count)s semesters", count=every),
+            "yearly": env._("Every %(count)s years", count=every),
+        }
+        return labels.get(line.recurring_rule_type, "")
+
+    def _support_renewal_quotations(self, lines):
+        """``{line id: quotation}``: the renewal offered to the customer and
+        not yet confirmed, to sign and pay in the portal."""
+        # the lines are the customer's (searched with its rights); the offer
+        # is staff's record, its quotation the customer's own document
+        offers = (
+            request.env["support.renewal.offer"]
+            .sudo()
+            .search([("contract_line_id", "in", lines.ids), ("state", "=", "offered")])
+        )
+        return {
+            offer.contract_line_id.id: offer.sale_order_id
+            for offer in offers
+            if offer.sale_order_id.state in ("draft", "sent")
+        }
+
+    def _support_credit_packs(self):
+        """The credit packs the customer may buy, in its company."""
+        company = request.env.user.company_id
+        return (
+            request.env["product.product"]
+            .sudo()
+            .search(
+                [
+                    ("support_credit_pack", "=", True),
+                    ("sale_ok", "=", True),
+                    ("company_id", "in", (False, company.id)),
+                ],
+                order="list_price, id",
+            )
+        )
+
     @http.route("/my/services", type="http", auth="user", website=True)
     def portal_my_services(self, notice=None, **kw):
         lines = request.env["contract.line"].search(
@@ -78,11 +232,13 @@ class SupportServicesPortal(CustomerPortal):
         company = request.env.user.company_id
         if lines:
             company = lines[0].sudo().company_id
+        lines_sudo = lines.sudo()
         values = self._prepare_portal_layout_values()
+        values.update(self._support_suspension_values())
         values.update(
             {
                 "page_name": "support_services",
-                "services": lines.sudo(),
+                "services": lines_sudo,
                 "notices": notices.sudo(),
                 "pending_line_ids": notices.filtered(
                     lambda n: n.state == "draft"
@@ -92,9 +248,99 @@ class SupportServicesPortal(CustomerPortal):
                 ].sudo(),
                 "company": company.sudo(),
                 "may_cancel": self._support_may_cancel(),
+                "billing_cycles": {
+                    line.id: self._support_billing_cycle(line) for line in lines_sudo
+                },
+                "cancel_refusals": {
+                    line.id: self._support_cancel_refusal(line) for line in lines_sudo
+                },
+                "renewal_quotations": self._support_renewal_quotations(lines),
+                "credit_packs": self._support_credit_packs(),
             }
         )
         return request.render("support_terms.portal_my_services", values)
+
+    @http.route(
+        "/my/services/credits/buy",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_buy_credits(self, product_id=None, **kw):
+        """A quotation of the credit pack chosen, to sign and pay in the
+        portal as any quotation; the credits come with its paid invoice."""
+        try:
+            product = self._support_credit_packs().filtered(
+                lambda p: p.id == int(product_id or 0)
+            )
+        except ValueError as exc:
+            raise NotFound() from exc
+        if not product:
+            raise NotFound()
+        partner = request.env.user.partner_id.commercial_partner_id
+        company = request.env.user.company_id
+        # the customer may not create sales orders: the quotation of a pack
+        # it chose among those for sale is created for it, for itself only;
+        # a quotation of the same pack still to sign is reused, not repeated
+        orders = request.env["sale.order"].sudo().with_company(company)
+        order = orders.search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", company.id),
+                ("state", "in", ("draft", "sent")),
+                ("order_line.product_id", "=", product.id),
+                ("origin", "=", "portal"),
+            ],
+            limit=1,
+        )
+        if not order:
+            order = orders.create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "origin": "portal",
+                    "require_signature": False,
+                    "require_payment": True,
+                    "prepayment_percent": 1.0,
+                    "order_line": [
+                        (0, 0, {"product_id": product.id, "product_uom_qty": 1})
+                    ],
+                }
+            )
+        return request.redirect(order.get_portal_url())
+
+    def _support_cancel_refusal(self, line):
+        """Why the user may not request the cancellation of ``line`` (a
+        sudo record of the customer's), or None."""
+        env = request.env
+        if not self._support_may_cancel():
+            customer = request.env.user.partner_id.sudo().commercial_partner_id
+            return env._(
+                "Only %(customer)s itself, or a contact it authorises, may "
+                "request the cancellation of its services. Ask them to send it, "
+                "or to ask us to authorise you.",
+                customer=customer.name,
+            )
+        if not line.date_end:
+            return env._(
+                "This service has no end date: it does not renew, so there is "
+                "no renewal to cancel. Contact us to end it."
+            )
+        if not line.is_auto_renew:
+            return env._(
+                "This service does not renew tacitly, so there is no renewal "
+                "to cancel. Contact us to end it."
+            )
+        start = min(line.contract_id.contract_line_ids.mapped("date_start"))
+        if start > line.company_id._support_today():
+            return env._(
+                "This service starts on %(start)s: its cancellation can be "
+                "requested from that day. To change an order that has not "
+                "started yet, contact us.",
+                start=format_date(env, start),
+            )
+        return None
 
     @http.route(
         "/my/services/<int:line_id>/cancel",
@@ -110,21 +356,16 @@ class SupportServicesPortal(CustomerPortal):
             line = self._support_service(line_id)
         except (AccessError, MissingError) as exc:
             raise NotFound() from exc
-        if not self._support_may_cancel():
-            raise Forbidden()
-        error = None
-        if not line.sudo().date_end:
-            error = request.env._(
-                "This service has no end date: it does not renew, so there is "
-                "no renewal to cancel. Contact us to end it."
+        note = (note or "").strip()[:2000]
+        refusal = self._support_cancel_refusal(line.sudo())
+        if refusal:
+            # the page says why, and how else the notice can be sent
+            status = 403 if not self._support_may_cancel() else 200
+            return self._render_service_cancel(
+                line, refusal, note, status=status, show_form=False
             )
-        elif not line.sudo().is_auto_renew:
-            error = request.env._(
-                "This service does not renew tacitly, so there is no renewal "
-                "to cancel. Contact us to end it."
-            )
-        if request.httprequest.method != "POST" or error:
-            return self._render_service_cancel(line, error)
+        if request.httprequest.method != "POST":
+            return self._render_service_cancel(line)
         line = line.sudo()
         partner = request.env.user.partner_id.commercial_partner_id
         try:
@@ -139,12 +380,13 @@ class SupportServicesPortal(CustomerPortal):
                             "company_id": line.company_id.id,
                             "contract_line_ids": [(6, 0, line.ids)],
                             "channel": "portal",
-                            "note": (note or "").strip()[:2000] or False,
+                            "note": note or False,
                         }
                     )
                 )
         except ValidationError as exc:
-            return self._render_service_cancel(line, exc.args[0])
+            # the customer's message stays in the form, to send again
+            return self._render_service_cancel(line, exc.args[0], note, status=400)
         notice.message_post(
             body=request.env._(
                 "Cancellation requested from the portal by %(user)s.",
@@ -153,14 +395,51 @@ class SupportServicesPortal(CustomerPortal):
         )
         return request.redirect(f"/my/services?notice={notice.id}")
 
-    def _render_service_cancel(self, line, error=None):
+    @http.route(
+        "/my/services/<int:line_id>/cancellation-notice",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def portal_service_cancellation_letter(self, line_id, **kw):
+        """The cancellation notice filled in, as a PDF to sign and send by a
+        channel the terms accept."""
+        try:
+            line = self._support_service(line_id)
+        except (AccessError, MissingError) as exc:
+            raise NotFound() from exc
+        line = line.sudo()
+        # rendered for the customer's own service, checked above
+        report = request.env["ir.actions.report"].sudo().with_company(line.company_id)
+        pdf = report._render_qweb_pdf(CANCELLATION_LETTER, line.ids)[0]
+        filename = request.env._(
+            "Cancellation notice - %(service)s.pdf", service=line.name
+        )
+        return request.make_response(
+            pdf,
+            headers=[
+                ("Content-Type", "application/pdf"),
+                ("Content-Length", len(pdf)),
+                ("Content-Disposition", content_disposition(filename)),
+            ],
+        )
+
+    def _render_service_cancel(
+        self, line, error=None, note=None, status=200, show_form=True
+    ):
+        company = line.sudo().company_id
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "support_services",
                 "service": line.sudo(),
-                "company": line.sudo().company_id,
+                "company": company,
                 "error": error,
+                "note": note,
+                "show_form": show_form,
+                "provider_pec": company._support_notice_pec_address(),
             }
         )
-        return request.render("support_terms.portal_service_cancel", values)
+        return request.render(
+            "support_terms.portal_service_cancel", values, status=status
+        )

@@ -1,10 +1,16 @@
-from odoo import _, models
+from odoo import _, api, models
 
 
 class HelpdeskTicket(models.Model):
     """What needs several features of the terms at once."""
 
     _inherit = "helpdesk.ticket"
+
+    @api.model
+    def _support_portal_open_domain(self):
+        """The requests a customer reads as open in the portal (the home's
+        counter, the list's filter): not in a closing stage."""
+        return [("stage_id.closed", "=", False)]
 
     def write(self, vals):
         res = super().write(vals)

@@ -67,3 +67,10 @@ class ResCompany(models.Model):
         the PEC."""
         self.ensure_one()
         return self.support_it_law and self.support_notice_registered_mail
+
+    def _support_notice_pec_address(self):
+        # the company's own PEC, as its e-invoicing data has it, unless the
+        # notices have a mailbox of their own
+        return (
+            super()._support_notice_pec_address() or self.partner_id.l10n_it_pec_email
+        )

@@ -644,9 +644,9 @@ class ContractLine(models.Model):
                     self.env._(
                         "The notice was received on %(received)s, before "
                         "contract %(contract)s started (%(start)s).",
-                        received=notice.received_date,
+                        received=format_date(self.env, notice.received_date),
                         contract=contract.display_name,
-                        start=start,
+                        start=format_date(self.env, start),
                     )
                 )
 

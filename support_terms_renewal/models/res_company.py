@@ -29,6 +29,12 @@ class ResCompany(models.Model):
         default=True,
         help="A cancellation notice sent by certified email (PEC) is valid.",
     )
+    support_notice_pec_email = fields.Char(
+        string="PEC for cancellation notices",
+        help="The certified email address (PEC) customers send their "
+        "cancellation notices to; the portal's cancellation page and the "
+        "notice it prepares show it.",
+    )
     support_notice_portal = fields.Boolean(
         string="Cancellation from the portal",
         help="A cancellation requested in the customer portal is valid by "
@@ -83,6 +89,12 @@ class ResCompany(models.Model):
             ("email", self.support_notice_email),
         ]
         return [channel for channel, accepted in flags if accepted]
+
+    def _support_notice_pec_address(self):
+        """The PEC address that receives this company's cancellation
+        notices, or False."""
+        self.ensure_one()
+        return self.support_notice_pec_email
 
     @api.constrains("support_renewal_reminder_days")
     def _check_support_renewal_reminder_days(self):

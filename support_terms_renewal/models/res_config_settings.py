@@ -16,6 +16,9 @@ class ResConfigSettings(models.TransientModel):
     support_notice_pec = fields.Boolean(
         related="company_id.support_notice_pec", readonly=False
     )
+    support_notice_pec_email = fields.Char(
+        related="company_id.support_notice_pec_email", readonly=False
+    )
     support_notice_portal = fields.Boolean(
         related="company_id.support_notice_portal", readonly=False
     )

@@ -118,6 +118,9 @@ class TestCancellationNotice(CancellationNoticeCase):
         with self.assertRaises(ValidationError) as caught:
             self._notice(self.d(2025, 3, 1))
         self.assertIn("before contract", str(caught.exception))
+        # dates as the user reads them, never ISO
+        self.assertIn("03/01/2025", str(caught.exception))
+        self.assertNotIn("2025-03-01", str(caught.exception))
         foreign = self._service(self.hosting, self.d(2025, 3, 15), self.other_customer)
         with self.assertRaises(ValidationError) as caught:
             self._notice(self.d(2026, 1, 5), lines=foreign)

@@ -1,0 +1,33 @@
+import {registry} from "@web/core/registry";
+
+registry.category("web_tour.tours").add("support_terms_portal_home_counters", {
+    url: "/my",
+    steps: () => [
+        {
+            content: "The requests card counts the open requests",
+            trigger: ".support_home_counter:contains('2 open requests')",
+        },
+        {
+            content: "My services counts the services expiring soon",
+            trigger: ".support_home_counter:contains('1 expiring soon')",
+        },
+        {
+            content: "My support counts the credits left",
+            trigger: ".support_home_counter:contains('12 credits left')",
+        },
+        {
+            content: "The invoices card gives the amount due",
+            trigger: ".support_home_counter:contains('Amount due'):contains('82.50')",
+        },
+        {
+            content: "Open My services",
+            trigger: "a[href='/my/services']",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The expiring hosting is listed",
+            trigger: ".support_service_row:contains('Hosting Gino')",
+        },
+    ],
+});

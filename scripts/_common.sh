@@ -321,6 +321,8 @@ demo_portal_logins() {
                                             judged unjustified, charged
     paolo@bassi.example / paolo             a service that has ended; a request
                                             without a plan, to assess
+    giorgio@fornobruno.example / giorgio    a service cancelled the day after its
+                                            purchase, refunded by a credit note
     emma@ilpoggio.example / emma            in English: a service not started yet
 EOT
 }

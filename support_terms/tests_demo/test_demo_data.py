@@ -22,6 +22,7 @@ PORTAL_LOGINS = {
     "paolo@bassi.example": "paolo",
     "elena@otticavisconti.example": "elena",
     "emma@ilpoggio.example": "emma",
+    "giorgio@fornobruno.example": "giorgio",
 }
 
 
@@ -98,7 +99,7 @@ class TestItalianDemo(HttpCase):
     def test_the_stories_of_the_demo(self):
         """ "Urgenti davvero urgenti con la loro scadenza, extra con crediti e
         addebiti, un preventivo in attesa, un avviso di chiusura automatica,
-        un cliente sospeso, una disdetta tardiva"."""
+        un cliente sospeso, una disdetta tardiva, un rimborso"."""
         urgent = self.tickets.filtered("is_urgent")
         self.assertTrue(urgent)
         self.assertEqual(set(urgent.mapped("priority")), {"3"})
@@ -120,6 +121,10 @@ class TestItalianDemo(HttpCase):
             [("state", "=", "confirmed"), ("on_time", "=", False)]
         )
         self.assertTrue(late, "a notice received too late")
+        refunded = self.env["support.cancellation.notice"].search(
+            [("state", "=", "confirmed"), ("refund_move_ids", "!=", False)]
+        )
+        self.assertEqual(refunded.refund_move_ids.mapped("state"), ["posted"])
 
     def test_the_helpdesk_holds_the_provider_s_requests_only(self):
         """ "Nessun ticket o team dimostrativo di altri moduli nell'helpdesk del

@@ -34,9 +34,18 @@ COMPANY = {
 }
 PEC = "nuvolaappenninica@pec.example"
 STAFF = {
-    # Odoo's own demo users, renamed so that customers see Italian names
-    "base.user_admin": "Giulia Ferretti",
-    "base.user_demo": "Marco Landi",
+    # Odoo's own demo users, renamed so that customers see the provider's
+    # staff (the portal shows the assignee's name, email and phone)
+    "base.user_admin": (
+        "Giulia Ferretti",
+        "giulia.ferretti@nuvolaappenninica.example",
+        "+39 051 4567891",
+    ),
+    "base.user_demo": (
+        "Marco Landi",
+        "marco.landi@nuvolaappenninica.example",
+        "+39 051 4567892",
+    ),
 }
 # customers that write in English (all the others are served in Italian)
 ENGLISH_CUSTOMERS = (
@@ -71,9 +80,10 @@ def finish(env):
     company = env.ref("base.main_company")
     company.write(dict(COMPANY, country_id=env.ref("base.it").id))
     company.partner_id.write({"lang": "it_IT", "l10n_it_pec_email": PEC})
-    for xmlid, name in STAFF.items():
+    for xmlid, (name, email, phone) in STAFF.items():
         user = env.ref(xmlid)
         user.write({"name": name, "lang": "it_IT", "tz": "Europe/Rome"})
+        user.partner_id.write({"email": email, "phone": phone, "mobile": False})
     internal = env["res.users"].search([("share", "=", False)])
     internal.write({"lang": "it_IT"})
     italian, english = _italian_partners(env)

@@ -61,6 +61,10 @@ class TestItalianDemo(HttpCase):
         )
         self.assertTrue(staff)
         self.assertEqual(set(staff.mapped("lang")), {"it_IT"})
+        # customers see the assignee's contact on their requests
+        for user in staff:
+            self.assertNotIn("yourcompany", user.email)
+            self.assertTrue(user.phone.startswith("+39"), user.phone)
         langs = self.demo_customers.mapped("lang")
         self.assertIn("en_US", langs, "a few customers speak English")
         self.assertGreater(langs.count("it_IT"), langs.count("en_US"))

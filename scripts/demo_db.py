@@ -109,6 +109,13 @@ def finish(env):
     env["helpdesk.ticket.team"].search(
         [("id", "not in", ours_teams.mapped("res_id"))]
     ).write({"active": False})
+    # so are the kinds of request, tags and SLAs of OCA's demo: the portal's
+    # form offers the provider's kinds only
+    for model in ("helpdesk.ticket.category", "helpdesk.ticket.tag", "helpdesk.sla"):
+        data = env["ir.model.data"].search(
+            [("module", "=like", "helpdesk\\_mgmt%"), ("model", "=", model)]
+        )
+        env[model].browse(data.mapped("res_id")).write({"active": False})
     # "Pay now" in the customers' area: Odoo's demo provider, in test mode
     provider = env.ref("payment.payment_provider_demo")
     provider.write({"state": "test", "is_published": True})

@@ -139,6 +139,11 @@ class TestItalianDemo(HttpCase):
         ours = self.env.ref("support_terms.demo_tpl_team")
         self.assertEqual(self.env["helpdesk.ticket.team"].search([]), ours)
         self.assertEqual(self.tickets.team_id, ours)
+        # the kinds of request the portal's form offers are the provider's
+        kinds = self.env["helpdesk.ticket.category"].search([])
+        self.assertTrue(kinds)
+        for xmlid in kinds.get_external_id().values():
+            self.assertTrue(xmlid.startswith("support_terms"), xmlid)
         self.assertLessEqual(
             set(self.tickets.partner_id.commercial_partner_id.ids),
             set(self.demo_customers.ids),

@@ -49,3 +49,23 @@ class TestPortalFactsOfAnotherCustomer(PortalRequestCase):
         self.assertIn(theirs.number, response.text)
         self.assertIn("support_terms_coverage", response.text)
         self.assertNotIn("support_terms_coverage_cost", response.text)
+
+    def test_a_follower_gets_no_link_to_another_customers_quotation(self):
+        """The quotation of an extra on quote is signed and paid by the
+        customer: a follower of another company reading the request gets no
+        link to it (the link carries the quotation's access token)."""
+        theirs = self._ticket(self.cat_feature, partner=self.other_contact)
+        theirs.action_create_quote()
+        quote = theirs.support_quote_id
+        token = quote._portal_ensure_token()
+        theirs.message_subscribe(partner_ids=self.contact.ids)
+        self.authenticate("mario_richieste", "mario-richieste-1")
+        page = self.url_open(f"/my/ticket/{theirs.id}").text
+        self.assertIn(theirs.number, page)
+        self.assertNotIn(f"/my/orders/{quote.id}", page)
+        self.assertNotIn(token, page)
+        # the customer's own request links its quotation
+        own = self._ticket(self.cat_feature)
+        own.action_create_quote()
+        page = self.url_open(f"/my/ticket/{own.id}").text
+        self.assertIn(f"/my/orders/{own.support_quote_id.id}", page)

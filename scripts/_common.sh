@@ -275,3 +275,54 @@ install_addon() {
     fi
     return 0
 }
+
+# DEMO_ADDONS: what an Italian provider installs, beside support_terms: the
+# Italian law, chat, and Odoo's demo payment provider so that "Pay now" works
+DEMO_ADDONS=support_terms_l10n_it,support_terms_livechat,payment_demo
+
+# build_demo_database CONF DB LOGFILE: the Italian demo database, from
+# scratch. The company is in Italy and speaks Italian before the first addon
+# is installed (as when created from Odoo's database manager with country
+# Italy and language Italian), so installing accounting loads Italy's chart
+# (EUR, 22% IVA); then support_terms and DEMO_ADDONS with demo data; then
+# scripts/demo_db.py gives the provider its identity and puts OCA's demo
+# helpdesk away.
+build_demo_database() {
+    local conf=$1 db=$2 log=$3
+    # Odoo installs its Peppol e-invoicing by itself in European companies,
+    # and it needs phonenumbers (not in Odoo's requirements.txt)
+    ensure_python_packages phonenumbers
+    drop_database "$db" || die "cannot drop database $db (is it in use?)"
+    rm -f "$log" "$log".*
+    "$PYTHON" "$REPO_ROOT/scripts/demo_db.py" create "$conf" "$db" >"$log.create" 2>&1 ||
+        { tail -30 "$log.create" >&2; die "cannot create the Italian database $db; log: $log.create"; }
+    # Invoicing first, in its own run: Odoo loads the company's chart of
+    # accounts once every module of a run is loaded, and our demo data
+    # invoices customers, which needs the chart's journals and taxes
+    ADDON=account INSTALL_ALSO='' install_addon "$conf" "$db" "$log.account"
+    INSTALL_ALSO=$DEMO_ADDONS install_addon "$conf" "$db" "$log"
+    "$PYTHON" "$REPO_ROOT/scripts/demo_db.py" finish "$conf" "$db" >"$log.finish" 2>&1 ||
+        { tail -30 "$log.finish" >&2; die "cannot finish the Italian demo in $db; log: $log.finish"; }
+}
+
+# The portal logins of the demo (support_terms/demo/support_terms_demo.xml),
+# one a line, with the situation each one shows.
+demo_portal_logins() {
+    cat <<'EOT'
+    luigi@trattoriadagino.example / luigi   an urgent request (site down) with its
+                                            deadline; an extra paid with credits
+    anna@studioferri.example / anna         services suspended for an overdue invoice
+                                            ("Pay now"); a quotation to sign; a
+                                            request about to close by itself
+    chiara@boutiquemarina.example / chiara  the Hyper plan: requests included, a
+                                            request answered with hints only
+    elena@otticavisconti.example / elena    a cancellation received too late (the
+                                            hosting renews once more); an urgency
+                                            judged unjustified, charged
+    paolo@bassi.example / paolo             a service that has ended; a request
+                                            without a plan, to assess
+    giorgio@fornobruno.example / giorgio    a service cancelled the day after its
+                                            purchase, refunded by a credit note
+    emma@ilpoggio.example / emma            in English: a service not started yet
+EOT
+}

@@ -1,6 +1,7 @@
 from . import test_access_agent
 from . import test_access_insiders
 from . import test_access_portal
+from . import test_access_portal_facts
 from . import test_access_portal_routes
 from . import test_access_public_methods
 from . import test_auto_close_app

@@ -132,6 +132,23 @@ class Chromium:
                 return message
         raise TimeoutError(name)
 
+    def wait_rendered(self, timeout=90):
+        """The portal's cards and the backend's views render after the page
+        loads (their scripts load the counters and the record): wait until
+        neither the portal's spinner nor the backend's loading is shown."""
+        busy = (
+            "!!document.querySelector('.o_portal_doc_spinner, .o_loading_indicator, "
+            ".o_blockUI') || !document.querySelector('.o_portal_wrap, .o_form_view, "
+            ".o_portal')"
+        )
+        end = time.time() + timeout
+        while time.time() < end:
+            result = self.call("Runtime.evaluate", expression=busy)
+            if not result["result"].get("value"):
+                break
+            time.sleep(1)
+        time.sleep(2)
+
     def close(self):
         self.ws.close()
         self.process.terminate()
@@ -173,8 +190,7 @@ def main():
             )
             browser.call("Page.navigate", url=base + where)
             browser.wait_event("Page.loadEventFired")
-            # the backend and the portal's widgets render after the load
-            time.sleep(8)
+            browser.wait_rendered()
             shot = browser.call("Page.captureScreenshot", format="png")
             (out / filename).write_bytes(base64.b64decode(shot["data"]))
             print(out / filename)

@@ -1,5 +1,4 @@
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
@@ -8,27 +7,7 @@ from .portal import SupportTermsTicketController
 
 
 class SupportTermsPortal(CustomerPortalHelpdesk):
-    """The customer's "My support" page: plan, terms and prepaid credits;
-    a request that is not the customer's is refused with a word."""
-
-    @http.route(
-        ["/my/ticket/<int:ticket_id>"], type="http", auth="public", website=True
-    )
-    def portal_my_ticket(self, ticket_id, access_token=None, **kw):
-        """OCA sends a logged-in customer asking for a request it may not read
-        back to its home without a word: it reads why instead."""
-        if not request.env.user._is_public():
-            try:
-                self._document_check_access(
-                    "helpdesk.ticket", ticket_id, access_token=access_token
-                )
-            except (AccessError, MissingError):
-                values = self._prepare_portal_layout_values()
-                values["page_name"] = "ticket"
-                return request.render(
-                    "support_terms.portal_ticket_not_found", values, status=404
-                )
-        return super().portal_my_ticket(ticket_id, access_token=access_token, **kw)
+    """The customer's "My support" page: plan, terms and prepaid credits."""
 
     @http.route(["/my/support"], type="http", auth="user", website=True)
     def portal_my_support(self, **kw):
@@ -111,10 +90,17 @@ class SupportTermsRequestController(SupportTermsTicketController):
         if self._support_chosen_category(categories, **kw):
             return None
         if not categories:
-            return request.env._(
-                "This form does not ask the kind of request: send it without one."
-            )
+            # the form asks no kind: a posted one is left out, as OCA's form
+            # would not offer it (see _prepare_submit_ticket_vals)
+            return None
         return request.env._(
             "Choose the kind of request among: %(kinds)s.",
             kinds=", ".join(categories.mapped("complete_name")),
         )
+
+    def _prepare_submit_ticket_vals(self, **kw):
+        vals = super()._prepare_submit_ticket_vals(**kw)
+        if not self._get_categories(**kw):
+            # a kind decides what the request costs: only one the form offered
+            vals.pop("category_id", None)
+        return vals

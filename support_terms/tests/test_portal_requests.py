@@ -246,14 +246,19 @@ class TestPortalTicketFacts(PortalRequestCase):
         self.assertIn("Crediti addebitati:", page)
         self.assertNotIn("Costa 3 crediti", page)
 
-    def test_someone_elses_ticket_is_refused_clearly(self):
+    def test_someone_elses_ticket_is_not_shown(self):
+        """Another customer's request is not shown: the customer is taken
+        back to the portal's home, as OCA's portal does."""
         theirs = self._ticket(self.cat_logs, partner=self.other_contact)
         self.authenticate("mario_richieste", "mario-richieste-1")
-        response = self.url_open(f"/my/ticket/{theirs.id}", timeout=60)
-        self.assertEqual(response.status_code, 404)
-        self.assertIn("Questa richiesta non esiste o non è vostra", response.text)
-        self.assertNotIn(theirs.number, response.text)
-        self.assertNotIn("Giulia", response.text)
+        response = self.url_open(
+            f"/my/ticket/{theirs.id}", timeout=60, allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith("/my"))
+        home = self.url_open(response.headers["Location"], timeout=60)
+        self.assertNotIn(theirs.number, home.text)
+        self.assertNotIn("Giulia", home.text)
 
     def test_tour_ticket_page_facts(self):
         self._invoice()

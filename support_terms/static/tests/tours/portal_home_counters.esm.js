@@ -5,19 +5,19 @@ registry.category("web_tour.tours").add("support_terms_portal_home_counters", {
     steps: () => [
         {
             content: "The requests card counts the open requests",
-            trigger: ".support_home_counter:contains('2 open requests')",
+            trigger: "a[href='/my/tickets'] .support_home_counter:contains('2 open requests')",
         },
         {
             content: "My services counts the services expiring soon",
-            trigger: ".support_home_counter:contains('1 expiring soon')",
+            trigger: "a[href='/my/services'] .support_home_counter:contains('1 expiring soon')",
         },
         {
             content: "My support counts the credits left",
-            trigger: ".support_home_counter:contains('12 credits left')",
+            trigger: "a[href='/my/support'] .support_home_counter:contains('12 credits left')",
         },
         {
             content: "The invoices card gives the amount due",
-            trigger: ".support_home_counter:contains('Amount due'):contains('82.50')",
+            trigger: "a[href='/my/invoices?filterby=invoices'] .support_home_counter:contains('Amount due'):contains('82.50')",
         },
         {
             content: "Open My services",

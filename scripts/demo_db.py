@@ -76,9 +76,32 @@ def _italian_partners(env):
     return partners - english, english
 
 
+def _logo():
+    """The provider's logo: its name on a cloud blue, drawn here so that
+    customers do not see Odoo's "Your logo" placeholder."""
+    import base64
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    try:
+        font = ImageFont.truetype("DejaVuSans-Bold.ttf", 30)
+    except OSError:
+        font = ImageFont.load_default()
+    name = "Nuvola Appenninica"
+    width = int(ImageDraw.Draw(Image.new("RGB", (1, 1))).textlength(name, font=font))
+    image = Image.new("RGB", (width + 110, 90), "#1f5f8b")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((14, 22, 74, 68), fill="#ffffff")
+    draw.text((90, 26), name, fill="#ffffff", font=font)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return base64.b64encode(out.getvalue())
+
+
 def finish(env):
     company = env.ref("base.main_company")
-    company.write(dict(COMPANY, country_id=env.ref("base.it").id))
+    company.write(dict(COMPANY, country_id=env.ref("base.it").id, logo=_logo()))
     company.partner_id.write({"lang": "it_IT", "l10n_it_pec_email": PEC})
     for xmlid, (name, email, phone) in STAFF.items():
         user = env.ref(xmlid)

@@ -185,12 +185,13 @@ class TestCancellationPortal(HttpCase, RenewalCase):
         self.assertEqual(notice.sent_date, notice.received_date)
         page = self.url_open("/my/services")
         self.assertNotIn(f"/my/services/{self.line.id}/cancel", page.text)
-        # asked anyway, by the address of the form
+        # asked anyway, by the address of the form: refused, the form shown
+        # again with why
         again = self.url_open(
             f"/my/services/{self.line.id}/cancel",
             data={"csrf_token": http.Request.csrf_token(self)},
         )
-        self.assertEqual(again.status_code, 200)
+        self.assertEqual(again.status_code, 400)
         self.assertIn(notice.name, again.text)
         self.assertEqual(
             self.env["support.cancellation.notice"].search_count(

@@ -1,0 +1,79 @@
+from odoo import models
+from odoo.tools.translate import LazyTranslate
+
+from ..rules import terms_templates
+
+# the records the templates name, by the field that holds their name
+NAMED_BY_TEMPLATES = [
+    ("product.template", "name"),
+    ("support.plan", "name"),
+    ("helpdesk.ticket.team", "name"),
+    ("helpdesk.ticket.channel", "name"),
+    ("resource.calendar", "name"),
+]
+
+
+def _template_terms():
+    """Every name a template gives (``_lt`` terms), found in its data."""
+    terms, seen = [], set()
+
+    def walk(value):
+        if id(value) in seen:
+            return
+        seen.add(id(value))
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+        elif isinstance(value, LazyTranslate):
+            terms.append(value)
+
+    for key, _label in terms_templates.TEMPLATE_SELECTION:
+        walk(vars(getattr(terms_templates, key)))
+    walk(terms_templates.CHANNEL_NAMES)
+    return terms
+
+
+class IrModuleModule(models.Model):
+    _inherit = "ir.module.module"
+
+    def _load_module_terms(
+        self, modules, langs, overwrite=False, imported_module=False
+    ):
+        res = super()._load_module_terms(
+            modules, langs, overwrite=overwrite, imported_module=imported_module
+        )
+        if "support_terms" in modules:
+            self._support_translate_template_names(langs)
+        return res
+
+    def _support_translate_template_names(self, langs):
+        """A language installed after a template was applied: the names the
+        template gave (products, plans, team, channels, calendars) get their
+        translation from the .po, where nobody translated them yet."""
+        wizard = self.env["support.terms.template.records"]
+        sources = {}
+        for term in _template_terms():
+            sources.setdefault(wizard._text(term, "en_US"), term)
+        for model_name, field_name in NAMED_BY_TEMPLATES:
+            if model_name not in self.env:
+                continue
+            # the system translates the company's named data, as Odoo does
+            # its own terms when a language is installed
+            model = (
+                self.env[model_name]
+                .sudo()
+                .with_context(lang="en_US", active_test=False)
+            )
+            for record in model.search([(field_name, "in", list(sources))]):
+                source = record[field_name]
+                translations = {
+                    lang: wizard._text(sources[source], lang)
+                    for lang in langs
+                    if lang != "en_US"
+                    and record.with_context(lang=lang)[field_name] == source
+                }
+                if translations:
+                    record.update_field_translations(field_name, translations)

@@ -1,5 +1,5 @@
 from odoo import models
-from odoo.tools.translate import LazyTranslate
+from odoo.tools.translate import LazyGettext
 
 from ..rules import terms_templates
 
@@ -27,7 +27,7 @@ def _template_terms():
         elif isinstance(value, list | tuple):
             for item in value:
                 walk(item)
-        elif isinstance(value, LazyTranslate):
+        elif isinstance(value, LazyGettext):
             terms.append(value)
 
     for key, _label in terms_templates.TEMPLATE_SELECTION:

@@ -11,9 +11,6 @@ class SupportTermsPortal(CustomerPortal):
     and, separately, specifically approves the onerous clauses (Codice
     civile art. 1341-1342)."""
 
-    def _support_terms_company(self):
-        return request.env.user.company_id.sudo()
-
     def _support_is_main_contact(self):
         partner = request.env.user.partner_id
         return partner == partner.commercial_partner_id
@@ -28,7 +25,7 @@ class SupportTermsPortal(CustomerPortal):
     def portal_my_terms(self, accept=None, approve=None, **kw):
         if not self._support_is_main_contact():
             raise Forbidden()
-        company = self._support_terms_company()
+        company = request.env.user.company_id
         customer = request.env.user.partner_id.commercial_partner_id
         clauses = company.support_terms_clause_ids.sorted("sequence")
         onerous = clauses.filtered("specific_approval")
@@ -55,17 +52,13 @@ class SupportTermsPortal(CustomerPortal):
                     }
                 )
                 return request.redirect("/my/terms?accepted=1")
-        acceptance = (
-            request.env["support.terms.acceptance"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "=", customer.id),
-                    ("company_id", "=", company.id),
-                    ("terms_version", "=", company.support_terms_version),
-                ],
-                limit=1,
-            )
+        acceptance = request.env["support.terms.acceptance"].search(
+            [
+                ("partner_id", "=", customer.id),
+                ("company_id", "=", company.id),
+                ("terms_version", "=", company.support_terms_version),
+            ],
+            limit=1,
         )
         values = self._prepare_portal_layout_values()
         values.update(

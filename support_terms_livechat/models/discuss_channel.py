@@ -46,8 +46,8 @@ class DiscussChannel(models.Model):
 
     def _support_create_ticket(self):
         self.ensure_one()
-        if not self.env.user.has_group(STAFF_GROUP):
-            raise AccessError(_("Only support staff turn a chat into a request."))
+        # support staff, who may create requests, turn a chat into one
+        self.env["helpdesk.ticket"].check_access("create")
         if self.channel_type != "livechat":
             raise UserError(_("Only a live chat becomes a request."))
         # the staff member must be able to read the chat itself

@@ -11,10 +11,6 @@ class SupportTermsPortal(CustomerPortal):
     and, separately, specifically approves the onerous clauses (Codice
     civile art. 1341-1342)."""
 
-    def _support_is_main_contact(self):
-        partner = request.env.user.partner_id
-        return partner == partner.commercial_partner_id
-
     @http.route(
         "/my/terms",
         type="http",
@@ -23,10 +19,11 @@ class SupportTermsPortal(CustomerPortal):
         methods=["GET", "POST"],
     )
     def portal_my_terms(self, accept=None, approve=None, **kw):
-        if not self._support_is_main_contact():
+        partner = request.env.user.partner_id
+        customer = partner.commercial_partner_id
+        if partner != customer:
             raise Forbidden()
         company = request.env.user.company_id
-        customer = request.env.user.partner_id.commercial_partner_id
         clauses = company.support_terms_clause_ids.sorted("sequence")
         onerous = clauses.filtered("specific_approval")
         error = None

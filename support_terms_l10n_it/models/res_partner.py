@@ -79,13 +79,6 @@ class ResPartner(models.Model):
         for partner in self:
             partner._message_log(body=body)
 
-    def _support_consumer_law(self, company):
-        """Whether ``company`` applies the consumer law to this customer."""
-        self.ensure_one()
-        return bool(
-            company.support_it_law and self.commercial_partner_id.support_is_consumer
-        )
-
     support_terms_acceptance_ids = fields.One2many(
         comodel_name="support.terms.acceptance",
         inverse_name="partner_id",

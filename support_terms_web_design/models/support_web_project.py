@@ -296,47 +296,33 @@ class SupportWebProject(models.Model):
     # -- scheduled action ------------------------------------------------
 
     @api.model
-    def _balance_due_domain(self, today):
-        """Signed projects whose material has not arrived, 180 days after
-        signing: their balance is due."""
-        return [
-            ("state", "=", "signed"),
-            ("material_received_on", "=", False),
-            ("balance_due_on", "<=", today),
-        ]
-
-    @api.model
-    def _reminder_due_domain(self, today):
-        """Signed projects without material, 30 days before the balance falls
-        due, whose customer was not told yet."""
-        return [
-            ("state", "=", "signed"),
-            ("material_received_on", "=", False),
-            ("reminder_sent_on", "=", False),
-            ("reminder_on", "<=", today),
-            ("balance_due_on", ">", today),
-        ]
-
-    @api.model
     def _cron_web_projects(self):
         """Invoice the balances due 180 days after signing, then remind the
         customers whose balance falls due in 30 days. Each project leaves its
         due set in the transaction that handles it: a second or overlapping
         run invoices and emails nothing twice."""
         today = self.env.company._support_today()
-        projects = self.with_context(tracking_disable=True)
+        without_material = [
+            ("state", "=", "signed"),
+            ("material_received_on", "=", False),
+        ]
         return run_due_batch(
-            projects,
+            self.with_context(tracking_disable=True),
             BATCH_PARAM,
             BATCH_DEFAULT,
             "id",
             [
                 (
-                    projects._balance_due_domain(today),
+                    [*without_material, ("balance_due_on", "<=", today)],
                     lambda due: due._invoice_balance_without_material(today),
                 ),
                 (
-                    projects._reminder_due_domain(today),
+                    [
+                        *without_material,
+                        ("reminder_sent_on", "=", False),
+                        ("reminder_on", "<=", today),
+                        ("balance_due_on", ">", today),
+                    ],
                     lambda due: due._send_balance_reminder(today),
                 ),
             ],

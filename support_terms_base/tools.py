@@ -21,6 +21,8 @@ def batch_size(env, param, default):
     A value that is not a whole number above 0 would make the action do
     nothing (or everything at once): it is refused, with a log line saying so.
     """
+    # system parameters are the administrators': the action reads its own
+    # setting whoever runs it
     value = env["ir.config_parameter"].sudo().get_param(param)
     if value in (None, False, ""):
         return default
@@ -40,6 +42,17 @@ def batch_size(env, param, default):
     return size
 
 
+def _running_cron(env):
+    """The scheduled action being run (empty outside a cron job)."""
+    # ir.cron is the administrators': a run started by a staff action reads
+    # only the action's name and last call
+    cron = env["ir.cron"].sudo().browse(env.context.get("cron_id") or [])
+    progress_id = env.context.get("ir_cron_progress_id")
+    if not cron and progress_id:
+        cron = cron.env["ir.cron.progress"].browse(progress_id).cron_id
+    return cron
+
+
 def run_started(env):
     """When the current run of the scheduled action began, or None.
 
@@ -50,20 +63,8 @@ def run_started(env):
     """
     if "lastcall" in env.context:
         return env.context["lastcall"] or False
-    progress_id = env.context.get("ir_cron_progress_id")
-    if progress_id:
-        progress = env["ir.cron.progress"].sudo().browse(progress_id)
-        return progress.cron_id.lastcall or False
-    return None
-
-
-def _action_name(env, model):
-    """The scheduled action's name for the staff, or the model's."""
-    cron = env["ir.cron"].sudo().browse(env.context.get("cron_id") or [])
-    progress_id = env.context.get("ir_cron_progress_id")
-    if not cron and progress_id:
-        cron = env["ir.cron.progress"].sudo().browse(progress_id).cron_id
-    return cron.name if cron else model._description
+    cron = _running_cron(env)
+    return (cron.lastcall or False) if cron else None
 
 
 def failures(model):
@@ -73,7 +74,7 @@ def failures(model):
     started after the same ``lastcall``) are set aside; outside a cron job
     nothing is.
     """
-    failed = model.env["support.cron.failure"].sudo()._failures_of(model._name)
+    failed = model.env["support.cron.failure"]._failures_of(model._name)
     started = run_started(model.env)
     if started is None:
         return [], list(failed)
@@ -109,7 +110,7 @@ def lock_due(model, domain, limit, order):
 
 def _set_aside(record, error):
     """Log and record why ``record`` failed: the run goes on without it."""
-    name = _action_name(record.env, record)
+    name = _running_cron(record.env).name or record._description
     reason = f"{type(error).__name__}: {error}".strip()
     _logger.warning(
         "Scheduled action %s: %s,%s failed, set aside until the next run: %s",
@@ -119,7 +120,7 @@ def _set_aside(record, error):
         reason,
         exc_info=True,
     )
-    record.env["support.cron.failure"].sudo()._record(
+    record.env["support.cron.failure"]._record(
         record, name, reason, run_started(record.env)
     )
 
@@ -209,7 +210,7 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
     if known:
         # handled, or no longer due (fixed by hand): nothing to remember
         still_due = model.search(expression.AND([[("id", "in", known)], due]))
-        model.env["support.cron.failure"].sudo()._forget(
+        model.env["support.cron.failure"]._forget(
             model._name, (set(known) - set(still_due.ids)) | set(handled.ids)
         )
     aside, _failed = failures(model)
@@ -224,6 +225,12 @@ MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
 USER_GROUP = "support_terms_base.group_support_terms_user"
 
 
+def is_manager(env):
+    """Whether the current user decides what only a support terms manager
+    decides; superuser flows do."""
+    return env.su or env.user.has_group(MANAGER_GROUP)
+
+
 def check_manager(records, message, model_rights=True):
     """What only a support terms manager decides, checked on the server.
 
@@ -236,12 +243,13 @@ def check_manager(records, message, model_rights=True):
     """
     if records.env.su:
         return
-    if not records.env.user.has_group(MANAGER_GROUP):
+    if not is_manager(records.env):
         raise AccessError(message)
     if model_rights:
         records.check_access("write")
         return
     domain = records.env["ir.rule"]._compute_domain(records._name, "write")
+    # the rules' domain may follow fields the manager does not read
     if domain and records - records.sudo().filtered_domain(domain):
         raise AccessError(message)
 

@@ -33,6 +33,9 @@ class ResCompany(models.Model):
         if not moment:
             return False
         company = self[:1] or self.env.company
+        # a record's company may be outside the reader's companies (a
+        # customer's contract in another company of the group): its day is
+        # the record's, not a right
         zone = pytz.timezone(company.sudo().support_tz or SUPPORT_TZ)
         return (
             pytz.utc.localize(fields.Datetime.to_datetime(moment))

@@ -21,7 +21,10 @@ class SupportCronFailure(models.Model):
     res_id = fields.Many2oneReference(
         string="Record id", model_field="model", required=True, readonly=True
     )
-    record_name = fields.Char(string="Record", compute="_compute_record_name")
+    # staff read which record failed, whatever its model's rights
+    record_name = fields.Char(
+        string="Record", compute="_compute_record_name", compute_sudo=True
+    )
     company_id = fields.Many2one(comodel_name="res.company", index=True, readonly=True)
     action = fields.Char(string="Scheduled action", readonly=True)
     reason = fields.Text(readonly=True)
@@ -50,9 +53,7 @@ class SupportCronFailure(models.Model):
                 and self.env[failure.model].browse(failure.res_id).exists()
             )
             failure.record_name = (
-                record.sudo().display_name
-                if record
-                else f"{failure.model},{failure.res_id}"
+                record.display_name if record else f"{failure.model},{failure.res_id}"
             )
 
     def action_open_record(self):
@@ -85,6 +86,8 @@ class SupportCronFailure(models.Model):
         """Record (or count again) the failure of ``record`` in the run that
         started after ``run_started``."""
         now = fields.Datetime.now()
+        # the record may have failed for want of the user's rights: its
+        # company only files the failure
         company = record._fields.get("company_id") and record.sudo().company_id
         self.env.cr.execute(
             SQL(

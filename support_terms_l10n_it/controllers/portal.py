@@ -11,13 +11,6 @@ class SupportTermsPortal(CustomerPortal):
     and, separately, specifically approves the onerous clauses (Codice
     civile art. 1341-1342)."""
 
-    def _support_terms_company(self):
-        return request.env.user.company_id.sudo()
-
-    def _support_is_main_contact(self):
-        partner = request.env.user.partner_id
-        return partner == partner.commercial_partner_id
-
     @http.route(
         "/my/terms",
         type="http",
@@ -26,10 +19,11 @@ class SupportTermsPortal(CustomerPortal):
         methods=["GET", "POST"],
     )
     def portal_my_terms(self, accept=None, approve=None, **kw):
-        if not self._support_is_main_contact():
+        partner = request.env.user.partner_id
+        customer = partner.commercial_partner_id
+        if partner != customer:
             raise Forbidden()
-        company = self._support_terms_company()
-        customer = request.env.user.partner_id.commercial_partner_id
+        company = request.env.user.company_id
         clauses = company.support_terms_clause_ids.sorted("sequence")
         onerous = clauses.filtered("specific_approval")
         error = None
@@ -55,17 +49,13 @@ class SupportTermsPortal(CustomerPortal):
                     }
                 )
                 return request.redirect("/my/terms?accepted=1")
-        acceptance = (
-            request.env["support.terms.acceptance"]
-            .sudo()
-            .search(
-                [
-                    ("partner_id", "=", customer.id),
-                    ("company_id", "=", company.id),
-                    ("terms_version", "=", company.support_terms_version),
-                ],
-                limit=1,
-            )
+        acceptance = request.env["support.terms.acceptance"].search(
+            [
+                ("partner_id", "=", customer.id),
+                ("company_id", "=", company.id),
+                ("terms_version", "=", company.support_terms_version),
+            ],
+            limit=1,
         )
         values = self._prepare_portal_layout_values()
         values.update(

@@ -95,8 +95,11 @@ class ContractLine(models.Model):
         return bought + timedelta(days=WITHDRAWAL_DAYS)
 
     def _support_consumer_law(self):
+        """Whether the line's company applies the consumer law to its
+        customer."""
         self.ensure_one()
-        return self.contract_id.partner_id._support_consumer_law(self.company_id)
+        customer = self.contract_id.partner_id.commercial_partner_id
+        return bool(self.company_id.support_it_law and customer.support_is_consumer)
 
     def _support_consumer_notice_day(self, period_end):
         """The last day the art. 65-bis notice of the period ending on

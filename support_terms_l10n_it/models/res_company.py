@@ -31,7 +31,7 @@ class ResCompany(models.Model):
     def _support_terms_html(self):
         """The terms as the customer reads them: numbered clauses."""
         self.ensure_one()
-        clauses = self.sudo().support_terms_clause_ids.sorted("sequence")
+        clauses = self.support_terms_clause_ids.sorted("sequence")
         return Markup("").join(
             Markup("<p><strong>%s. %s</strong><br/>%s</p>")
             % (clause.sequence, clause.name, clause.text)

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.support_terms_base.tools import MANAGER_GROUP, check_manager
+from odoo.addons.support_terms_base.tools import check_manager, is_manager
 
 # what the computed value follows: a write of them recomputes it
 CONSUMER_DEPENDS = {"is_company", "vat", "parent_id"}
@@ -41,8 +41,7 @@ class ResPartner(models.Model):
         if (
             "support_is_consumer" in vals
             and CONSUMER_DEPENDS & set(vals)
-            and not self.env.su
-            and not self.env.user.has_group(MANAGER_GROUP)
+            and not is_manager(self.env)
         ):
             # a form sends the value its onchange computed with what it
             # follows: anyone but a manager gets it computed again, never set
@@ -54,7 +53,16 @@ class ResPartner(models.Model):
             # a form sends the value its onchange recomputed: only a change
             # by hand is a correction
             if changed:
-                changed._check_consumer_writer()
+                # whether the law protects a customer as a consumer changes
+                # its rights
+                check_manager(
+                    changed,
+                    self.env._(
+                        "Only a support terms manager can change whether a "
+                        "customer is a consumer."
+                    ),
+                    model_rights=False,
+                )
                 changed._support_log_consumer_change(bool(vals["support_is_consumer"]))
         return super().write(vals)
 
@@ -70,25 +78,6 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner._message_log(body=body)
-
-    def _check_consumer_writer(self):
-        """Whether the law protects a customer as a consumer changes its
-        rights: only a support terms manager corrects it."""
-        check_manager(
-            self,
-            self.env._(
-                "Only a support terms manager can change whether a customer is "
-                "a consumer."
-            ),
-            model_rights=False,
-        )
-
-    def _support_consumer_law(self, company):
-        """Whether ``company`` applies the consumer law to this customer."""
-        self.ensure_one()
-        return bool(
-            company.support_it_law and self.commercial_partner_id.support_is_consumer
-        )
 
     support_terms_acceptance_ids = fields.One2many(
         comodel_name="support.terms.acceptance",
@@ -110,8 +99,10 @@ class ResPartner(models.Model):
         ``rule`` only, if given) that this customer has not approved in an
         acceptance of the current version."""
         self.ensure_one()
+        # the rule applies whoever acts (the scheduler, accounting, the
+        # customer's own notice); the terms' records are the support staff's
         customer = self.commercial_partner_id.sudo()
-        clauses = company.sudo().support_terms_clause_ids.filtered(
+        clauses = company.with_env(customer.env).support_terms_clause_ids.filtered(
             lambda c: c.specific_approval and (not rule or c.rule == rule)
         )
         accepted = customer.support_terms_acceptance_ids.filtered(
@@ -139,23 +130,15 @@ class ResPartner(models.Model):
     def _support_customers_missing_approval(self):
         """The customers holding services in a company whose onerous clauses
         they have not all approved."""
-        lines = (
-            self.env["contract.line"]
-            .sudo()
-            .search(
-                [
-                    ("display_type", "=", False),
-                    ("is_canceled", "=", False),
-                    (
-                        "company_id.support_terms_clause_ids.specific_approval",
-                        "=",
-                        True,
-                    ),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", self.env.company._support_today()),
-                ]
-            )
+        lines = self.env["contract.line"].search(
+            [
+                ("display_type", "=", False),
+                ("is_canceled", "=", False),
+                ("company_id.support_terms_clause_ids.specific_approval", "=", True),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", self.env.company._support_today()),
+            ]
         )
         pairs = {
             (line.contract_id.partner_id.commercial_partner_id, line.company_id)
@@ -172,7 +155,8 @@ class ResPartner(models.Model):
         these customers, who did not approve its clause; once while open."""
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         managers = self.env.ref("support_terms_base.group_support_terms_manager").users
-        for customer in self.commercial_partner_id:
+        # the warning is the staff's, whoever's action applies the rule
+        for customer in self.commercial_partner_id.sudo():
             clauses = customer._support_unapproved_clauses(company, rule)
             if not clauses:
                 continue
@@ -181,7 +165,7 @@ class ResPartner(models.Model):
                 rule=what,
                 clauses=clauses._label(),
             )
-            if summary in customer.sudo().activity_ids.mapped("summary"):
+            if summary in customer.activity_ids.mapped("summary"):
                 continue
             user = (
                 customer.user_id
@@ -191,7 +175,7 @@ class ResPartner(models.Model):
             )
             if not user:
                 continue
-            customer.sudo().activity_schedule(
+            customer.activity_schedule(
                 activity_type_id=activity_type.id,
                 summary=summary,
                 note=self.env._(

@@ -77,7 +77,7 @@ class SupportCancellationNotice(models.Model):
             bases = []
             if (
                 notice.channel == "pec"
-                and notice.company_id.sudo()._support_pec_as_registered_mail()
+                and notice.company_id._support_pec_as_registered_mail()
             ):
                 bases.append(
                     self.env._(

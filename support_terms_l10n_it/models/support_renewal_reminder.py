@@ -25,8 +25,11 @@ class SupportRenewalReminder(models.Model):
         string="Text sent", readonly=True, copy=False, sanitize=False
     )
 
+    # the acceptances are the support staff's: the notice cites them to the
+    # customer whoever sends it
     terms_approval_text = fields.Char(
         compute="_compute_terms_approval_text",
+        compute_sudo=True,
         help="The clause of tacit renewal the customer specifically approved, "
         "and in which version of the terms, cited by the consumers' notice.",
     )
@@ -36,7 +39,7 @@ class SupportRenewalReminder(models.Model):
     def _compute_terms_approval_text(self):
         for reminder in self:
             company = reminder.company_id
-            customer = reminder.partner_id.commercial_partner_id.sudo()
+            customer = reminder.partner_id.commercial_partner_id
             approved = customer.support_terms_acceptance_ids.filtered(
                 lambda a, c=company: a.company_id == c
                 and a.terms_version == c.support_terms_version

@@ -12,8 +12,10 @@ class SupportTermsTemplateApply(models.TransientModel):
     @api.model
     def _apply_template(self, template, company, xmlid_prefix=None):
         plans = super()._apply_template(template, company, xmlid_prefix)
-        # checked by super(): a manager of the company
-        self.sudo().with_context(lang="en_US")._apply_clauses(template, company)
+        # checked by super(): a manager of the company; the clauses and the
+        # version are the template's, written as the system
+        wizard = self.sudo().with_context(lang="en_US")
+        wizard._apply_clauses(template, company.with_env(wizard.env))
         return plans
 
     def _apply_clauses(self, template, company):
@@ -50,8 +52,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                 ("key", "not in", keys),
             ]
         ).active = False
-        # run as superuser after the manager's check in _apply_template
-        company.sudo().support_terms_version = self.env._(
+        company.support_terms_version = self.env._(
             "%(template)s of %(day)s",
             template=dict(
                 self._fields["template"]._description_selection(self.env)

@@ -10,7 +10,7 @@ class SupportTermsLivechatController(LivechatController):
     offered to nor opened by anybody else."""
 
     def _support_chat_refusal(self, channel_id):
-        channel = request.env["im_livechat.channel"].sudo().browse(int(channel_id))
+        channel = request.env["im_livechat.channel"].browse(int(channel_id))
         if not channel.exists() or channel._support_chat_allowed(request.env.user):
             return None
         return request.env._(

@@ -2,7 +2,7 @@ from textwrap import shorten
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_datetime, html2plaintext
 
@@ -46,8 +46,8 @@ class DiscussChannel(models.Model):
 
     def _support_create_ticket(self):
         self.ensure_one()
-        if not self.env.user.has_group(STAFF_GROUP):
-            raise AccessError(_("Only support staff turn a chat into a request."))
+        # support staff, who may create requests, turn a chat into one
+        self.env["helpdesk.ticket"].check_access("create")
         if self.channel_type != "livechat":
             raise UserError(_("Only a live chat becomes a request."))
         # the staff member must be able to read the chat itself
@@ -119,17 +119,14 @@ class DiscussChannel(models.Model):
             return shorten(text, 80, placeholder="…")
         return _("Chat with %(customer)s", customer=customer.display_name)
 
-    @api.model
-    def _support_chat_line(self, message, tz):
-        return Markup("<p><strong>%s</strong> (%s)</p>%s") % (
-            message.author_id.display_name or message.author_guest_id.name or "",
-            format_datetime(self.env, message.date, tz=tz, dt_format="short"),
-            message.body,
-        )
-
     def _support_chat_transcript(self):
         tz = self.env.user.tz or self.env.company.partner_id.tz or "Europe/Rome"
         return Markup("").join(
-            self._support_chat_line(message, tz)
+            Markup("<p><strong>%s</strong> (%s)</p>%s")
+            % (
+                message.author_id.display_name or message.author_guest_id.name or "",
+                format_datetime(self.env, message.date, tz=tz, dt_format="short"),
+                message.body,
+            )
             for message in self._support_chat_messages()
         )

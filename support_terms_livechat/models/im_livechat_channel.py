@@ -14,13 +14,11 @@ class ImLivechatChannel(models.Model):
     def _support_chat_allowed(self, user):
         """Whether ``user`` may open a chat on this channel."""
         self.ensure_one()
-        if not self.sudo().support_plan_chat_only:
+        if not self.support_plan_chat_only:
             return True
         if user._is_public():
             return False
-        # the plan in force is read whatever the visitor may read: the check
-        # is ours
-        plan = user.partner_id.sudo().support_plan_id
+        plan = user.partner_id.support_plan_id
         return bool(plan) and plan._support_allows_chat()
 
     def get_livechat_info(self, username=None):

@@ -32,9 +32,7 @@ class SupportWebProjectsPortal(CustomerPortal):
         values.update(
             {
                 "page_name": "support_web_projects",
-                # read as the system: the invoices and the contract line are
-                # shown only for the projects the customer may read
-                "projects": projects.sudo(),
+                "projects": projects,
             }
         )
         return request.render("support_terms_web_design.portal_my_web_projects", values)

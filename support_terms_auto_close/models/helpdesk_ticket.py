@@ -321,8 +321,16 @@ class HelpdeskTicket(models.Model):
         tickets = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_auto_subscribe_no_notify=True
         )
-        warn_domain = tickets._auto_close_warn_domain(now)
-        close_domain = tickets._auto_close_close_domain(now)
+        warn_domain = [
+            ("auto_close_warning_date", "<=", now),
+            ("auto_close_warned_date", "=", False),
+        ]
+        close_domain = [
+            ("auto_close_date", "<=", now),
+            "|",
+            ("auto_close_warning_date", "=", False),
+            ("auto_close_warned_date", "!=", False),
+        ]
         return run_due_batch(
             tickets,
             AUTO_CLOSE_BATCH_PARAM,
@@ -333,22 +341,6 @@ class HelpdeskTicket(models.Model):
                 (close_domain, lambda due: due._auto_close_close(now)),
             ],
         )
-
-    @api.model
-    def _auto_close_warn_domain(self, now):
-        return [
-            ("auto_close_warning_date", "<=", now),
-            ("auto_close_warned_date", "=", False),
-        ]
-
-    @api.model
-    def _auto_close_close_domain(self, now):
-        return [
-            ("auto_close_date", "<=", now),
-            "|",
-            ("auto_close_warning_date", "=", False),
-            ("auto_close_warned_date", "!=", False),
-        ]
 
     def _auto_close_warn(self, now):
         if not self:

@@ -395,10 +395,7 @@ class HelpdeskTicket(models.Model):
         """The quote, the coverage rule, the take in charge and the waiting
         clock are what happened, recorded by the addon: read only on the
         server too (work waits for the quote's acceptance)."""
-        self._refuse_system_fields(self._support_system_fields() & set(vals))
-
-    def _refuse_system_fields(self, written):
-        """Refuse a user's write of ``written``, fields the addons record."""
+        written = self._support_system_fields() & set(vals)
         if written and not self.env.su:
             raise AccessError(
                 _(
@@ -504,6 +501,4 @@ class HelpdeskTicket(models.Model):
         if customer:
             return bool(author) and author.commercial_partner_id == customer
         sender = email_normalize(email_from or author.email or "")
-        return bool(sender) and sender in email_normalize_all(
-            self.partner_email or ""
-        )
+        return bool(sender) and sender in email_normalize_all(self.partner_email or "")

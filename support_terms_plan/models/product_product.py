@@ -30,6 +30,5 @@ class ProductProduct(models.Model):
         plans = self.env["support.plan"].sudo()
         if granting is None:
             granting = plans._granting_plans(company)
-        return plans.browse(
-            plans._first_plan_id(granting.get((company.id, self.id), []))
-        )
+        found = granting.get((company.id, self.id))
+        return plans.browse(found and min(found)[1])

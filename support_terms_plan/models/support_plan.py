@@ -219,26 +219,17 @@ class SupportPlan(models.Model):
             candidates[key].extend(
                 granting.get((contract.company_id.id, line.product_id.id), [])
             )
-        return {
-            key: self._first_plan_id(found)
-            for key, found in candidates.items()
-            if found
-        }
-
-    @api.model
-    def _first_plan_id(self, candidates):
-        """The plan in force among ``(sequence, plan id)`` candidates: the
-        lowest sequence, then the plan created first; None without any."""
-        return min(candidates, default=(None, None))[1]
+        # the lowest sequence, then the plan created first
+        return {key: min(found)[1] for key, found in candidates.items() if found}
 
     @api.model
     def _granting_plans(self, companies, plans=None):
         """``{(company id, product id): [(sequence, plan id)]}``: the active
         plans of ``companies`` (or those of ``plans``) each product grants.
 
-        With ``_first_plan_id`` it is the one definition of the plan
-        a product grants (``product.product._support_granted_plan``) and of
-        the plan in force.
+        With the first of them (lowest sequence, then oldest) it is the one
+        definition of the plan a product grants
+        (``product.product._support_granted_plan``) and of the plan in force.
         """
         plan_model = self.sudo().with_context(active_test=True)
         if plans is None or any(not p.active for p in plans):

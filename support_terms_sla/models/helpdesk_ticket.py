@@ -152,15 +152,11 @@ class HelpdeskTicket(models.Model):
         if not vals.get("is_urgent") or "urgency_source" in vals:
             return writes
         raised = self._urgency_values("staff")
-        return [
-            (part, part_vals)
-            for tickets, values in writes
-            for part, part_vals in (
-                (tickets.filtered("is_urgent"), values),
-                (tickets.filtered(lambda t: not t.is_urgent), {**values, **raised}),
-            )
-            if part
-        ]
+        split = []
+        for tickets, values in writes:
+            urgent = tickets.filtered("is_urgent")
+            split += [(urgent, values), (tickets - urgent, {**values, **raised})]
+        return [(tickets, values) for tickets, values in split if tickets]
 
     def _support_written(self, vals):
         res = super()._support_written(vals)

@@ -174,6 +174,7 @@ class HelpdeskTicket(models.Model):
         """The take-in-charge and resolution targets count from the arrival:
         the SLAs running since the request was recorded start earlier."""
         res = super()._support_arrived(moment)
+        # sudo: the SLA lines are the system's count, read only to agents
         slas = self.sudo().ticket_sla_ids.filtered(
             lambda s: s.state == "in_progress"
             and s.last_state_date
@@ -198,6 +199,7 @@ class HelpdeskTicket(models.Model):
         address) gets the team's SLAs counted from its arrival, as OCA counts
         a new ticket SLA from the ticket's creation; a team without SLAs
         leaves it with none."""
+        # sudo: the SLA lines follow the request, agents may not delete them
         for ticket in self.sudo():
             if ticket.team_sla:
                 ticket.refresh_sla()
@@ -432,13 +434,12 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         group = self.env.ref(MANAGER_GROUP)
         company = self.company_id or self.env.company
-        return group.sudo().users.filtered(
-            lambda u: not u.share and company in u.company_ids
-        )
+        return group.users.filtered(lambda u: not u.share and company in u.company_ids)
 
     def _keep_replaced_slas(self):
         """An urgency raised later: the SLAs that no longer apply stay on the
         request as history (replaced), no longer counted nor monitored."""
+        # sudo: the SLA lines are the system's count, read only to agents
         for ticket in self.sudo().filtered("team_sla"):
             slas = ticket._get_sla()
             replaced = ticket.ticket_sla_ids - ticket.ticket_sla_ids.filtered(

@@ -27,6 +27,7 @@ class ProductProduct(models.Model):
         products computes once and passes as ``granting``).
         """
         self.ensure_one()
+        # sudo: which plan a product grants is read by whoever sells it
         plans = self.env["support.plan"].sudo()
         if granting is None:
             granting = plans._granting_plans(company)

@@ -137,6 +137,7 @@ class SupportPlan(models.Model):
     def _mark_granting_products(self):
         """A product granting a plan is a support plan: its kind says so, as
         the customer's services show it."""
+        # sudo: a plan manager marks its products without product rights
         templates = self.sudo().product_ids.product_tmpl_id.filtered(
             lambda template: template.service_kind != "support_plan"
         )
@@ -201,6 +202,7 @@ class SupportPlan(models.Model):
         granting = self._granting_plans(companies, plans)
         if not granting:
             return {}
+        # sudo: whoever asks for the plan in force may not read contracts
         lines = self.env["contract.line"].sudo()
         domain = [
             ("product_id", "in", list({product for _c, product in granting})),
@@ -231,6 +233,7 @@ class SupportPlan(models.Model):
         definition of the plan a product grants
         (``product.product._support_granted_plan``) and of the plan in force.
         """
+        # sudo: the plan in force is the same whoever asks for it
         plan_model = self.sudo().with_context(active_test=True)
         if plans is None or any(not p.active for p in plans):
             plans = plan_model.search([("company_id", "in", companies.ids)])

@@ -98,18 +98,17 @@ class HelpdeskTicket(models.Model):
             "object.support_auto_close_date_local",
         )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        tickets = super().create(vals_list)
-        waiting = tickets.filtered(
+    def _support_request_created(self):
+        res = super()._support_request_created()
+        waiting = self.filtered(
             lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
         )
         if waiting:
-            waiting.sudo().write({"waiting_since": fields.Datetime.now()})
-        return tickets
+            waiting._support_record({"waiting_since": fields.Datetime.now()})
+        return res
 
-    def write(self, vals):
-        res = super().write(vals)
+    def _support_written(self, vals):
+        res = super()._support_written(vals)
         if vals.get("stage_id") and "waiting_since" not in vals:
             self._update_waiting_from_stage()
         if vals.get("stage_id") and "auto_closed_date" not in vals:
@@ -122,7 +121,7 @@ class HelpdeskTicket(models.Model):
         reply neither reopens it nor opens a follow-up."""
         auto_closed = self.filtered("auto_closed_date")
         if auto_closed:
-            auto_closed.sudo().write(
+            auto_closed._support_record(
                 {"auto_closed_date": False, "auto_close_reopen_stage_id": False}
             )
 
@@ -148,15 +147,15 @@ class HelpdeskTicket(models.Model):
             and (not t.stage_id.waiting_customer or t.stage_id.closed)
         )
         if entering:
-            entering.sudo()._start_waiting()
+            entering._start_waiting()
         if leaving:
-            leaving.sudo().write(
+            leaving._support_record(
                 {"waiting_since": False, "auto_close_warned_date": False}
             )
 
     def _start_waiting(self):
         """A new waiting period: a new clock and a new warning to send."""
-        self.write(
+        self._support_record(
             {"waiting_since": fields.Datetime.now(), "auto_close_warned_date": False}
         )
 
@@ -166,7 +165,7 @@ class HelpdeskTicket(models.Model):
         res = super()._support_waiting_resumed()
         self.filtered(
             lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
-        ).sudo()._start_waiting()
+        )._start_waiting()
         return res
 
     def _auto_close_terms(self):
@@ -227,14 +226,14 @@ class HelpdeskTicket(models.Model):
             # an author named over RPC is not believed: the message is the
             # poster's, and acts as nobody's (the gateway posts as superuser)
             return
-        staff = author and any(not user.share for user in author.sudo().user_ids)
-        ticket = self.sudo()
-        if staff:
-            if ticket.stage_id.waiting_customer and not ticket.stage_id.closed:
-                ticket._start_waiting()
+        if self._support_is_staff(author):
+            if self.stage_id.waiting_customer and not self.stage_id.closed:
+                self._start_waiting()
             return
-        if ticket._support_from_customer(author, message.email_from):
-            ticket._customer_replied(message)
+        if self._support_from_customer(author, message.email_from):
+            # sudo: the customer's message reopens or follows up the request,
+            # which the customer may not write
+            self.sudo()._customer_replied(message)
 
     def _customer_replied(self, message):
         self.ensure_one()
@@ -322,8 +321,16 @@ class HelpdeskTicket(models.Model):
         tickets = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_auto_subscribe_no_notify=True
         )
-        warn_domain = tickets._auto_close_warn_domain(now)
-        close_domain = tickets._auto_close_close_domain(now)
+        warn_domain = [
+            ("auto_close_warning_date", "<=", now),
+            ("auto_close_warned_date", "=", False),
+        ]
+        close_domain = [
+            ("auto_close_date", "<=", now),
+            "|",
+            ("auto_close_warning_date", "=", False),
+            ("auto_close_warned_date", "!=", False),
+        ]
         return run_due_batch(
             tickets,
             AUTO_CLOSE_BATCH_PARAM,
@@ -334,22 +341,6 @@ class HelpdeskTicket(models.Model):
                 (close_domain, lambda due: due._auto_close_close(now)),
             ],
         )
-
-    @api.model
-    def _auto_close_warn_domain(self, now):
-        return [
-            ("auto_close_warning_date", "<=", now),
-            ("auto_close_warned_date", "=", False),
-        ]
-
-    @api.model
-    def _auto_close_close_domain(self, now):
-        return [
-            ("auto_close_date", "<=", now),
-            "|",
-            ("auto_close_warning_date", "=", False),
-            ("auto_close_warned_date", "!=", False),
-        ]
 
     def _auto_close_warn(self, now):
         if not self:

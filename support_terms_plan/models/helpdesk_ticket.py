@@ -151,22 +151,55 @@ class HelpdeskTicket(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_system_fields(vals)
-        if not self._can_set_support_plan():
-            for vals in vals_list:
-                vals.pop("support_plan_id", None)
-        for vals in vals_list:
-            # a customer's request, whatever its door; staff's own tickets
-            # without a requester keep the team staff give them
-            requester = vals.get("partner_id") or vals.get("partner_email")
-            if requester and not vals.get("team_id"):
-                team = self._support_default_team(vals)
-                if team:
-                    vals["team_id"] = team.id
+            self._support_create_values(vals)
         tickets = super().create(vals_list)
-        tickets._apply_channel_rule()
-        tickets._support_mark_probable_duplicate()
+        tickets._support_request_created()
         return tickets
+
+    def write(self, vals):
+        # what the addons record is refused first, whatever else is wrong
+        self._check_system_fields(vals)
+        self._support_check_write(vals)
+        for tickets, values in self._support_write_values(vals):
+            super(HelpdeskTicket, tickets).write(values)
+        self._support_written(vals)
+        return True
+
+    def _support_create_values(self, vals):
+        """Complete the values of a new request, in place, after refusing
+        what users may not set: each feature adds its own."""
+        self._check_system_fields(vals)
+        if not self._can_set_support_plan():
+            vals.pop("support_plan_id", None)
+        # a customer's request, whatever its door; staff's own tickets
+        # without a requester keep the team staff give them
+        requester = vals.get("partner_id") or vals.get("partner_email")
+        if requester and not vals.get("team_id"):
+            team = self._support_default_team(vals)
+            if team:
+                vals["team_id"] = team.id
+
+    def _support_request_created(self):
+        """The requests were recorded, whatever their door: each feature
+        reacts (rules, clocks, emails)."""
+        self._apply_channel_rule()
+        self._support_mark_probable_duplicate()
+
+    def _support_write_values(self, vals):
+        """``[(tickets, values)]``: the one write each ticket goes through;
+        a feature gives some tickets their own values (an urgency raised)."""
+        return [(self, vals)]
+
+    def _support_written(self, vals):
+        """The tickets were written with ``vals``: each feature reacts to the
+        fields it cares about."""
+        return True
+
+    def _support_record(self, values):
+        """Write what the addons record from what happened
+        (``_support_system_fields``, the plan in force, a refusal's stage)."""
+        # sudo: the user's action caused it, but users may not write these
+        return self.sudo().write(values)
 
     # -- one request per problem ----------------------------------------------
 
@@ -200,7 +233,7 @@ class HelpdeskTicket(models.Model):
     def _support_mark_probable_duplicate(self):
         """A new request like an open one of the same customer: staff see it
         as a probable duplicate of the earliest of them."""
-        for ticket in self.sudo():
+        for ticket in self:
             similar = (
                 ticket._support_similar_open_requests(
                     ticket.partner_id,
@@ -211,13 +244,7 @@ class HelpdeskTicket(models.Model):
                 - ticket
             )
             if similar:
-                ticket.support_duplicate_of_id = similar[-1]
-
-    def write(self, vals):
-        # what the addons record is refused first, whatever else is wrong
-        self._check_system_fields(vals)
-        self._support_check_write(vals)
-        return super().write(vals)
+                ticket._support_record({"support_duplicate_of_id": similar[-1].id})
 
     # -- channels of the plan ----------------------------------------------------
 
@@ -243,8 +270,7 @@ class HelpdeskTicket(models.Model):
             return
         if not self.env.context.get("support_mail_gateway"):
             raise UserError(self._support_channel_refusal(plan))
-        # sudo: the plan's rule, whoever the email came from
-        self.sudo().support_channel_outcome = "refused"
+        self._support_record({"support_channel_outcome": "refused"})
         self._support_refuse_and_close(
             "support_terms_plan.mail_template_channel_refused"
         )
@@ -253,7 +279,7 @@ class HelpdeskTicket(models.Model):
         return _(
             "The plan %(plan)s does not receive requests by %(channel)s: its "
             "channels are %(channels)s. The request is not saved.",
-            plan=plan.sudo().display_name,
+            plan=plan.display_name,
             channel=self.channel_id.display_name,
             channels=plan._support_channel_names(),
         )
@@ -262,14 +288,13 @@ class HelpdeskTicket(models.Model):
         """Tell the requester why the request is refused, and close it."""
         self.ensure_one()
         self._send_customer_email(template)
-        ticket = self.sudo()
-        stages = ticket.team_id._get_applicable_stages().filtered("closed")
+        stages = self.team_id._get_applicable_stages().filtered("closed")
         rejected = self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_stage_rejected", raise_if_not_found=False
         )
         stage = rejected if rejected in stages else stages[:1]
         if stage:
-            ticket.stage_id = stage
+            self._support_record({"stage_id": stage.id})
 
     def _support_arrived(self, moment):
         """The requests arrived at ``moment`` (a UTC datetime), before they
@@ -277,8 +302,7 @@ class HelpdeskTicket(models.Model):
         is the one in force then, and features count from then."""
         plans = self._support_plans_at_arrival(moment)
         for ticket in self.filtered(lambda t: plans.get(t.id)):
-            # sudo: the plan in force is the system's reading, not the user's
-            ticket.sudo().support_plan_id = plans[ticket.id]
+            ticket._support_record({"support_plan_id": plans[ticket.id].id})
         return True
 
     def _support_refused(self):
@@ -295,12 +319,10 @@ class HelpdeskTicket(models.Model):
             return None
         plan = self.support_plan_id
         if not self._origin.id or not plan:
-            company = (self.company_id or self.env.company).sudo()
+            company = self.company_id or self.env.company
             customer = self.partner_id.commercial_partner_id
-            plan = (
-                customer.sudo()
-                ._support_plan_at(company, company._support_today())
-                .get(customer.id)
+            plan = customer._support_plan_at(company, company._support_today()).get(
+                customer.id
             )
         if not plan or plan._support_allows_channel(self.channel_id):
             return None
@@ -317,7 +339,7 @@ class HelpdeskTicket(models.Model):
         return _(
             "The plan %(plan)s does not receive requests by %(channel)s: its "
             "channels are %(channels)s. The request is accepted and flagged.",
-            plan=plan.sudo().display_name,
+            plan=plan.display_name,
             channel=self.channel_id.display_name,
             channels=plan._support_channel_names(),
         )
@@ -328,9 +350,9 @@ class HelpdeskTicket(models.Model):
         (email, portal, staff): its customer's plan's team, else its
         company's support team."""
         company = self.env["res.company"].browse(vals.get("company_id"))
-        company = (company or self.env.company).sudo()
-        partner = self.env["res.partner"].browse(vals.get("partner_id")).sudo()
-        if partner.exists():
+        company = company or self.env.company
+        partner = self.env["res.partner"].browse(vals.get("partner_id"))
+        if partner:
             # the arrival day, as the plan's snapshot reads it
             today = company._support_today()
             plan = partner._support_plan_at(company, today).get(
@@ -373,10 +395,7 @@ class HelpdeskTicket(models.Model):
         """The quote, the coverage rule, the take in charge and the waiting
         clock are what happened, recorded by the addon: read only on the
         server too (work waits for the quote's acceptance)."""
-        self._refuse_system_fields(self._support_system_fields() & set(vals))
-
-    def _refuse_system_fields(self, written):
-        """Refuse a user's write of ``written``, fields the addons record."""
+        written = self._support_system_fields() & set(vals)
         if written and not self.env.su:
             raise AccessError(
                 _(
@@ -456,9 +475,15 @@ class HelpdeskTicket(models.Model):
 
     def _support_message_trusted(self, author, email_from):
         """The customer's own message, or staff's."""
-        return self._support_from_customer(author, email_from) or any(
-            not user.share for user in author.sudo().user_ids
-        )
+        return self._support_from_customer(
+            author, email_from
+        ) or self._support_is_staff(author)
+
+    @api.model
+    def _support_is_staff(self, author):
+        """Whether ``author`` is an internal user's partner."""
+        # sudo: users are not readable by customers, the answer is ours
+        return any(not user.share for user in author.sudo().user_ids)
 
     def _support_from_customer(self, author, email_from):
         """Whether a message is the customer's own: written by a contact of
@@ -471,11 +496,9 @@ class HelpdeskTicket(models.Model):
             # customer
             return False
         # who wrote is read whatever the writer may read: the check is ours
-        ticket, author = self.sudo(), author.sudo()
-        customer = ticket.partner_id.commercial_partner_id
+        author = author.sudo()
+        customer = self.partner_id.commercial_partner_id
         if customer:
             return bool(author) and author.commercial_partner_id == customer
         sender = email_normalize(email_from or author.email or "")
-        return bool(sender) and sender in email_normalize_all(
-            ticket.partner_email or ""
-        )
+        return bool(sender) and sender in email_normalize_all(self.partner_email or "")

@@ -27,9 +27,9 @@ class ProductProduct(models.Model):
         products computes once and passes as ``granting``).
         """
         self.ensure_one()
+        # sudo: which plan a product grants is read by whoever sells it
         plans = self.env["support.plan"].sudo()
         if granting is None:
             granting = plans._granting_plans(company)
-        return plans.browse(
-            plans._first_plan_id(granting.get((company.id, self.id), []))
-        )
+        found = granting.get((company.id, self.id))
+        return plans.browse(found and min(found)[1])

@@ -33,7 +33,7 @@ class ResPartner(models.Model):
         in_force = self.env["support.plan"]._plans_in_force_by_partner(
             company, on_date, partners=self.commercial_partner_id
         )
-        plans = self.env["support.plan"].sudo()
+        plans = self.env["support.plan"]
         return {
             partner_id: plans.browse(plan_id)
             for (partner_id, _company_id), plan_id in in_force.items()

@@ -137,6 +137,7 @@ class SupportPlan(models.Model):
     def _mark_granting_products(self):
         """A product granting a plan is a support plan: its kind says so, as
         the customer's services show it."""
+        # sudo: a plan manager marks its products without product rights
         templates = self.sudo().product_ids.product_tmpl_id.filtered(
             lambda template: template.service_kind != "support_plan"
         )
@@ -201,6 +202,7 @@ class SupportPlan(models.Model):
         granting = self._granting_plans(companies, plans)
         if not granting:
             return {}
+        # sudo: whoever asks for the plan in force may not read contracts
         lines = self.env["contract.line"].sudo()
         domain = [
             ("product_id", "in", list({product for _c, product in granting})),
@@ -219,27 +221,19 @@ class SupportPlan(models.Model):
             candidates[key].extend(
                 granting.get((contract.company_id.id, line.product_id.id), [])
             )
-        return {
-            key: self._first_plan_id(found)
-            for key, found in candidates.items()
-            if found
-        }
-
-    @api.model
-    def _first_plan_id(self, candidates):
-        """The plan in force among ``(sequence, plan id)`` candidates: the
-        lowest sequence, then the plan created first; None without any."""
-        return min(candidates, default=(None, None))[1]
+        # the lowest sequence, then the plan created first
+        return {key: min(found)[1] for key, found in candidates.items() if found}
 
     @api.model
     def _granting_plans(self, companies, plans=None):
         """``{(company id, product id): [(sequence, plan id)]}``: the active
         plans of ``companies`` (or those of ``plans``) each product grants.
 
-        With ``_first_plan_id`` it is the one definition of the plan
-        a product grants (``product.product._support_granted_plan``) and of
-        the plan in force.
+        With the first of them (lowest sequence, then oldest) it is the one
+        definition of the plan a product grants
+        (``product.product._support_granted_plan``) and of the plan in force.
         """
+        # sudo: the plan in force is the same whoever asks for it
         plan_model = self.sudo().with_context(active_test=True)
         if plans is None or any(not p.active for p in plans):
             plans = plan_model.search([("company_id", "in", companies.ids)])

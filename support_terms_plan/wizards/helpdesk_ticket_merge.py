@@ -24,7 +24,7 @@ class HelpdeskTicketMerge(models.TransientModel):
                 t.partner_id.commercial_partner_id.id
                 or email_normalize(t.partner_email or "")
                 or False
-                for t in tickets.sudo()
+                for t in tickets
             }
             if len(customers) > 1:
                 raise UserError(

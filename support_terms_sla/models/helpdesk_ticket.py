@@ -5,10 +5,6 @@ from odoo.addons.support_terms_base.tools import MANAGER_GROUP, USER_GROUP
 
 from ..rules.urgency import is_urgent, parse_keywords
 
-# how and when a request became urgent: recorded by the addon with the
-# urgency, never written by users
-URGENCY_RECORDED = {"urgency_source", "urgency_date"}
-
 # what a request does to the customer's service, worst first
 IMPACT_SELECTION = [
     ("service_down", "Service down"),
@@ -127,40 +123,43 @@ class HelpdeskTicket(models.Model):
         groups="base.group_user",
     )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            # the source of an urgency is what happened, recorded below
-            self._refuse_system_fields(URGENCY_RECORDED & set(vals))
+    def _support_create_values(self, vals):
+        super()._support_create_values(vals)
         if not self._can_set_support_plan():
-            for vals in vals_list:
-                vals.pop("urgency_review", None)
-        for vals in vals_list:
-            if vals.get("is_urgent"):
-                vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
-        tickets = super().create(vals_list)
+            vals.pop("urgency_review", None)
+        if vals.get("is_urgent"):
+            vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
+
+    def _support_request_created(self):
+        res = super()._support_request_created()
         # recorded already past the first stage (staff logging a call they
         # are handling): in charge from its recording, without an email
-        tickets._take_in_charge_on_first_move(notify=False)
-        tickets.filtered("impact")._apply_impact_priority()
-        tickets.filtered("is_urgent")._notify_urgency_out_of_hours()
-        return tickets
+        self._take_in_charge_on_first_move(notify=False)
+        self.filtered("impact")._apply_impact_priority()
+        self.filtered("is_urgent")._notify_urgency_out_of_hours()
+        return res
 
-    def write(self, vals):
-        self._refuse_system_fields(URGENCY_RECORDED & set(vals))
+    def _support_check_write(self, vals):
         if "urgency_review" in vals and not self._can_set_support_plan():
             raise AccessError(_("Only a support terms manager can review an urgency."))
-        raising = self.browse()
-        if vals.get("is_urgent") and "urgency_source" not in vals:
-            # staff raise the urgency of requests that were not urgent
-            raising = self.filtered(lambda t: not t.is_urgent)
-        if raising == self:
-            vals = dict(vals, **self._urgency_values("staff"))
-        res = super().write(vals)
-        if raising and raising != self:
-            # the others were urgent already: only the raised ones get the
-            # staff's urgency (one write below this one, never this one again)
-            super(HelpdeskTicket, raising).write(self._urgency_values("staff"))
+        return super()._support_check_write(vals)
+
+    def _support_write_values(self, vals):
+        """Staff marking requests urgent: those not urgent yet become the
+        staff's urgencies in the same write; those urgent already keep
+        their source, review and date."""
+        writes = super()._support_write_values(vals)
+        if not vals.get("is_urgent") or "urgency_source" in vals:
+            return writes
+        raised = self._urgency_values("staff")
+        split = []
+        for tickets, values in writes:
+            urgent = tickets.filtered("is_urgent")
+            split += [(urgent, values), (tickets - urgent, {**values, **raised})]
+        return [(tickets, values) for tickets, values in split if tickets]
+
+    def _support_written(self, vals):
+        res = super()._support_written(vals)
         if vals.get("stage_id"):
             self._take_in_charge_on_first_move()
         if vals.get("is_urgent"):
@@ -175,6 +174,7 @@ class HelpdeskTicket(models.Model):
         """The take-in-charge and resolution targets count from the arrival:
         the SLAs running since the request was recorded start earlier."""
         res = super()._support_arrived(moment)
+        # sudo: the SLA lines are the system's count, read only to agents
         slas = self.sudo().ticket_sla_ids.filtered(
             lambda s: s.state == "in_progress"
             and s.last_state_date
@@ -185,9 +185,12 @@ class HelpdeskTicket(models.Model):
         return res
 
     def _support_system_fields(self):
+        # how and when a request became urgent is recorded with the urgency
         return super()._support_system_fields() | {
             "taken_in_charge_date",
             "urgency_handling_date",
+            "urgency_source",
+            "urgency_date",
         }
 
     def _refresh_slas(self, team_changed=False):
@@ -196,6 +199,7 @@ class HelpdeskTicket(models.Model):
         address) gets the team's SLAs counted from its arrival, as OCA counts
         a new ticket SLA from the ticket's creation; a team without SLAs
         leaves it with none."""
+        # sudo: the SLA lines follow the request, agents may not delete them
         for ticket in self.sudo():
             if ticket.team_sla:
                 ticket.refresh_sla()
@@ -222,7 +226,7 @@ class HelpdeskTicket(models.Model):
     def _apply_impact_priority(self):
         """Plans handling requests by impact: the impact sets the priority,
         never below the one the request has (an urgency stays highest)."""
-        for ticket in self.sudo():
+        for ticket in self:
             if not ticket.support_plan_id.impact_priority:
                 continue
             priority = IMPACT_PRIORITY[ticket.impact]
@@ -307,7 +311,7 @@ class HelpdeskTicket(models.Model):
         values = {"taken_in_charge_date": fields.Datetime.now()}
         if estimated_resolution_date:
             values["estimated_resolution_date"] = estimated_resolution_date
-        self.sudo().write(values)
+        self._support_record(values)
         if notify:
             self._send_customer_email("support_terms_sla.mail_template_taken_in_charge")
 
@@ -345,7 +349,7 @@ class HelpdeskTicket(models.Model):
         return is_urgent(subject, parse_keywords(company.support_urgency_keywords))
 
     def _mark_urgent(self, source):
-        self.sudo().write(self._urgency_values(source))
+        self._support_record(self._urgency_values(source))
         self._notify_urgency_out_of_hours()
 
     @api.private
@@ -385,7 +389,7 @@ class HelpdeskTicket(models.Model):
         handled."""
         now = fields.Datetime.now()
         plans = self.env["support.plan"]
-        for ticket in self.sudo():
+        for ticket in self:
             plan = ticket.support_plan_id
             calendar = plan.resource_calendar_id or ticket.team_id.resource_calendar_id
             if not calendar or plans._in_hours(calendar, now):
@@ -393,7 +397,9 @@ class HelpdeskTicket(models.Model):
             if plans._in_hours(plan.urgent_calendar_id, now):
                 ticket._call_on_call_staff()
             else:
-                ticket.urgency_handling_date = plans._next_working_time(calendar, now)
+                ticket._support_record(
+                    {"urgency_handling_date": plans._next_working_time(calendar, now)}
+                )
                 ticket._send_customer_email(
                     "support_terms_sla.mail_template_urgent_out_of_hours"
                 )
@@ -428,13 +434,12 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         group = self.env.ref(MANAGER_GROUP)
         company = self.company_id or self.env.company
-        return group.sudo().users.filtered(
-            lambda u: not u.share and company in u.company_ids
-        )
+        return group.users.filtered(lambda u: not u.share and company in u.company_ids)
 
     def _keep_replaced_slas(self):
         """An urgency raised later: the SLAs that no longer apply stay on the
         request as history (replaced), no longer counted nor monitored."""
+        # sudo: the SLA lines are the system's count, read only to agents
         for ticket in self.sudo().filtered("team_sla"):
             slas = ticket._get_sla()
             replaced = ticket.ticket_sla_ids - ticket.ticket_sla_ids.filtered(

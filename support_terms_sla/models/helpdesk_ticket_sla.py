@@ -80,35 +80,24 @@ class HelpdeskTicketSla(models.Model):
         slas = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_activity_quick_update=True
         )
+        running = [("state", "=", "in_progress"), ("ticket_id.active", "=", True)]
+        late = [*running, ("deadline", "<", now), ("escalated", "=", False)]
+        near = [
+            *running,
+            ("warning_date", "<=", now),
+            ("deadline", ">=", now),
+            ("warned", "=", False),
+        ]
         return run_due_batch(
             slas,
             SLA_MONITOR_BATCH_PARAM,
             SLA_MONITOR_BATCH_DEFAULT,
             "deadline, id",
             [
-                (slas._escalation_domain(now), lambda due: due._escalate(now)),
-                (slas._warning_domain(now), lambda due: due._warn(now)),
+                (late, lambda due: due._escalate(now)),
+                (near, lambda due: due._warn(now)),
             ],
         )
-
-    @api.model
-    def _escalation_domain(self, now):
-        return [
-            ("state", "=", "in_progress"),
-            ("ticket_id.active", "=", True),
-            ("deadline", "<", now),
-            ("escalated", "=", False),
-        ]
-
-    @api.model
-    def _warning_domain(self, now):
-        return [
-            ("state", "=", "in_progress"),
-            ("ticket_id.active", "=", True),
-            ("warning_date", "<=", now),
-            ("deadline", ">=", now),
-            ("warned", "=", False),
-        ]
 
     def _responsible(self):
         """The assignee, else whoever an urgency out of hours would call."""

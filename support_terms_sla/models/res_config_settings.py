@@ -17,6 +17,7 @@ class ResConfigSettings(models.TransientModel):
 
     @api.depends("company_id")
     def _compute_support_teams_without_on_call(self):
+        # sudo: an administrator reads the teams without helpdesk rights
         teams = self.env["helpdesk.ticket.team"].sudo()
         for settings in self:
             missing = teams.search(

@@ -58,6 +58,7 @@ class ResourceCalendar(models.Model):
             (name, *local_day_bounds_utc(day, tz_name))
             for day, name in italian_holidays(years, patron)
         ]
+        # sudo: a plan manager keeps the holidays without calendar rights
         leaves = self.env["resource.calendar.leaves"].sudo()
         if not days:
             return leaves
@@ -133,21 +134,4 @@ class ResourceCalendar(models.Model):
                     lambda due: due._support_load_next_year(),
                 )
             ],
-        )
-
-    def _support_next_holidays(self, limit=5):
-        """The calendar's next global leaves, from now."""
-        self.ensure_one()
-        return (
-            self.env["resource.calendar.leaves"]
-            .sudo()
-            .search(
-                [
-                    ("calendar_id", "=", self.id),
-                    ("resource_id", "=", False),
-                    ("date_to", ">=", fields.Datetime.now()),
-                ],
-                order="date_from",
-                limit=limit,
-            )
         )

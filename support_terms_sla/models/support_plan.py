@@ -75,10 +75,18 @@ class SupportPlan(models.Model):
 
     @api.depends("resource_calendar_id")
     def _compute_support_next_holiday_ids(self):
+        # sudo: the days off of the support hours are shown to the customers
+        leaves = self.env["resource.calendar.leaves"].sudo()
         for plan in self:
             calendar = plan.resource_calendar_id
-            plan.support_next_holiday_ids = (
-                calendar._support_next_holidays() if calendar else False
+            plan.support_next_holiday_ids = calendar.id and leaves.search(
+                [
+                    ("calendar_id", "=", calendar.id),
+                    ("resource_id", "=", False),
+                    ("date_to", ">=", fields.Datetime.now()),
+                ],
+                order="date_from",
+                limit=5,
             )
 
     @api.model_create_multi

@@ -18,6 +18,7 @@ class HelpdeskTicketMerge(models.TransientModel):
         requests merged."""
         self.ensure_one()
         earliest = {}
+        # sudo: agents merging requests only read their SLA lines
         lines = (self.ticket_ids | self.dst_ticket_id).sudo().ticket_sla_ids
         for line in lines.filtered(lambda r: r.deadline and r.state != "replaced"):
             kept = earliest.get(line.sla_id)
@@ -28,6 +29,7 @@ class HelpdeskTicketMerge(models.TransientModel):
     def _support_keep_earliest_slas(self, earliest):
         """The destination's SLAs that an earlier request had too take that
         request's line (its start, its time consumed, its deadline)."""
+        # sudo: agents merging requests only read their SLA lines
         destination = self.dst_ticket_id.sudo()
         for line in destination.ticket_sla_ids:
             first = earliest.get(line.sla_id)

@@ -33,9 +33,10 @@ class SupportServicesPortal(CustomerPortal):
                 else 0
             )
         if "support_open_request_count" in counters:
+            # open: not in a closing stage
             tickets = request.env["helpdesk.ticket"]
             values["support_open_request_count"] = (
-                tickets.search_count(tickets._support_portal_open_domain())
+                tickets.search_count([("stage_id.closed", "=", False)])
                 if tickets.has_access("read")
                 else 0
             )
@@ -54,20 +55,11 @@ class SupportServicesPortal(CustomerPortal):
         days: those the renewal reminders speak of."""
         company = request.env.user.company_id
         today = company._support_today()
-        days = company.sudo().support_renewal_reminder_days or 30
+        days = company.support_renewal_reminder_days or 30
         return [
             *self._support_services_domain(),
             ("date_end", ">=", today),
             ("date_end", "<=", today + timedelta(days=days)),
-        ]
-
-    def _support_unpaid_invoices_domain(self):
-        partner = request.env.user.partner_id.commercial_partner_id
-        return [
-            ("partner_id", "child_of", partner.id),
-            ("move_type", "=", "out_invoice"),
-            ("state", "=", "posted"),
-            ("payment_state", "in", ("not_paid", "partial")),
         ]
 
     def _support_amount_due(self):
@@ -77,7 +69,15 @@ class SupportServicesPortal(CustomerPortal):
         company = request.env.user.company_id
         if not moves.has_access("read"):
             return 0
-        invoices = moves.search(self._support_unpaid_invoices_domain())
+        partner = request.env.user.partner_id.commercial_partner_id
+        invoices = moves.search(
+            [
+                ("partner_id", "child_of", partner.id),
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", ("not_paid", "partial")),
+            ]
+        )
         if not invoices and not moves.search_count(
             [("move_type", "=", "out_invoice"), ("state", "=", "posted")], limit=1
         ):
@@ -103,11 +103,9 @@ class SupportServicesPortal(CustomerPortal):
             lambda move: move.state == "posted"
             and move.payment_state in ("not_paid", "partial")
         )
-        # the services are the customer's (the suspension is); their names
-        # only are shown
         return {
             "support_suspensions": suspensions,
-            "support_suspended_lines": suspensions.sudo().line_ids,
+            "support_suspended_lines": suspensions.line_ids,
             "support_suspension_invoices": invoices,
         }
 
@@ -144,14 +142,16 @@ class SupportServicesPortal(CustomerPortal):
     def _support_may_cancel(self):
         """The company's own user, or a contact staff allowed to, requests
         cancellations; other contacts of the company only read."""
-        partner = request.env.user.partner_id.sudo()
+        partner = request.env.user.partner_id
+        # the permission is a staff field on the user's own contact
         return (
             partner == partner.commercial_partner_id
-            or partner.support_may_cancel_services
+            or partner.sudo().support_may_cancel_services
         )
 
     def _support_service(self, line_id):
-        """A service of the customer, checked with its own access rights."""
+        """A service of the customer, as a sudo record once found with the
+        customer's own rights (as ``_document_check_access`` returns)."""
         # searched, not filtered in memory: the customer may not read every
         # field of its contract the domain looks at
         line = request.env["contract.line"].search(
@@ -159,8 +159,9 @@ class SupportServicesPortal(CustomerPortal):
         )
         if not line:
             raise MissingError(request.env._("This service does not exist."))
-        line.check_access("read")
-        return line
+        # the page shows its contract and product, which the customer may not
+        # read one by one
+        return line.sudo()
 
     def _support_billing_cycle(self, line):
         """How often the service is invoiced, in words."""
@@ -229,9 +230,8 @@ class SupportServicesPortal(CustomerPortal):
         notices = request.env["support.cancellation.notice"].search(
             [("partner_id", "=", partner.id)]
         )
-        company = request.env.user.company_id
-        if lines:
-            company = lines[0].sudo().company_id
+        # the customer's own services (searched with its rights above): the
+        # page shows their contract and product, which it may not read
         lines_sudo = lines.sudo()
         values = self._prepare_portal_layout_values()
         values.update(self._support_suspension_values())
@@ -239,14 +239,12 @@ class SupportServicesPortal(CustomerPortal):
             {
                 "page_name": "support_services",
                 "services": lines_sudo,
-                "notices": notices.sudo(),
+                "notices": notices,
                 "pending_line_ids": notices.filtered(
                     lambda n: n.state == "draft"
                 ).contract_line_ids.ids,
-                "new_notice": notices.filtered(lambda n: str(n.id) == notice)[
-                    :1
-                ].sudo(),
-                "company": company.sudo(),
+                "new_notice": notices.filtered(lambda n: str(n.id) == notice)[:1],
+                "company": lines_sudo[:1].company_id or request.env.user.company_id,
                 "may_cancel": self._support_may_cancel(),
                 "billing_cycles": {
                     line.id: self._support_billing_cycle(line) for line in lines_sudo
@@ -315,7 +313,7 @@ class SupportServicesPortal(CustomerPortal):
         sudo record of the customer's), or None."""
         env = request.env
         if not self._support_may_cancel():
-            customer = request.env.user.partner_id.sudo().commercial_partner_id
+            customer = request.env.user.partner_id.commercial_partner_id
             return env._(
                 "Only %(customer)s itself, or a contact it authorises, may "
                 "request the cancellation of its services. Ask them to send it, "
@@ -357,7 +355,7 @@ class SupportServicesPortal(CustomerPortal):
         except (AccessError, MissingError) as exc:
             raise NotFound() from exc
         note = (note or "").strip()[:2000]
-        refusal = self._support_cancel_refusal(line.sudo())
+        refusal = self._support_cancel_refusal(line)
         if refusal:
             # the page says why, and how else the notice can be sent
             status = 403 if not self._support_may_cancel() else 200
@@ -366,10 +364,11 @@ class SupportServicesPortal(CustomerPortal):
             )
         if request.httprequest.method != "POST":
             return self._render_service_cancel(line)
-        line = line.sudo()
         partner = request.env.user.partner_id.commercial_partner_id
         try:
             with request.env.cr.savepoint():
+                # the customer reads notices only: its own, for a service of
+                # its own it may cancel (both checked above), is created for it
                 notice = (
                     request.env["support.cancellation.notice"]
                     .sudo()
@@ -408,7 +407,6 @@ class SupportServicesPortal(CustomerPortal):
             line = self._support_service(line_id)
         except (AccessError, MissingError) as exc:
             raise NotFound() from exc
-        line = line.sudo()
         if not (line.date_end and line.is_auto_renew):
             # no renewal to cancel: the page says so, there is no notice
             raise NotFound()
@@ -430,12 +428,12 @@ class SupportServicesPortal(CustomerPortal):
     def _render_service_cancel(
         self, line, error=None, note=None, status=200, show_form=True
     ):
-        company = line.sudo().company_id
+        company = line.company_id
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "support_services",
-                "service": line.sudo(),
+                "service": line,
                 "company": company,
                 "error": error,
                 "note": note,

@@ -149,19 +149,24 @@ class SupportServicesPortal(CustomerPortal):
             or partner.sudo().support_may_cancel_services
         )
 
-    def _support_service(self, line_id):
-        """A service of the customer, as a sudo record once found with the
-        customer's own rights (as ``_document_check_access`` returns)."""
-        # searched, not filtered in memory: the customer may not read every
-        # field of its contract the domain looks at
-        line = request.env["contract.line"].search(
-            [("id", "=", line_id), *self._support_services_domain()], limit=1
+    def _support_services(self, domain=()):
+        """The customer's services, found with its own rights (searched, not
+        filtered in memory: it may not read every field of its contract the
+        domain looks at), as the sudo records the pages show, as
+        ``_document_check_access`` returns them."""
+        lines = request.env["contract.line"].search(
+            [*domain, *self._support_services_domain()], order="date_end, id"
         )
+        # the pages show their contract and product, which the customer may
+        # not read one by one
+        return lines.sudo()
+
+    def _support_service(self, line_id):
+        """One service of the customer, as a sudo record."""
+        line = self._support_services([("id", "=", line_id)])
         if not line:
             raise MissingError(request.env._("This service does not exist."))
-        # the page shows its contract and product, which the customer may not
-        # read one by one
-        return line.sudo()
+        return line
 
     def _support_billing_cycle(self, line):
         """How often the service is invoiced, in words."""
@@ -223,16 +228,11 @@ class SupportServicesPortal(CustomerPortal):
 
     @http.route("/my/services", type="http", auth="user", website=True)
     def portal_my_services(self, notice=None, **kw):
-        lines = request.env["contract.line"].search(
-            self._support_services_domain(), order="date_end, id"
-        )
+        lines_sudo = self._support_services()
         partner = request.env.user.partner_id.commercial_partner_id
         notices = request.env["support.cancellation.notice"].search(
             [("partner_id", "=", partner.id)]
         )
-        # the customer's own services (searched with its rights above): the
-        # page shows their contract and product, which it may not read
-        lines_sudo = lines.sudo()
         values = self._prepare_portal_layout_values()
         values.update(self._support_suspension_values())
         values.update(
@@ -252,7 +252,7 @@ class SupportServicesPortal(CustomerPortal):
                 "cancel_refusals": {
                     line.id: self._support_cancel_refusal(line) for line in lines_sudo
                 },
-                "renewal_quotations": self._support_renewal_quotations(lines),
+                "renewal_quotations": self._support_renewal_quotations(lines_sudo),
                 "credit_packs": self._support_credit_packs(),
             }
         )

@@ -230,8 +230,12 @@ class SupportServicesPortal(CustomerPortal):
     def portal_my_services(self, notice=None, **kw):
         lines_sudo = self._support_services()
         partner = request.env.user.partner_id.commercial_partner_id
-        notices = request.env["support.cancellation.notice"].search(
-            [("partner_id", "=", partner.id)]
+        # the customer's own notices (searched with its rights): whether one is
+        # valid is judged on its contracts, which the customer may not read
+        notices = (
+            request.env["support.cancellation.notice"]
+            .search([("partner_id", "=", partner.id)])
+            .sudo()
         )
         values = self._prepare_portal_layout_values()
         values.update(self._support_suspension_values())

@@ -26,8 +26,8 @@
     "data": [
         "security/ir.model.access.csv",
         "views/support_plan_views.xml",
-        "views/res_config_settings_views.xml",
         "wizards/support_terms_template_apply_views.xml",
+        "views/res_config_settings_views.xml",
         "views/support_terms_menus.xml",
         "views/portal_templates.xml",
         "views/portal_support_templates.xml",

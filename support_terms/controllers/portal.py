@@ -44,9 +44,14 @@ class SupportTermsTicketController(HelpdeskTicketController):
             ticket_sudo.stage_id = stage
         return request.redirect(f"/my/ticket/{ticket.id}", code=302)
 
+    def _support_plan(self):
+        """The user's plan in force, the customer's own: sudo to show its
+        hours, channels and prices, which the customer may not read."""
+        return request.env.user.partner_id.support_plan_id.sudo()
+
     def _support_plan_without_portal(self):
         """The user's plan when it does not include the portal's form."""
-        plan = request.env.user.partner_id.sudo().support_plan_id
+        plan = self._support_plan()
         web = request.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False
         )
@@ -106,6 +111,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
         category = request.env["helpdesk.ticket.category"].browse(
             int(kw.get("category") or 0)
         )
+        # a posted id, maybe of a kind the form does not offer: its company
+        # only decides where similar requests are looked for
         company = category.sudo().company_id or request.env.company
         similar = request.env["helpdesk.ticket"]._support_similar_open_requests(
             user.partner_id, user.email, kw.get("subject"), company
@@ -130,8 +137,7 @@ class SupportTermsTicketController(HelpdeskTicketController):
 
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)
-        partner = request.env.user.partner_id
-        values["support_plan"] = partner.sudo().support_plan_id
+        values["support_plan"] = self._support_plan()
         values["support_impacts"] = self._support_impacts()
         values["support_impact"] = kw.get("impact")
         values["support_subject"] = kw.get("subject")
@@ -140,7 +146,7 @@ class SupportTermsTicketController(HelpdeskTicketController):
 
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
-        company = request.env["res.company"].sudo().browse(vals.get("company_id"))
+        company = request.env["res.company"].browse(vals.get("company_id"))
         ticket_model = request.env["helpdesk.ticket"].with_company(company)
         asked = bool(kw.get("urgent"))
         in_subject = ticket_model.new({"company_id": company.id})._subject_is_urgent(

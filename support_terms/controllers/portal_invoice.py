@@ -50,7 +50,7 @@ class SupportInvoicePortal(PortalAccount):
         if (
             model._name == "account.move"
             and model
-            and all(move.state == "posted" for move in model.sudo())
+            and all(move.state == "posted" for move in model)
         ):
             request.update_context(proforma_invoice=False)
         return super()._show_report(model, report_type, report_ref, download=download)

@@ -33,9 +33,10 @@ class SupportServicesPortal(CustomerPortal):
                 else 0
             )
         if "support_open_request_count" in counters:
+            # open: not in a closing stage
             tickets = request.env["helpdesk.ticket"]
             values["support_open_request_count"] = (
-                tickets.search_count(tickets._support_portal_open_domain())
+                tickets.search_count([("stage_id.closed", "=", False)])
                 if tickets.has_access("read")
                 else 0
             )
@@ -54,20 +55,11 @@ class SupportServicesPortal(CustomerPortal):
         days: those the renewal reminders speak of."""
         company = request.env.user.company_id
         today = company._support_today()
-        days = company.sudo().support_renewal_reminder_days or 30
+        days = company.support_renewal_reminder_days or 30
         return [
             *self._support_services_domain(),
             ("date_end", ">=", today),
             ("date_end", "<=", today + timedelta(days=days)),
-        ]
-
-    def _support_unpaid_invoices_domain(self):
-        partner = request.env.user.partner_id.commercial_partner_id
-        return [
-            ("partner_id", "child_of", partner.id),
-            ("move_type", "=", "out_invoice"),
-            ("state", "=", "posted"),
-            ("payment_state", "in", ("not_paid", "partial")),
         ]
 
     def _support_amount_due(self):
@@ -77,7 +69,15 @@ class SupportServicesPortal(CustomerPortal):
         company = request.env.user.company_id
         if not moves.has_access("read"):
             return 0
-        invoices = moves.search(self._support_unpaid_invoices_domain())
+        partner = request.env.user.partner_id.commercial_partner_id
+        invoices = moves.search(
+            [
+                ("partner_id", "child_of", partner.id),
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", ("not_paid", "partial")),
+            ]
+        )
         if not invoices and not moves.search_count(
             [("move_type", "=", "out_invoice"), ("state", "=", "posted")], limit=1
         ):
@@ -103,11 +103,9 @@ class SupportServicesPortal(CustomerPortal):
             lambda move: move.state == "posted"
             and move.payment_state in ("not_paid", "partial")
         )
-        # the services are the customer's (the suspension is); their names
-        # only are shown
         return {
             "support_suspensions": suspensions,
-            "support_suspended_lines": suspensions.sudo().line_ids,
+            "support_suspended_lines": suspensions.line_ids,
             "support_suspension_invoices": invoices,
         }
 
@@ -144,22 +142,30 @@ class SupportServicesPortal(CustomerPortal):
     def _support_may_cancel(self):
         """The company's own user, or a contact staff allowed to, requests
         cancellations; other contacts of the company only read."""
-        partner = request.env.user.partner_id.sudo()
+        partner = request.env.user.partner_id
+        # the permission is a staff field on the user's own contact
         return (
             partner == partner.commercial_partner_id
-            or partner.support_may_cancel_services
+            or partner.sudo().support_may_cancel_services
         )
 
-    def _support_service(self, line_id):
-        """A service of the customer, checked with its own access rights."""
-        # searched, not filtered in memory: the customer may not read every
-        # field of its contract the domain looks at
-        line = request.env["contract.line"].search(
-            [("id", "=", line_id), *self._support_services_domain()], limit=1
+    def _support_services(self, domain=()):
+        """The customer's services, found with its own rights (searched, not
+        filtered in memory: it may not read every field of its contract the
+        domain looks at), as the sudo records the pages show, as
+        ``_document_check_access`` returns them."""
+        lines = request.env["contract.line"].search(
+            [*domain, *self._support_services_domain()], order="date_end, id"
         )
+        # the pages show their contract and product, which the customer may
+        # not read one by one
+        return lines.sudo()
+
+    def _support_service(self, line_id):
+        """One service of the customer, as a sudo record."""
+        line = self._support_services([("id", "=", line_id)])
         if not line:
             raise MissingError(request.env._("This service does not exist."))
-        line.check_access("read")
         return line
 
     def _support_billing_cycle(self, line):
@@ -222,31 +228,27 @@ class SupportServicesPortal(CustomerPortal):
 
     @http.route("/my/services", type="http", auth="user", website=True)
     def portal_my_services(self, notice=None, **kw):
-        lines = request.env["contract.line"].search(
-            self._support_services_domain(), order="date_end, id"
-        )
+        lines_sudo = self._support_services()
         partner = request.env.user.partner_id.commercial_partner_id
-        notices = request.env["support.cancellation.notice"].search(
-            [("partner_id", "=", partner.id)]
+        # the customer's own notices (searched with its rights): whether one is
+        # valid is judged on its contracts, which the customer may not read
+        notices = (
+            request.env["support.cancellation.notice"]
+            .search([("partner_id", "=", partner.id)])
+            .sudo()
         )
-        company = request.env.user.company_id
-        if lines:
-            company = lines[0].sudo().company_id
-        lines_sudo = lines.sudo()
         values = self._prepare_portal_layout_values()
         values.update(self._support_suspension_values())
         values.update(
             {
                 "page_name": "support_services",
                 "services": lines_sudo,
-                "notices": notices.sudo(),
+                "notices": notices,
                 "pending_line_ids": notices.filtered(
                     lambda n: n.state == "draft"
                 ).contract_line_ids.ids,
-                "new_notice": notices.filtered(lambda n: str(n.id) == notice)[
-                    :1
-                ].sudo(),
-                "company": company.sudo(),
+                "new_notice": notices.filtered(lambda n: str(n.id) == notice)[:1],
+                "company": lines_sudo[:1].company_id or request.env.user.company_id,
                 "may_cancel": self._support_may_cancel(),
                 "billing_cycles": {
                     line.id: self._support_billing_cycle(line) for line in lines_sudo
@@ -254,7 +256,7 @@ class SupportServicesPortal(CustomerPortal):
                 "cancel_refusals": {
                     line.id: self._support_cancel_refusal(line) for line in lines_sudo
                 },
-                "renewal_quotations": self._support_renewal_quotations(lines),
+                "renewal_quotations": self._support_renewal_quotations(lines_sudo),
                 "credit_packs": self._support_credit_packs(),
             }
         )
@@ -315,7 +317,7 @@ class SupportServicesPortal(CustomerPortal):
         sudo record of the customer's), or None."""
         env = request.env
         if not self._support_may_cancel():
-            customer = request.env.user.partner_id.sudo().commercial_partner_id
+            customer = request.env.user.partner_id.commercial_partner_id
             return env._(
                 "Only %(customer)s itself, or a contact it authorises, may "
                 "request the cancellation of its services. Ask them to send it, "
@@ -357,7 +359,7 @@ class SupportServicesPortal(CustomerPortal):
         except (AccessError, MissingError) as exc:
             raise NotFound() from exc
         note = (note or "").strip()[:2000]
-        refusal = self._support_cancel_refusal(line.sudo())
+        refusal = self._support_cancel_refusal(line)
         if refusal:
             # the page says why, and how else the notice can be sent
             status = 403 if not self._support_may_cancel() else 200
@@ -366,10 +368,11 @@ class SupportServicesPortal(CustomerPortal):
             )
         if request.httprequest.method != "POST":
             return self._render_service_cancel(line)
-        line = line.sudo()
         partner = request.env.user.partner_id.commercial_partner_id
         try:
             with request.env.cr.savepoint():
+                # the customer reads notices only: its own, for a service of
+                # its own it may cancel (both checked above), is created for it
                 notice = (
                     request.env["support.cancellation.notice"]
                     .sudo()
@@ -408,7 +411,6 @@ class SupportServicesPortal(CustomerPortal):
             line = self._support_service(line_id)
         except (AccessError, MissingError) as exc:
             raise NotFound() from exc
-        line = line.sudo()
         if not (line.date_end and line.is_auto_renew):
             # no renewal to cancel: the page says so, there is no notice
             raise NotFound()
@@ -430,12 +432,12 @@ class SupportServicesPortal(CustomerPortal):
     def _render_service_cancel(
         self, line, error=None, note=None, status=200, show_form=True
     ):
-        company = line.sudo().company_id
+        company = line.company_id
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "support_services",
-                "service": line.sudo(),
+                "service": line,
                 "company": company,
                 "error": error,
                 "note": note,

@@ -14,7 +14,7 @@ class SupportTermsPortal(CustomerPortalHelpdesk):
         partner = request.env.user.partner_id
         # the plan is read through its portal record rule (the customer's own);
         # its hours and channels are shown by name only (sudo on the plan)
-        plan = partner.support_plan_id.with_env(request.env)
+        plan = partner.support_plan_id
         # the customer's own moves, read through the portal record rule too
         own = [("partner_id", "=", partner.commercial_partner_id.id)]
         credit_moves = request.env["support.credit.move"]
@@ -30,7 +30,7 @@ class SupportTermsPortal(CustomerPortalHelpdesk):
                 "support_plan": plan,
                 "support_plan_sudo": plan.sudo(),
                 # what a request without a plan gets, as the company decided
-                "no_plan_mode": request.env.company.sudo().support_no_plan_mode,
+                "no_plan_mode": request.env.company.support_no_plan_mode,
                 "credit_balance": partner.support_credit_balance,
                 "credit_moves": moves,
                 "credit_packs": packs,
@@ -43,12 +43,9 @@ class SupportTermsRequestController(SupportTermsTicketController):
     """The new-request form asks the kind of request and says, for each kind,
     what the customer's plan says of it and what it costs."""
 
-    def _support_form_plan(self):
-        return request.env.user.partner_id.sudo().support_plan_id
-
     def _get_categories(self, **kw):
         categories = super()._get_categories(**kw)
-        plan = self._support_form_plan()
+        plan = self._support_plan()
         if categories or not plan.coverage_rule_ids:
             return categories
         # the plan's terms decide by kind of request: the form asks it even
@@ -71,7 +68,7 @@ class SupportTermsRequestController(SupportTermsTicketController):
         values = super()._get_create_new_ticket_values(**kw)
         categories = values["categories"]
         values["support_category"] = self._support_chosen_category(categories, **kw)
-        plan = self._support_form_plan()
+        plan = self._support_plan()
         if plan and categories:
             partner = request.env.user.partner_id
             rules = {rule.category_id.id: rule for rule in plan.coverage_rule_ids}

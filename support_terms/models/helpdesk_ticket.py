@@ -1,16 +1,10 @@
-from odoo import _, api, models
+from odoo import _, models
 
 
 class HelpdeskTicket(models.Model):
     """What needs several features of the terms at once."""
 
     _inherit = "helpdesk.ticket"
-
-    @api.model
-    def _support_portal_open_domain(self):
-        """The requests a customer reads as open in the portal (the home's
-        counter, the list's filter): not in a closing stage."""
-        return [("stage_id.closed", "=", False)]
 
     def write(self, vals):
         res = super().write(vals)
@@ -33,7 +27,7 @@ class HelpdeskTicket(models.Model):
     def _charge_unjustified_urgency(self):
         """One charge per ticket, with the plan's fee product: the terms bill
         unjustified urgencies handled with priority."""
-        for ticket in self.sudo():
+        for ticket in self:
             if ticket.support_charge_ids.filtered(lambda c: c.kind == "urgency"):
                 continue
             product = ticket.support_plan_id.urgency_fee_product_id

@@ -111,6 +111,22 @@ class TestPortalCancellationPage(PortalCustomerCase):
         self.assertIn("support_cancel_error", second.text)
         self.assertIn("Ripeto: chiudiamo tutto.", second.text)
 
+    def test_the_request_sent_is_recorded_on_my_services(self):
+        """Sent, the request is on "My services", recorded and saying what
+        makes it valid."""
+        self.authenticate("luigi_gino", "luigi-gino-1")
+        form = self.url_open(f"/my/services/{self.hosting_line.id}/cancel").text
+        sent = self.url_open(
+            f"/my/services/{self.hosting_line.id}/cancel",
+            data={"note": "Chiudiamo a fine anno.", "csrf_token": CSRF.search(form)[1]},
+            allow_redirects=False,
+        )
+        self.assertEqual(sent.status_code, 303)
+        page = self.url_open(sent.headers["Location"])
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("support_new_notice", page.text)
+        self.assertIn("is recorded", page.text)
+
     def test_no_notice_for_a_service_that_does_not_renew(self):
         self.mail_line.is_auto_renew = False
         self.authenticate("luigi_gino", "luigi-gino-1")

@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import SupportTermsCase
@@ -193,3 +194,33 @@ class TestTemplateApplyWizard(SupportTermsCase):
         self.assertEqual(
             product.with_context(lang="it_IT").display_name, "Help Desk GOLD"
         )
+
+    def test_a_manager_applies_what_he_may_not_create_himself_in_his_company_only(
+        self,
+    ):
+        """A support manager sets his company up with products and support
+        hours he may not create one by one; a manager of another company may
+        not set this one up, and nothing is created."""
+        products = self.env["product.product"].with_user(self.manager)
+        self.assertFalse(products.has_access("create"))
+        wizard = self._form().save()
+        wizard.action_apply()
+        self.assertEqual(wizard.plan_ids.company_id, self.provider)
+        self.assertEqual(self.provider.support_terms_template, "hosting_gold")
+
+        other = self.env["res.company"].create({"name": "Altro Provider Srl"})
+        stranger = new_test_user(
+            self.env,
+            login="tpl_manager_other",
+            groups="base.group_user,support_terms_base.group_support_terms_manager",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+        plans = self.env["support.plan"].with_context(active_test=False)
+        before = plans.search_count([])
+        with self.assertRaisesRegex(UserError, "do not work in"):
+            self.env["support.terms.template.apply"].with_user(
+                stranger
+            )._apply_template("web_assistance", self.provider)
+        self.assertEqual(plans.search_count([]), before)
+        self.assertEqual(self.provider.support_terms_template, "hosting_gold")

@@ -300,9 +300,10 @@ class SupportTermsTemplateApply(models.TransientModel):
             raise UserError(
                 self.env._("You cannot set up a company you do not work in.")
             )
-        # The template creates calendars and products, which support managers
-        # may not be allowed to create one by one: the check is above. The
-        # English texts are the source of the translated fields.
+        # The template creates calendars, products, teams and their xml ids,
+        # which a support manager may not create one by one: checked above, a
+        # manager of the company applies it as superuser. The English texts
+        # are the source of the translated fields.
         feature_self = (
             self.sudo()
             .with_company(company)
@@ -312,13 +313,14 @@ class SupportTermsTemplateApply(models.TransientModel):
                 support_terms_xmlid_prefix=xmlid_prefix,
             )
         )
+        company = company.with_env(feature_self.env)
         plans = feature_self._apply_plans(spec, company)
         feature_self._apply_sla(spec, company)
         feature_self._apply_auto_close(spec, company)
         feature_self._apply_coverage(spec, company)
         feature_self._apply_renewal(spec, company)
         feature_self._apply_suspension(spec, company)
-        company.sudo().support_terms_template = template
+        company.support_terms_template = template
         return plans.with_env(self.env)
 
     # -- each feature's part of a template ----------------------------------

@@ -115,7 +115,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         keep = self.env.context.get("support_terms_keep_settings") or ()
         values = {key: value for key, value in values.items() if key not in keep}
         if values:
-            company.sudo().write(values)
+            company.write(values)
 
     def _ensure_calendar(self, company, key):
         spec = CALENDARS[key]

@@ -43,10 +43,6 @@ from .common import (
     CALENDARS,
     CATEGORY_NAMES,
     CHANNEL_NAMES,
-    EVERY_DAY,
-    MON_FRI,
-    MON_SAT,
-    SERVICE_KIND_BY_KEY,
     TZ,
     product_service_terms,
 )
@@ -70,18 +66,10 @@ TEMPLATES = {
     "hosting_priority": hosting_priority.TEMPLATE,
 }
 
-# {template: {plan code: {category key: rule}}}
-COVERAGE_RULES = {key: spec.get("coverage", {}) for key, spec in TEMPLATES.items()}
-
 __all__ = [
     "CALENDARS",
     "CATEGORY_NAMES",
     "CHANNEL_NAMES",
-    "COVERAGE_RULES",
-    "EVERY_DAY",
-    "MON_FRI",
-    "MON_SAT",
-    "SERVICE_KIND_BY_KEY",
     "TEMPLATES",
     "TEMPLATE_SELECTION",
     "TZ",

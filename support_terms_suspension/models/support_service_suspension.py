@@ -4,11 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
 
-from odoo.addons.support_terms_base.tools import (
-    check_manager,
-    run_due_batch,
-    send_customer_mail,
-)
+from odoo.addons.support_terms_base.tools import run_due_batch, send_customer_mail
 
 from ..rules.late_payment import all_settled, due_before_invoice, settled_late
 
@@ -286,7 +282,7 @@ class SupportServiceSuspension(models.Model):
                 raise ValidationError(
                     _("A suspension needs at least one service line to suspend.")
                 )
-            foreign = suspension.sudo().line_ids.filtered(
+            foreign = suspension.line_ids.filtered(
                 lambda line, s=suspension: line.contract_id.commercial_partner_id
                 != s.partner_id
             )
@@ -357,14 +353,15 @@ class SupportServiceSuspension(models.Model):
                 "lift_reason": reason,
             }
         )
-        lines = self.sudo().line_ids.filtered(
+        # as in _suspend_lines; and a line held by a suspension of a company
+        # the caller does not see stays suspended
+        suspensions = self.sudo()
+        lines = suspensions.line_ids.filtered(
             lambda line: line.service_state == "suspended"
         )
-        still_held = (
-            self.sudo()
-            .search([("state", "=", "active"), ("line_ids", "in", lines.ids)])
-            .line_ids
-        )
+        still_held = suspensions.search(
+            [("state", "=", "active"), ("line_ids", "in", lines.ids)]
+        ).line_ids
         (lines - still_held).write({"service_state": "active"})
 
     def _reopen(self):
@@ -384,7 +381,8 @@ class SupportServiceSuspension(models.Model):
 
     def action_lift(self):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
-        check_manager(self, _("Only a support terms manager can lift a suspension."))
+        # who may lift is who may write a suspension: the access lists say it
+        self.check_access("write")
         active = self.filtered(lambda s: s.state == "active")
         active._lock()
         active = active.filtered(lambda s: s.state == "active")
@@ -408,6 +406,30 @@ class SupportServiceSuspension(models.Model):
             )
         )
         self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
+
+    # -- what the invoices tell ----------------------------------------------
+
+    @api.model
+    def _on_invoices_settled(self, invoices):
+        """These invoices were just paid or credited: lift the overdue
+        suspensions they settle. Never creates the fee here: a payment must
+        not fail because of it (the scheduled action creates it)."""
+        # the customer's services follow its invoices, whoever settles them
+        invoices = invoices.sudo().filtered(lambda m: m.move_type == "out_invoice")
+        suspensions = invoices.support_suspension_id.filtered(
+            lambda s: s.state == "active" and s.reason == "overdue"
+        )
+        if suspensions:
+            suspensions._lift_settled()
+
+    @api.model
+    def _on_invoices_unposted(self, invoices):
+        """These invoices were cancelled or reset to draft: the suspensions
+        waiting for them stop waiting (and lift when nothing else is owed)."""
+        # the customer's services follow its invoices, whoever changes them
+        invoices = invoices.sudo().filtered("support_suspension_id")
+        if invoices:
+            invoices.support_suspension_id._release_invoices(invoices)
 
     def _release_invoices(self, invoices):
         """These invoices are no longer owed as they were (cancelled, or back

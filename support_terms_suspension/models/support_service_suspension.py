@@ -343,9 +343,11 @@ class SupportServiceSuspension(models.Model):
             lambda line: line.service_state == "active"
         ).write({"service_state": "suspended"})
 
-    def _lift(self, reason):
-        """Lift these suspensions (``reason``: a ``lift_reason``); their lines
-        come back unless another holds them."""
+    def _lift(self, reason, fee_state):
+        """Lift these suspensions: ``reason`` is why (a ``lift_reason``),
+        ``fee_state`` what becomes of the fee, unless one is already invoiced
+        (never charged twice). Their lines come back unless another holds
+        them."""
         self.write(
             {
                 "state": "lifted",
@@ -353,6 +355,7 @@ class SupportServiceSuspension(models.Model):
                 "lift_reason": reason,
             }
         )
+        self.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": fee_state})
         # as in _suspend_lines; and a line held by a suspension of a company
         # the caller does not see stays suspended
         suspensions = self.sudo()
@@ -386,8 +389,7 @@ class SupportServiceSuspension(models.Model):
         active = self.filtered(lambda s: s.state == "active")
         active._lock()
         active = active.filtered(lambda s: s.state == "active")
-        active._lift("manager")
-        active.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "waived"})
+        active._lift("manager", "waived")
         for suspension in active:
             suspension.message_post(
                 body=_("Suspension lifted by %(user)s.", user=self.env.user.name)
@@ -469,10 +471,7 @@ class SupportServiceSuspension(models.Model):
                     )
                 )
         if emptied:
-            emptied._lift("cancelled")
-            emptied.filtered(lambda s: not s.fee_invoice_id).write(
-                {"fee_state": "none"}
-            )
+            emptied._lift("cancelled", "none")
             emptied._send_mail(
                 "support_terms_suspension.mail_template_services_reactivated"
             )
@@ -648,14 +647,16 @@ class SupportServiceSuspension(models.Model):
                 s.company_id.support_overdue_grace_days,
             )
         )
-        for reason, group in settled.grouped(
-            lambda s: "paid"
-            if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
-            else "credited"
+        for (reason, fee_state), group in settled.grouped(
+            lambda s: (
+                "paid"
+                if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
+                else "credited",
+                "to_invoice" if s in to_invoice else "none",
+            )
         ).items():
-            group._lift(reason)
+            group._lift(reason, fee_state)
         if to_invoice:
-            to_invoice.write({"fee_state": "to_invoice"})
             # the fee and the email come with the next run, soon after the commit
             cron = self.env.ref(
                 "support_terms_suspension.ir_cron_overdue_suspension",
@@ -663,13 +664,9 @@ class SupportServiceSuspension(models.Model):
             )
             if cron:
                 cron.sudo()._trigger()
-        free = settled - to_invoice
-        if free:
-            # a fee already invoiced (lifted again after a payment undone) stays
-            free.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "none"})
-            free._send_mail(
-                "support_terms_suspension.mail_template_services_reactivated"
-            )
+        (settled - to_invoice)._send_mail(
+            "support_terms_suspension.mail_template_services_reactivated"
+        )
         return settled
 
     def _create_fee_invoices(self):

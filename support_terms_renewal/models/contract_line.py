@@ -256,21 +256,26 @@ class ContractLine(models.Model):
             offered = line.renewal_offer_ids.filtered(
                 lambda o, line=line: o.period_end == line.date_end
             )
-            if (
-                not line.renewal_by_choice
-                or not line.date_end
-                or line.display_type
-                or line.is_canceled
-                or line.service_state == "terminated"
-                or line.successor_contract_line_id
-                or line.renewal_reminder_days <= 0
-                or offered
-            ):
+            if not line.renewal_by_choice or offered or line._announces_nothing():
                 line.renewal_offer_date = False
                 continue
             line.renewal_offer_date = line.date_end - timedelta(
                 days=line.renewal_reminder_days
             )
+
+    def _announces_nothing(self):
+        """Neither reminder nor renewal offer: the line ends no period of its
+        own (cancelled, terminated, without end, continued by a successor),
+        or its company sends no reminders (reminder days 0)."""
+        self.ensure_one()
+        return (
+            self.is_canceled
+            or not self.date_end
+            or self.display_type
+            or self.service_state == "terminated"
+            or self.successor_contract_line_id
+            or self.renewal_reminder_days <= 0
+        )
 
     def _support_account_manager(self):
         """Who contacts the customer about the renewal: the customer's
@@ -351,12 +356,8 @@ class ContractLine(models.Model):
         """
         self.ensure_one()
         if (
-            self.is_canceled
-            or not self.date_end
-            or self.display_type
-            or self.service_state in ("terminated", "waiting_payment")
-            or self.successor_contract_line_id
-            or self.renewal_reminder_days <= 0
+            self._announces_nothing()
+            or self.service_state == "waiting_payment"
             # its renewal offer is its reminder
             or self.renewal_by_choice
         ):

@@ -79,6 +79,7 @@ class AccountMove(models.Model):
             )
         )
         for company, moves in late.grouped("company_id").items():
+            # the terms mark a repeat late payer, whoever records the payment
             moves.commercial_partner_id.sudo().with_company(
                 company
             )._support_check_late_payer()

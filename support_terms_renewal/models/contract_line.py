@@ -256,21 +256,26 @@ class ContractLine(models.Model):
             offered = line.renewal_offer_ids.filtered(
                 lambda o, line=line: o.period_end == line.date_end
             )
-            if (
-                not line.renewal_by_choice
-                or not line.date_end
-                or line.display_type
-                or line.is_canceled
-                or line.service_state == "terminated"
-                or line.successor_contract_line_id
-                or line.renewal_reminder_days <= 0
-                or offered
-            ):
+            if not line.renewal_by_choice or offered or line._announces_nothing():
                 line.renewal_offer_date = False
                 continue
             line.renewal_offer_date = line.date_end - timedelta(
                 days=line.renewal_reminder_days
             )
+
+    def _announces_nothing(self):
+        """Neither reminder nor renewal offer: the line ends no period of its
+        own (cancelled, terminated, without end, continued by a successor),
+        or its company sends no reminders (reminder days 0)."""
+        self.ensure_one()
+        return (
+            self.is_canceled
+            or not self.date_end
+            or self.display_type
+            or self.service_state == "terminated"
+            or self.successor_contract_line_id
+            or self.renewal_reminder_days <= 0
+        )
 
     def _support_account_manager(self):
         """Who contacts the customer about the renewal: the customer's
@@ -351,12 +356,8 @@ class ContractLine(models.Model):
         """
         self.ensure_one()
         if (
-            self.is_canceled
-            or not self.date_end
-            or self.display_type
-            or self.service_state in ("terminated", "waiting_payment")
-            or self.successor_contract_line_id
-            or self.renewal_reminder_days <= 0
+            self._announces_nothing()
+            or self.service_state == "waiting_payment"
             # its renewal offer is its reminder
             or self.renewal_by_choice
         ):
@@ -433,7 +434,12 @@ class ContractLine(models.Model):
     @api.onchange("date_start", "renewal_policy")
     def _onchange_renewal_policy(self):
         for line in self.filtered(lambda line: line.renewal_policy and line.date_start):
-            line.date_end = line._policy_first_period_end()
+            line.date_end = renewal_rules.period_end(
+                line.date_start,
+                line.renewal_policy,
+                line.notice_days,
+                line._plan_duration_days(line.product_id, line.company_id),
+            )
 
     @api.onchange(
         "date_start", "is_auto_renew", "auto_renew_rule_type", "auto_renew_interval"
@@ -445,15 +451,6 @@ class ContractLine(models.Model):
         res = super(ContractLine, self - by_policy)._onchange_is_auto_renew()
         by_policy._onchange_renewal_policy()
         return res
-
-    def _policy_first_period_end(self):
-        self.ensure_one()
-        return renewal_rules.period_end(
-            self.date_start,
-            self.renewal_policy,
-            self.notice_days,
-            self._plan_duration_days(self.product_id, self.company_id),
-        )
 
     def _get_renewal_new_date_end(self):
         if self.renewal_policy:
@@ -530,25 +527,19 @@ class ContractLine(models.Model):
 
     @api.model
     def cron_renew_contract_line(self):
-        """OCA's daily renewal action runs the batched renewal and reminders."""
+        """OCA's daily renewal action renews the lines whose notice deadline
+        passed, then sends the reminders and renewal offers due."""
         # public in OCA: callable over RPC by any user, not only by the cron
         check_manager(
             self,
             _("Only a support terms manager can run the renewal of services."),
             model_rights=False,
         )
-        return self._cron_renew_and_remind()
-
-    @api.model
-    def _cron_renew_and_remind(self):
-        """Renew the lines whose notice deadline passed, then remind.
-
-        OCA's renewal in batches: renewing a line moves its notice deadline
-        to the next period, out of the search, so a second or restarted run
-        renews nothing twice. Reminders are sent once per line, period and
-        kind, which ``support.renewal.reminder`` enforces with a unique key,
-        in the companies that turned them on.
-        """
+        # OCA's renewal in batches: renewing a line moves its notice deadline
+        # to the next period, out of the search, so a second or restarted run
+        # renews nothing twice. Reminders are sent once per line, period and
+        # kind, which ``support.renewal.reminder`` enforces with a unique key,
+        # in the companies that turned them on.
         today = self.env.company._support_today()
         return run_due_batch(
             self,
@@ -611,45 +602,6 @@ class ContractLine(models.Model):
             data.pop(PLAN_DAYS, None)
         self.env["contract.contract"]._support_log_renewal_notes(notes)
 
-    def _check_cancellable_by(self, notice):
-        """These services can be named by ``notice``: they renew (they have an
-        end), they are the customer's, and they had started when it arrived."""
-        endless = self.filtered(lambda line: not line.date_end)
-        if endless:
-            raise ValidationError(
-                self.env._(
-                    "Services %(services)s have no end date: they are not "
-                    "renewed, so there is no period to cancel. Give them an "
-                    "end date on their contract instead.",
-                    services=", ".join(endless.mapped("name")),
-                )
-            )
-        commercial = notice.partner_id.commercial_partner_id
-        foreign = self.filtered(
-            lambda line, c=commercial: line.contract_id.partner_id.commercial_partner_id
-            != c
-        )
-        if foreign:
-            raise ValidationError(
-                self.env._(
-                    "Services %(services)s are not contracts of %(customer)s.",
-                    services=", ".join(foreign.mapped("name")),
-                    customer=commercial.display_name,
-                )
-            )
-        for contract in self.contract_id:
-            start = min(contract.contract_line_ids.mapped("date_start"))
-            if notice.received_date < start:
-                raise ValidationError(
-                    self.env._(
-                        "The notice was received on %(received)s, before "
-                        "contract %(contract)s started (%(start)s).",
-                        received=format_date(self.env, notice.received_date),
-                        contract=contract.display_name,
-                        start=format_date(self.env, start),
-                    )
-                )
-
     def _current_line(self):
         """The line in force for this service, after renewals by successor."""
         self.ensure_one()
@@ -664,21 +616,15 @@ class ContractLine(models.Model):
         self.ensure_one()
         return 0
 
-    def _notice_terms(self, judged):
-        """(deadline, renewed since) for a notice judged on day ``judged``."""
+    def _noticed_period(self, judged):
+        """(last day to cancel, renewed since, end) of the period in progress
+        on day ``judged``: the one before a renewal made since, if any."""
         line = self._current_line()
-        if line.previous_period_end and judged <= line.previous_period_end:
+        previous = line.previous_period_end
+        if previous and judged <= previous:
             return (
-                renewal_rules.notice_deadline(
-                    line.previous_period_end, line.notice_days
-                ),
+                renewal_rules.notice_deadline(previous, line.notice_days),
                 True,
+                previous,
             )
-        return line.notice_deadline, False
-
-    def _notice_period_end(self, judged):
-        """End of the period in progress on day ``judged``."""
-        line = self._current_line()
-        if line.previous_period_end and judged <= line.previous_period_end:
-            return line.previous_period_end
-        return line.date_end
+        return line.notice_deadline, False, line.date_end

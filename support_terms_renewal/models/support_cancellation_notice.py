@@ -266,11 +266,11 @@ class SupportCancellationNotice(models.Model):
                 continue
             judged = notice._judged_day()
             lines = notice.contract_line_ids.filtered("date_end")
-            terms = [line._notice_terms(judged) for line in lines if judged]
-            notice.on_time = bool(terms) and all(
+            periods = [line._noticed_period(judged) for line in lines if judged]
+            notice.on_time = bool(periods) and all(
                 renewal_rules.notice_outcome(judged, deadline, renewed)
                 == renewal_rules.ON_TIME
-                for deadline, renewed in terms
+                for deadline, renewed, _end in periods
             )
 
     @api.constrains("received_at", "sent_date")
@@ -299,12 +299,49 @@ class SupportCancellationNotice(models.Model):
 
     @api.constrains("contract_line_ids", "partner_id", "received_at")
     def _check_lines(self):
+        """The services named renew (they have an end), are the customer's,
+        and had started when the notice arrived."""
         for notice in self:
-            if not notice.contract_line_ids:
+            lines = notice.contract_line_ids
+            if not lines:
                 raise ValidationError(
                     self.env._("A cancellation notice must name at least one service.")
                 )
-            notice.contract_line_ids._check_cancellable_by(notice)
+            endless = lines.filtered(lambda line: not line.date_end)
+            if endless:
+                raise ValidationError(
+                    self.env._(
+                        "Services %(services)s have no end date: they are not "
+                        "renewed, so there is no period to cancel. Give them an "
+                        "end date on their contract instead.",
+                        services=", ".join(endless.mapped("name")),
+                    )
+                )
+            customer = notice.partner_id.commercial_partner_id
+            foreign = lines.filtered(
+                lambda ln, c=customer: ln.contract_id.partner_id.commercial_partner_id
+                != c
+            )
+            if foreign:
+                raise ValidationError(
+                    self.env._(
+                        "Services %(services)s are not contracts of %(customer)s.",
+                        services=", ".join(foreign.mapped("name")),
+                        customer=customer.display_name,
+                    )
+                )
+            for contract in lines.contract_id:
+                start = min(contract.contract_line_ids.mapped("date_start"))
+                if notice.received_date < start:
+                    raise ValidationError(
+                        self.env._(
+                            "The notice was received on %(received)s, before "
+                            "contract %(contract)s started (%(start)s).",
+                            received=format_date(self.env, notice.received_date),
+                            contract=contract.display_name,
+                            start=format_date(self.env, start),
+                        )
+                    )
 
     def init(self):
         # the periods named by the open and confirmed notices, one row each:
@@ -417,7 +454,7 @@ class SupportCancellationNotice(models.Model):
             }
         judged = self._judged_day()
         return {
-            (line._current_line().id, line._notice_terms(judged)[0])
+            (line._current_line().id, line._noticed_period(judged)[0])
             for line in self.contract_line_ids
             if line.date_end and judged
         }
@@ -476,8 +513,9 @@ class SupportCancellationNotice(models.Model):
     def action_confirm(self):
         """Apply the notice to each service and tell the customer why."""
         self._check_manager()
-        # checked: the manager decides, the notice then changes contract lines
-        # and books refunds, rights of accounting that a support manager need
+        # the one elevation of a notice, after the manager check: applying the
+        # manager's decision ends or renews contract lines and posts the
+        # refund credit notes, rights of accounting a support manager need
         # not hold
         for notice in self.sudo():
             if notice.state != "draft":
@@ -501,7 +539,7 @@ class SupportCancellationNotice(models.Model):
         )
 
     def action_reset_draft(self):
-        self._check_manager()
+        # the write checks the manager: the state is a decision
         for notice in self:
             if notice.state != "rejected":
                 raise self._only_rejected_back_to_draft()
@@ -521,8 +559,8 @@ class SupportCancellationNotice(models.Model):
                 ),
             }
         )
-        self._notify_customer(
-            "support_terms_renewal.mail_template_cancellation_rejected"
+        send_customer_mail(
+            self, "support_terms_renewal.mail_template_cancellation_rejected"
         )
 
     def _apply(self):
@@ -536,9 +574,6 @@ class SupportCancellationNotice(models.Model):
             {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
         )
         self.result_ids._post_on_contracts(self)
-        self._notify_customer(
-            "support_terms_renewal.mail_template_cancellation_confirmed"
+        send_customer_mail(
+            self, "support_terms_renewal.mail_template_cancellation_confirmed"
         )
-
-    def _notify_customer(self, template_xmlid):
-        send_customer_mail(self, template_xmlid)

@@ -111,37 +111,19 @@ class SupportCancellationNoticeResult(models.Model):
         """
         line = service._current_line()
         judged = notice._judged_day()
-        deadline, renewed = service._notice_terms(judged)
+        deadline, renewed, period_end = service._noticed_period(judged)
         values = {"contract_line_id": line.id, "notice_deadline": deadline}
-        refund_hours = line._refund_window_hours()
-        if refund_hours and renewal_rules.within_refund_window(
-            line.purchase_datetime, notice.received_at, refund_hours
-        ):
-            refunded = self.search(
-                [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")],
-                limit=1,
-            )
-            if refunded:
-                raise ValidationError(
-                    self.env._(
-                        "%(service)s was already refunded by cancellation notice "
-                        "%(notice)s: it is refunded only once.",
-                        service=line.name,
-                        notice=refunded.notice_id.name,
-                    )
-                )
-            notice.refund_move_ids |= self._refund(notice, line)
-            line.write({"is_canceled": True, "is_auto_renew": False})
+        if self._within_refund_window(notice, line):
+            self._refund_in_full(notice, line)
             return dict(values, outcome="refunded", end_date=False)
-        period_end = service._notice_period_end(judged)
         if notice.requested_end_date and notice.requested_end_date < period_end:
             self._terminate_early(line, notice.requested_end_date)
             return dict(values, outcome="early", end_date=notice.requested_end_date)
         outcome = renewal_rules.notice_outcome(judged, deadline, renewed)
         if outcome == renewal_rules.ON_TIME and renewed:
             line = self._undo_renewal(line)
-        elif outcome == renewal_rules.LATE and line.is_auto_renew:
-            line = line.renew()
+        elif outcome == renewal_rules.LATE:
+            line = self._renew_once(line)
         line.write({"is_auto_renew": False})
         return dict(
             values,
@@ -149,6 +131,39 @@ class SupportCancellationNoticeResult(models.Model):
             outcome="on_time" if outcome == renewal_rules.ON_TIME else "late",
             end_date=line.date_end,
         )
+
+    @api.model
+    def _within_refund_window(self, notice, line):
+        """The notice reached us within the refund window after the purchase."""
+        hours = line._refund_window_hours()
+        return bool(hours) and renewal_rules.within_refund_window(
+            line.purchase_datetime, notice.received_at, hours
+        )
+
+    @api.model
+    def _refund_in_full(self, notice, line):
+        """Credit all that was invoiced for ``line`` and cancel it, once."""
+        refunded = self.search(
+            [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")],
+            limit=1,
+        )
+        if refunded:
+            raise ValidationError(
+                self.env._(
+                    "%(service)s was already refunded by cancellation notice "
+                    "%(notice)s: it is refunded only once.",
+                    service=line.name,
+                    notice=refunded.notice_id.name,
+                )
+            )
+        notice.refund_move_ids |= self._refund(notice, line)
+        line.write({"is_canceled": True, "is_auto_renew": False})
+
+    @api.model
+    def _renew_once(self, line):
+        """A late notice lets the renewal due happen once; the line of the
+        period that then ends the service."""
+        return line.renew() if line.is_auto_renew else line
 
     def _post_on_contracts(self, notice):
         """What the notice did, in the chatter of each contract it touched."""

@@ -53,18 +53,10 @@ class AccountMove(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if "state" in vals:
-            self._support_unposted_hook()
+            self.env["support.service.suspension"]._on_invoices_unposted(
+                self.filtered(lambda m: m.state != "posted")
+            )
         return result
-
-    def _support_unposted_hook(self):
-        """Invoices cancelled or reset to draft: the suspensions waiting for
-        them stop waiting (and lift when nothing else is owed)."""
-        unposted = self.filtered(
-            lambda m: m.state != "posted" and m.sudo().support_suspension_id
-        )
-        if unposted:
-            # the customer's services follow its invoices, whoever changes them
-            unposted.sudo().support_suspension_id._release_invoices(unposted.sudo())
 
     # -- payment -----------------------------------------------------------
 
@@ -74,7 +66,7 @@ class AccountMove(models.Model):
         invoices = self.filtered(
             lambda m: m.move_type == "out_invoice" and m.payment_state in PAID_STATES
         )
-        invoices._support_settled_hook()
+        self.env["support.service.suspension"]._on_invoices_settled(invoices)
         paid_on = {
             move_id: paid for move_id, _p, _d, paid in invoices._support_paid_on_rows()
         }
@@ -87,6 +79,7 @@ class AccountMove(models.Model):
             )
         )
         for company, moves in late.grouped("company_id").items():
+            # the terms mark a repeat late payer, whoever records the payment
             moves.commercial_partner_id.sudo().with_company(
                 company
             )._support_check_late_payer()
@@ -102,20 +95,6 @@ class AccountMove(models.Model):
             move.sudo().invoice_line_ids.contract_line_id._support_activate_paid(
                 paid_on[move.id]
             )
-
-    def _support_settled_hook(self):
-        """These invoices were just paid or credited: lift the overdue
-        suspensions they settle. Never creates the fee here: a payment must
-        not fail because of it (the scheduled action creates it)."""
-        suspensions = (
-            self.filtered(lambda m: m.move_type == "out_invoice")
-            .sudo()
-            .support_suspension_id.filtered(
-                lambda s: s.state == "active" and s.reason == "overdue"
-            )
-        )
-        if suspensions:
-            suspensions._lift_settled()
 
     def _support_paid_on_rows(self, where=None):
         """``(move id, commercial partner id, due date, paid on)`` of these
@@ -165,37 +144,28 @@ class AccountMove(models.Model):
         whose suspension a payment lifted, the payment since undone), of
         customers with a service in force in the invoice's company, in the
         companies that turned the suspension on. A suspension lifted by a
-        manager never comes back by itself.
+        manager never comes back by itself. Searched by the scheduled action,
+        as superuser: every company's invoices.
 
         The domain form of ``rules.late_payment.is_overdue`` (tested to agree
         with it). A reactivation fee invoice never suspends by itself.
         """
         by_company = []
-        for company in (
-            self.env["res.company"]
-            .sudo()
-            .search([("support_overdue_suspension", "=", True)])
+        for company in self.env["res.company"].search(
+            [("support_overdue_suspension", "=", True)]
         ):
-            lines = (
-                self.env["contract.line"]
-                .sudo()
-                ._search(
-                    self.env["contract.line"]._support_in_force_domain(today)
-                    + [("company_id", "=", company.id)]
-                )
+            lines = self.env["contract.line"]._search(
+                self.env["contract.line"]._support_in_force_domain(today)
+                + [("company_id", "=", company.id)]
             )
-            contracts = (
-                self.env["contract.contract"]
-                .sudo()
-                ._search(
-                    [
-                        (
-                            "id",
-                            "in",
-                            lines.subselect(SQL.identifier(lines.table, "contract_id")),
-                        )
-                    ]
-                )
+            contracts = self.env["contract.contract"]._search(
+                [
+                    (
+                        "id",
+                        "in",
+                        lines.subselect(SQL.identifier(lines.table, "contract_id")),
+                    )
+                ]
             )
             customers = contracts.subselect(
                 SQL.identifier(contracts.table, "commercial_partner_id")

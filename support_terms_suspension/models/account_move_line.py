@@ -8,7 +8,9 @@ class AccountMoveLine(models.Model):
         """An invoice settled by a credit note (not a payment: account calls
         no paid hook for it) lifts its overdue suspension too."""
         result = super()._reconcile_post_hook(data)
-        data["not_paid_invoices"].filtered(
-            lambda move: move.payment_state == "reversed"
-        )._support_settled_hook()
+        self.env["support.service.suspension"]._on_invoices_settled(
+            data["not_paid_invoices"].filtered(
+                lambda move: move.payment_state == "reversed"
+            )
+        )
         return result

@@ -167,7 +167,7 @@ class ResPartner(models.Model):
             lambda p: reaches_do_not_renew(counts.get(p.id, 0), threshold)
         )
         if reached:
-            reached.sudo().write({"do_not_renew": True})
+            reached.write({"do_not_renew": True})
             reached._message_log_batch(
                 {
                     partner.id: self.env._(

@@ -4,11 +4,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
 
-from odoo.addons.support_terms_base.tools import (
-    check_manager,
-    run_due_batch,
-    send_customer_mail,
-)
+from odoo.addons.support_terms_base.tools import run_due_batch, send_customer_mail
 
 from ..rules.late_payment import all_settled, due_before_invoice, settled_late
 
@@ -286,7 +282,7 @@ class SupportServiceSuspension(models.Model):
                 raise ValidationError(
                     _("A suspension needs at least one service line to suspend.")
                 )
-            foreign = suspension.sudo().line_ids.filtered(
+            foreign = suspension.line_ids.filtered(
                 lambda line, s=suspension: line.contract_id.commercial_partner_id
                 != s.partner_id
             )
@@ -347,9 +343,11 @@ class SupportServiceSuspension(models.Model):
             lambda line: line.service_state == "active"
         ).write({"service_state": "suspended"})
 
-    def _lift(self, reason):
-        """Lift these suspensions (``reason``: a ``lift_reason``); their lines
-        come back unless another holds them."""
+    def _lift(self, reason, fee_state):
+        """Lift these suspensions: ``reason`` is why (a ``lift_reason``),
+        ``fee_state`` what becomes of the fee, unless one is already invoiced
+        (never charged twice). Their lines come back unless another holds
+        them."""
         self.write(
             {
                 "state": "lifted",
@@ -357,14 +355,16 @@ class SupportServiceSuspension(models.Model):
                 "lift_reason": reason,
             }
         )
-        lines = self.sudo().line_ids.filtered(
+        self.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": fee_state})
+        # as in _suspend_lines; and a line held by a suspension of a company
+        # the caller does not see stays suspended
+        suspensions = self.sudo()
+        lines = suspensions.line_ids.filtered(
             lambda line: line.service_state == "suspended"
         )
-        still_held = (
-            self.sudo()
-            .search([("state", "=", "active"), ("line_ids", "in", lines.ids)])
-            .line_ids
-        )
+        still_held = suspensions.search(
+            [("state", "=", "active"), ("line_ids", "in", lines.ids)]
+        ).line_ids
         (lines - still_held).write({"service_state": "active"})
 
     def _reopen(self):
@@ -384,12 +384,12 @@ class SupportServiceSuspension(models.Model):
 
     def action_lift(self):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
-        check_manager(self, _("Only a support terms manager can lift a suspension."))
+        # who may lift is who may write a suspension: the access lists say it
+        self.check_access("write")
         active = self.filtered(lambda s: s.state == "active")
         active._lock()
         active = active.filtered(lambda s: s.state == "active")
-        active._lift("manager")
-        active.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "waived"})
+        active._lift("manager", "waived")
         for suspension in active:
             suspension.message_post(
                 body=_("Suspension lifted by %(user)s.", user=self.env.user.name)
@@ -408,6 +408,30 @@ class SupportServiceSuspension(models.Model):
             )
         )
         self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
+
+    # -- what the invoices tell ----------------------------------------------
+
+    @api.model
+    def _on_invoices_settled(self, invoices):
+        """These invoices were just paid or credited: lift the overdue
+        suspensions they settle. Never creates the fee here: a payment must
+        not fail because of it (the scheduled action creates it)."""
+        # the customer's services follow its invoices, whoever settles them
+        invoices = invoices.sudo().filtered(lambda m: m.move_type == "out_invoice")
+        suspensions = invoices.support_suspension_id.filtered(
+            lambda s: s.state == "active" and s.reason == "overdue"
+        )
+        if suspensions:
+            suspensions._lift_settled()
+
+    @api.model
+    def _on_invoices_unposted(self, invoices):
+        """These invoices were cancelled or reset to draft: the suspensions
+        waiting for them stop waiting (and lift when nothing else is owed)."""
+        # the customer's services follow its invoices, whoever changes them
+        invoices = invoices.sudo().filtered("support_suspension_id")
+        if invoices:
+            invoices.support_suspension_id._release_invoices(invoices)
 
     def _release_invoices(self, invoices):
         """These invoices are no longer owed as they were (cancelled, or back
@@ -447,10 +471,7 @@ class SupportServiceSuspension(models.Model):
                     )
                 )
         if emptied:
-            emptied._lift("cancelled")
-            emptied.filtered(lambda s: not s.fee_invoice_id).write(
-                {"fee_state": "none"}
-            )
+            emptied._lift("cancelled", "none")
             emptied._send_mail(
                 "support_terms_suspension.mail_template_services_reactivated"
             )
@@ -626,14 +647,16 @@ class SupportServiceSuspension(models.Model):
                 s.company_id.support_overdue_grace_days,
             )
         )
-        for reason, group in settled.grouped(
-            lambda s: "paid"
-            if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
-            else "credited"
+        for (reason, fee_state), group in settled.grouped(
+            lambda s: (
+                "paid"
+                if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
+                else "credited",
+                "to_invoice" if s in to_invoice else "none",
+            )
         ).items():
-            group._lift(reason)
+            group._lift(reason, fee_state)
         if to_invoice:
-            to_invoice.write({"fee_state": "to_invoice"})
             # the fee and the email come with the next run, soon after the commit
             cron = self.env.ref(
                 "support_terms_suspension.ir_cron_overdue_suspension",
@@ -641,13 +664,9 @@ class SupportServiceSuspension(models.Model):
             )
             if cron:
                 cron.sudo()._trigger()
-        free = settled - to_invoice
-        if free:
-            # a fee already invoiced (lifted again after a payment undone) stays
-            free.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": "none"})
-            free._send_mail(
-                "support_terms_suspension.mail_template_services_reactivated"
-            )
+        (settled - to_invoice)._send_mail(
+            "support_terms_suspension.mail_template_services_reactivated"
+        )
         return settled
 
     def _create_fee_invoices(self):

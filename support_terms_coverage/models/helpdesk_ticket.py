@@ -211,8 +211,7 @@ class HelpdeskTicket(models.Model):
         if "coverage" in vals:
             self._check_coverage_override(vals)
         if "stage_id" in vals:
-            self._check_assessed_before_work(vals["stage_id"], vals.get("coverage"))
-            self._check_quote_before_work(vals["stage_id"])
+            self._check_work_may_start(vals["stage_id"], vals.get("coverage"))
         return super()._support_check_write(vals)
 
     def _support_system_fields(self):
@@ -227,7 +226,9 @@ class HelpdeskTicket(models.Model):
     def _compute_support_coverage_rule_id(self):
         # a compute of its own: the form writes the coverage back with a new
         # category, which protects every field of the coverage's compute
-        rules = self._coverage_rules()
+        rules = self._coverage_rules(
+            {(t.support_plan_id.id, t.category_id.id) for t in self}
+        )
         for ticket in self:
             ticket.support_coverage_rule_id = rules.get(
                 (ticket.support_plan_id.id, ticket.category_id.id)
@@ -240,10 +241,9 @@ class HelpdeskTicket(models.Model):
             ticket.coverage = (rule and rule.coverage) or WITHOUT_RULE
             ticket.coverage_override_reason = False
 
-    def _coverage_rules(self, pairs=None):
-        """``{(plan id, category id): rule}`` for the tickets, in one query."""
-        if pairs is None:
-            pairs = {(t.support_plan_id.id, t.category_id.id) for t in self}
+    @api.model
+    def _coverage_rules(self, pairs):
+        """``{(plan id, category id): rule}`` of ``pairs``, in one query."""
         pairs = {pair for pair in pairs if pair[0] and pair[1]}
         if not pairs:
             return {}
@@ -306,22 +306,16 @@ class HelpdeskTicket(models.Model):
         Writing the coverage the rule gives (the form sends it back when the
         category changes) is not an override.
         """
-        rules = self._coverage_rules(
-            {
-                (
-                    vals.get("support_plan_id", ticket.support_plan_id.id),
-                    vals.get("category_id", ticket.category_id.id),
-                )
-                for ticket in self
-            }
-        )
-        for ticket in self:
-            rule = rules.get(
-                (
-                    vals.get("support_plan_id", ticket.support_plan_id.id),
-                    vals.get("category_id", ticket.category_id.id),
-                )
+        pairs = {
+            ticket: (
+                vals.get("support_plan_id", ticket.support_plan_id.id),
+                vals.get("category_id", ticket.category_id.id),
             )
+            for ticket in self
+        }
+        rules = self._coverage_rules(set(pairs.values()))
+        for ticket in self:
+            rule = rules.get(pairs[ticket])
             if vals["coverage"] == ((rule and rule.coverage) or WITHOUT_RULE):
                 continue
             if rule:
@@ -370,24 +364,41 @@ class HelpdeskTicket(models.Model):
 
     # -- assessment before work ---------------------------------------------------
 
-    def _support_not_assessed(self, stage, coverage=None):
-        """The tickets of plans that assess before work that ``stage`` would
-        put to work while their coverage (or ``coverage``, written with the
-        stage) is still to assess."""
+    def _support_not_ready(self, stage, coverage=None):
+        """(not assessed, quote waiting, quote missing): the tickets that
+        ``stage`` would put to work while their coverage (or ``coverage``,
+        written with the stage) is still to assess on a plan that assesses
+        before work, while their quotation waits, or, billed by quote,
+        without an accepted quotation."""
         if not stage._support_is_work_stage():
-            return self.browse()
-        return self.filtered(
+            return self.browse(), self.browse(), self.browse()
+        moving = self.filtered(lambda t: t.stage_id != stage)
+        not_assessed = moving.filtered(
             lambda t: t.support_plan_id.assess_before_work
             and (coverage or t.coverage) == WITHOUT_RULE
-            and t.stage_id != stage
         )
+        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
+        unquoted = (moving - waiting).filtered(
+            lambda t: (
+                (t.coverage == "extra" and t.coverage_billing_mode == "quote")
+                or t.support_no_plan_rule == "quote"
+            )
+            and t.support_quote_state != "accepted"
+        )
+        return not_assessed, waiting, unquoted
 
-    def _check_assessed_before_work(self, stage_id, coverage=None):
+    def _check_work_may_start(self, stage_id, coverage=None):
         """Staff decide whether a request is covered or extra before working
         on it ("prima di intervenire, cerchiamo sempre di stabilire se una
-        richiesta è da considerarsi extra")."""
+        richiesta è da considerarsi extra"), and work does not start before
+        the quote is accepted ("previa accettazione del preventivo").
+
+        While a quote waits, the ticket may stay new, wait for the customer or
+        be closed; any other stage is work. An extra billed by quote needs an
+        accepted quote to enter one.
+        """
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        not_assessed = self._support_not_assessed(stage, coverage)
+        not_assessed, waiting, unquoted = self._support_not_ready(stage, coverage)
         if not_assessed:
             raise UserError(
                 _(
@@ -397,19 +408,6 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(not_assessed.mapped("display_name")),
                 )
             )
-
-    # -- quotes -------------------------------------------------------------------
-
-    def _check_quote_before_work(self, stage_id):
-        """Work does not start before the quote is accepted ("previa
-        accettazione del preventivo").
-
-        While a quote waits, the ticket may stay new, wait for the customer or
-        be closed; any other stage is work. An extra billed by quote needs an
-        accepted quote to enter one.
-        """
-        stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        waiting, unquoted = self._support_quote_missing(stage)
         if waiting:
             raise UserError(
                 _(
@@ -427,41 +425,29 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    def _support_quote_missing(self, stage):
-        """(tickets whose quote waits, quote-billed extras without an accepted
-        quote) that ``stage`` would put to work."""
-        if not stage._support_is_work_stage():
-            return self.browse(), self.browse()
-        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
-        unquoted = (self - waiting).filtered(
-            lambda t: (
-                (t.coverage == "extra" and t.coverage_billing_mode == "quote")
-                or t.support_no_plan_rule == "quote"
-            )
-            and t.support_quote_state != "accepted"
-            and t.stage_id != stage
-        )
-        return waiting, unquoted
-
     def _support_may_enter_stage(self, stage):
         """No flow of the addons puts to work a request waiting for its quote
         or for its assessment (a customer's reply leaves it where it is)."""
-        waiting, unquoted = self._support_quote_missing(stage)
-        return (
-            super()._support_may_enter_stage(stage)
-            and not (waiting or unquoted)
-            and not self._support_not_assessed(stage)
+        return super()._support_may_enter_stage(stage) and not any(
+            self._support_not_ready(stage)
         )
 
     def _support_quote_accepted(self):
         """The customer accepted the quotation: the work starts, the request
         moves to the team's first work stage (from a stage before work)."""
+        in_progress = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
+        )
         # sudo: the customer signing, or the salesperson confirming, moves the
         # request its quotation belongs to, which they may not write
         for ticket in self.sudo():
             if ticket.stage_id._support_is_work_stage() or ticket.stage_id.closed:
                 continue
-            stage = ticket._support_work_stage()
+            # *In progress* if the team uses it, else its first work stage
+            stages = ticket.team_id._get_applicable_stages().filtered(
+                lambda s: s._support_is_work_stage()
+            )
+            stage = in_progress if in_progress in stages else stages[:1]
             if not stage:
                 continue
             ticket.write({"stage_id": stage.id})
@@ -472,20 +458,6 @@ class HelpdeskTicket(models.Model):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-
-    def _support_work_stage(self):
-        """The stage where work starts: *In progress* if the team uses it,
-        else its first work stage."""
-        self.ensure_one()
-        stages = self.team_id._get_applicable_stages().filtered(
-            lambda s: s._support_is_work_stage()
-        )
-        in_progress = self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
-        )
-        if in_progress in stages:
-            return in_progress
-        return stages[:1]
 
     def action_create_quote(self):
         """A quotation for this request, for the customer to sign in the portal.

@@ -386,7 +386,7 @@ class SupportCreditMove(models.Model):
         Credits are not refundable: with ``refuse_spent`` (a credit note
         being posted), a line whose packs have nothing left to take back is
         refused."""
-        taken = self.sudo().browse()
+        taken = self.browse()
         for credit_note in credit_notes.filtered(
             lambda m: m.move_type == "out_refund"
             and m.state == "posted"

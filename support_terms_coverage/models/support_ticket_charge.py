@@ -187,9 +187,8 @@ class SupportTicketCharge(models.Model):
         the same transaction: overlapping runs never invoice a charge twice
         (and the unique charge on invoice lines would refuse it anyway).
         """
-        charges = self.sudo()
         return run_due_batch(
-            charges,
+            self,
             INVOICE_BATCH_PARAM,
             INVOICE_BATCH_DEFAULT,
             "id",

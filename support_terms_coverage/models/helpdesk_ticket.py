@@ -561,6 +561,7 @@ class HelpdeskTicket(models.Model):
 
     def action_charge_fixed_fee(self):
         """Charge the fixed fee of an extra (its rule's product)."""
+        self.check_access("write")
         for ticket in self:
             rule = ticket.support_coverage_rule_id
             if ticket.coverage != "extra" or rule.billing_mode != "fixed_fee":
@@ -574,6 +575,7 @@ class HelpdeskTicket(models.Model):
 
     def action_charge_channel(self):
         """Charge a request received on a channel outside the plan."""
+        self.check_access("write")
         for ticket in self:
             if not ticket.channel_outside_plan:
                 raise UserError(

@@ -237,6 +237,14 @@ class SupportCreditMove(models.Model):
             ]
         )
 
+    @api.model
+    def _holders(self, partners):
+        """Those of ``partners`` that hold credits, read as superuser: whoever
+        edits or merges contacts is told that credits stay with their holder,
+        without reading the ledger."""
+        moves = self.sudo().search([("partner_id", "in", partners.ids)])
+        return moves.partner_id.with_env(partners.env)
+
     def _pack_move(self, move_type, quantity, name, **values):
         """The values of a move taking ``quantity`` credits of this pack."""
         return {

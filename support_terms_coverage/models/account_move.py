@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from odoo.addons.support_terms_base.tools import MANAGER_GROUP
+from odoo.addons.support_terms_base.tools import check_manager
 
 
 class AccountMove(models.Model):
@@ -45,23 +45,25 @@ class AccountMove(models.Model):
         """Who confirmed that a credit note takes back credits is recorded by
         the credit note wizard, for the support terms manager running it:
         nobody records it for somebody else."""
-        user_id = vals.get("support_credits_refund_user_id")
         if self.env.su or (
             "support_credits_refund_user_id" not in vals
             and "support_credits_refund_reason" not in vals
         ):
             return
-        if user_id != self.env.uid or not self.env.user.has_group(MANAGER_GROUP):
-            raise AccessError(
-                self.env._(
-                    "Only the support terms manager who credits prepaid credits "
-                    "confirms it, in the credit note wizard."
-                )
-            )
+        message = self.env._(
+            "Only the support terms manager who credits prepaid credits "
+            "confirms it, in the credit note wizard."
+        )
+        if vals.get("support_credits_refund_user_id") != self.env.uid:
+            raise AccessError(message)
+        # the invoices are accounting's to write: the manager's decision is
+        # checked against their record rules only
+        check_manager(self, message, model_rights=False)
 
     def _support_check_credits_owner(self):
         """Credits are not transferable: an invoice that granted credits
-        keeps the customer and the company they were granted to."""
+        keeps the customer and the company they were granted to (read as
+        superuser: accountants do not read the credit ledger)."""
         grants = (
             self.env["support.credit.move"]
             .sudo()
@@ -129,16 +131,8 @@ class AccountMove(models.Model):
         credit_notes = unconfirmed.filtered("reversed_entry_id")
         if not credit_notes:
             return
-        packs = (
-            self.env["support.credit.move"]
-            .sudo()
-            .search(
-                [
-                    ("move_type", "=", "grant"),
-                    ("invoice_id", "in", credit_notes.reversed_entry_id.ids),
-                    ("withdrawn", "=", False),
-                ]
-            )
+        packs = self.env["support.credit.move"]._live_packs(
+            credit_notes.reversed_entry_id
         )
         for credit_note in credit_notes:
             credited = credit_note.invoice_line_ids.filtered(

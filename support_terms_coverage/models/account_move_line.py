@@ -23,6 +23,7 @@ class AccountMoveLine(models.Model):
 
     def unlink(self):
         # a charge whose draft invoice line is deleted is to invoice again
+        # (sudo: the accountant who deletes it does not write charges)
         charges = self.support_charge_id
         res = super().unlink()
         charges.exists().filtered(lambda c: c.state == "invoiced").sudo().write(

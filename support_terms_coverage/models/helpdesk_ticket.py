@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_amount
 
-from odoo.addons.support_terms_base.tools import MANAGER_GROUP, USER_GROUP
+from odoo.addons.support_terms_base.tools import USER_GROUP, check_manager
 
 # the coverage of a request no rule covers: staff assess it
 WITHOUT_RULE = "to_assess"
@@ -156,7 +156,7 @@ class HelpdeskTicket(models.Model):
         # requests already waiting for a quotation's signature when the
         # addon is installed or upgraded pause their waiting clock too
         res = super().init()
-        waiting = self.sudo().search(
+        waiting = self.search(
             [
                 ("support_quote_id.state", "=", "sent"),
                 ("support_waiting_paused", "=", False),
@@ -169,9 +169,11 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # who may not write the override reason (its groups: support staff)
+        # never decides the coverage: a customer, the portal
+        reason = self._fields["coverage_override_reason"]
         for vals in vals_list:
-            # a customer or the portal never decides the coverage
-            if "coverage" in vals and not self._can_override_coverage():
+            if "coverage" in vals and not reason.is_accessible(self.env):
                 vals.pop("coverage")
                 vals.pop("coverage_override_reason", None)
         tickets = super().create(vals_list)
@@ -209,8 +211,7 @@ class HelpdeskTicket(models.Model):
         if "coverage" in vals:
             self._check_coverage_override(vals)
         if "stage_id" in vals:
-            self._check_assessed_before_work(vals["stage_id"], vals.get("coverage"))
-            self._check_quote_before_work(vals["stage_id"])
+            self._check_work_may_start(vals["stage_id"], vals.get("coverage"))
         return super()._support_check_write(vals)
 
     def _support_system_fields(self):
@@ -225,7 +226,9 @@ class HelpdeskTicket(models.Model):
     def _compute_support_coverage_rule_id(self):
         # a compute of its own: the form writes the coverage back with a new
         # category, which protects every field of the coverage's compute
-        rules = self._coverage_rules()
+        rules = self._coverage_rules(
+            {(t.support_plan_id.id, t.category_id.id) for t in self}
+        )
         for ticket in self:
             ticket.support_coverage_rule_id = rules.get(
                 (ticket.support_plan_id.id, ticket.category_id.id)
@@ -238,22 +241,17 @@ class HelpdeskTicket(models.Model):
             ticket.coverage = (rule and rule.coverage) or WITHOUT_RULE
             ticket.coverage_override_reason = False
 
-    def _coverage_rules(self, pairs=None):
-        """``{(plan id, category id): rule}`` for the tickets, in one query."""
-        if pairs is None:
-            pairs = {(t.support_plan_id.id, t.category_id.id) for t in self}
+    @api.model
+    def _coverage_rules(self, pairs):
+        """``{(plan id, category id): rule}`` of ``pairs``, in one query."""
         pairs = {pair for pair in pairs if pair[0] and pair[1]}
         if not pairs:
             return {}
-        rules = (
-            self.env["support.coverage.rule"]
-            .sudo()
-            .search(
-                [
-                    ("plan_id", "in", list({p for p, _c in pairs})),
-                    ("category_id", "in", list({c for _p, c in pairs})),
-                ]
-            )
+        rules = self.env["support.coverage.rule"].search(
+            [
+                ("plan_id", "in", list({p for p, _c in pairs})),
+                ("category_id", "in", list({c for _p, c in pairs})),
+            ]
         )
         return {(rule.plan_id.id, rule.category_id.id): rule for rule in rules}
 
@@ -296,16 +294,10 @@ class HelpdeskTicket(models.Model):
     @api.depends("channel_id", "support_plan_id.channel_ids")
     def _compute_channel_outside_plan(self):
         for ticket in self:
-            plan = ticket.sudo().support_plan_id
+            plan = ticket.support_plan_id
             ticket.channel_outside_plan = bool(
                 plan and not plan._support_allows_channel(ticket.channel_id)
             )
-
-    def _can_override_coverage(self, rule=None):
-        """Support staff assess a request no rule covers; only a manager
-        overrides what a rule of the terms says."""
-        group = MANAGER_GROUP if rule else USER_GROUP
-        return self.env.su or self.env.user.has_group(group)
 
     def _check_coverage_override(self, vals):
         """Support staff assess the coverage no rule gives, a manager
@@ -314,35 +306,31 @@ class HelpdeskTicket(models.Model):
         Writing the coverage the rule gives (the form sends it back when the
         category changes) is not an override.
         """
-        rules = self._coverage_rules(
-            {
-                (
-                    vals.get("support_plan_id", ticket.support_plan_id.id),
-                    vals.get("category_id", ticket.category_id.id),
-                )
-                for ticket in self
-            }
-        )
-        for ticket in self:
-            rule = rules.get(
-                (
-                    vals.get("support_plan_id", ticket.support_plan_id.id),
-                    vals.get("category_id", ticket.category_id.id),
-                )
+        pairs = {
+            ticket: (
+                vals.get("support_plan_id", ticket.support_plan_id.id),
+                vals.get("category_id", ticket.category_id.id),
             )
+            for ticket in self
+        }
+        rules = self._coverage_rules(set(pairs.values()))
+        for ticket in self:
+            rule = rules.get(pairs[ticket])
             if vals["coverage"] == ((rule and rule.coverage) or WITHOUT_RULE):
                 continue
-            if not self._can_override_coverage(rule):
-                raise AccessError(
+            if rule:
+                check_manager(
+                    ticket,
                     _(
                         "Only a support terms manager can override the coverage "
                         "the terms give to %(ticket)s; support staff assess "
                         "requests no rule covers.",
                         ticket=ticket.display_name,
-                    )
-                    if rule
-                    else _("Only support staff can change the coverage of a request.")
+                    ),
                 )
+            else:
+                # support staff assess: those who may write the reason
+                ticket.check_field_access_rights("write", ["coverage_override_reason"])
             if not (vals.get("coverage_override_reason") or "").strip():
                 raise UserError(
                     _(
@@ -353,52 +341,64 @@ class HelpdeskTicket(models.Model):
                 )
 
     def _notify_exclusion_once(self):
-        """Tell the customer once that a request is not covered (excluded, or
-        answered with hints only), whatever writes lead there (the plan
-        snapshot, a new category, an override); a request covered again may
-        be excluded, and told, again."""
+        """Tell the customer once, with the rule's note, that a request is
+        not covered: excluded, or answered with hints only (no intervention,
+        no quote), whatever writes lead there (the plan snapshot, a new
+        category, an override); a request covered again may be excluded, and
+        told, again."""
         excluded = self.filtered(lambda t: t.coverage in ("excluded", "hints"))
         covered = (self - excluded).filtered("support_exclusion_notified")
+        # sudo: a field the addon records, refused to users' writes
         if covered:
             covered.sudo().write({"support_exclusion_notified": False})
         newly = excluded.filtered(lambda t: not t.support_exclusion_notified)
         if newly:
             newly.sudo().write({"support_exclusion_notified": True})
-            newly._notify_coverage_excluded()
-
-    def _notify_coverage_excluded(self):
-        """Tell the customer a request is not covered, with the rule's note:
-        excluded, or answered with hints only (no intervention, no quote)."""
-        hints = self.filtered(lambda t: t.coverage == "hints")
-        if hints:
+            hints = newly.filtered(lambda t: t.coverage == "hints")
             hints._send_customer_email(
                 "support_terms_coverage.mail_template_coverage_hints"
             )
-        if self - hints:
-            (self - hints)._send_customer_email(
+            (newly - hints)._send_customer_email(
                 "support_terms_coverage.mail_template_coverage_excluded"
             )
 
     # -- assessment before work ---------------------------------------------------
 
-    def _support_not_assessed(self, stage, coverage=None):
-        """The tickets of plans that assess before work that ``stage`` would
-        put to work while their coverage (or ``coverage``, written with the
-        stage) is still to assess."""
+    def _support_not_ready(self, stage, coverage=None):
+        """(not assessed, quote waiting, quote missing): the tickets that
+        ``stage`` would put to work while their coverage (or ``coverage``,
+        written with the stage) is still to assess on a plan that assesses
+        before work, while their quotation waits, or, billed by quote,
+        without an accepted quotation."""
         if not stage._support_is_work_stage():
-            return self.browse()
-        return self.filtered(
-            lambda t: t.sudo().support_plan_id.assess_before_work
+            return self.browse(), self.browse(), self.browse()
+        moving = self.filtered(lambda t: t.stage_id != stage)
+        not_assessed = moving.filtered(
+            lambda t: t.support_plan_id.assess_before_work
             and (coverage or t.coverage) == WITHOUT_RULE
-            and t.stage_id != stage
         )
+        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
+        unquoted = (moving - waiting).filtered(
+            lambda t: (
+                (t.coverage == "extra" and t.coverage_billing_mode == "quote")
+                or t.support_no_plan_rule == "quote"
+            )
+            and t.support_quote_state != "accepted"
+        )
+        return not_assessed, waiting, unquoted
 
-    def _check_assessed_before_work(self, stage_id, coverage=None):
+    def _check_work_may_start(self, stage_id, coverage=None):
         """Staff decide whether a request is covered or extra before working
         on it ("prima di intervenire, cerchiamo sempre di stabilire se una
-        richiesta è da considerarsi extra")."""
+        richiesta è da considerarsi extra"), and work does not start before
+        the quote is accepted ("previa accettazione del preventivo").
+
+        While a quote waits, the ticket may stay new, wait for the customer or
+        be closed; any other stage is work. An extra billed by quote needs an
+        accepted quote to enter one.
+        """
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        not_assessed = self._support_not_assessed(stage, coverage)
+        not_assessed, waiting, unquoted = self._support_not_ready(stage, coverage)
         if not_assessed:
             raise UserError(
                 _(
@@ -408,19 +408,6 @@ class HelpdeskTicket(models.Model):
                     tickets=", ".join(not_assessed.mapped("display_name")),
                 )
             )
-
-    # -- quotes -------------------------------------------------------------------
-
-    def _check_quote_before_work(self, stage_id):
-        """Work does not start before the quote is accepted ("previa
-        accettazione del preventivo").
-
-        While a quote waits, the ticket may stay new, wait for the customer or
-        be closed; any other stage is work. An extra billed by quote needs an
-        accepted quote to enter one.
-        """
-        stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        waiting, unquoted = self._support_quote_missing(stage)
         if waiting:
             raise UserError(
                 _(
@@ -438,39 +425,29 @@ class HelpdeskTicket(models.Model):
                 )
             )
 
-    def _support_quote_missing(self, stage):
-        """(tickets whose quote waits, quote-billed extras without an accepted
-        quote) that ``stage`` would put to work."""
-        if not stage._support_is_work_stage():
-            return self.browse(), self.browse()
-        waiting = self.filtered(lambda t: t.support_quote_state == "waiting")
-        unquoted = (self - waiting).filtered(
-            lambda t: (
-                (t.coverage == "extra" and t.coverage_billing_mode == "quote")
-                or t.support_no_plan_rule == "quote"
-            )
-            and t.support_quote_state != "accepted"
-            and t.stage_id != stage
-        )
-        return waiting, unquoted
-
     def _support_may_enter_stage(self, stage):
         """No flow of the addons puts to work a request waiting for its quote
         or for its assessment (a customer's reply leaves it where it is)."""
-        waiting, unquoted = self._support_quote_missing(stage)
-        return (
-            super()._support_may_enter_stage(stage)
-            and not (waiting or unquoted)
-            and not self._support_not_assessed(stage)
+        return super()._support_may_enter_stage(stage) and not any(
+            self._support_not_ready(stage)
         )
 
     def _support_quote_accepted(self):
         """The customer accepted the quotation: the work starts, the request
         moves to the team's first work stage (from a stage before work)."""
+        in_progress = self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
+        )
+        # sudo: the customer signing, or the salesperson confirming, moves the
+        # request its quotation belongs to, which they may not write
         for ticket in self.sudo():
             if ticket.stage_id._support_is_work_stage() or ticket.stage_id.closed:
                 continue
-            stage = ticket._support_work_stage()
+            # *In progress* if the team uses it, else its first work stage
+            stages = ticket.team_id._get_applicable_stages().filtered(
+                lambda s: s._support_is_work_stage()
+            )
+            stage = in_progress if in_progress in stages else stages[:1]
             if not stage:
                 continue
             ticket.write({"stage_id": stage.id})
@@ -482,29 +459,11 @@ class HelpdeskTicket(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
 
-    def _support_work_stage(self):
-        """The stage where work starts: *In progress* if the team uses it,
-        else its first work stage."""
-        self.ensure_one()
-        stages = self.team_id._get_applicable_stages().filtered(
-            lambda s: s._support_is_work_stage()
-        )
-        in_progress = self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
-        )
-        if in_progress in stages:
-            return in_progress
-        return stages[:1]
-
-    def _check_support_staff(self):
-        """Quotes and charges are created as superuser: support staff decide them."""
-        if not self.env.su and not self.env.user.has_group(USER_GROUP):
-            raise AccessError(_("Only support staff can charge or quote a request."))
-
     def action_create_quote(self):
-        """A quotation for this request, for the customer to sign in the portal."""
-        self._check_support_staff()
+        """A quotation for this request, for the customer to sign in the portal.
+        Support staff decide it: those who may write the request."""
         self.ensure_one()
+        self.check_access("write")
         rule = self.support_coverage_rule_id
         no_plan = self.support_no_plan_rule == "quote"
         if not no_plan and (
@@ -568,8 +527,10 @@ class HelpdeskTicket(models.Model):
         }
 
     def _add_charge(self, kind, product, quantity=1.0, name=None):
+        """A charge support staff decide (those who may write the request);
+        its price is the product's."""
         self.ensure_one()
-        self._check_support_staff()
+        self.check_access("write")
         if not product:
             raise UserError(
                 _(
@@ -582,6 +543,7 @@ class HelpdeskTicket(models.Model):
             raise UserError(
                 _("%(ticket)s is already charged for this.", ticket=self.display_name)
             )
+        # sudo: staff charge by the terms, only managers write charges
         return (
             self.env["support.ticket.charge"]
             .sudo()
@@ -599,7 +561,7 @@ class HelpdeskTicket(models.Model):
 
     def action_charge_fixed_fee(self):
         """Charge the fixed fee of an extra (its rule's product)."""
-        self._check_support_staff()
+        self.check_access("write")
         for ticket in self:
             rule = ticket.support_coverage_rule_id
             if ticket.coverage != "extra" or rule.billing_mode != "fixed_fee":
@@ -613,7 +575,7 @@ class HelpdeskTicket(models.Model):
 
     def action_charge_channel(self):
         """Charge a request received on a channel outside the plan."""
-        self._check_support_staff()
+        self.check_access("write")
         for ticket in self:
             if not ticket.channel_outside_plan:
                 raise UserError(
@@ -622,13 +584,14 @@ class HelpdeskTicket(models.Model):
                         ticket=ticket.display_name,
                     )
                 )
-            ticket._add_charge(
-                "channel",
-                ticket.company_id.support_channel_fee_product_id,
-                name=_(
-                    "Request received by %(channel)s", channel=ticket.channel_id.name
-                ),
-            )
+            ticket._charge_channel_fee()
+
+    def _charge_channel_fee(self):
+        self._add_charge(
+            "channel",
+            self.company_id.support_channel_fee_product_id,
+            name=_("Request received by %(channel)s", channel=self.channel_id.name),
+        )
 
     # -- requests without a plan --------------------------------------------------
 
@@ -643,15 +606,32 @@ class HelpdeskTicket(models.Model):
             and (t.partner_id or t.partner_email)
             and t.company_id.support_no_plan_mode != "paid_support"
         )
+        # sudo: the company's rule, applied whoever the request came from,
+        # recorded in fields users do not write
         for ticket in arrived.sudo():
-            # sudo: the company's rule, applied whoever the request came from
             mode = ticket.company_id.support_no_plan_mode
             if mode == "refuse":
+                # support is for customers only: tell the requester politely
+                # and close the request
                 if not ticket._support_from_non_customer():
                     continue
-                ticket._refuse_no_plan()
+                ticket.support_no_plan_rule = "refused"
+                ticket._support_refuse_and_close(
+                    "support_terms_coverage.mail_template_no_plan_refused"
+                )
             elif mode == "fixed_fee" and ticket.partner_id:
-                ticket._charge_no_plan()
+                ticket.support_no_plan_rule = "fixed_fee"
+                ticket._add_charge(
+                    "outside_plan",
+                    ticket.company_id.support_no_plan_product_id,
+                    name=_(
+                        "Request without a support plan: %(ticket)s",
+                        ticket=ticket.number,
+                    ),
+                )
+                ticket._send_customer_email(
+                    "support_terms_coverage.mail_template_no_plan_fee"
+                )
             else:
                 # a fixed fee needs a contact to invoice: a requester known
                 # only by its email is quoted once staff link its contact
@@ -725,7 +705,7 @@ class HelpdeskTicket(models.Model):
         customer = self.partner_id.commercial_partner_id
         if not customer:
             return True
-        Line = self.env["contract.line"].sudo()
+        Line = self.env["contract.line"]
         day = self.company_id._support_date_of(self.create_date)
         return not Line.search_count(
             [
@@ -736,38 +716,15 @@ class HelpdeskTicket(models.Model):
             limit=1,
         )
 
-    def _charge_no_plan(self):
-        self.ensure_one()
-        product = self.company_id.support_no_plan_product_id
-        self.support_no_plan_rule = "fixed_fee"
-        self._add_charge(
-            "outside_plan",
-            product,
-            name=_("Request without a support plan: %(ticket)s", ticket=self.number),
-        )
-        self._send_customer_email("support_terms_coverage.mail_template_no_plan_fee")
-
-    def _refuse_no_plan(self):
-        """Tell the requester politely that support is for customers only,
-        and close the request."""
-        self.ensure_one()
-        self.support_no_plan_rule = "refused"
-        self._support_refuse_and_close(
-            "support_terms_coverage.mail_template_no_plan_refused"
-        )
-
     def _support_channel_outside_plan(self, plan):
         """The plan charges requests on other channels: the channel fee is
         charged on arrival, and the customer told with the plan's channels."""
         if plan.channel_rule != "charge":
             return super()._support_channel_outside_plan(plan)
-        # sudo: the plan's rule, whoever the request came from
+        # sudo: the plan's rule, applied whoever the request came from,
+        # recorded in a field users do not write
         ticket = self.sudo()
-        ticket._add_charge(
-            "channel",
-            ticket.company_id.support_channel_fee_product_id,
-            name=_("Request received by %(channel)s", channel=ticket.channel_id.name),
-        )
+        ticket._charge_channel_fee()
         ticket.support_channel_outcome = "charged"
         return self._send_customer_email(
             "support_terms_coverage.mail_template_channel_fee"
@@ -776,12 +733,12 @@ class HelpdeskTicket(models.Model):
     def _support_channel_warning(self, plan):
         if plan.channel_rule != "charge":
             return super()._support_channel_warning(plan)
-        fee = plan.company_id.sudo().support_channel_fee_product_id
+        fee = plan.company_id.support_channel_fee_product_id
         return _(
             "The plan %(plan)s does not receive requests by %(channel)s: its "
             "channels are %(channels)s. The channel fee %(fee)s is charged to "
             "the customer.",
-            plan=plan.sudo().display_name,
+            plan=plan.display_name,
             channel=self.channel_id.display_name,
             channels=plan._support_channel_names(),
             fee=self._support_price(fee),

@@ -57,13 +57,7 @@ class ResPartner(models.Model):
         """Credits are not transferable: a customer holding credits does not
         become a contact of another customer, whose credits it would use and
         who would see its credits."""
-        holders = (
-            self.env["support.credit.move"]
-            .sudo()
-            .search([("partner_id", "in", self.ids)])
-            .partner_id
-        )
-        for partner in holders:
+        for partner in self.env["support.credit.move"]._holders(self):
             if partner.commercial_partner_id != partner:
                 raise UserError(
                     self.env._(

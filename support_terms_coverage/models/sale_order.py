@@ -40,6 +40,8 @@ class SaleOrder(models.Model):
                     ids.add(command[1])
                 elif command[0] == 6:
                     ids.update(command[2])
+        # sudo: a salesperson may link requests they do not read; what is
+        # read is only the quotation the terms recorded
         tickets = self.env["helpdesk.ticket"].sudo().browse(ids)
         if orders:
             tickets |= orders.sudo().ticket_ids

@@ -142,6 +142,7 @@ class SupportCoverageRule(models.Model):
         says it before the request is sent and on its page; no rule: staff
         assess it first ("prima di intervenire, cerchiamo sempre di stabilire
         se una richiesta è da considerarsi extra")."""
+        # sudo: the price of the fee's product, which the portal does not read
         rule = self[:1].sudo()
         if not rule:
             return self.env._(

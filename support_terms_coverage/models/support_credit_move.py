@@ -212,11 +212,7 @@ class SupportCreditMove(models.Model):
                 )
 
     def write(self, vals):
-        self._check_owner_kept(vals)
-        return super().write(vals)
-
-    def _check_owner_kept(self, vals):
-        """Credits never move between customers or companies."""
+        # credits never move between customers or companies
         for field in ("partner_id", "company_id"):
             if field in vals and any(move[field].id != vals[field] for move in self):
                 raise UserError(
@@ -226,6 +222,48 @@ class SupportCreditMove(models.Model):
                         "recorded for."
                     )
                 )
+        return super().write(vals)
+
+    @api.model
+    def _live_packs(self, invoices):
+        """The packs ``invoices`` granted and still grant, read as superuser:
+        posting, paying or crediting an invoice moves credits, and
+        accountants do not read the credit ledger."""
+        return self.sudo().search(
+            [
+                ("move_type", "=", "grant"),
+                ("invoice_id", "in", invoices.ids),
+                ("withdrawn", "=", False),
+            ]
+        )
+
+    @api.model
+    def _holders(self, partners):
+        """Those of ``partners`` that hold credits, read as superuser: whoever
+        edits or merges contacts is told that credits stay with their holder,
+        without reading the ledger."""
+        moves = self.sudo().search([("partner_id", "in", partners.ids)])
+        return moves.partner_id.with_env(partners.env)
+
+    def _pack_move(self, move_type, quantity, name, **values):
+        """The values of a move taking ``quantity`` credits of this pack."""
+        return {
+            "partner_id": self.partner_id.id,
+            "company_id": self.company_id.id,
+            "move_type": move_type,
+            "quantity": -quantity,
+            "pack_id": self.id,
+            "name": name,
+            **values,
+        }
+
+    def _used(self):
+        """The credits the customer used of these packs."""
+        return -sum(
+            self.pack_move_ids.filtered(lambda m: m.move_type == "consumption").mapped(
+                "quantity"
+            )
+        )
 
     # -- grants and reversals from invoices -----------------------------------
 
@@ -248,6 +286,8 @@ class SupportCreditMove(models.Model):
         )
         if not lines:
             return self.browse()
+        # sudo: posting or paying an invoice grants credits, and accountants
+        # do not write the credit ledger
         moves = self.sudo()
         granted = moves.search(
             [
@@ -296,46 +336,26 @@ class SupportCreditMove(models.Model):
                 order="id desc",
                 limit=1,
             )
-            used = -sum(
-                previous.pack_move_ids.filtered(
-                    lambda m: m.move_type == "consumption"
-                ).mapped("quantity")
-            )
-            used = min(used, grant.quantity)
+            used = min(previous._used(), grant.quantity)
             if float_compare(used, 0.0, precision_digits=PRECISION) <= 0:
                 continue
-            self.create(
-                {
-                    "partner_id": grant.partner_id.id,
-                    "company_id": grant.company_id.id,
-                    "date": grant.date,
-                    "move_type": "consumption",
-                    "quantity": -used,
-                    "pack_id": grant.id,
-                    "name": self.env._(
-                        "%(invoice)s: %(credits)s credits already used before the "
-                        "invoice was changed",
-                        invoice=grant.invoice_id.name,
-                        credits=round(used, PRECISION),
-                    ),
-                }
+            name = self.env._(
+                "%(invoice)s: %(credits)s credits already used before the "
+                "invoice was changed",
+                invoice=grant.invoice_id.name,
+                credits=round(used, PRECISION),
             )
+            self.create(grant._pack_move("consumption", used, name, date=grant.date))
 
     @api.model
     def _withdraw_from_invoices(self, invoices, reason):
         """The invoices no longer grant their packs (back to draft, cancelled,
         no longer paid): what is left of them is taken back, what the
         customer used stays used, and the invoice says so."""
-        packs = self.sudo().search(
-            [
-                ("move_type", "=", "grant"),
-                ("invoice_id", "in", invoices.ids),
-                ("withdrawn", "=", False),
-            ]
-        )
+        packs = self._live_packs(invoices)
         if not packs:
             return self.browse()
-        done = self.sudo().search(
+        done = packs.search(
             [
                 ("move_type", "=", "reversal"),
                 ("pack_id", "in", packs.ids),
@@ -346,21 +366,18 @@ class SupportCreditMove(models.Model):
         to_take = (packs - done.pack_id).filtered(
             lambda p: float_compare(p.remaining, 0.0, precision_digits=PRECISION) > 0
         )
-        taken = self.sudo().create(
+        taken = packs.create(
             [
-                {
-                    "partner_id": pack.partner_id.id,
-                    "company_id": pack.company_id.id,
-                    "move_type": "reversal",
-                    "quantity": -pack.remaining,
-                    "pack_id": pack.id,
-                    "name": self.env._(
+                pack._pack_move(
+                    "reversal",
+                    pack.remaining,
+                    self.env._(
                         "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
                         invoice=pack.invoice_id.name,
                         reason=reason,
                         credits=round(pack.remaining, PRECISION),
                     ),
-                }
+                )
                 for pack in to_take
             ]
         )
@@ -377,20 +394,13 @@ class SupportCreditMove(models.Model):
         Credits are not refundable: with ``refuse_spent`` (a credit note
         being posted), a line whose packs have nothing left to take back is
         refused."""
-        moves = self.sudo()
-        taken = moves.browse()
+        taken = self.browse()
         for credit_note in credit_notes.filtered(
             lambda m: m.move_type == "out_refund"
             and m.state == "posted"
             and m.reversed_entry_id
         ):
-            packs = moves.search(
-                [
-                    ("move_type", "=", "grant"),
-                    ("invoice_id", "=", credit_note.reversed_entry_id.id),
-                    ("withdrawn", "=", False),
-                ]
-            )
+            packs = self._live_packs(credit_note.reversed_entry_id)
             lines = credit_note.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"
                 and line.product_id.support_credit_pack
@@ -420,22 +430,17 @@ class SupportCreditMove(models.Model):
                     take = min(share, pack.remaining)
                     line_taken += max(take, 0.0)
                     if float_compare(take, 0.0, precision_digits=PRECISION) > 0:
-                        taken |= moves.create(
-                            {
-                                "partner_id": pack.partner_id.id,
-                                "company_id": pack.company_id.id,
-                                "move_type": "reversal",
-                                "quantity": -take,
-                                "pack_id": pack.id,
-                                "credit_note_line_id": line.id,
-                                "name": self.env._(
-                                    "%(credit_note)s credits %(invoice)s: "
-                                    "%(credits)s credits withdrawn",
-                                    credit_note=credit_note.name,
-                                    invoice=pack.invoice_id.name,
-                                    credits=round(take, PRECISION),
-                                ),
-                            }
+                        name = self.env._(
+                            "%(credit_note)s credits %(invoice)s: "
+                            "%(credits)s credits withdrawn",
+                            credit_note=credit_note.name,
+                            invoice=pack.invoice_id.name,
+                            credits=round(take, PRECISION),
+                        )
+                        taken |= pack.create(
+                            pack._pack_move(
+                                "reversal", take, name, credit_note_line_id=line.id
+                            )
                         )
                     pack._post_withdrawal_note(
                         credit_note, share, credit_note._support_credited_reason()
@@ -462,23 +467,18 @@ class SupportCreditMove(models.Model):
     def _restore_credited(self, credit_notes):
         """A credit note back to draft or cancelled no longer takes back its
         credits."""
-        taken = self.sudo().search(
+        # sudo: as the credit note's accountant, who does not write the ledger
+        self.sudo().search(
             [
                 ("move_type", "=", "reversal"),
                 ("credit_note_line_id", "in", credit_notes.line_ids.ids),
             ]
-        )
-        taken.unlink()
+        ).unlink()
 
     def _post_withdrawal_note(self, document, quantity, reason):
         """Say on the invoice or credit note what its pack no longer grants:
         what was taken back, what the customer had already used."""
         self.ensure_one()
-        used = -sum(
-            self.pack_move_ids.filtered(lambda m: m.move_type == "consumption").mapped(
-                "quantity"
-            )
-        )
         taken = -sum(
             self.pack_move_ids.filtered(
                 lambda m: m.move_type == "reversal"
@@ -499,7 +499,7 @@ class SupportCreditMove(models.Model):
                 reason=reason,
                 taken=round(taken, PRECISION),
                 customer=self.partner_id.display_name,
-                used=round(used, PRECISION),
+                used=round(self._used(), PRECISION),
             ),
             subtype_xmlid="mail.mt_note",
         )
@@ -520,6 +520,8 @@ class SupportCreditMove(models.Model):
             )
         partner = partner.commercial_partner_id
         today = company._support_today()
+        # sudo: staff charge credits (the caller checks what they charge, the
+        # shortfall is checked below), only managers write the ledger
         moves = self.sudo()
         # lock the packs: two staff charging the same customer wait for each other
         query = moves._search(
@@ -588,6 +590,8 @@ class SupportCreditMove(models.Model):
         )
         if not float_is_zero(shortfall, precision_digits=PRECISION):
             product = company.support_credit_overdraft_product_id
+            # sudo: the manager's decision, checked above; charges are
+            # written by the terms
             self.env["support.ticket.charge"].sudo().create(
                 {
                     "ticket_id": ticket.id,
@@ -605,14 +609,6 @@ class SupportCreditMove(models.Model):
     # -- expiry -------------------------------------------------------------
 
     @api.model
-    def _expiry_domain(self, today):
-        return [
-            ("move_type", "=", "grant"),
-            ("expiry_date", "<", today),
-            ("remaining", ">", 0),
-        ]
-
-    @api.model
     def _cron_expire_credits(self):
         """Expire what is left of the packs past their expiry date.
 
@@ -621,28 +617,24 @@ class SupportCreditMove(models.Model):
         zero and so takes it out of the due set in the same transaction.
         """
         today = self.env.company._support_today()
-        moves = self.sudo()
+        due = [
+            ("move_type", "=", "grant"),
+            ("expiry_date", "<", today),
+            ("remaining", ">", 0),
+        ]
         return run_due_batch(
-            moves,
+            self,
             EXPIRY_BATCH_PARAM,
             EXPIRY_BATCH_DEFAULT,
             "expiry_date, id",
-            [(moves._expiry_domain(today), lambda packs: packs._expire())],
+            [(due, lambda packs: packs._expire())],
         )
 
     def _expire(self):
         label = self.env._("Credits expired")
         self.create(
             [
-                {
-                    "partner_id": pack.partner_id.id,
-                    "company_id": pack.company_id.id,
-                    "date": pack.expiry_date,
-                    "move_type": "expiry",
-                    "quantity": -pack.remaining,
-                    "pack_id": pack.id,
-                    "name": label,
-                }
+                pack._pack_move("expiry", pack.remaining, label, date=pack.expiry_date)
                 for pack in self
             ]
         )

@@ -35,7 +35,7 @@ class SupportPlan(models.Model):
         for plan in self:
             if (
                 plan.channel_rule == "charge"
-                and not plan.company_id.sudo().support_channel_fee_product_id
+                and not plan.company_id.support_channel_fee_product_id
             ):
                 raise ValidationError(
                     self.env._(

@@ -140,30 +140,21 @@ class SupportTicketCharge(models.Model):
                     )
                 )
 
-    def _check_manager(self):
-        """What a customer pays is decided by a support terms manager only.
-
-        The caller must also reach the charges by its own rights (record
-        rules, companies) before anything runs as superuser.
-        """
-        check_manager(
-            self,
-            self.env._("Only a support terms manager can invoice or change charges."),
-        )
-
-    def write(self, vals):
-        self._check_manager()
-        return super().write(vals)
-
     def action_cancel(self):
-        self._check_manager()
         self.filtered(lambda c: c.state == "to_invoice").write({"state": "cancelled"})
 
     # -- invoicing --------------------------------------------------------------
 
     def action_invoice(self):
-        """Invoice the selected pending charges: one draft invoice a customer."""
-        self._check_manager()
+        """Invoice the selected pending charges: one draft invoice a customer.
+
+        What a customer pays is a support terms manager's decision, and the
+        manager need not keep the books: checked here, the invoices are made
+        as superuser."""
+        check_manager(
+            self,
+            self.env._("Only a support terms manager can invoice or change charges."),
+        )
         pending = lock_due(
             self.sudo(),
             [("id", "in", self.ids), ("state", "=", "to_invoice")],
@@ -196,9 +187,8 @@ class SupportTicketCharge(models.Model):
         the same transaction: overlapping runs never invoice a charge twice
         (and the unique charge on invoice lines would refuse it anyway).
         """
-        charges = self.sudo()
         return run_due_batch(
-            charges,
+            self,
             INVOICE_BATCH_PARAM,
             INVOICE_BATCH_DEFAULT,
             "id",

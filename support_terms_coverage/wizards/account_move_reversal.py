@@ -36,24 +36,9 @@ class AccountMoveReversal(models.TransientModel):
     @api.depends("move_ids")
     def _compute_support_credits(self):
         for wizard in self:
-            packs = wizard._support_live_packs()
+            packs = self.env["support.credit.move"]._live_packs(wizard.move_ids._origin)
             wizard.support_sells_credits = bool(packs)
             wizard.support_credits_left = sum(packs.mapped("remaining"))
-
-    def _support_live_packs(self):
-        # accountants may not read the credit ledger: this only tells them
-        # whether the invoices sold credits still granted
-        return (
-            self.env["support.credit.move"]
-            .sudo()
-            .search(
-                [
-                    ("move_type", "=", "grant"),
-                    ("invoice_id", "in", self.move_ids._origin.ids),
-                    ("withdrawn", "=", False),
-                ]
-            )
-        )
 
     def reverse_moves(self, is_modify=False):
         self._support_check_credits_refund()
@@ -62,7 +47,7 @@ class AccountMoveReversal(models.TransientModel):
     def _support_check_credits_refund(self):
         """Refuse crediting packs unless a manager confirms it with a
         reason, and refuse it when nothing of them is left to take back."""
-        packs = self._support_live_packs()
+        packs = self.env["support.credit.move"]._live_packs(self.move_ids._origin)
         if not packs:
             return
         invoices = ", ".join(packs.invoice_id.mapped("name"))
@@ -100,8 +85,8 @@ class AccountMoveReversal(models.TransientModel):
 
     def _prepare_default_reversal(self, move):
         values = super()._prepare_default_reversal(move)
-        selling = self._support_live_packs().invoice_id
-        if self.support_credits_confirmed and move in selling:
+        packs = self.env["support.credit.move"]._live_packs(self.move_ids._origin)
+        if self.support_credits_confirmed and move in packs.invoice_id:
             values.update(
                 {
                     "support_credits_refund_user_id": self.env.user.id,

@@ -12,12 +12,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     def _support_check_credits_not_merged(self, src_partners, dst_partner):
         """Credits are not transferable: merging a customer that holds
         prepaid credits would move them to another contact."""
-        holders = (
-            self.env["support.credit.move"]
-            .sudo()
-            .search([("partner_id", "in", src_partners.ids)])
-            .partner_id
-        )
+        holders = self.env["support.credit.move"]._holders(src_partners)
         if holders:
             raise UserError(
                 self.env._(

@@ -246,6 +246,82 @@ class TestAgentCannotDecideForManagers(AccessCase):
         self.assertEqual(kept(), before, "nothing written")
         self.assertEqual(self.ticket.support_quote_state, "waiting")
 
+    def test_agent_cannot_rewrite_how_a_request_arrived(self):
+        """ "Le richieste di assistenza che non presenteranno i requisiti di
+        urgenza [...] verranno addebitate": the plan in force on arrival, how
+        and when a request became urgent, and the manager's review of it are
+        what the bill follows. Over JSON-RPC an agent would move the urgency's
+        start, clear its out-of-hours handling, hide a duplicate or a refused
+        channel, change the plan, or create a request already reviewed."""
+        other_product = self._create_product("Altro piano", self.company)
+        other_plan = self._create_plan("OTHER", other_product, sequence=9)
+        last_week = fields.Datetime.to_string(fields.Datetime.now() - timedelta(days=7))
+        kept = [
+            "support_plan_id",
+            "urgency_source",
+            "urgency_date",
+            "urgency_review",
+            "urgency_handling_date",
+            "support_duplicate_of_id",
+            "support_channel_outcome",
+        ]
+
+        def facts():
+            self.env.invalidate_all()
+            return self.ticket.read(kept)
+
+        before = facts()
+        self.login(self.agent)
+        for values in (
+            {"support_plan_id": other_plan.id},
+            {"urgency_date": last_week},
+            {"urgency_handling_date": False},
+            {"urgency_source": "email"},
+            {"support_duplicate_of_id": self.other_ticket.id},
+            {"support_channel_outcome": "refused"},
+            {"is_urgent": True, "urgency_review": "justified"},
+        ):
+            with self.subTest(write=values):
+                self.assertRefused("helpdesk.ticket", "write", self.ticket.ids, values)
+        self.assertEqual(facts(), before, "nothing written")
+        tickets = self.env["helpdesk.ticket"].search_count([])
+        for values in (
+            {"urgency_date": last_week},
+            {"urgency_source": "email"},
+            {"support_duplicate_of_id": self.other_ticket.id},
+        ):
+            with self.subTest(create=values):
+                self.assertRefused(
+                    "helpdesk.ticket",
+                    "create",
+                    {
+                        "name": "Posta lenta",
+                        "description": "<p>Le email arrivano in ritardo.</p>",
+                        "partner_id": self.contact.id,
+                        **values,
+                    },
+                )
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), tickets)
+        # the agent records the customer's call: the plan is the one in force,
+        # the urgency is the staff's and waits for a manager's review
+        ticket_id = self.call(
+            "helpdesk.ticket",
+            "create",
+            {
+                "name": "Posta lenta",
+                "description": "<p>Le email arrivano in ritardo.</p>",
+                "partner_id": self.contact.id,
+                "is_urgent": True,
+                "urgency_review": "justified",
+                "support_plan_id": other_plan.id,
+            },
+        )
+        ticket = self.env["helpdesk.ticket"].browse(ticket_id)
+        self.assertEqual(ticket.support_plan_id, self.ticket.support_plan_id)
+        self.assertNotEqual(ticket.support_plan_id, other_plan)
+        self.assertEqual(ticket.urgency_source, "staff")
+        self.assertEqual(ticket.urgency_review, "to_review")
+
 
 @tagged("post_install", "-at_install")
 class TestManagerDecides(AccessCase):

@@ -85,6 +85,36 @@ class TestPortalTicketClose(AccessCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self._stages(), before)
 
+    def test_a_follower_of_another_company_writes_and_acts_on_nothing(self):
+        """ "il ticket di assistenza viene chiuso automaticamente entro 7
+        giorni, se non riceviamo risposta dal cliente": Giulia, copied on
+        Mario's request, writes in its chatter from the portal. Her message
+        is kept; it is not the customer's reply, so the request Mario's
+        company closed stays closed."""
+        self.ticket.stage_id = self.done
+        self.ticket.message_subscribe(partner_ids=self.giulia.partner_id.ids)
+        self.login(self.giulia)
+        before = self._stages()
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "helpdesk.ticket",
+                "thread_id": self.ticket.id,
+                "post_data": {
+                    "body": "Anche il nostro sito è lento.",
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
+            },
+        )
+        self.assertIn(
+            "Anche il nostro sito è lento.",
+            self.ticket.message_ids.filtered(
+                lambda m: m.author_id == self.giulia.partner_id
+            ).body,
+        )
+        self.assertEqual(self._stages(), before, "nothing reopened")
+
 
 @tagged("post_install", "-at_install")
 class TestPortalCancellationRequest(AccessCase):

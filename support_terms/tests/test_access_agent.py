@@ -322,6 +322,61 @@ class TestAgentCannotDecideForManagers(AccessCase):
         self.assertEqual(ticket.urgency_source, "staff")
         self.assertEqual(ticket.urgency_review, "to_review")
 
+    def test_agent_cannot_change_the_terms_or_waive_what_they_bill(self):
+        """The plans, what each kind of request costs, the web design
+        project's milestones and the reactivation fee are the managers': the
+        access lists give agents reading only. Over JSON-RPC an agent would
+        make extras free, mark a site delivered without its balance invoice,
+        or waive the fee of a suspension."""
+        site = self._create_product("Sito web", self.company)
+        site.service_kind = "web_design"
+        _contract, site_line = self._create_contract(self.customer, site, "2026-01-01")
+        project = site_line.support_web_project_ids
+        plan = self.ticket.support_plan_id
+        rule = self.env["support.coverage.rule"].create(
+            {
+                "plan_id": plan.id,
+                "category_id": self.env["helpdesk.ticket.category"]
+                .create({"name": "Analisi log"})
+                .id,
+                "coverage": "extra",
+                "billing_mode": "credits",
+                "credits": 2,
+            }
+        )
+
+        def facts():
+            self.env.invalidate_all()
+            return (
+                plan.read(["channel_rule", "channel_ids", "team_id"]),
+                rule.read(["coverage", "credits"]),
+                project.read(["state", "delivered_on", "balance_invoice_id"]),
+                self.suspension.read(["state", "fee_state"]),
+            )
+
+        before = facts()
+        self.login(self.agent)
+        for model, record, values in (
+            ("support.plan", plan, {"channel_rule": "accept"}),
+            ("support.plan", plan, {"channel_ids": [Command.clear()]}),
+            ("support.coverage.rule", rule, {"coverage": "included"}),
+            ("support.coverage.rule", rule, {"credits": 0}),
+            ("support.web.project", project, {"state": "delivered"}),
+            ("support.service.suspension", self.suspension, {"fee_state": "waived"}),
+        ):
+            with self.subTest(model=model, write=values):
+                self.assertRefused(model, "write", record.ids, values)
+        self.assertRefused(
+            "support.coverage.rule",
+            "create",
+            {
+                "plan_id": plan.id,
+                "category_id": rule.category_id.id,
+                "coverage": "included",
+            },
+        )
+        self.assertEqual(facts(), before, "nothing written")
+
 
 @tagged("post_install", "-at_install")
 class TestManagerDecides(AccessCase):

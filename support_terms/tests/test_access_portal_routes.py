@@ -220,3 +220,35 @@ class TestPortalCancellationRequest(AccessCase):
         self.assertIn("does not renew tacitly", form.text)
         self._ask(self.second_showcase_line)
         self.assertEqual(self._notices(), before)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalInvoiceOfAnotherCustomer(AccessCase):
+    """A posted invoice reads as the invoice it is in the portal: its PDF is
+    the customer's own document. Another customer asking for it by id gets
+    back to its home, without the invoice."""
+
+    def test_another_customers_invoice_pdf_is_not_sent(self):
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.fee.id, "price_unit": 20.0})
+                ],
+            }
+        )
+        invoice.action_post()
+        url = f"/my/invoices/{invoice.id}?report_type=pdf&download=1"
+        self.login(self.giulia)
+        response = self.url_open(url, allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
+        self.assertNotIn("/my/invoices", response.headers["Location"])
+        self.assertNotIn("attachment", response.headers.get("Content-Disposition", ""))
+        self.assertNotIn(invoice.name, response.text)
+        # the customer's own (the test server renders the report's HTML)
+        self.login(self.mario)
+        response = self.url_open(url, allow_redirects=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        self.assertIn(invoice.name, response.text)

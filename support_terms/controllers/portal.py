@@ -24,13 +24,15 @@ class SupportTermsTicketController(HelpdeskTicketController):
             stage = request.env["helpdesk.ticket.stage"].browse(int(kw.get("stage_id")))
             ticket.check_access("read")
             ticket = ticket.exists()
+            user = request.env.user
+            # a follower of another company reads the request, not its
+            # customer (a contact it may not read): closing it is the customer's
+            if not ticket or not ticket._support_from_customer(
+                user.partner_id, user.email
+            ):
+                raise NotFound()
         except (AccessError, MissingError, TypeError, ValueError) as error:
             raise NotFound() from error
-        user = request.env.user
-        if not ticket or not ticket._support_from_customer(user.partner_id, user.email):
-            # a follower of another company reads the request, closing it is
-            # the customer's
-            raise NotFound()
         # the user may read the ticket, not write tickets: the rest is sudo
         ticket_sudo = ticket.sudo()
         closable = (

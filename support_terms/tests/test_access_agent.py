@@ -246,6 +246,137 @@ class TestAgentCannotDecideForManagers(AccessCase):
         self.assertEqual(kept(), before, "nothing written")
         self.assertEqual(self.ticket.support_quote_state, "waiting")
 
+    def test_agent_cannot_rewrite_how_a_request_arrived(self):
+        """ "Le richieste di assistenza che non presenteranno i requisiti di
+        urgenza [...] verranno addebitate": the plan in force on arrival, how
+        and when a request became urgent, and the manager's review of it are
+        what the bill follows. Over JSON-RPC an agent would move the urgency's
+        start, clear its out-of-hours handling, hide a duplicate or a refused
+        channel, change the plan, or create a request already reviewed."""
+        other_product = self._create_product("Altro piano", self.company)
+        other_plan = self._create_plan("OTHER", other_product, sequence=9)
+        last_week = fields.Datetime.to_string(fields.Datetime.now() - timedelta(days=7))
+        kept = [
+            "support_plan_id",
+            "urgency_source",
+            "urgency_date",
+            "urgency_review",
+            "urgency_handling_date",
+            "support_duplicate_of_id",
+            "support_channel_outcome",
+        ]
+
+        def facts():
+            self.env.invalidate_all()
+            return self.ticket.read(kept)
+
+        before = facts()
+        self.login(self.agent)
+        for values in (
+            {"support_plan_id": other_plan.id},
+            {"urgency_date": last_week},
+            {"urgency_handling_date": False},
+            {"urgency_source": "email"},
+            {"support_duplicate_of_id": self.other_ticket.id},
+            {"support_channel_outcome": "refused"},
+            {"is_urgent": True, "urgency_review": "justified"},
+        ):
+            with self.subTest(write=values):
+                self.assertRefused("helpdesk.ticket", "write", self.ticket.ids, values)
+        self.assertEqual(facts(), before, "nothing written")
+        tickets = self.env["helpdesk.ticket"].search_count([])
+        for values in (
+            {"urgency_date": last_week},
+            {"urgency_source": "email"},
+            {"support_duplicate_of_id": self.other_ticket.id},
+        ):
+            with self.subTest(create=values):
+                self.assertRefused(
+                    "helpdesk.ticket",
+                    "create",
+                    {
+                        "name": "Posta lenta",
+                        "description": "<p>Le email arrivano in ritardo.</p>",
+                        "partner_id": self.contact.id,
+                        **values,
+                    },
+                )
+        self.assertEqual(self.env["helpdesk.ticket"].search_count([]), tickets)
+        # the agent records the customer's call: the plan is the one in force,
+        # the urgency is the staff's and waits for a manager's review
+        ticket_id = self.call(
+            "helpdesk.ticket",
+            "create",
+            {
+                "name": "Posta lenta",
+                "description": "<p>Le email arrivano in ritardo.</p>",
+                "partner_id": self.contact.id,
+                "is_urgent": True,
+                "urgency_review": "justified",
+                "support_plan_id": other_plan.id,
+            },
+        )
+        ticket = self.env["helpdesk.ticket"].browse(ticket_id)
+        self.assertEqual(ticket.support_plan_id, self.ticket.support_plan_id)
+        self.assertNotEqual(ticket.support_plan_id, other_plan)
+        self.assertEqual(ticket.urgency_source, "staff")
+        self.assertEqual(ticket.urgency_review, "to_review")
+
+    def test_agent_cannot_change_the_terms_or_waive_what_they_bill(self):
+        """The plans, what each kind of request costs, the web design
+        project's milestones and the reactivation fee are the managers': the
+        access lists give agents reading only. Over JSON-RPC an agent would
+        make extras free, mark a site delivered without its balance invoice,
+        or waive the fee of a suspension."""
+        site = self._create_product("Sito web", self.company)
+        site.service_kind = "web_design"
+        _contract, site_line = self._create_contract(self.customer, site, "2026-01-01")
+        project = site_line.support_web_project_ids
+        plan = self.ticket.support_plan_id
+        rule = self.env["support.coverage.rule"].create(
+            {
+                "plan_id": plan.id,
+                "category_id": self.env["helpdesk.ticket.category"]
+                .create({"name": "Analisi log"})
+                .id,
+                "coverage": "extra",
+                "billing_mode": "credits",
+                "credits": 2,
+            }
+        )
+
+        def facts():
+            self.env.invalidate_all()
+            return (
+                plan.read(["channel_rule", "channel_ids", "team_id"]),
+                rule.read(["coverage", "credits"]),
+                project.read(["state", "delivered_on", "balance_invoice_id"]),
+                self.suspension.read(["state", "fee_state"]),
+            )
+
+        before = facts()
+        self.login(self.agent)
+        for model, record, values in (
+            ("support.plan", plan, {"channel_rule": "accept"}),
+            ("support.plan", plan, {"channel_ids": [Command.clear()]}),
+            ("support.coverage.rule", rule, {"coverage": "included"}),
+            ("support.coverage.rule", rule, {"credits": 0}),
+            ("support.web.project", project, {"state": "delivered"}),
+            ("support.service.suspension", self.suspension, {"fee_state": "waived"}),
+        ):
+            with self.subTest(model=model, write=values):
+                self.assertRefused(model, "write", record.ids, values)
+        self.assertRefused(
+            "support.coverage.rule",
+            "create",
+            {
+                "plan_id": plan.id,
+                "category_id": rule.category_id.id,
+                "coverage": "included",
+            },
+        )
+        self.assertEqual(facts(), before, "nothing written")
+
 
 @tagged("post_install", "-at_install")
 class TestManagerDecides(AccessCase):

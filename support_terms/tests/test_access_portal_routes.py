@@ -85,6 +85,36 @@ class TestPortalTicketClose(AccessCase):
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self._stages(), before)
 
+    def test_a_follower_of_another_company_writes_and_acts_on_nothing(self):
+        """ "il ticket di assistenza viene chiuso automaticamente entro 7
+        giorni, se non riceviamo risposta dal cliente": Giulia, copied on
+        Mario's request, writes in its chatter from the portal. Her message
+        is kept; it is not the customer's reply, so the request Mario's
+        company closed stays closed."""
+        self.ticket.stage_id = self.done
+        self.ticket.message_subscribe(partner_ids=self.giulia.partner_id.ids)
+        self.login(self.giulia)
+        before = self._stages()
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "helpdesk.ticket",
+                "thread_id": self.ticket.id,
+                "post_data": {
+                    "body": "Anche il nostro sito è lento.",
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
+            },
+        )
+        self.assertIn(
+            "Anche il nostro sito è lento.",
+            self.ticket.message_ids.filtered(
+                lambda m: m.author_id == self.giulia.partner_id
+            ).body,
+        )
+        self.assertEqual(self._stages(), before, "nothing reopened")
+
 
 @tagged("post_install", "-at_install")
 class TestPortalCancellationRequest(AccessCase):
@@ -190,3 +220,35 @@ class TestPortalCancellationRequest(AccessCase):
         self.assertIn("does not renew tacitly", form.text)
         self._ask(self.second_showcase_line)
         self.assertEqual(self._notices(), before)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalInvoiceOfAnotherCustomer(AccessCase):
+    """A posted invoice reads as the invoice it is in the portal: its PDF is
+    the customer's own document. Another customer asking for it by id gets
+    back to its home, without the invoice."""
+
+    def test_another_customers_invoice_pdf_is_not_sent(self):
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.fee.id, "price_unit": 20.0})
+                ],
+            }
+        )
+        invoice.action_post()
+        url = f"/my/invoices/{invoice.id}?report_type=pdf&download=1"
+        self.login(self.giulia)
+        response = self.url_open(url, allow_redirects=False)
+        self.assertIn(response.status_code, (302, 303))
+        self.assertNotIn("/my/invoices", response.headers["Location"])
+        self.assertNotIn("attachment", response.headers.get("Content-Disposition", ""))
+        self.assertNotIn(invoice.name, response.text)
+        # the customer's own (the test server renders the report's HTML)
+        self.login(self.mario)
+        response = self.url_open(url, allow_redirects=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        self.assertIn(invoice.name, response.text)

@@ -4,3 +4,4 @@ from . import test_withdrawal
 from . import test_pec_notice
 from . import test_acceptance
 from . import test_fattura_pa
+from . import test_access_terms

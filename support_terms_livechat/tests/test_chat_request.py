@@ -4,6 +4,7 @@ from datetime import datetime
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 
 from odoo.addons.support_terms_sla.tests.common import PlanSlaCase
 
@@ -245,5 +246,53 @@ class TestChatRequest(HttpCase, PlanSlaCase):
         self.assertIn(
             "non ha un piano di assistenza che comprenda la chat", str(caught.exception)
         )
+        self.assertEqual(tickets.search_count([]), before)
+        self.assertFalse(chat.sudo().support_ticket_ids)
+
+    def test_only_support_staff_turn_a_chat_into_a_request(self):
+        """The operator turns the chat into the customer's request; over
+        JSON-RPC the customer in the chat, or an employee who answers chats
+        but does not work the helpdesk, would record requests with the
+        plan's targets counted from the chat's start."""
+        self.authenticate("mario_chat", "mario-chat-1")
+        data = self._get_session()
+        chat = self.env["discuss.channel"].browse(data["discuss.channel"][0]["id"])
+        seller = new_test_user(
+            self.env,
+            login="chat_seller",
+            groups="base.group_user,im_livechat.im_livechat_group_user",
+        )
+        chat.sudo().add_members(partner_ids=seller.partner_id.ids)
+        tickets = self.env["helpdesk.ticket"]
+        before = tickets.search_count([])
+        for login, password in (
+            ("mario_chat", "mario-chat-1"),
+            ("chat_seller", "chat_seller"),
+        ):
+            self.authenticate(login, password)
+            with self.subTest(user=login):
+                with self.assertRaises(JsonRpcException) as caught:
+                    self.make_jsonrpc_request(
+                        "/web/dataset/call_kw/discuss.channel/"
+                        "action_support_create_ticket",
+                        {
+                            "model": "discuss.channel",
+                            "method": "action_support_create_ticket",
+                            "args": [[chat.id]],
+                            "kwargs": {},
+                        },
+                    )
+                self.assertEqual(str(caught.exception), "odoo.exceptions.AccessError")
+                # the /ticket command only answers in the chat
+                self.make_jsonrpc_request(
+                    "/web/dataset/call_kw/discuss.channel/"
+                    "execute_command_support_ticket",
+                    {
+                        "model": "discuss.channel",
+                        "method": "execute_command_support_ticket",
+                        "args": [[chat.id]],
+                        "kwargs": {"body": "/ticket"},
+                    },
+                )
         self.assertEqual(tickets.search_count([]), before)
         self.assertFalse(chat.sudo().support_ticket_ids)

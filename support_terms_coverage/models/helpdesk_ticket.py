@@ -348,12 +348,11 @@ class HelpdeskTicket(models.Model):
         told, again."""
         excluded = self.filtered(lambda t: t.coverage in ("excluded", "hints"))
         covered = (self - excluded).filtered("support_exclusion_notified")
-        # sudo: a field the addon records, refused to users' writes
         if covered:
-            covered.sudo().write({"support_exclusion_notified": False})
+            covered._support_record({"support_exclusion_notified": False})
         newly = excluded.filtered(lambda t: not t.support_exclusion_notified)
         if newly:
-            newly.sudo().write({"support_exclusion_notified": True})
+            newly._support_record({"support_exclusion_notified": True})
             hints = newly.filtered(lambda t: t.coverage == "hints")
             hints._send_customer_email(
                 "support_terms_coverage.mail_template_coverage_hints"

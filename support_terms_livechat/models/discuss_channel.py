@@ -92,8 +92,7 @@ class DiscussChannel(models.Model):
                 "company_id": company.id,
             }
         )
-        # sudo: the link is recorded by the addon, never written by users
-        ticket.sudo().support_chat_id = chat
+        ticket._support_record({"support_chat_id": chat.id})
         ticket._support_arrived(start)
         return ticket
 

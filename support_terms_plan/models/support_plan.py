@@ -181,11 +181,13 @@ class SupportPlan(models.Model):
             # plan other customers hold
             raise AccessError(_("Only support staff can search plans by customer."))
         ids = value if isinstance(value, list | tuple) else [value]
-        partners = self.env["res.partner"].sudo().browse(ids).commercial_partner_id
+        # checked above: the answer covers every company's contracts
+        plans = self.sudo()
+        partners = plans.env["res.partner"].browse(ids).commercial_partner_id
         plan_ids = set()
         # each company's plans are in force on that company's day
-        for company in self.env["res.company"].sudo().search([]):
-            in_force = self.sudo()._plans_in_force_by_partner(
+        for company in plans.env["res.company"].search([]):
+            in_force = plans._plans_in_force_by_partner(
                 company, company._support_today(), partners=partners
             )
             plan_ids.update(in_force.values())
@@ -238,7 +240,7 @@ class SupportPlan(models.Model):
         if plans is None or any(not p.active for p in plans):
             plans = plan_model.search([("company_id", "in", companies.ids)])
         else:
-            plans = plans.sudo()
+            plans = plan_model.browse(plans.ids)
         granting = defaultdict(list)
         for plan in plans.filtered(lambda p: p.company_id in companies):
             for product in plan.product_ids:

@@ -539,7 +539,9 @@ class SupportCancellationNotice(models.Model):
         )
 
     def action_reset_draft(self):
-        # the write checks the manager: the state is a decision
+        # the state is a decision, and the manager's before anything is said
+        # of the notice
+        self._check_manager()
         for notice in self:
             if notice.state != "rejected":
                 raise self._only_rejected_back_to_draft()

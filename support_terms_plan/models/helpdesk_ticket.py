@@ -166,8 +166,8 @@ class HelpdeskTicket(models.Model):
         return True
 
     def _support_create_values(self, vals):
-        """Complete the values of a new request, in place, after refusing
-        what users may not set: each feature adds its own."""
+        """Complete the values of a new request, in place (and returned),
+        after refusing what users may not set: each feature adds its own."""
         self._check_system_fields(vals)
         if not self._can_set_support_plan():
             vals.pop("support_plan_id", None)
@@ -178,6 +178,7 @@ class HelpdeskTicket(models.Model):
             team = self._support_default_team(vals)
             if team:
                 vals["team_id"] = team.id
+        return vals
 
     def _support_request_created(self):
         """The requests were recorded, whatever their door: each feature

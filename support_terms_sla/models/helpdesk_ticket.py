@@ -124,11 +124,12 @@ class HelpdeskTicket(models.Model):
     )
 
     def _support_create_values(self, vals):
-        super()._support_create_values(vals)
+        vals = super()._support_create_values(vals)
         if not self._can_set_support_plan():
             vals.pop("urgency_review", None)
         if vals.get("is_urgent"):
             vals.update(self._urgency_values(vals.get("urgency_source") or "staff"))
+        return vals
 
     def _support_request_created(self):
         res = super()._support_request_created()

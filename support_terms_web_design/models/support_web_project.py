@@ -22,6 +22,17 @@ STATES = [
 ]
 
 
+# what the buttons and the scheduled action record, each with its invoice
+MILESTONES = {
+    "state",
+    "signed_on",
+    "delivered_on",
+    "deposit_invoice_id",
+    "balance_invoice_id",
+    "reminder_sent_on",
+}
+
+
 class SupportWebProject(models.Model):
     """A web design project: a percentage agreed at signing, the balance at
     delivery or, when the customer's material has not arrived, 180 days
@@ -176,6 +187,17 @@ class SupportWebProject(models.Model):
             "object.mail_balance_due_on",
             "object.mail_signed_on",
         )
+
+    def write(self, vals):
+        if not self.env.su and MILESTONES & set(vals):
+            # a milestone written by hand would skip its invoice
+            raise UserError(
+                self.env._(
+                    "The milestones of a web design project are recorded by its "
+                    "buttons (sign, deliver), each with its invoice."
+                )
+            )
+        return super().write(vals)
 
     # -- staff actions ---------------------------------------------------
 

@@ -66,3 +66,40 @@ class TestWhoSignsAndDelivers(HttpCase, WebDesignCase):
         self._call("action_sign", project)
         self.assertEqual(project.state, "signed")
         self.assertEqual(project.deposit_invoice_id.amount_untaxed, 600.0)
+
+    def test_a_manager_cannot_skip_the_steps_by_writing_the_milestones(self):
+        """ "saldo alla consegna del lavoro finito": a project marked
+        delivered by writing its state over JSON-RPC would never invoice its
+        balance; its milestones are the buttons' to record, each with its
+        invoice."""
+        _contract, project = self._sell_site(30)
+        self.authenticate("web_designer", "web_designer")
+        self._call("action_sign", project)
+        invoices = self.env["account.move"].search_count([])
+        for values in (
+            {"state": "delivered"},
+            {"delivered_on": "2026-01-10"},
+            {"balance_invoice_id": project.deposit_invoice_id.id},
+            {"signed_on": "2020-01-01"},
+        ):
+            with self.subTest(values=values):
+                with self.assertRaises(JsonRpcException) as caught:
+                    self.make_jsonrpc_request(
+                        "/web/dataset/call_kw/support.web.project/write",
+                        {
+                            "model": "support.web.project",
+                            "method": "write",
+                            "args": [project.ids, values],
+                            "kwargs": {},
+                        },
+                    )
+                self.assertEqual(str(caught.exception), "odoo.exceptions.UserError")
+        project.invalidate_recordset()
+        self.assertEqual(project.state, "signed")
+        self.assertFalse(project.delivered_on)
+        self.assertFalse(project.balance_invoice_id)
+        self.assertEqual(self.env["account.move"].search_count([]), invoices)
+        # the button delivers it and invoices the balance
+        self._call("action_deliver", project)
+        self.assertEqual(project.state, "delivered")
+        self.assertEqual(project.balance_invoice_id.amount_untaxed, 1400.0)

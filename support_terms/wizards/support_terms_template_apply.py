@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.support_terms_base.tools import check_manager
 
-from ..rules.terms_templates import (
+from ..terms_templates import (
     CALENDARS,
     CHANNEL_NAMES,
     TEMPLATE_SELECTION,

@@ -229,9 +229,12 @@ class SupportTermsTemplateApply(models.TransientModel):
                 by_model.setdefault(model, []).append(record_id)
             items = []
             for model, ids in by_model.items():
-                # the manager applied the template (checked): it reads the
-                # names of what it made, calendars and SLAs included
-                records = self.env[model].sudo().browse(dict.fromkeys(ids))
+                # the names of what the manager made, in the company it set up
+                records = (
+                    self.env[model]
+                    .with_company(self.company_id)
+                    .browse(dict.fromkeys(ids))
+                )
                 items.append(
                     Markup("<li><strong>%s</strong> (%s): %s</li>")
                     % (

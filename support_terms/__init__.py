@@ -1,4 +1,4 @@
 from . import controllers
 from . import models
-from . import rules
+from . import terms_templates
 from . import wizards

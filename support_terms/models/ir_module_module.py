@@ -1,7 +1,7 @@
 from odoo import models
 from odoo.tools.translate import LazyGettext
 
-from ..rules import terms_templates
+from .. import terms_templates
 
 # the records the templates name, by the field that holds their name
 NAMED_BY_TEMPLATES = [

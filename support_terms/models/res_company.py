@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-from ..rules.terms_templates import TEMPLATE_SELECTION
+from ..terms_templates import TEMPLATE_SELECTION
 
 
 class ResCompany(models.Model):

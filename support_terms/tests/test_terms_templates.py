@@ -4,7 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 from odoo.tools.translate import LazyGettext, code_translations
 
-from ..rules.terms_templates import TEMPLATE_SELECTION, TEMPLATES
+from ..terms_templates import TEMPLATE_SELECTION, TEMPLATES
 from ..wizards.support_terms_template_records import TEMPLATE_XMLID_MODULE
 from .common import SupportTermsCase
 

@@ -3,9 +3,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.support_terms_base.tools import check_manager
-
-from ..rules.terms_templates import (
+from ..terms_templates import (
     CALENDARS,
     CHANNEL_NAMES,
     TEMPLATE_SELECTION,
@@ -229,9 +227,12 @@ class SupportTermsTemplateApply(models.TransientModel):
                 by_model.setdefault(model, []).append(record_id)
             items = []
             for model, ids in by_model.items():
-                # the manager applied the template (checked): it reads the
-                # names of what it made, calendars and SLAs included
-                records = self.env[model].sudo().browse(dict.fromkeys(ids))
+                # the names of what the manager made, in the company it set up
+                records = (
+                    self.env[model]
+                    .with_company(self.company_id)
+                    .browse(dict.fromkeys(ids))
+                )
                 items.append(
                     Markup("<li><strong>%s</strong> (%s): %s</li>")
                     % (
@@ -291,11 +292,8 @@ class SupportTermsTemplateApply(models.TransientModel):
         spec = TEMPLATES.get(template)
         if not spec:
             raise UserError(self.env._("Unknown terms template: %s", escape(template)))
-        check_manager(
-            self,
-            self.env._("Only support managers can apply a terms template."),
-            model_rights=False,
-        )
+        # who applies a template is the wizard's access list: managers
+        self.check_access("create")
         if company not in self.env.user.company_ids and not self.env.su:
             raise UserError(
                 self.env._("You cannot set up a company you do not work in.")

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools.translate import LazyTranslate
 
-from ..rules.terms_templates import CALENDARS, CATEGORY_NAMES, CHANNEL_NAMES, TZ
+from ..terms_templates import CALENDARS, CATEGORY_NAMES, CHANNEL_NAMES, TZ
 
 _lt = LazyTranslate(__name__)
 

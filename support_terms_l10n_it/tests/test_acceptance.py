@@ -6,7 +6,7 @@ from odoo import http
 from odoo.exceptions import UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
-from odoo.addons.support_terms.rules.terms_templates import TEMPLATE_SELECTION
+from odoo.addons.support_terms.terms_templates import TEMPLATE_SELECTION
 
 from ..templates import CLAUSES
 from .common import ItalianLawCase

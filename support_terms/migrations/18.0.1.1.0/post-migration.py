@@ -24,7 +24,7 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields
 
-from odoo.addons.support_terms.rules.terms_templates import (
+from odoo.addons.support_terms.terms_templates import (
     TEMPLATES,
     notice_judged_on,
 )

@@ -20,22 +20,10 @@ TEMPLATE = {
     "team": _lt("Technical assistance"),
     "calendars": ["afternoon"],
     "products": {
-        "assistance": {
-            "name": _lt("Annual technical assistance"),
-            "price": 480.0,
-        },
-        "hosting": {
-            "name": _lt("Hosting and email"),
-            "price": 90.0,
-        },
-        "development": {
-            "name": _lt("Development on quote"),
-            "price": 50.0,
-        },
-        "urgency_fee": {
-            "name": _lt("Unjustified urgency"),
-            "price": 40.0,
-        },
+        "assistance": {"name": _lt("Annual technical assistance"), "price": 480.0},
+        "hosting": {"name": _lt("Hosting and email"), "price": 90.0},
+        "development": {"name": _lt("Development on quote"), "price": 50.0},
+        "urgency_fee": {"name": _lt("Unjustified urgency"), "price": 40.0},
     },
     "plans": [
         {

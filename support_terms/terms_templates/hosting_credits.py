@@ -43,10 +43,7 @@ TEMPLATE = {
     "team": _lt("Hosting support"),
     "calendars": ["office"],
     "products": {
-        "hosting": {
-            "name": _lt("Standard hosting"),
-            "price": 99.0,
-        },
+        "hosting": {"name": _lt("Standard hosting"), "price": 99.0},
         "hosting_dev": {
             "name": _lt("Hosting with website development"),
             "price": 199.0,

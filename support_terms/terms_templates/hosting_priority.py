@@ -36,18 +36,9 @@ TEMPLATE = {
     "team": _lt("Customer support"),
     "calendars": ["office"],
     "products": {
-        "hosting": {
-            "name": _lt("Managed hosting"),
-            "price": 150.0,
-        },
-        "server": {
-            "name": _lt("Dedicated server"),
-            "price": 900.0,
-        },
-        "repair": {
-            "name": _lt("Repair due to the customer"),
-            "price": 80.0,
-        },
+        "hosting": {"name": _lt("Managed hosting"), "price": 150.0},
+        "server": {"name": _lt("Dedicated server"), "price": 900.0},
+        "repair": {"name": _lt("Repair due to the customer"), "price": 80.0},
     },
     "plans": [
         {

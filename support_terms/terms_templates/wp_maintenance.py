@@ -49,18 +49,9 @@ TEMPLATE = {
     "team": _lt("WordPress support"),
     "calendars": ["mon_sat", "always"],
     "products": {
-        "basic": {
-            "name": _lt("BASIC maintenance plan"),
-            "price": 290.0,
-        },
-        "premium": {
-            "name": _lt("PREMIUM maintenance plan"),
-            "price": 590.0,
-        },
-        "one_shot": {
-            "name": _lt("One-shot technical intervention"),
-            "price": 0.0,
-        },
+        "basic": {"name": _lt("BASIC maintenance plan"), "price": 290.0},
+        "premium": {"name": _lt("PREMIUM maintenance plan"), "price": 590.0},
+        "one_shot": {"name": _lt("One-shot technical intervention"), "price": 0.0},
     },
     "plans": [
         {

@@ -31,25 +31,13 @@ TEMPLATE = {
     "notice_days": 60,
     "calendars": ["office"],
     "products": {
-        "hosting": {
-            "name": _lt("Yearly hosting"),
-            "price": 120.0,
-        },
+        "hosting": {"name": _lt("Yearly hosting"), "price": 120.0},
         "domain": {"name": _lt("Domain name"), "price": 15.0},
         "pec": {"name": _lt("Certified email (PEC)"), "price": 25.0},
-        "showcase": {
-            "name": _lt("Company showcase"),
-            "price": 150.0,
-        },
-        "banner": {
-            "name": _lt("Advertising banner"),
-            "price": 80.0,
-        },
+        "showcase": {"name": _lt("Company showcase"), "price": 150.0},
+        "banner": {"name": _lt("Advertising banner"), "price": 80.0},
         "gold": {"name": _lt("GOLD Help Desk"), "price": 200.0},
-        "intervention": {
-            "name": _lt("Paid technical intervention"),
-            "price": 60.0,
-        },
+        "intervention": {"name": _lt("Paid technical intervention"), "price": 60.0},
     },
     "plans": [
         {

@@ -1,3 +1,0 @@
-"""Pure functions holding the rules of the terms: no ORM in here."""
-
-from . import terms_templates

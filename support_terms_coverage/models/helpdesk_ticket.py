@@ -526,10 +526,10 @@ class HelpdeskTicket(models.Model):
         }
 
     def _add_charge(self, kind, product, quantity=1.0, name=None):
-        """A charge support staff decide (those who may write the request);
-        its price is the product's."""
+        """A charge the terms decide, at the product's price; the caller
+        checks who decides it. One of each kind per request, except missing
+        credits, billed each time credits run short."""
         self.ensure_one()
-        self.check_access("write")
         if not product:
             raise UserError(
                 _(
@@ -538,11 +538,13 @@ class HelpdeskTicket(models.Model):
                     ticket=self.display_name,
                 )
             )
-        if self.support_charge_ids.filtered(lambda c: c.kind == kind):
+        if kind != "credit_shortfall" and self.support_charge_ids.filtered(
+            lambda c: c.kind == kind
+        ):
             raise UserError(
                 _("%(ticket)s is already charged for this.", ticket=self.display_name)
             )
-        # sudo: staff charge by the terms, only managers write charges
+        # sudo: charges are written by the terms, only managers edit them
         return (
             self.env["support.ticket.charge"]
             .sudo()
@@ -720,11 +722,8 @@ class HelpdeskTicket(models.Model):
         charged on arrival, and the customer told with the plan's channels."""
         if plan.channel_rule != "charge":
             return super()._support_channel_outside_plan(plan)
-        # sudo: the plan's rule, applied whoever the request came from,
-        # recorded in a field users do not write
-        ticket = self.sudo()
-        ticket._charge_channel_fee()
-        ticket.support_channel_outcome = "charged"
+        self._charge_channel_fee()
+        self._support_record({"support_channel_outcome": "charged"})
         return self._send_customer_email(
             "support_terms_coverage.mail_template_channel_fee"
         )

@@ -589,20 +589,12 @@ class SupportCreditMove(models.Model):
             ]
         )
         if not float_is_zero(shortfall, precision_digits=PRECISION):
-            product = company.support_credit_overdraft_product_id
-            # sudo: the manager's decision, checked above; charges are
-            # written by the terms
-            self.env["support.ticket.charge"].sudo().create(
-                {
-                    "ticket_id": ticket.id,
-                    "kind": "credit_shortfall",
-                    "product_id": product.id,
-                    "quantity": shortfall,
-                    "price_unit": product.lst_price,
-                    "name": self.env._(
-                        "%(credits)s credits missing", credits=shortfall
-                    ),
-                }
+            # the manager's decision, checked above
+            ticket._add_charge(
+                "credit_shortfall",
+                company.support_credit_overdraft_product_id,
+                quantity=shortfall,
+                name=self.env._("%(credits)s credits missing", credits=shortfall),
             )
         return consumed
 

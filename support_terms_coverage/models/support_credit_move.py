@@ -9,6 +9,13 @@ from ..rules.prepaid_credits import allocate_fifo, credit_expiry
 EXPIRY_BATCH_PARAM = "support_terms.credit_expiry_batch_size"
 EXPIRY_BATCH_DEFAULT = 1000
 PRECISION = 2
+# the kinds of credit move, as the ledger and its report name them
+MOVE_TYPES = [
+    ("grant", "Credits bought"),
+    ("consumption", "Credits used"),
+    ("expiry", "Credits expired"),
+    ("reversal", "Credits withdrawn"),
+]
 
 
 class SupportCreditMove(models.Model):
@@ -45,12 +52,7 @@ class SupportCreditMove(models.Model):
         required=True, default=lambda self: self.env.company._support_today()
     )
     move_type = fields.Selection(
-        selection=[
-            ("grant", "Credits bought"),
-            ("consumption", "Credits used"),
-            ("expiry", "Credits expired"),
-            ("reversal", "Credits withdrawn"),
-        ],
+        selection=MOVE_TYPES,
         string="Type",
         required=True,
         index=True,

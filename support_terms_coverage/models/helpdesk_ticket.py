@@ -4,6 +4,8 @@ from odoo.tools import format_amount
 
 from odoo.addons.support_terms_base.tools import USER_GROUP, check_manager
 
+from .support_coverage_rule import COVERAGE_SELECTION
+
 # the coverage of a request no rule covers: staff assess it
 WITHOUT_RULE = "to_assess"
 # the values a ticket's coverage follows
@@ -29,13 +31,7 @@ class HelpdeskTicket(models.Model):
         ondelete="set null",
     )
     coverage = fields.Selection(
-        selection=[
-            ("included", "Included"),
-            ("extra", "Extra"),
-            ("excluded", "Excluded"),
-            ("hints", "Hints only"),
-            ("to_assess", "To assess"),
-        ],
+        selection=[*COVERAGE_SELECTION, (WITHOUT_RULE, "To assess")],
         compute="_compute_coverage",
         store=True,
         readonly=False,

@@ -603,21 +603,19 @@ class HelpdeskTicket(models.Model):
             and (t.partner_id or t.partner_email)
             and t.company_id.support_no_plan_mode != "paid_support"
         )
-        # sudo: the company's rule, applied whoever the request came from,
-        # recorded in fields users do not write
-        for ticket in arrived.sudo():
+        for ticket in arrived:
             mode = ticket.company_id.support_no_plan_mode
             if mode == "refuse":
                 # support is for customers only: tell the requester politely
                 # and close the request
                 if not ticket._support_from_non_customer():
                     continue
-                ticket.support_no_plan_rule = "refused"
+                ticket._support_record({"support_no_plan_rule": "refused"})
                 ticket._support_refuse_and_close(
                     "support_terms_coverage.mail_template_no_plan_refused"
                 )
             elif mode == "fixed_fee" and ticket.partner_id:
-                ticket.support_no_plan_rule = "fixed_fee"
+                ticket._support_record({"support_no_plan_rule": "fixed_fee"})
                 ticket._add_charge(
                     "outside_plan",
                     ticket.company_id.support_no_plan_product_id,
@@ -632,7 +630,7 @@ class HelpdeskTicket(models.Model):
             else:
                 # a fixed fee needs a contact to invoice: a requester known
                 # only by its email is quoted once staff link its contact
-                ticket.support_no_plan_rule = "quote"
+                ticket._support_record({"support_no_plan_rule": "quote"})
                 ticket._send_customer_email(
                     "support_terms_coverage.mail_template_no_plan_quote"
                 )

@@ -498,8 +498,8 @@ class HelpdeskTicket(models.Model):
             )
         )
         # the quotation of the request is the support terms' to record (no
-        # user links one by hand): linked as superuser, staff checked above
-        order.sudo().ticket_ids = [fields.Command.link(self.id)]
+        # user links one by hand); staff checked above
+        self._support_record({"sale_order_ids": [fields.Command.link(order.id)]})
         # the customer reads and signs it in the portal as a follower
         order.message_subscribe(partner_ids=order.partner_id.ids)
         return {

@@ -19,21 +19,7 @@ def _coverage_of_existing_requests(env):
     sql.create_column(cr, "helpdesk_ticket", "coverage", "varchar")
     sql.create_column(cr, "helpdesk_ticket", "support_coverage_rule_id", "int4")
     sql.create_column(cr, "helpdesk_ticket", "coverage_override_reason", "text")
-    cr.execute(
-        SQL(
-            "UPDATE helpdesk_ticket SET coverage = %s",
-            WITHOUT_RULE,
-        )
-    )
-
-
-def _exclusions_already_told(env):
-    """Requests already excluded are not emailed again: installing on a live
-    database tells no customer anything."""
-    env.cr.execute(
-        "UPDATE helpdesk_ticket SET support_exclusion_notified = TRUE "
-        "WHERE coverage = 'excluded'"
-    )
+    cr.execute(SQL("UPDATE helpdesk_ticket SET coverage = %s", WITHOUT_RULE))
 
 
 def link_quotes_on_oca(env):
@@ -79,7 +65,12 @@ def link_quotes_on_oca(env):
 
 def _after_install(env):
     link_quotes_on_oca(env)
-    _exclusions_already_told(env)
+    # requests already excluded are not emailed again: installing on a live
+    # database tells no customer anything
+    env.cr.execute(
+        "UPDATE helpdesk_ticket SET support_exclusion_notified = TRUE "
+        "WHERE coverage = 'excluded'"
+    )
 
 
 pre_init_hook, post_init_hook = adoption_hooks(

@@ -4,6 +4,8 @@ from odoo.tools import format_amount
 
 from odoo.addons.support_terms_base.tools import USER_GROUP, check_manager
 
+from .support_coverage_rule import COVERAGE_SELECTION
+
 # the coverage of a request no rule covers: staff assess it
 WITHOUT_RULE = "to_assess"
 # the values a ticket's coverage follows
@@ -29,13 +31,7 @@ class HelpdeskTicket(models.Model):
         ondelete="set null",
     )
     coverage = fields.Selection(
-        selection=[
-            ("included", "Included"),
-            ("extra", "Extra"),
-            ("excluded", "Excluded"),
-            ("hints", "Hints only"),
-            ("to_assess", "To assess"),
-        ],
+        selection=[*COVERAGE_SELECTION, (WITHOUT_RULE, "To assess")],
         compute="_compute_coverage",
         store=True,
         readonly=False,
@@ -502,8 +498,8 @@ class HelpdeskTicket(models.Model):
             )
         )
         # the quotation of the request is the support terms' to record (no
-        # user links one by hand): linked as superuser, staff checked above
-        order.sudo().ticket_ids = [fields.Command.link(self.id)]
+        # user links one by hand); staff checked above
+        self._support_record({"sale_order_ids": [fields.Command.link(order.id)]})
         # the customer reads and signs it in the portal as a follower
         order.message_subscribe(partner_ids=order.partner_id.ids)
         return {
@@ -526,10 +522,10 @@ class HelpdeskTicket(models.Model):
         }
 
     def _add_charge(self, kind, product, quantity=1.0, name=None):
-        """A charge support staff decide (those who may write the request);
-        its price is the product's."""
+        """A charge the terms decide, at the product's price; the caller
+        checks who decides it. One of each kind per request, except missing
+        credits, billed each time credits run short."""
         self.ensure_one()
-        self.check_access("write")
         if not product:
             raise UserError(
                 _(
@@ -538,11 +534,13 @@ class HelpdeskTicket(models.Model):
                     ticket=self.display_name,
                 )
             )
-        if self.support_charge_ids.filtered(lambda c: c.kind == kind):
+        if kind != "credit_shortfall" and self.support_charge_ids.filtered(
+            lambda c: c.kind == kind
+        ):
             raise UserError(
                 _("%(ticket)s is already charged for this.", ticket=self.display_name)
             )
-        # sudo: staff charge by the terms, only managers write charges
+        # sudo: charges are written by the terms, only managers edit them
         return (
             self.env["support.ticket.charge"]
             .sudo()
@@ -605,21 +603,19 @@ class HelpdeskTicket(models.Model):
             and (t.partner_id or t.partner_email)
             and t.company_id.support_no_plan_mode != "paid_support"
         )
-        # sudo: the company's rule, applied whoever the request came from,
-        # recorded in fields users do not write
-        for ticket in arrived.sudo():
+        for ticket in arrived:
             mode = ticket.company_id.support_no_plan_mode
             if mode == "refuse":
                 # support is for customers only: tell the requester politely
                 # and close the request
                 if not ticket._support_from_non_customer():
                     continue
-                ticket.support_no_plan_rule = "refused"
+                ticket._support_record({"support_no_plan_rule": "refused"})
                 ticket._support_refuse_and_close(
                     "support_terms_coverage.mail_template_no_plan_refused"
                 )
             elif mode == "fixed_fee" and ticket.partner_id:
-                ticket.support_no_plan_rule = "fixed_fee"
+                ticket._support_record({"support_no_plan_rule": "fixed_fee"})
                 ticket._add_charge(
                     "outside_plan",
                     ticket.company_id.support_no_plan_product_id,
@@ -634,7 +630,7 @@ class HelpdeskTicket(models.Model):
             else:
                 # a fixed fee needs a contact to invoice: a requester known
                 # only by its email is quoted once staff link its contact
-                ticket.support_no_plan_rule = "quote"
+                ticket._support_record({"support_no_plan_rule": "quote"})
                 ticket._send_customer_email(
                     "support_terms_coverage.mail_template_no_plan_quote"
                 )
@@ -720,11 +716,8 @@ class HelpdeskTicket(models.Model):
         charged on arrival, and the customer told with the plan's channels."""
         if plan.channel_rule != "charge":
             return super()._support_channel_outside_plan(plan)
-        # sudo: the plan's rule, applied whoever the request came from,
-        # recorded in a field users do not write
-        ticket = self.sudo()
-        ticket._charge_channel_fee()
-        ticket.support_channel_outcome = "charged"
+        self._charge_channel_fee()
+        self._support_record({"support_channel_outcome": "charged"})
         return self._send_customer_email(
             "support_terms_coverage.mail_template_channel_fee"
         )

@@ -42,9 +42,8 @@ class SaleOrder(models.Model):
                     ids.update(command[2])
         # sudo: a salesperson may link requests they do not read; what is
         # read is only the quotation the terms recorded
-        tickets = self.env["helpdesk.ticket"].sudo().browse(ids)
-        if orders:
-            tickets |= orders.sudo().ticket_ids
+        orders = (orders or self.browse()).sudo()
+        tickets = orders.env["helpdesk.ticket"].browse(ids) | orders.ticket_ids
         tickets = tickets.exists()
         return {
             "tickets": tickets,

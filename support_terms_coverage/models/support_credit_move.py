@@ -9,6 +9,13 @@ from ..rules.prepaid_credits import allocate_fifo, credit_expiry
 EXPIRY_BATCH_PARAM = "support_terms.credit_expiry_batch_size"
 EXPIRY_BATCH_DEFAULT = 1000
 PRECISION = 2
+# the kinds of credit move, as the ledger and its report name them
+MOVE_TYPES = [
+    ("grant", "Credits bought"),
+    ("consumption", "Credits used"),
+    ("expiry", "Credits expired"),
+    ("reversal", "Credits withdrawn"),
+]
 
 
 class SupportCreditMove(models.Model):
@@ -45,12 +52,7 @@ class SupportCreditMove(models.Model):
         required=True, default=lambda self: self.env.company._support_today()
     )
     move_type = fields.Selection(
-        selection=[
-            ("grant", "Credits bought"),
-            ("consumption", "Credits used"),
-            ("expiry", "Credits expired"),
-            ("reversal", "Credits withdrawn"),
-        ],
+        selection=MOVE_TYPES,
         string="Type",
         required=True,
         index=True,
@@ -589,20 +591,12 @@ class SupportCreditMove(models.Model):
             ]
         )
         if not float_is_zero(shortfall, precision_digits=PRECISION):
-            product = company.support_credit_overdraft_product_id
-            # sudo: the manager's decision, checked above; charges are
-            # written by the terms
-            self.env["support.ticket.charge"].sudo().create(
-                {
-                    "ticket_id": ticket.id,
-                    "kind": "credit_shortfall",
-                    "product_id": product.id,
-                    "quantity": shortfall,
-                    "price_unit": product.lst_price,
-                    "name": self.env._(
-                        "%(credits)s credits missing", credits=shortfall
-                    ),
-                }
+            # the manager's decision, checked above
+            ticket._add_charge(
+                "credit_shortfall",
+                company.support_credit_overdraft_product_id,
+                quantity=shortfall,
+                name=self.env._("%(credits)s credits missing", credits=shortfall),
             )
         return consumed
 

@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..models.support_credit_move import MOVE_TYPES
+
 
 class SupportCreditReport(models.Model):
     """Prepaid credits sold, used, expired and withdrawn, as positive figures
@@ -16,12 +18,7 @@ class SupportCreditReport(models.Model):
     company_id = fields.Many2one("res.company", readonly=True)
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", readonly=True)
     move_type = fields.Selection(
-        selection=[
-            ("grant", "Credits bought"),
-            ("consumption", "Credits used"),
-            ("expiry", "Credits expired"),
-            ("reversal", "Credits withdrawn"),
-        ],
+        selection=MOVE_TYPES,
         string="Type",
         readonly=True,
     )

@@ -4,7 +4,7 @@ from odoo.tools import float_compare
 
 from odoo.addons.support_terms_base.tools import check_manager
 
-PRECISION = 2
+from ..models.support_credit_move import PRECISION
 
 
 class AccountMoveReversal(models.TransientModel):

@@ -6,10 +6,6 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
     _inherit = "base.partner.merge.automatic.wizard"
 
     def _update_foreign_keys(self, src_partners, dst_partner):
-        self._support_check_credits_not_merged(src_partners, dst_partner)
-        return super()._update_foreign_keys(src_partners, dst_partner)
-
-    def _support_check_credits_not_merged(self, src_partners, dst_partner):
         """Credits are not transferable: merging a customer that holds
         prepaid credits would move them to another contact."""
         holders = self.env["support.credit.move"]._holders(src_partners)
@@ -22,3 +18,4 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
                     other=dst_partner.display_name,
                 )
             )
+        return super()._update_foreign_keys(src_partners, dst_partner)

@@ -163,12 +163,14 @@ class HelpdeskTicket(models.Model):
         res = super()._support_written(vals)
         if vals.get("stage_id"):
             self._take_in_charge_on_first_move()
+        # sudo: the SLA lines are the system's count, agents may not delete them
+        system = self.sudo()
         if vals.get("is_urgent"):
-            self._keep_replaced_slas()
+            system._keep_replaced_slas()
         if vals.get("impact"):
             self._apply_impact_priority()
         if {"team_id", "support_plan_id", "is_urgent", "impact"} & set(vals):
-            self._refresh_slas(team_changed="team_id" in vals)
+            system._refresh_slas(team_changed="team_id" in vals)
         return res
 
     def _support_arrived(self, moment):
@@ -200,8 +202,7 @@ class HelpdeskTicket(models.Model):
         address) gets the team's SLAs counted from its arrival, as OCA counts
         a new ticket SLA from the ticket's creation; a team without SLAs
         leaves it with none."""
-        # sudo: the SLA lines follow the request, agents may not delete them
-        for ticket in self.sudo():
+        for ticket in self:
             if ticket.team_sla:
                 ticket.refresh_sla()
             elif team_changed and ticket.ticket_sla_ids:
@@ -440,8 +441,7 @@ class HelpdeskTicket(models.Model):
     def _keep_replaced_slas(self):
         """An urgency raised later: the SLAs that no longer apply stay on the
         request as history (replaced), no longer counted nor monitored."""
-        # sudo: the SLA lines are the system's count, read only to agents
-        for ticket in self.sudo().filtered("team_sla"):
+        for ticket in self.filtered("team_sla"):
             slas = ticket._get_sla()
             replaced = ticket.ticket_sla_ids - ticket.ticket_sla_ids.filtered(
                 lambda r: r.sla_id in slas  # noqa: B023 (called right away)

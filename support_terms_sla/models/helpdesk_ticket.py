@@ -397,7 +397,14 @@ class HelpdeskTicket(models.Model):
             if not calendar or plans._in_hours(calendar, now):
                 continue
             if plans._in_hours(plan.urgent_calendar_id, now):
-                ticket._call_on_call_staff()
+                # an activity for each on-call user; assigning it emails them
+                for user in ticket._support_on_call_users():
+                    ticket.activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        user_id=user.id,
+                        summary=_("Urgent request out of hours"),
+                        note=ticket.name,
+                    )
             else:
                 ticket._support_record(
                     {"urgency_handling_date": plans._next_working_time(calendar, now)}
@@ -406,37 +413,21 @@ class HelpdeskTicket(models.Model):
                     "support_terms_sla.mail_template_urgent_out_of_hours"
                 )
 
-    def _call_on_call_staff(self):
-        """An activity for each on-call user; assigning it emails them."""
-        self.ensure_one()
-        for user in self._support_on_call_users():
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=user.id,
-                summary=_("Urgent request out of hours"),
-                note=self.name,
-            )
-
     def _support_on_call_users(self):
         """Who is called for an urgency out of hours: the team's on-call
         users, else its leader, else its members, else the support managers:
         an urgency always reaches someone."""
         self.ensure_one()
         team = self.team_id
+        company = self.company_id or self.env.company
         return (
             team.on_call_user_ids
             or team.user_id
             or team.user_ids.filtered(lambda u: not u.share)
-            or self._support_managers()
+            or self.env.ref(MANAGER_GROUP).users.filtered(
+                lambda u: not u.share and company in u.company_ids
+            )
         )
-
-    def _support_managers(self):
-        """The internal users managing the support terms of the ticket's
-        company."""
-        self.ensure_one()
-        group = self.env.ref(MANAGER_GROUP)
-        company = self.company_id or self.env.company
-        return group.users.filtered(lambda u: not u.share and company in u.company_ids)
 
     def _keep_replaced_slas(self):
         """An urgency raised later: the SLAs that no longer apply stay on the

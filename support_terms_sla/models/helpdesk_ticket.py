@@ -163,12 +163,14 @@ class HelpdeskTicket(models.Model):
         res = super()._support_written(vals)
         if vals.get("stage_id"):
             self._take_in_charge_on_first_move()
+        # sudo: the SLA lines are the system's count, agents may not delete them
+        system = self.sudo()
         if vals.get("is_urgent"):
-            self._keep_replaced_slas()
+            system._keep_replaced_slas()
         if vals.get("impact"):
             self._apply_impact_priority()
         if {"team_id", "support_plan_id", "is_urgent", "impact"} & set(vals):
-            self._refresh_slas(team_changed="team_id" in vals)
+            system._refresh_slas(team_changed="team_id" in vals)
         return res
 
     def _support_arrived(self, moment):
@@ -200,8 +202,7 @@ class HelpdeskTicket(models.Model):
         address) gets the team's SLAs counted from its arrival, as OCA counts
         a new ticket SLA from the ticket's creation; a team without SLAs
         leaves it with none."""
-        # sudo: the SLA lines follow the request, agents may not delete them
-        for ticket in self.sudo():
+        for ticket in self:
             if ticket.team_sla:
                 ticket.refresh_sla()
             elif team_changed and ticket.ticket_sla_ids:
@@ -396,7 +397,14 @@ class HelpdeskTicket(models.Model):
             if not calendar or plans._in_hours(calendar, now):
                 continue
             if plans._in_hours(plan.urgent_calendar_id, now):
-                ticket._call_on_call_staff()
+                # an activity for each on-call user; assigning it emails them
+                for user in ticket._support_on_call_users():
+                    ticket.activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        user_id=user.id,
+                        summary=_("Urgent request out of hours"),
+                        note=ticket.name,
+                    )
             else:
                 ticket._support_record(
                     {"urgency_handling_date": plans._next_working_time(calendar, now)}
@@ -405,43 +413,26 @@ class HelpdeskTicket(models.Model):
                     "support_terms_sla.mail_template_urgent_out_of_hours"
                 )
 
-    def _call_on_call_staff(self):
-        """An activity for each on-call user; assigning it emails them."""
-        self.ensure_one()
-        for user in self._support_on_call_users():
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=user.id,
-                summary=_("Urgent request out of hours"),
-                note=self.name,
-            )
-
     def _support_on_call_users(self):
         """Who is called for an urgency out of hours: the team's on-call
         users, else its leader, else its members, else the support managers:
         an urgency always reaches someone."""
         self.ensure_one()
         team = self.team_id
+        company = self.company_id or self.env.company
         return (
             team.on_call_user_ids
             or team.user_id
             or team.user_ids.filtered(lambda u: not u.share)
-            or self._support_managers()
+            or self.env.ref(MANAGER_GROUP).users.filtered(
+                lambda u: not u.share and company in u.company_ids
+            )
         )
-
-    def _support_managers(self):
-        """The internal users managing the support terms of the ticket's
-        company."""
-        self.ensure_one()
-        group = self.env.ref(MANAGER_GROUP)
-        company = self.company_id or self.env.company
-        return group.users.filtered(lambda u: not u.share and company in u.company_ids)
 
     def _keep_replaced_slas(self):
         """An urgency raised later: the SLAs that no longer apply stay on the
         request as history (replaced), no longer counted nor monitored."""
-        # sudo: the SLA lines are the system's count, read only to agents
-        for ticket in self.sudo().filtered("team_sla"):
+        for ticket in self.filtered("team_sla"):
             slas = ticket._get_sla()
             replaced = ticket.ticket_sla_ids - ticket.ticket_sla_ids.filtered(
                 lambda r: r.sla_id in slas  # noqa: B023 (called right away)

@@ -99,11 +99,6 @@ class HelpdeskTicketSla(models.Model):
             ],
         )
 
-    def _responsible(self):
-        """The assignee, else whoever an urgency out of hours would call."""
-        ticket = self.ticket_id
-        return ticket.user_id or ticket._support_on_call_users()
-
     def _warn(self, now):
         """One activity for the assignee, or the team leader (its members,
         the support managers when it has none)."""
@@ -127,7 +122,9 @@ class HelpdeskTicketSla(models.Model):
                     ),
                 }
                 for sla in self
-                for user in sla._responsible()
+                # the assignee, else whoever an urgency out of hours would call
+                for user in sla.ticket_id.user_id
+                or sla.ticket_id._support_on_call_users()
             ]
         )
 
@@ -161,9 +158,6 @@ class HelpdeskTicketSla(models.Model):
     # _compute_deadline and _stage_recompute, without a hook: each is
     # overridden at its narrowest for the SLAs that name their own calendar.
 
-    def _own_calendar(self):
-        return self.filtered(lambda r: r.sla_id.resource_calendar_id)
-
     @api.depends("sla_id.resource_calendar_id", "sla_id.minutes")
     def _compute_sla_data(self):
         replaced = self.filtered(lambda r: r.state == "replaced")
@@ -194,7 +188,7 @@ class HelpdeskTicketSla(models.Model):
 
     @api.depends("sla_id.resource_calendar_id")
     def _compute_deadline(self):
-        own = self._own_calendar()
+        own = self.filtered(lambda r: r.sla_id.resource_calendar_id)
         res = super(HelpdeskTicketSla, self - own)._compute_deadline()
         for record in own:
             if record.state in ("accomplished", "expired") and record.deadline:

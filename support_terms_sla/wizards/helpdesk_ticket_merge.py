@@ -8,31 +8,23 @@ class HelpdeskTicketMerge(models.TransientModel):
     _inherit = "helpdesk.ticket.merge"
 
     def merge_tickets(self):
-        earliest = self._support_earliest_slas()
-        res = super().merge_tickets()
-        self._support_keep_earliest_slas(earliest)
-        return res
-
-    def _support_earliest_slas(self):
-        """{SLA: the running line with the earliest deadline} among the
-        requests merged."""
         self.ensure_one()
+        # sudo: agents merging requests move their SLA lines, the system's
+        # count, which they may not write
+        tickets = (self.ticket_ids | self.dst_ticket_id).sudo()
         earliest = {}
-        # sudo: agents merging requests only read their SLA lines
-        lines = (self.ticket_ids | self.dst_ticket_id).sudo().ticket_sla_ids
+        lines = tickets.ticket_sla_ids
         for line in lines.filtered(lambda r: r.deadline and r.state != "replaced"):
             kept = earliest.get(line.sla_id)
             if not kept or line.deadline < kept.deadline:
                 earliest[line.sla_id] = line
-        return earliest
-
-    def _support_keep_earliest_slas(self, earliest):
-        """The destination's SLAs that an earlier request had too take that
-        request's line (its start, its time consumed, its deadline)."""
-        # sudo: agents merging requests only read their SLA lines
-        destination = self.dst_ticket_id.sudo()
+        res = super().merge_tickets()
+        # the destination's SLAs that an earlier request had too take that
+        # request's line (its start, its time consumed, its deadline)
+        destination = tickets & self.dst_ticket_id
         for line in destination.ticket_sla_ids:
             first = earliest.get(line.sla_id)
             if first and first != line and first.exists():
                 first.ticket_id = destination
                 line.unlink()
+        return res

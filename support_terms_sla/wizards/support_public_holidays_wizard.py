@@ -1,8 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..rules.holidays_it import italian_holidays
-
 MAX_YEARS = 50
 MIN_YEAR = 1900
 MAX_YEAR = 2999
@@ -93,16 +91,6 @@ class SupportPublicHolidaysWizard(models.TransientModel):
                     _("Give the date of the local patron day, or untick it.")
                 )
 
-    def _holidays(self):
-        """``[(date, name)]`` of the holidays the wizard is set to add."""
-        self.ensure_one()
-        return italian_holidays(range(self.year_from, self.year_to + 1), self._patron())
-
-    def _patron(self):
-        if not self.patron_day:
-            return None
-        return self.calendar_id._support_patron(self.patron_date, self.patron_name)
-
     def action_add_holidays(self):
         """Add the holidays of the years chosen; the calendar then keeps
         them, the yearly action adding each next year's."""
@@ -112,8 +100,11 @@ class SupportPublicHolidaysWizard(models.TransientModel):
         # the leaves are written by the calendar's method: the user's right
         # to change the calendar is checked here
         calendar.check_access("write")
+        patron = None
+        if self.patron_day:
+            patron = calendar._support_patron(self.patron_date, self.patron_name)
         created = calendar._support_add_public_holidays(
-            range(self.year_from, self.year_to + 1), self._patron()
+            range(self.year_from, self.year_to + 1), patron
         )
         values = {
             "support_public_holidays": True,

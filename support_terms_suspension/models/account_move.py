@@ -63,7 +63,9 @@ class AccountMove(models.Model):
     def _invoice_paid_hook(self):
         """A payment may reactivate services and make a repeat late payer."""
         result = super()._invoice_paid_hook()
-        invoices = self.filtered(
+        # the customer's services and terms follow its invoices, whoever
+        # records the payment
+        invoices = self.sudo().filtered(
             lambda m: m.move_type == "out_invoice" and m.payment_state in PAID_STATES
         )
         self.env["support.service.suspension"]._on_invoices_settled(invoices)
@@ -79,21 +81,24 @@ class AccountMove(models.Model):
             )
         )
         for company, moves in late.grouped("company_id").items():
-            # the terms mark a repeat late payer, whoever records the payment
-            moves.commercial_partner_id.sudo().with_company(
+            moves.commercial_partner_id.with_company(
                 company
             )._support_check_late_payer()
         return result
 
     def _support_activate_services(self, paid_on):
         """The services paid before activation that these paid invoices bill
-        start on the day they were paid (``paid_on``: {invoice id: date});
-        an invoice settled by a credit note alone activates nothing."""
+        are active from the day they were paid (``paid_on``: {invoice id:
+        date}); an invoice settled by a credit note alone activates nothing.
+        The change of state calls ``_on_service_state_change``, where
+        provisioning hooks in."""
         for move in self:
             if not paid_on.get(move.id):
                 continue
-            move.sudo().invoice_line_ids.contract_line_id._support_activate_paid(
-                paid_on[move.id]
+            move.invoice_line_ids.contract_line_id.filtered(
+                lambda line: line.service_state == "waiting_payment"
+            ).write(
+                {"service_state": "active", "service_activated_on": paid_on[move.id]}
             )
 
     def _support_paid_on_rows(self, where=None):

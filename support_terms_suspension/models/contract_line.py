@@ -48,18 +48,6 @@ class ContractLine(models.Model):
                 vals["service_state"] = "waiting_payment"
         return super().create(vals_list)
 
-    def _support_activate_paid(self, paid_on):
-        """The first invoice of these services waiting for payment was paid on
-        ``paid_on``: they are active since that day. The change of state
-        calls ``_on_service_state_change``, where provisioning hooks in."""
-        waiting = self.filtered(lambda line: line.service_state == "waiting_payment")
-        if waiting:
-            # the payment is what activates them, whoever recorded it
-            waiting.sudo().write(
-                {"service_state": "active", "service_activated_on": paid_on}
-            )
-        return waiting
-
     @api.depends("service_state")
     def _compute_support_payment_invoice_id(self):
         waiting = self.filtered(lambda line: line.service_state == "waiting_payment")

@@ -14,9 +14,11 @@ class ProductTemplate(models.Model):
     )
 
     def _support_sale_taxes(self, company):
-        """The product's sales taxes usable in ``company``."""
+        """The product's sales taxes usable in ``company`` (its callers read
+        them elevated: a company being created is not yet among its creator's
+        companies)."""
         companies = company | company.parent_ids
-        return self.sudo().taxes_id.filtered(
+        return self.taxes_id.filtered(
             lambda tax: tax.company_id in companies and tax.type_tax_use == "sale"
         )
 

@@ -76,32 +76,28 @@ class ResPartner(models.Model):
         return action
 
     def _auto_init(self):
-        self._support_do_not_renew_per_company()
-        return super()._auto_init()
-
-    def _support_do_not_renew_per_company(self):
         """A database where ``do_not_renew`` is one boolean for every company:
         a customer marked there stays marked in each company (Odoo cannot
         cast a boolean column to the company-dependent jsonb by itself)."""
         cr = self.env.cr
         column = sql.table_columns(cr, "res_partner").get("do_not_renew")
-        if not column or column["udt_name"] != "bool":
-            return
-        cr.execute(
-            SQL(
-                """
-                ALTER TABLE res_partner
-                      ALTER COLUMN do_not_renew DROP DEFAULT,
-                      ALTER COLUMN do_not_renew TYPE jsonb
-                      USING CASE WHEN do_not_renew THEN '{}'::jsonb END;
-                UPDATE res_partner
-                   SET do_not_renew = (
-                       SELECT jsonb_object_agg(id::text, true) FROM res_company
-                   )
-                 WHERE do_not_renew IS NOT NULL
-                """
+        if column and column["udt_name"] == "bool":
+            cr.execute(
+                SQL(
+                    """
+                    ALTER TABLE res_partner
+                          ALTER COLUMN do_not_renew DROP DEFAULT,
+                          ALTER COLUMN do_not_renew TYPE jsonb
+                          USING CASE WHEN do_not_renew THEN '{}'::jsonb END;
+                    UPDATE res_partner
+                       SET do_not_renew = (
+                           SELECT jsonb_object_agg(id::text, true) FROM res_company
+                       )
+                     WHERE do_not_renew IS NOT NULL
+                    """
+                )
             )
-        )
+        return super()._auto_init()
 
     # -- repeat late payers ------------------------------------------------
 

@@ -316,11 +316,8 @@ class SupportServiceSuspension(models.Model):
             if vals.get("partner_id"):
                 vals["partner_id"] = commercial[vals["partner_id"]]
         suspensions = super().create(vals_list)
-        for suspension in suspensions:
-            if not suspension.line_ids:
-                raise ValidationError(
-                    _("A suspension needs at least one service line to suspend.")
-                )
+        # the constraint runs only for the fields given: also without lines
+        suspensions._check_lines()
         suspensions.filtered(lambda s: s.state == "active")._suspend_lines()
         return suspensions
 

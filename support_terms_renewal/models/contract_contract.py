@@ -47,22 +47,8 @@ class ContractContract(models.Model):
             and set(kwargs) == {"body"}
         ):
             # OCA's renewal notes each renewed line alone: the batched
-            # renewal logs them together (``_support_log_renewal_notes``)
+            # renewal logs them together (``contract.line._renew_due``)
             notes = self.env.cr.precommit.data.setdefault(RENEWAL_NOTES, [])
             notes.append((self.id, kwargs["body"]))
             return self.env["mail.message"]
         return super().message_post(**kwargs)
-
-    def _support_log_renewal_notes(self, notes):
-        """Log ``[(contract id, body)]`` as chatter notes, one per item, in
-        as few ``_message_log_batch`` as a contract has items."""
-        rounds = []
-        for contract_id, body in notes:
-            for bodies in rounds:
-                if contract_id not in bodies:
-                    bodies[contract_id] = body
-                    break
-            else:
-                rounds.append({contract_id: body})
-        for bodies in rounds:
-            self.browse(list(bodies))._message_log_batch(bodies)

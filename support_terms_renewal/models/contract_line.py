@@ -600,7 +600,18 @@ class ContractLine(models.Model):
         finally:
             notes = data.pop(RENEWAL_NOTES, [])
             data.pop(PLAN_DAYS, None)
-        self.env["contract.contract"]._support_log_renewal_notes(notes)
+        # one note per item, in as many batches as a contract has notes
+        rounds = []
+        for contract_id, body in notes:
+            for bodies in rounds:
+                if contract_id not in bodies:
+                    bodies[contract_id] = body
+                    break
+            else:
+                rounds.append({contract_id: body})
+        for bodies in rounds:
+            contracts = self.env["contract.contract"].browse(list(bodies))
+            contracts._message_log_batch(bodies)
 
     def _current_line(self):
         """The line in force for this service, after renewals by successor."""

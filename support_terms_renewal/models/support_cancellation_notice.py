@@ -211,20 +211,18 @@ class SupportCancellationNotice(models.Model):
 
     @api.depends("received_at", "company_id")
     def _compute_received_date(self):
+        # the company's day, whoever records the notice
         for notice in self:
-            notice.received_date = notice._local_day(notice.received_at)
+            notice.received_date = notice.company_id._support_date_of(
+                notice.received_at
+            )
 
     @api.depends("received_at", "company_id")
     def _compute_sent_date(self):
         for notice in self:
-            received = notice._local_day(notice.received_at)
+            received = notice.company_id._support_date_of(notice.received_at)
             if received and (not notice.sent_date or notice.sent_date > received):
                 notice.sent_date = received
-
-    def _local_day(self, moment):
-        """The company's day of ``moment``, whoever records the notice."""
-        self.ensure_one()
-        return self.company_id._support_date_of(moment)
 
     def _judged_day(self):
         """The day the notice deadline is judged on, as the terms say."""
@@ -242,9 +240,8 @@ class SupportCancellationNotice(models.Model):
     )
     def _compute_channel_accepted(self):
         for notice in self:
-            company = notice.company_id
             notice.channel_accepted = (
-                notice.channel in company._support_notice_channels()
+                notice.channel in notice.company_id._support_notice_channels()
             )
 
     @api.depends(
@@ -568,10 +565,11 @@ class SupportCancellationNotice(models.Model):
     def _apply(self):
         self.ensure_one()
         now = fields.Datetime.now()
-        results = []
         Result = self.env["support.cancellation.notice.result"]
-        for line in self.contract_line_ids:
-            results.append(Command.create(Result._outcome_values(self, line)))
+        results = [
+            Command.create(Result._outcome_values(self, line))
+            for line in self.contract_line_ids
+        ]
         self.write(
             {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
         )

@@ -12,25 +12,17 @@ class ContractContract(models.Model):
     )
 
     def _compute_cancellation_notice_count(self):
-        notices = self._cancellation_notices()
         for contract in self:
-            contract.cancellation_notice_count = len(
-                notices.filtered(
-                    lambda n, c=contract: c in n.contract_line_ids.contract_id
-                )
-            )
-
-    def _cancellation_notices(self):
-        return self.env["support.cancellation.notice"].search(
-            [("contract_line_ids.contract_id", "in", self.ids)]
-        )
+            contract.cancellation_notice_count = self.env[
+                "support.cancellation.notice"
+            ].search_count([("contract_line_ids.contract_id", "=", contract.id)])
 
     def action_view_cancellation_notices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms_renewal.support_cancellation_notice_action"
         )
-        action["domain"] = [("id", "in", self._cancellation_notices().ids)]
+        action["domain"] = [("contract_line_ids.contract_id", "=", self.id)]
         action["context"] = {
             "default_partner_id": self.partner_id.commercial_partner_id.id,
             "default_company_id": self.company_id.id,

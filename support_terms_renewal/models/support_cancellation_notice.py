@@ -20,7 +20,6 @@ NOTICE_CHANNELS = [
 # what only a manager writes, through action_confirm and action_reset_draft
 DECISION_FIELDS = {
     "state",
-    "rejection_code",
     "rejection_channels",
     "confirmed_datetime",
     "result_ids",
@@ -157,11 +156,6 @@ class SupportCancellationNotice(models.Model):
         index=True,
         tracking=True,
     )
-    rejection_code = fields.Selection(
-        selection=[("channel", "Channel not accepted by the terms")],
-        readonly=True,
-        copy=False,
-    )
     rejection_channels = fields.Char(
         string="Channels accepted when rejected",
         readonly=True,
@@ -187,7 +181,7 @@ class SupportCancellationNotice(models.Model):
         copy=False,
     )
 
-    @api.depends("state", "rejection_code", "rejection_channels", "channel")
+    @api.depends("state", "rejection_channels", "channel")
     @api.depends_context("lang")
     def _compute_rejection_reason(self):
         labels = dict(self._fields["channel"]._description_selection(self.env))
@@ -542,9 +536,7 @@ class SupportCancellationNotice(models.Model):
         for notice in self:
             if notice.state != "rejected":
                 raise self._only_rejected_back_to_draft()
-        self.write(
-            {"state": "draft", "rejection_code": False, "rejection_channels": False}
-        )
+        self.write({"state": "draft", "rejection_channels": False})
 
     def _reject(self):
         self.ensure_one()
@@ -552,7 +544,6 @@ class SupportCancellationNotice(models.Model):
         self.write(
             {
                 "state": "rejected",
-                "rejection_code": "channel",
                 "rejection_channels": ",".join(
                     self.company_id._support_notice_channels()
                 ),

@@ -49,9 +49,6 @@ class SupportRenewalReminder(models.Model):
         readonly=True,
     )
     period_end = fields.Date(required=True, readonly=True)
-    notice_deadline = fields.Date(
-        related="contract_line_id.notice_deadline", string="Last day to cancel"
-    )
     state = fields.Selection(
         selection=[
             ("sent", "Sent"),

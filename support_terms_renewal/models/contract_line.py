@@ -273,9 +273,7 @@ class ContractLine(models.Model):
         )
 
     def _support_account_manager(self):
-        """Who contacts the customer about the renewal: the customer's
-        salesperson, else whom the features say, else the contract's
-        responsible."""
+        """Who contacts the customer about the renewal."""
         self.ensure_one()
         partner = self.contract_id.partner_id
         return (
@@ -382,9 +380,7 @@ class ContractLine(models.Model):
         return owed
 
     def _reminder_target_day(self, kind, period_end):
-        """The day a reminder of ``kind`` for the period ending on
-        ``period_end`` announces: past it, the reminder is not worth an
-        email."""
+        """The day a reminder announces: past it, it is not worth an email."""
         self.ensure_one()
         return self.notice_deadline if kind == "notice" else period_end
 

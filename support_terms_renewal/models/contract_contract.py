@@ -12,25 +12,17 @@ class ContractContract(models.Model):
     )
 
     def _compute_cancellation_notice_count(self):
-        notices = self._cancellation_notices()
         for contract in self:
-            contract.cancellation_notice_count = len(
-                notices.filtered(
-                    lambda n, c=contract: c in n.contract_line_ids.contract_id
-                )
-            )
-
-    def _cancellation_notices(self):
-        return self.env["support.cancellation.notice"].search(
-            [("contract_line_ids.contract_id", "in", self.ids)]
-        )
+            contract.cancellation_notice_count = self.env[
+                "support.cancellation.notice"
+            ].search_count([("contract_line_ids.contract_id", "=", contract.id)])
 
     def action_view_cancellation_notices(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms_renewal.support_cancellation_notice_action"
         )
-        action["domain"] = [("id", "in", self._cancellation_notices().ids)]
+        action["domain"] = [("contract_line_ids.contract_id", "=", self.id)]
         action["context"] = {
             "default_partner_id": self.partner_id.commercial_partner_id.id,
             "default_company_id": self.company_id.id,
@@ -47,22 +39,8 @@ class ContractContract(models.Model):
             and set(kwargs) == {"body"}
         ):
             # OCA's renewal notes each renewed line alone: the batched
-            # renewal logs them together (``_support_log_renewal_notes``)
+            # renewal logs them together (``contract.line._renew_due``)
             notes = self.env.cr.precommit.data.setdefault(RENEWAL_NOTES, [])
             notes.append((self.id, kwargs["body"]))
             return self.env["mail.message"]
         return super().message_post(**kwargs)
-
-    def _support_log_renewal_notes(self, notes):
-        """Log ``[(contract id, body)]`` as chatter notes, one per item, in
-        as few ``_message_log_batch`` as a contract has items."""
-        rounds = []
-        for contract_id, body in notes:
-            for bodies in rounds:
-                if contract_id not in bodies:
-                    bodies[contract_id] = body
-                    break
-            else:
-                rounds.append({contract_id: body})
-        for bodies in rounds:
-            self.browse(list(bodies))._message_log_batch(bodies)

@@ -140,15 +140,26 @@ class ContractLine(models.Model):
         # purchase moment, hence no refund window
         now = fields.Datetime.now()
         vals_list = [dict({"purchase_datetime": now}, **vals) for vals in vals_list]
-        products = self.env["product.product"]
         for vals in vals_list:
-            if products.browse(vals.get("product_id")).renewal_by_choice:
+            product = self.env["product.product"].browse(vals.get("product_id"))
+            if product.renewal_by_choice:
                 # renewed by the customer's choice, whatever the caller says
                 vals["is_auto_renew"] = False
-            if vals.get("date_start") and not vals.get("date_end"):
-                date_end = self._first_period_end(vals)
-                if date_end:
-                    vals["date_end"] = date_end
+            if (
+                product.renewal_policy
+                and vals.get("date_start")
+                and not vals.get("date_end")
+                and not vals.get("display_type")
+            ):
+                contract = self.env["contract.contract"].browse(vals.get("contract_id"))
+                vals["date_end"] = renewal_rules.period_end(
+                    fields.Date.to_date(vals["date_start"]),
+                    product.renewal_policy,
+                    vals.get("notice_days", product.notice_days),
+                    self._plan_duration_days(
+                        product, contract.company_id or self.env.company
+                    ),
+                )
         return super().create(vals_list)
 
     def write(self, vals):
@@ -158,24 +169,8 @@ class ContractLine(models.Model):
         return super().write(vals)
 
     @api.model
-    def _first_period_end(self, vals):
-        """End of the first period of a new line of a product that renews."""
-        product = self.env["product.product"].browse(vals.get("product_id"))
-        template = product.product_tmpl_id
-        if not template.renewal_policy or vals.get("display_type"):
-            return False
-        company = self.env["contract.contract"].browse(vals.get("contract_id"))
-        return renewal_rules.period_end(
-            fields.Date.to_date(vals["date_start"]),
-            template.renewal_policy,
-            vals.get("notice_days", template.notice_days),
-            self._plan_duration_days(product, company.company_id or self.env.company),
-        )
-
-    @api.model
     def _plan_duration_days(self, product, company):
-        """Days a support plan granted by ``product`` lasts, else 0: the
-        support plans say it."""
+        """Days a support plan granted by ``product`` lasts, else 0."""
         return 0
 
     @api.depends("product_id")
@@ -278,9 +273,7 @@ class ContractLine(models.Model):
         )
 
     def _support_account_manager(self):
-        """Who contacts the customer about the renewal: the customer's
-        salesperson, else whom the features say, else the contract's
-        responsible."""
+        """Who contacts the customer about the renewal."""
         self.ensure_one()
         partner = self.contract_id.partner_id
         return (
@@ -291,8 +284,7 @@ class ContractLine(models.Model):
         )
 
     def _support_account_manager_fallback(self):
-        """The account manager of a customer without salesperson: the
-        support plans say it."""
+        """The account manager of a customer without salesperson."""
         return self.env["res.users"]
 
     def _support_next_period(self):
@@ -388,9 +380,7 @@ class ContractLine(models.Model):
         return owed
 
     def _reminder_target_day(self, kind, period_end):
-        """The day a reminder of ``kind`` for the period ending on
-        ``period_end`` announces: past it, the reminder is not worth an
-        email."""
+        """The day a reminder announces: past it, it is not worth an email."""
         self.ensure_one()
         return self.notice_deadline if kind == "notice" else period_end
 
@@ -496,7 +486,7 @@ class ContractLine(models.Model):
         return expression.AND([renewing, [("service_state", "!=", "waiting_payment")]])
 
     def renew(self):
-        """OCA's renewal, remembering where the renewed period ended."""
+        # remember where the renewed period ended
         previous = {line.id: (line.date_end, line.purchase_datetime) for line in self}
         new_lines = super().renew()
         for new_line in new_lines:
@@ -600,7 +590,18 @@ class ContractLine(models.Model):
         finally:
             notes = data.pop(RENEWAL_NOTES, [])
             data.pop(PLAN_DAYS, None)
-        self.env["contract.contract"]._support_log_renewal_notes(notes)
+        # one note per item, in as many batches as a contract has notes
+        rounds = []
+        for contract_id, body in notes:
+            for bodies in rounds:
+                if contract_id not in bodies:
+                    bodies[contract_id] = body
+                    break
+            else:
+                rounds.append({contract_id: body})
+        for bodies in rounds:
+            contracts = self.env["contract.contract"].browse(list(bodies))
+            contracts._message_log_batch(bodies)
 
     def _current_line(self):
         """The line in force for this service, after renewals by successor."""

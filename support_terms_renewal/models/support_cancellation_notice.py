@@ -20,7 +20,6 @@ NOTICE_CHANNELS = [
 # what only a manager writes, through action_confirm and action_reset_draft
 DECISION_FIELDS = {
     "state",
-    "rejection_code",
     "rejection_channels",
     "confirmed_datetime",
     "result_ids",
@@ -157,11 +156,6 @@ class SupportCancellationNotice(models.Model):
         index=True,
         tracking=True,
     )
-    rejection_code = fields.Selection(
-        selection=[("channel", "Channel not accepted by the terms")],
-        readonly=True,
-        copy=False,
-    )
     rejection_channels = fields.Char(
         string="Channels accepted when rejected",
         readonly=True,
@@ -187,7 +181,7 @@ class SupportCancellationNotice(models.Model):
         copy=False,
     )
 
-    @api.depends("state", "rejection_code", "rejection_channels", "channel")
+    @api.depends("state", "rejection_channels", "channel")
     @api.depends_context("lang")
     def _compute_rejection_reason(self):
         labels = dict(self._fields["channel"]._description_selection(self.env))
@@ -211,20 +205,18 @@ class SupportCancellationNotice(models.Model):
 
     @api.depends("received_at", "company_id")
     def _compute_received_date(self):
+        # the company's day, whoever records the notice
         for notice in self:
-            notice.received_date = notice._local_day(notice.received_at)
+            notice.received_date = notice.company_id._support_date_of(
+                notice.received_at
+            )
 
     @api.depends("received_at", "company_id")
     def _compute_sent_date(self):
         for notice in self:
-            received = notice._local_day(notice.received_at)
+            received = notice.company_id._support_date_of(notice.received_at)
             if received and (not notice.sent_date or notice.sent_date > received):
                 notice.sent_date = received
-
-    def _local_day(self, moment):
-        """The company's day of ``moment``, whoever records the notice."""
-        self.ensure_one()
-        return self.company_id._support_date_of(moment)
 
     def _judged_day(self):
         """The day the notice deadline is judged on, as the terms say."""
@@ -242,9 +234,8 @@ class SupportCancellationNotice(models.Model):
     )
     def _compute_channel_accepted(self):
         for notice in self:
-            company = notice.company_id
             notice.channel_accepted = (
-                notice.channel in company._support_notice_channels()
+                notice.channel in notice.company_id._support_notice_channels()
             )
 
     @api.depends(
@@ -545,9 +536,7 @@ class SupportCancellationNotice(models.Model):
         for notice in self:
             if notice.state != "rejected":
                 raise self._only_rejected_back_to_draft()
-        self.write(
-            {"state": "draft", "rejection_code": False, "rejection_channels": False}
-        )
+        self.write({"state": "draft", "rejection_channels": False})
 
     def _reject(self):
         self.ensure_one()
@@ -555,7 +544,6 @@ class SupportCancellationNotice(models.Model):
         self.write(
             {
                 "state": "rejected",
-                "rejection_code": "channel",
                 "rejection_channels": ",".join(
                     self.company_id._support_notice_channels()
                 ),
@@ -568,10 +556,11 @@ class SupportCancellationNotice(models.Model):
     def _apply(self):
         self.ensure_one()
         now = fields.Datetime.now()
-        results = []
         Result = self.env["support.cancellation.notice.result"]
-        for line in self.contract_line_ids:
-            results.append(Command.create(Result._outcome_values(self, line)))
+        results = [
+            Command.create(Result._outcome_values(self, line))
+            for line in self.contract_line_ids
+        ]
         self.write(
             {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
         )

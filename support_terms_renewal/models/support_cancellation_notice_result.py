@@ -6,6 +6,13 @@ from odoo.tools import format_date
 
 from ..rules import renewal as renewal_rules
 
+OUTCOMES = [
+    ("on_time", "On time: not renewed"),
+    ("late", "Late: renewed once"),
+    ("early", "Early termination, no refund"),
+    ("refunded", "Refunded in full"),
+]
+
 
 class SupportCancellationNoticeResult(models.Model):
     """What a confirmed notice did to one service, and why."""
@@ -25,12 +32,7 @@ class SupportCancellationNoticeResult(models.Model):
         comodel_name="contract.line", string="Service", required=True, index=True
     )
     outcome = fields.Selection(
-        selection=[
-            ("on_time", "On time: not renewed"),
-            ("late", "Late: renewed once"),
-            ("early", "Early termination, no refund"),
-            ("refunded", "Refunded in full"),
-        ],
+        selection=OUTCOMES,
         required=True,
     )
     notice_deadline = fields.Date(string="Last day to cancel")
@@ -113,7 +115,10 @@ class SupportCancellationNoticeResult(models.Model):
         judged = notice._judged_day()
         deadline, renewed, period_end = service._noticed_period(judged)
         values = {"contract_line_id": line.id, "notice_deadline": deadline}
-        if self._within_refund_window(notice, line):
+        hours = line._refund_window_hours()
+        if hours and renewal_rules.within_refund_window(
+            line.purchase_datetime, notice.received_at, hours
+        ):
             self._refund_in_full(notice, line)
             return dict(values, outcome="refunded", end_date=False)
         if notice.requested_end_date and notice.requested_end_date < period_end:
@@ -122,22 +127,15 @@ class SupportCancellationNoticeResult(models.Model):
         outcome = renewal_rules.notice_outcome(judged, deadline, renewed)
         if outcome == renewal_rules.ON_TIME and renewed:
             line = self._undo_renewal(line)
-        elif outcome == renewal_rules.LATE:
-            line = self._renew_once(line)
+        elif outcome == renewal_rules.LATE and line.is_auto_renew:
+            # the renewal due happens once; the renewed period ends the service
+            line = line.renew()
         line.write({"is_auto_renew": False})
         return dict(
             values,
             contract_line_id=line.id,
             outcome="on_time" if outcome == renewal_rules.ON_TIME else "late",
             end_date=line.date_end,
-        )
-
-    @api.model
-    def _within_refund_window(self, notice, line):
-        """The notice reached us within the refund window after the purchase."""
-        hours = line._refund_window_hours()
-        return bool(hours) and renewal_rules.within_refund_window(
-            line.purchase_datetime, notice.received_at, hours
         )
 
     @api.model
@@ -158,12 +156,6 @@ class SupportCancellationNoticeResult(models.Model):
             )
         notice.refund_move_ids |= self._refund(notice, line)
         line.write({"is_canceled": True, "is_auto_renew": False})
-
-    @api.model
-    def _renew_once(self, line):
-        """A late notice lets the renewal due happen once; the line of the
-        period that then ends the service."""
-        return line.renew() if line.is_auto_renew else line
 
     def _post_on_contracts(self, notice):
         """What the notice did, in the chatter of each contract it touched."""

@@ -109,7 +109,7 @@ class SupportRenewalOffer(models.Model):
         start, end = line._support_next_period()
         partner = line.contract_id.partner_id
         lang = partner.lang or self.env.lang
-        order = (
+        return (
             self.env["sale.order"]
             .with_company(self.company_id)
             .create(
@@ -141,7 +141,6 @@ class SupportRenewalOffer(models.Model):
                 }
             )
         )
-        return order
 
     def _notify_account_manager(self):
         self.ensure_one()

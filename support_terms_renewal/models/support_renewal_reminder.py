@@ -49,9 +49,6 @@ class SupportRenewalReminder(models.Model):
         readonly=True,
     )
     period_end = fields.Date(required=True, readonly=True)
-    notice_deadline = fields.Date(
-        related="contract_line_id.notice_deadline", string="Last day to cancel"
-    )
     state = fields.Selection(
         selection=[
             ("sent", "Sent"),
@@ -120,12 +117,9 @@ class SupportRenewalReminder(models.Model):
         )
 
     def _notify_customers(self):
-        """Email the customers and note it in the contracts' chatter, in batch.
-
-        The emails are rendered and queued by ``send_mail_batch`` (sent by
-        the mail queue); the notes are written by ``_message_log_batch``, one
-        per contract, without notifying anyone again.
-        """
+        """Email the customers and note it in the contracts' chatter, in
+        batch; an email that cannot reach the customer marks its reminder
+        not delivered and asks the staff to act."""
         if not self:
             return
         failures = {

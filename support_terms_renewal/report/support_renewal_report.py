@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from ..models.support_cancellation_notice_result import OUTCOMES
+
 
 class SupportRenewalReport(models.Model):
     """Renewals and cancellations of services, by the month they take effect.
@@ -32,15 +34,7 @@ class SupportRenewalReport(models.Model):
     product_id = fields.Many2one("product.product", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    outcome = fields.Selection(
-        selection=[
-            ("on_time", "On time: not renewed"),
-            ("late", "Late: renewed once"),
-            ("early", "Early termination, no refund"),
-            ("refunded", "Refunded in full"),
-        ],
-        readonly=True,
-    )
+    outcome = fields.Selection(selection=OUTCOMES, readonly=True)
     renewal_count = fields.Integer(string="Renewals", readonly=True)
     cancellation_count = fields.Integer(string="Cancellations", readonly=True)
     lapsed_count = fields.Integer(string="Not renewed", readonly=True)

@@ -190,7 +190,9 @@ class SupportWebProject(models.Model):
 
     def write(self, vals):
         if not self.env.su and MILESTONES & set(vals):
-            # a milestone written by hand would skip its invoice
+            # who may not write the project is told so first; a milestone
+            # written by hand would skip its invoice
+            self.check_access("write")
             raise UserError(
                 self.env._(
                     "The milestones of a web design project are recorded by its "

@@ -55,7 +55,7 @@ class SupportServicesPortal(CustomerPortal):
         days: those the renewal reminders speak of."""
         company = request.env.user.company_id
         today = company._support_today()
-        days = company.support_renewal_reminder_days or 30
+        days = company.support_renewal_reminder_days
         return [
             *self._support_services_domain(),
             ("date_end", ">=", today),

@@ -88,5 +88,19 @@ class TestPortalHomeCounters(PortalCustomerCase):
         self.assertNotIn("999", counters["support_amount_due"])
         self.assertEqual(counters["support_service_count"], 3)
 
+    def test_expiring_within_the_companys_reminder_days_zero_included(self):
+        """The services "expiring soon" are those the renewal reminders speak
+        of: within the company's reminder days, whatever it sets, none
+        included (the reminder then comes on the last day)."""
+        self.authenticate("luigi_gino", "luigi-gino-1")
+        company = (
+            self.env["res.users"].search([("login", "=", "luigi_gino")]).company_id
+        )
+        for days, expiring in ((20, 1), (19, 0), (0, 0)):
+            with self.subTest(days=days):
+                company.support_renewal_reminder_days = days
+                counters = self._counters(["support_expiring_count"])
+                self.assertEqual(counters["support_expiring_count"], expiring)
+
     def test_home_shows_the_counters(self):
         self.start_tour("/my", "support_terms_portal_home_counters", login="luigi_gino")

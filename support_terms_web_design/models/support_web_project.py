@@ -331,7 +331,9 @@ class SupportWebProject(models.Model):
             ("material_received_on", "=", False),
         ]
         return run_due_batch(
-            self.with_context(tracking_disable=True),
+            # the scheduler records the milestones, as the buttons do, whoever
+            # the action runs as
+            self.sudo().with_context(tracking_disable=True),
             BATCH_PARAM,
             BATCH_DEFAULT,
             "id",

@@ -33,10 +33,6 @@ FIXED_DAYS = {
 EASTER_MONDAY = "Lunedì dell'Angelo"
 
 
-def _easter_monday(year):
-    return easter(year) + timedelta(days=1)
-
-
 def italian_holidays(years, patron_day=None):
     """Sorted ``[(date, name)]`` of the Italian national days off of ``years``.
 
@@ -45,14 +41,12 @@ def italian_holidays(years, patron_day=None):
     year). Names are in Italian.
     """
     years = sorted(set(years))
-    if not years:
-        return []
     library = holidays.country_holidays("IT", years=years, language="it_IT")
     result = {}
     for day in sorted(library):
         if (day.month, day.day) in FIXED_DAYS:
             fallback = FIXED_DAYS[(day.month, day.day)]
-        elif day == _easter_monday(day.year):
+        elif day == easter(day.year) + timedelta(days=1):
             fallback = EASTER_MONDAY
         else:
             continue

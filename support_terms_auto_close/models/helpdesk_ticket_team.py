@@ -54,14 +54,8 @@ class HelpdeskTicketTeam(models.Model):
     )
     def _check_auto_close(self):
         for team in self:
-            if (
-                min(
-                    team.auto_close_days,
-                    team.auto_close_warning_days,
-                    team.auto_close_reopen_days,
-                )
-                < 0
-            ):
+            days = team.auto_close_days
+            if min(days, team.auto_close_warning_days, team.auto_close_reopen_days) < 0:
                 raise ValidationError(
                     _(
                         "Team %(team)s: the automatic closing days cannot be "
@@ -69,9 +63,7 @@ class HelpdeskTicketTeam(models.Model):
                         team=team.name,
                     )
                 )
-            if team.auto_close_days and (
-                team.auto_close_warning_days >= team.auto_close_days
-            ):
+            if days and team.auto_close_warning_days >= days:
                 raise ValidationError(
                     _(
                         "Team %(team)s: the customer must be warned fewer days "

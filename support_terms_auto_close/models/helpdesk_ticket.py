@@ -180,13 +180,9 @@ class HelpdeskTicket(models.Model):
         return message
 
     def _react_to_message(self, message):
-        """Who wrote, and whether to the customer, moves the waiting clock.
-
-        Internal notes never do. A public answer from staff while the ticket
-        waits starts a new waiting period; a message from the customer (by
-        email or in the portal) stops the clock. Anyone else's message is
-        only logged.
-        """
+        """A public answer from staff while the ticket waits starts a new
+        waiting period; the customer's message (email or portal) stops the
+        clock. Internal notes and anyone else's messages move nothing."""
         if message.message_type not in ("email", "comment") or (
             message.subtype_id and message.subtype_id.internal
         ):

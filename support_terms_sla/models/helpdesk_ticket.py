@@ -294,11 +294,8 @@ class HelpdeskTicket(models.Model):
             self._send_customer_email("support_terms_sla.mail_template_taken_in_charge")
 
     def _take_in_charge_on_first_move(self, notify=True):
-        """Leaving the first stage for an open one takes the request in charge.
-
-        A stage that emails the customer itself already tells it: no second
-        email for the same move.
-        """
+        """Leaving the first stage for an open one takes the request in charge;
+        no email when the stage emails the customer itself."""
         moved = self.filtered(
             lambda t: not t.taken_in_charge_date
             and not t.stage_id.closed

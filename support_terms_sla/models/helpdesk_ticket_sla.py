@@ -8,12 +8,8 @@ from odoo.addons.support_terms_base.tools import run_due_batch
 
 
 class HelpdeskTicketSla(models.Model):
-    """Count an SLA in its own calendar when it has one.
-
-    helpdesk_mgmt_sla counts in the team's calendar; the records whose SLA
-    names a calendar are computed here with that calendar, the others by
-    helpdesk_mgmt_sla unchanged.
-    """
+    """Count an SLA in its own calendar when it has one, in the team's (as
+    helpdesk_mgmt_sla does) otherwise."""
 
     _inherit = "helpdesk.ticket.sla"
 

@@ -2,11 +2,8 @@ from odoo import fields, models
 
 
 class SupportSlaEvent(models.Model):
-    """What the SLA monitor did about a ticket SLA: warned, or escalated.
-
-    The unique constraint makes each happen once per ticket SLA, whatever
-    the number of runs, overlapping or restarted.
-    """
+    """What the SLA monitor did about a ticket SLA: warned, or escalated;
+    once per ticket SLA, whatever the runs (overlapping, restarted)."""
 
     _name = "support.sla.event"
     _description = "SLA warning or escalation"

@@ -181,11 +181,8 @@ def _negated(before):
 
 
 def is_urgent(subject, keywords):
-    """Whether ``subject`` asks for urgency with one of ``keywords``.
-
-    Reply and forward prefixes (Re:, R:, Fwd:, I:, Inoltro:…) need no special
-    handling: keywords count wherever they stand, as whole words.
-    """
+    """Whether ``subject`` asks for urgency with one of ``keywords``, as
+    whole words wherever they stand (after Re:, R:, Fwd:, I:, Inoltro:…)."""
     text = _plain_words((subject or "")[:MAX_SUBJECT])
     if not text:
         return False

@@ -32,11 +32,7 @@ class HelpdeskTicket(models.Model):
 
     is_urgent = fields.Boolean(string="Urgent", tracking=True, copy=False)
     urgency_source = fields.Selection(
-        selection=[
-            ("email", "Email subject"),
-            ("portal", "Portal form"),
-            ("staff", "Staff"),
-        ],
+        [("email", "Email subject"), ("portal", "Portal form"), ("staff", "Staff")],
         tracking=True,
         copy=False,
         readonly=True,

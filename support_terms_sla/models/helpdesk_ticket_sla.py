@@ -54,10 +54,8 @@ class HelpdeskTicketSla(models.Model):
     @api.depends("deadline", "ticket_id.team_id.sla_warning_margin_hours")
     def _compute_warning_date(self):
         for record in self:
-            margin = record.ticket_id.team_id.sla_warning_margin_hours
-            record.warning_date = record.deadline and record.deadline - timedelta(
-                hours=margin
-            )
+            margin = timedelta(hours=record.ticket_id.team_id.sla_warning_margin_hours)
+            record.warning_date = record.deadline and record.deadline - margin
 
     # -- the SLA monitor ---------------------------------------------------
 

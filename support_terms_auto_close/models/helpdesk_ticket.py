@@ -20,9 +20,7 @@ class HelpdeskTicket(models.Model):
         "reply.",
     )
     auto_close_warned_date = fields.Datetime(
-        string="Closing warning sent on",
-        copy=False,
-        readonly=True,
+        string="Closing warning sent on", copy=False, readonly=True
     )
     auto_close_warning_date = fields.Datetime(
         string="Closing warning due on",
@@ -59,8 +57,7 @@ class HelpdeskTicket(models.Model):
         "helpdesk.ticket", "origin_ticket_id", string="Follow-up requests"
     )
     support_waiting_since_local = fields.Char(
-        string="Waiting since (customer's time)",
-        compute="_compute_support_local_dates",
+        string="Waiting since (customer's time)", compute="_compute_support_local_dates"
     )
     support_auto_close_date_local = fields.Char(
         string="Closes on (customer's time)", compute="_compute_support_local_dates"

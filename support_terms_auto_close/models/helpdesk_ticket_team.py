@@ -33,8 +33,7 @@ class HelpdeskTicketTeam(models.Model):
         string="Customer replied stage",
         domain="[('closed', '=', False), ('waiting_customer', '=', False)]",
         default=lambda self: self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress",
-            raise_if_not_found=False,
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
         ),
         help="Where a ticket waiting for the customer goes when the customer "
         "replies. Empty: it stays where it is.",

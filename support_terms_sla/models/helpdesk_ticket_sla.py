@@ -40,8 +40,7 @@ class HelpdeskTicketSla(models.Model):
         groups="base.group_user",
     )
     state = fields.Selection(
-        selection_add=[("replaced", "Replaced")],
-        ondelete={"replaced": "set default"},
+        selection_add=[("replaced", "Replaced")], ondelete={"replaced": "set default"}
     )
 
     @api.depends("event_ids.kind")

@@ -10,16 +10,12 @@ class SupportSlaEvent(models.Model):
     _order = "date desc, id desc"
 
     ticket_sla_id = fields.Many2one(
-        comodel_name="helpdesk.ticket.sla",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "helpdesk.ticket.sla", required=True, ondelete="cascade", index=True
     )
     ticket_id = fields.Many2one(related="ticket_sla_id.ticket_id", store=True)
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     kind = fields.Selection(
-        selection=[("warning", "About to expire"), ("escalation", "Expired")],
-        required=True,
+        [("warning", "About to expire"), ("escalation", "Expired")], required=True
     )
     date = fields.Datetime(required=True, default=fields.Datetime.now)
 

@@ -86,8 +86,8 @@ class HelpdeskTicketSla(models.Model):
         )
 
     def _warn(self, now):
-        """One activity for the assignee, or the team leader (its members,
-        the support managers when it has none)."""
+        """One activity for the assignee, else for whoever an urgency out of
+        hours would call."""
         self.env["support.sla.event"].create(
             [{"ticket_sla_id": sla.id, "kind": "warning", "date": now} for sla in self]
         )
@@ -106,7 +106,6 @@ class HelpdeskTicketSla(models.Model):
                     ),
                 }
                 for sla in self
-                # the assignee, else whoever an urgency out of hours would call
                 for user in sla.ticket_id.user_id
                 or sla.ticket_id._support_on_call_users()
             ]

@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from markupsafe import Markup
 
 from odoo import _, api, fields, models
@@ -8,9 +6,6 @@ from odoo.tools import format_datetime
 from odoo.addons.support_terms_base.tools import run_due_batch
 
 from ..rules import auto_close as auto_close_rules
-
-AUTO_CLOSE_BATCH_PARAM = "support_terms.auto_close_batch_size"
-AUTO_CLOSE_BATCH_DEFAULT = 500
 
 
 class HelpdeskTicket(models.Model):
@@ -25,23 +20,19 @@ class HelpdeskTicket(models.Model):
         "reply.",
     )
     auto_close_warned_date = fields.Datetime(
-        string="Closing warning sent on",
-        copy=False,
-        readonly=True,
+        string="Closing warning sent on", copy=False, readonly=True
     )
     auto_close_warning_date = fields.Datetime(
         string="Closing warning due on",
         compute="_compute_auto_close_dates",
         store=True,
         index=True,
-        copy=False,
     )
     auto_close_date = fields.Datetime(
         string="Closes automatically on",
         compute="_compute_auto_close_dates",
         store=True,
         index=True,
-        copy=False,
         help="Without a reply from the customer the ticket is closed on this "
         "date: waiting since plus the plan's days (the team's without a plan).",
     )
@@ -49,13 +40,13 @@ class HelpdeskTicket(models.Model):
         string="Closed automatically on", copy=False, readonly=True
     )
     auto_close_reopen_stage_id = fields.Many2one(
-        comodel_name="helpdesk.ticket.stage",
+        "helpdesk.ticket.stage",
         string="Stage before the automatic closing",
         copy=False,
         readonly=True,
     )
     origin_ticket_id = fields.Many2one(
-        comodel_name="helpdesk.ticket",
+        "helpdesk.ticket",
         string="Follows up",
         index="btree_not_null",
         copy=False,
@@ -63,13 +54,10 @@ class HelpdeskTicket(models.Model):
         help="The closed request the customer replied to, too late to reopen it.",
     )
     follow_up_ticket_ids = fields.One2many(
-        comodel_name="helpdesk.ticket",
-        inverse_name="origin_ticket_id",
-        string="Follow-up requests",
+        "helpdesk.ticket", "origin_ticket_id", string="Follow-up requests"
     )
     support_waiting_since_local = fields.Char(
-        string="Waiting since (customer's time)",
-        compute="_compute_support_local_dates",
+        string="Waiting since (customer's time)", compute="_compute_support_local_dates"
     )
     support_auto_close_date_local = fields.Char(
         string="Closes on (customer's time)", compute="_compute_support_local_dates"
@@ -100,11 +88,7 @@ class HelpdeskTicket(models.Model):
 
     def _support_request_created(self):
         res = super()._support_request_created()
-        waiting = self.filtered(
-            lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
-        )
-        if waiting:
-            waiting._support_record({"waiting_since": fields.Datetime.now()})
+        self._in_waiting_stage()._start_waiting()
         return res
 
     def _support_written(self, vals):
@@ -112,18 +96,13 @@ class HelpdeskTicket(models.Model):
         if vals.get("stage_id") and "waiting_since" not in vals:
             self._update_waiting_from_stage()
         if vals.get("stage_id") and "auto_closed_date" not in vals:
-            self._forget_auto_closing()
-        return res
-
-    def _forget_auto_closing(self):
-        """A stage moved by hand (staff reopening or closing the request):
-        the request is no longer the one closed for lack of reply, so a late
-        reply neither reopens it nor opens a follow-up."""
-        auto_closed = self.filtered("auto_closed_date")
-        if auto_closed:
-            auto_closed._support_record(
+            # a stage moved by hand (staff reopening or closing the request):
+            # no longer the one closed for lack of reply, so a late reply
+            # neither reopens it nor opens a follow-up
+            self.filtered("auto_closed_date")._support_record(
                 {"auto_closed_date": False, "auto_close_reopen_stage_id": False}
             )
+        return res
 
     def _support_system_fields(self):
         return super()._support_system_fields() | {
@@ -135,23 +114,18 @@ class HelpdeskTicket(models.Model):
 
     # -- waiting for the customer ------------------------------------------
 
+    def _in_waiting_stage(self):
+        return self.filtered(
+            lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
+        )
+
     def _update_waiting_from_stage(self):
         """Start the clock on entering a waiting stage, stop it on leaving."""
-        entering = self.filtered(
-            lambda t: t.stage_id.waiting_customer
-            and not t.stage_id.closed
-            and not t.waiting_since
+        waiting = self._in_waiting_stage()
+        waiting.filtered(lambda t: not t.waiting_since)._start_waiting()
+        (self.filtered("waiting_since") - waiting)._support_record(
+            {"waiting_since": False, "auto_close_warned_date": False}
         )
-        leaving = self.filtered(
-            lambda t: t.waiting_since
-            and (not t.stage_id.waiting_customer or t.stage_id.closed)
-        )
-        if entering:
-            entering._start_waiting()
-        if leaving:
-            leaving._support_record(
-                {"waiting_since": False, "auto_close_warned_date": False}
-            )
 
     def _start_waiting(self):
         """A new waiting period: a new clock and a new warning to send."""
@@ -163,21 +137,8 @@ class HelpdeskTicket(models.Model):
         """The pause ended and the request still waits for the customer: a
         new waiting period, the paused days do not count."""
         res = super()._support_waiting_resumed()
-        self.filtered(
-            lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
-        )._start_waiting()
+        self._in_waiting_stage()._start_waiting()
         return res
-
-    def _auto_close_terms(self):
-        """(days, warning days): its plan's, or its team's if its company closes
-        requests without a plan (0: never)."""
-        self.ensure_one()
-        if self.support_plan_id:
-            plan = self.support_plan_id
-            return plan.auto_close_days, plan.auto_close_warning_days
-        if not self.company_id.support_auto_close_without_plan:
-            return 0, 0
-        return self.team_id.auto_close_days, self.team_id.auto_close_warning_days
 
     @api.depends(
         "waiting_since",
@@ -191,14 +152,20 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_auto_close_dates(self):
         for ticket in self:
-            if ticket.support_waiting_paused:
-                # the customer has something to do elsewhere (a quotation)
-                ticket.auto_close_warning_date = False
-                ticket.auto_close_date = False
+            # its plan's days, or its team's if its company closes requests
+            # without a plan; none while the customer has something to do
+            # elsewhere (a quotation)
+            terms = ticket.support_plan_id or (
+                ticket.company_id.support_auto_close_without_plan and ticket.team_id
+            )
+            if ticket.support_waiting_paused or not terms:
+                ticket.auto_close_warning_date = ticket.auto_close_date = False
                 continue
-            days, warning_days = ticket._auto_close_terms()
             warning, closing = auto_close_rules.auto_close_dates(
-                ticket.waiting_since, days, warning_days, ticket.auto_close_warned_date
+                ticket.waiting_since,
+                terms.auto_close_days,
+                terms.auto_close_warning_days,
+                ticket.auto_close_warned_date,
             )
             ticket.auto_close_warning_date = warning or False
             ticket.auto_close_date = closing or False
@@ -210,13 +177,9 @@ class HelpdeskTicket(models.Model):
         return message
 
     def _react_to_message(self, message):
-        """Who wrote, and whether to the customer, moves the waiting clock.
-
-        Internal notes never do. A public answer from staff while the ticket
-        waits starts a new waiting period; a message from the customer (by
-        email or in the portal) stops the clock. Anyone else's message is
-        only logged.
-        """
+        """A public answer from staff while the ticket waits starts a new
+        waiting period; the customer's message (email or portal) stops the
+        clock. Internal notes and anyone else's messages move nothing."""
         if message.message_type not in ("email", "comment") or (
             message.subtype_id and message.subtype_id.internal
         ):
@@ -227,8 +190,7 @@ class HelpdeskTicket(models.Model):
             # poster's, and acts as nobody's (the gateway posts as superuser)
             return
         if self._support_is_staff(author):
-            if self.stage_id.waiting_customer and not self.stage_id.closed:
-                self._start_waiting()
+            self._in_waiting_stage()._start_waiting()
             return
         if self._support_from_customer(author, message.email_from):
             # sudo: the customer's message reopens or follows up the request,
@@ -269,7 +231,7 @@ class HelpdeskTicket(models.Model):
         follow-up of the request, opened by the first such reply."""
         follow_up = self.follow_up_ticket_ids.filtered(lambda t: not t.closed)[:1]
         if not follow_up:
-            self._open_follow_up(message)._reopened_by_message(message)
+            self._open_follow_up(message)
             return
         # the email stays on the closed request, where its thread leads; the
         # follow-up, where the work is, gets it as the customer's message
@@ -282,7 +244,6 @@ class HelpdeskTicket(models.Model):
         )
 
     def _open_follow_up(self, message):
-        """A reply long after the automatic closing: a new request, linked."""
         follow_up = self.create(
             {
                 "name": self.name,
@@ -303,20 +264,15 @@ class HelpdeskTicket(models.Model):
             % follow_up._get_html_link(),
             subtype_xmlid="mail.mt_note",
         )
-        return follow_up
+        follow_up._reopened_by_message(message)
 
     # -- scheduled action --------------------------------------------------
 
     @api.model
     def _cron_auto_close(self):
-        """Warn, then close, the tickets left without the customer's reply.
-
-        One batch per call: the cron worker commits it and calls again while
-        work remains (``_notify_progress``). Rows are locked with SKIP LOCKED,
-        and a ticket leaves the due set in the same transaction as its email
-        is queued, so a second run, an overlapping run or a run restarted
-        after a crash warns and closes each ticket once.
-        """
+        """Warn, then close, the tickets left without the customer's reply;
+        one batch a call. A ticket leaves the due set in the transaction that
+        queues its email: each is warned and closed once."""
         now = fields.Datetime.now()
         tickets = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_auto_subscribe_no_notify=True
@@ -333,8 +289,8 @@ class HelpdeskTicket(models.Model):
         ]
         return run_due_batch(
             tickets,
-            AUTO_CLOSE_BATCH_PARAM,
-            AUTO_CLOSE_BATCH_DEFAULT,
+            "support_terms.auto_close_batch_size",
+            500,
             "auto_close_date, id",
             [
                 (warn_domain, lambda due: due._auto_close_warn(now)),
@@ -343,8 +299,6 @@ class HelpdeskTicket(models.Model):
         )
 
     def _auto_close_warn(self, now):
-        if not self:
-            return
         # the new closing date, when the warning comes late, is in the email
         self.write({"auto_close_warned_date": now})
         self._auto_close_send(
@@ -352,15 +306,12 @@ class HelpdeskTicket(models.Model):
         )
 
     def _auto_close_close(self, now):
-        if not self:
-            return
         default_stage = self.env.ref(
             "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
         )
-        groups = defaultdict(lambda: self.browse())
-        for ticket in self:
-            stage = ticket.team_id.auto_close_stage_id or default_stage
-            groups[(stage, ticket.stage_id)] |= ticket
+        groups = self.grouped(
+            lambda t: (t.team_id.auto_close_stage_id or default_stage, t.stage_id)
+        )
         for (stage, previous), tickets in groups.items():
             tickets.write(
                 {
@@ -373,5 +324,4 @@ class HelpdeskTicket(models.Model):
         self._auto_close_send("support_terms_auto_close.mail_template_auto_closed")
 
     def _auto_close_send(self, template_xmlid):
-        """Render and queue one email per ticket, logged in its chatter."""
         self._send_customer_email(template_xmlid)

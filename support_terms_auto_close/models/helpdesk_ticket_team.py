@@ -33,8 +33,7 @@ class HelpdeskTicketTeam(models.Model):
         string="Customer replied stage",
         domain="[('closed', '=', False), ('waiting_customer', '=', False)]",
         default=lambda self: self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress",
-            raise_if_not_found=False,
+            "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
         ),
         help="Where a ticket waiting for the customer goes when the customer "
         "replies. Empty: it stays where it is.",
@@ -54,14 +53,8 @@ class HelpdeskTicketTeam(models.Model):
     )
     def _check_auto_close(self):
         for team in self:
-            if (
-                min(
-                    team.auto_close_days,
-                    team.auto_close_warning_days,
-                    team.auto_close_reopen_days,
-                )
-                < 0
-            ):
+            days = team.auto_close_days
+            if min(days, team.auto_close_warning_days, team.auto_close_reopen_days) < 0:
                 raise ValidationError(
                     _(
                         "Team %(team)s: the automatic closing days cannot be "
@@ -69,9 +62,7 @@ class HelpdeskTicketTeam(models.Model):
                         team=team.name,
                     )
                 )
-            if team.auto_close_days and (
-                team.auto_close_warning_days >= team.auto_close_days
-            ):
+            if days and team.auto_close_warning_days >= days:
                 raise ValidationError(
                     _(
                         "Team %(team)s: the customer must be warned fewer days "

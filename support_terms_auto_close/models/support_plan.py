@@ -24,12 +24,10 @@ class SupportPlan(models.Model):
     def _check_auto_close(self):
         for plan in self:
             problem = None
-            if plan.auto_close_days < 0 or plan.auto_close_warning_days < 0:
+            days, warning_days = plan.auto_close_days, plan.auto_close_warning_days
+            if days < 0 or warning_days < 0:
                 problem = _("The auto-close and warning days cannot be negative.")
-            elif (
-                plan.auto_close_days
-                and plan.auto_close_warning_days >= plan.auto_close_days
-            ):
+            elif days and warning_days >= days:
                 problem = _(
                     "The customer must be warned fewer days before the automatic "
                     "closing than the closing delay itself."

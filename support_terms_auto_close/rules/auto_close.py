@@ -14,11 +14,8 @@ WARNING_ON_TIME = timedelta(hours=1)
 
 
 def auto_close_dates(waiting_since, days, warning_days, warned_at=None):
-    """``(warning_date, closing_date)`` of a waiting period.
-
-    ``days`` is 0 for "never": both dates are ``None``. ``warning_days`` is 0
-    for "no warning": only the closing date is set.
-    """
+    """``(warning_date, closing_date)`` of a waiting period, ``None`` for
+    "never" (``days`` 0) and "no warning" (``warning_days`` 0)."""
     if not waiting_since or days <= 0:
         return None, None
     closing = waiting_since + timedelta(days=days)
@@ -31,9 +28,6 @@ def auto_close_dates(waiting_since, days, warning_days, warned_at=None):
 
 
 def reopens(closed_at, replied_at, reopen_days):
-    """Whether a reply after an automatic closing reopens the ticket.
-
-    Within ``reopen_days`` it does; later (or with 0 days) the reply opens a
-    new request linked to the closed one.
-    """
+    """Whether a reply within ``reopen_days`` of an automatic closing reopens
+    the ticket; a later one opens a new request linked to it."""
     return bool(closed_at) and replied_at <= closed_at + timedelta(days=reopen_days)

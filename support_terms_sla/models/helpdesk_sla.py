@@ -24,8 +24,7 @@ class HelpdeskSla(models.Model):
         help="The SLA applies to requests of these plans only. Empty: any.",
     )
     minutes = fields.Integer(
-        default=0,
-        help="Added to the days and hours: a first answer within 10 minutes.",
+        help="Added to the days and hours: a first answer within 10 minutes."
     )
     urgency = fields.Selection(
         selection=[

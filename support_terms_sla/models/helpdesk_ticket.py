@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
 
@@ -30,11 +32,7 @@ class HelpdeskTicket(models.Model):
 
     is_urgent = fields.Boolean(string="Urgent", tracking=True, copy=False)
     urgency_source = fields.Selection(
-        selection=[
-            ("email", "Email subject"),
-            ("portal", "Portal form"),
-            ("staff", "Staff"),
-        ],
+        [("email", "Email subject"), ("portal", "Portal form"), ("staff", "Staff")],
         tracking=True,
         copy=False,
         readonly=True,
@@ -170,7 +168,15 @@ class HelpdeskTicket(models.Model):
         if vals.get("impact"):
             self._apply_impact_priority()
         if {"team_id", "support_plan_id", "is_urgent", "impact"} & set(vals):
-            system._refresh_slas(team_changed="team_id" in vals)
+            # the team, the plan and the urgency choose the SLAs. A ticket
+            # routed to a team after it arrived gets the team's SLAs counted
+            # from its arrival, as OCA counts a new ticket's; a team without
+            # SLAs leaves it with none.
+            for ticket in system:
+                if ticket.team_sla:
+                    ticket.refresh_sla()
+                elif "team_id" in vals:
+                    ticket.ticket_sla_ids.unlink()
         return res
 
     def _support_arrived(self, moment):
@@ -178,13 +184,11 @@ class HelpdeskTicket(models.Model):
         the SLAs running since the request was recorded start earlier."""
         res = super()._support_arrived(moment)
         # sudo: the SLA lines are the system's count, read only to agents
-        slas = self.sudo().ticket_sla_ids.filtered(
+        self.sudo().ticket_sla_ids.filtered(
             lambda s: s.state == "in_progress"
             and s.last_state_date
             and s.last_state_date > moment
-        )
-        if slas:
-            slas.write({"last_state_date": moment})
+        ).write({"last_state_date": moment})
         return res
 
     def _support_system_fields(self):
@@ -196,65 +200,29 @@ class HelpdeskTicket(models.Model):
             "urgency_date",
         }
 
-    def _refresh_slas(self, team_changed=False):
-        """Choose the SLAs again: the team, the plan and the urgency choose
-        them. A ticket routed to a team after it arrived (mailed to a generic
-        address) gets the team's SLAs counted from its arrival, as OCA counts
-        a new ticket SLA from the ticket's creation; a team without SLAs
-        leaves it with none."""
-        for ticket in self:
-            if ticket.team_sla:
-                ticket.refresh_sla()
-            elif team_changed and ticket.ticket_sla_ids:
-                ticket.ticket_sla_ids.unlink()
-
     # -- SLAs ---------------------------------------------------------------
 
     def _get_sla_ticket_domain(self):
-        """SLAs of the ticket's plan (or of any plan) and of its urgency."""
-        domain = super()._get_sla_ticket_domain()
-        plan = self.support_plan_id
-        domain += [
+        """SLAs of the ticket's plan (or of any plan), urgency and impact."""
+        return super()._get_sla_ticket_domain() + [
             "|",
             ("support_plan_ids", "=", False),
-            ("support_plan_ids", "=", plan.id if plan else 0),
+            ("support_plan_ids", "=", self.support_plan_id.id),
             ("urgency", "in", ["any", "urgent" if self.is_urgent else "normal"]),
             ("impact", "in", ["any", self.impact or "any"]),
         ]
-        return domain
 
     # -- impact -------------------------------------------------------------
 
     def _apply_impact_priority(self):
         """Plans handling requests by impact: the impact sets the priority,
         never below the one the request has (an urgency stays highest)."""
-        for ticket in self:
-            if not ticket.support_plan_id.impact_priority:
-                continue
+        for ticket in self.filtered("support_plan_id.impact_priority"):
             priority = IMPACT_PRIORITY[ticket.impact]
             if priority > (ticket.priority or "0"):
                 ticket.priority = priority
 
     # -- take in charge -------------------------------------------------------
-
-    def _support_take_in_charge_target(self):
-        """The plan's take-in-charge promise for this request: (hours,
-        calendar, counted from), or None when the plan promises none."""
-        self.ensure_one()
-        plan = self.support_plan_id
-        start = self.create_date
-        if not plan or not start:
-            return None
-        hours, calendar = plan.take_in_charge_hours, plan.resource_calendar_id
-        if self.is_urgent and plan.urgent_take_in_charge_hours:
-            hours = plan.urgent_take_in_charge_hours
-            calendar = plan.urgent_calendar_id or calendar
-            if self.urgency_date and self.urgency_date > start:
-                start = self.urgency_date
-        calendar = calendar or self.team_id.resource_calendar_id
-        if not hours or not calendar:
-            return None
-        return hours, calendar, start
 
     @api.depends_context("lang")
     @api.depends(
@@ -268,35 +236,39 @@ class HelpdeskTicket(models.Model):
     def _compute_support_take_in_charge(self):
         now = fields.Datetime.now()
         for ticket in self:
-            target = None
-            if not ticket.taken_in_charge_date and not ticket.closed:
-                target = ticket._support_take_in_charge_target()
-            if not target:
-                ticket.support_take_in_charge_deadline = False
-                ticket.support_take_in_charge_left = 0.0
-                ticket.support_take_in_charge_countdown = False
+            ticket.support_take_in_charge_deadline = False
+            ticket.support_take_in_charge_left = 0.0
+            ticket.support_take_in_charge_countdown = False
+            # the plan's promise, the urgent one for an urgent request counted
+            # from the urgency
+            plan, start = ticket.support_plan_id, ticket.create_date
+            urgent = ticket.is_urgent and plan.urgent_take_in_charge_hours
+            hours = urgent or plan.take_in_charge_hours
+            calendar = (
+                (urgent and plan.urgent_calendar_id)
+                or plan.resource_calendar_id
+                or ticket.team_id.resource_calendar_id
+            )
+            if ticket.taken_in_charge_date or ticket.closed or not start or not hours:
                 continue
-            hours, calendar, start = target
+            if urgent and ticket.urgency_date:
+                start = max(start, ticket.urgency_date)
             # the calendar's arithmetic leaves microseconds: whole seconds
             deadline = calendar.plan_hours(hours, start, compute_leaves=True).replace(
                 microsecond=0
             )
-            if deadline >= now:
-                left = calendar.get_work_hours_count(now, deadline, compute_leaves=True)
-                text = _(
-                    "%(time)s of working time left", time=_hours_text(self.env, left)
-                )
-            else:
-                left = -calendar.get_work_hours_count(
-                    deadline, now, compute_leaves=True
-                )
-                text = _(
-                    "late by %(time)s of working time",
-                    time=_hours_text(self.env, -left),
-                )
+            late = deadline < now
+            span = calendar.get_work_hours_count(
+                min(now, deadline), max(now, deadline), compute_leaves=True
+            )
+            time = _hours_text(self.env, span)
             ticket.support_take_in_charge_deadline = deadline
-            ticket.support_take_in_charge_left = left
-            ticket.support_take_in_charge_countdown = text
+            ticket.support_take_in_charge_left = -span if late else span
+            ticket.support_take_in_charge_countdown = (
+                _("late by %(time)s of working time", time=time)
+                if late
+                else _("%(time)s of working time left", time=time)
+            )
 
     def action_take_in_charge(self):
         return {
@@ -318,21 +290,16 @@ class HelpdeskTicket(models.Model):
             self._send_customer_email("support_terms_sla.mail_template_taken_in_charge")
 
     def _take_in_charge_on_first_move(self, notify=True):
-        """Leaving the first stage for an open one takes the request in charge.
-
-        A stage that emails the customer itself already tells it: no second
-        email for the same move.
-        """
+        """Leaving the first stage for an open one takes the request in charge;
+        no email when the stage emails the customer itself."""
         moved = self.filtered(
             lambda t: not t.taken_in_charge_date
             and not t.stage_id.closed
             and t.stage_id != t.team_id._get_applicable_stages()[:1]
         )
         silent = moved.filtered(lambda t: not notify or t.stage_id.mail_template_id)
-        if silent:
-            silent._take_in_charge(notify=False)
-        if moved - silent:
-            (moved - silent)._take_in_charge()
+        silent._take_in_charge(notify=False)
+        (moved - silent)._take_in_charge()
 
     # -- urgency ----------------------------------------------------------
 
@@ -390,13 +357,12 @@ class HelpdeskTicket(models.Model):
         the plan handles urgencies now, else tell the customer when it will be
         handled."""
         now = fields.Datetime.now()
-        plans = self.env["support.plan"]
         for ticket in self:
             plan = ticket.support_plan_id
             calendar = plan.resource_calendar_id or ticket.team_id.resource_calendar_id
-            if not calendar or plans._in_hours(calendar, now):
+            if not calendar or calendar._support_in_hours(now):
                 continue
-            if plans._in_hours(plan.urgent_calendar_id, now):
+            if plan.urgent_calendar_id._support_in_hours(now):
                 # an activity for each on-call user; assigning it emails them
                 for user in ticket._support_on_call_users():
                     ticket.activity_schedule(
@@ -406,8 +372,10 @@ class HelpdeskTicket(models.Model):
                         note=ticket.name,
                     )
             else:
+                # when the hours begin: the start of their first minute
+                begin = calendar.plan_hours(0.01, now, compute_leaves=True)
                 ticket._support_record(
-                    {"urgency_handling_date": plans._next_working_time(calendar, now)}
+                    {"urgency_handling_date": begin - timedelta(hours=0.01)}
                 )
                 ticket._send_customer_email(
                     "support_terms_sla.mail_template_urgent_out_of_hours"
@@ -433,9 +401,6 @@ class HelpdeskTicket(models.Model):
         """An urgency raised later: the SLAs that no longer apply stay on the
         request as history (replaced), no longer counted nor monitored."""
         for ticket in self.filtered("team_sla"):
-            slas = ticket._get_sla()
-            replaced = ticket.ticket_sla_ids - ticket.ticket_sla_ids.filtered(
-                lambda r: r.sla_id in slas  # noqa: B023 (called right away)
-            )
-            if replaced:
-                replaced.write({"state": "replaced"})
+            ticket.ticket_sla_ids.filtered_domain(
+                [("sla_id", "not in", ticket._get_sla().ids)]
+            ).write({"state": "replaced"})

@@ -6,17 +6,10 @@ from odoo import _, api, fields, models
 
 from odoo.addons.support_terms_base.tools import run_due_batch
 
-SLA_MONITOR_BATCH_PARAM = "support_terms.sla_monitor_batch_size"
-SLA_MONITOR_BATCH_DEFAULT = 1000
-
 
 class HelpdeskTicketSla(models.Model):
-    """Count an SLA in its own calendar when it has one.
-
-    helpdesk_mgmt_sla counts in the team's calendar; the records whose SLA
-    names a calendar are computed here with that calendar, the others by
-    helpdesk_mgmt_sla unchanged.
-    """
+    """Count an SLA in its own calendar when it has one, in the team's (as
+    helpdesk_mgmt_sla does) otherwise."""
 
     _inherit = "helpdesk.ticket.sla"
 
@@ -47,8 +40,7 @@ class HelpdeskTicketSla(models.Model):
         groups="base.group_user",
     )
     state = fields.Selection(
-        selection_add=[("replaced", "Replaced")],
-        ondelete={"replaced": "set default"},
+        selection_add=[("replaced", "Replaced")], ondelete={"replaced": "set default"}
     )
 
     @api.depends("event_ids.kind")
@@ -61,21 +53,15 @@ class HelpdeskTicketSla(models.Model):
     @api.depends("deadline", "ticket_id.team_id.sla_warning_margin_hours")
     def _compute_warning_date(self):
         for record in self:
-            margin = record.ticket_id.team_id.sla_warning_margin_hours
-            record.warning_date = record.deadline and record.deadline - timedelta(
-                hours=margin
-            )
+            margin = timedelta(hours=record.ticket_id.team_id.sla_warning_margin_hours)
+            record.warning_date = record.deadline and record.deadline - margin
 
     # -- the SLA monitor ---------------------------------------------------
 
     @api.model
     def _cron_sla_monitor(self):
         """Warn before a deadline, escalate once after it; one batch a call.
-
-        Rows are locked (SKIP LOCKED) and their event created in the same
-        transaction; the event's unique constraint makes a warning and an
-        escalation happen once per ticket SLA, and sets its flag.
-        """
+        The event's unique constraint makes each happen once per ticket SLA."""
         now = fields.Datetime.now()
         slas = self.sudo().with_context(
             tracking_disable=True, mail_notrack=True, mail_activity_quick_update=True
@@ -90,8 +76,8 @@ class HelpdeskTicketSla(models.Model):
         ]
         return run_due_batch(
             slas,
-            SLA_MONITOR_BATCH_PARAM,
-            SLA_MONITOR_BATCH_DEFAULT,
+            "support_terms.sla_monitor_batch_size",
+            1000,
             "deadline, id",
             [
                 (late, lambda due: due._escalate(now)),
@@ -100,10 +86,8 @@ class HelpdeskTicketSla(models.Model):
         )
 
     def _warn(self, now):
-        """One activity for the assignee, or the team leader (its members,
-        the support managers when it has none)."""
-        if not self:
-            return
+        """One activity for the assignee, else for whoever an urgency out of
+        hours would call."""
         self.env["support.sla.event"].create(
             [{"ticket_sla_id": sla.id, "kind": "warning", "date": now} for sla in self]
         )
@@ -122,7 +106,6 @@ class HelpdeskTicketSla(models.Model):
                     ),
                 }
                 for sla in self
-                # the assignee, else whoever an urgency out of hours would call
                 for user in sla.ticket_id.user_id
                 or sla.ticket_id._support_on_call_users()
             ]
@@ -130,8 +113,6 @@ class HelpdeskTicketSla(models.Model):
 
     def _escalate(self, now):
         """Raise the priority, note it in the chatter, tell the team leader."""
-        if not self:
-            return
         self.env["support.sla.event"].create(
             [
                 {"ticket_sla_id": sla.id, "kind": "escalation", "date": now}
@@ -163,28 +144,18 @@ class HelpdeskTicketSla(models.Model):
         replaced = self.filtered(lambda r: r.state == "replaced")
         res = super()._compute_sla_data()
         replaced.state = "replaced"
-        self._count_urgent_from_urgency()
         for record in self:
             sla = record.sla_id
-            if sla.resource_calendar_id:
-                record.hours = sla.hours + sla.resource_calendar_id.hours_per_day * (
-                    sla.days
-                )
+            # an urgent SLA counts from the moment the request became urgent
+            # (a later email marked URGENTE), not from its arrival
+            urgent_since = sla.urgency == "urgent" and record.ticket_id.urgency_date
+            if record.last_state_date and urgent_since:
+                record.last_state_date = max(record.last_state_date, urgent_since)
+            calendar = sla.resource_calendar_id
+            if calendar:
+                record.hours = sla.hours + calendar.hours_per_day * sla.days
             record.hours += sla.minutes / 60.0
         return res
-
-    def _count_urgent_from_urgency(self):
-        """An urgent SLA counts from the moment the request became urgent (a
-        later email marked URGENTE), not from the request's arrival."""
-        for record in self:
-            ticket = record.ticket_id
-            if (
-                record.sla_id.urgency == "urgent"
-                and record.last_state_date
-                and ticket.urgency_date
-                and ticket.urgency_date > record.last_state_date
-            ):
-                record.last_state_date = ticket.urgency_date
 
     @api.depends("sla_id.resource_calendar_id")
     def _compute_deadline(self):

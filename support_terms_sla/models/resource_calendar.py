@@ -1,11 +1,12 @@
+from datetime import timedelta
+
+import pytz
+
 from odoo import api, fields, models
 
 from odoo.addons.support_terms_base.tools import run_due_batch
 
 from ..rules.holidays_it import italian_holidays, local_day_bounds_utc
-
-HOLIDAYS_BATCH_PARAM = "support_terms.public_holidays_batch_size"
-HOLIDAYS_BATCH_DEFAULT = 100
 
 
 class ResourceCalendar(models.Model):
@@ -35,6 +36,17 @@ class ResourceCalendar(models.Model):
         self.ensure_one()
         return not self.flexible_hours and bool(self.attendance_ids)
 
+    def _support_in_hours(self, moment):
+        """Whether ``moment`` (naive UTC) falls in the working hours; public
+        holidays (global leaves) are not. No calendar: never."""
+        if not self:
+            return False
+        start = pytz.utc.localize(moment)
+        intervals = self._work_intervals_batch(
+            start, start + timedelta(minutes=1), compute_leaves=True
+        )[False]
+        return bool(list(intervals))
+
     def _support_patron(self, date=None, name=None):
         """``(month, day, name)`` of the patron day, or None."""
         date = date or self.support_patron_date
@@ -48,20 +60,15 @@ class ResourceCalendar(models.Model):
 
     def _support_add_public_holidays(self, years, patron=None):
         """Add the Italian national holidays (and ``patron``, a ``(month,
-        day, name)``) of ``years`` as global leaves, from 00:00 to 23:59:59
-        local time. A day that already has a global leave of the calendar is
-        left as it is: adding them again adds nothing. Returns the leaves
-        created."""
+        day, name)``) of ``years`` as global leaves, whole local days, except
+        on days that already have one. Returns the leaves created."""
         self.ensure_one()
-        tz_name = self.tz or "UTC"
         days = [
-            (name, *local_day_bounds_utc(day, tz_name))
+            (name, *local_day_bounds_utc(day, self.tz))
             for day, name in italian_holidays(years, patron)
         ]
         # sudo: a plan manager keeps the holidays without calendar rights
         leaves = self.env["resource.calendar.leaves"].sudo()
-        if not days:
-            return leaves
         existing = leaves.search(
             [
                 ("calendar_id", "=", self.id),
@@ -92,15 +99,14 @@ class ResourceCalendar(models.Model):
     def _support_keep_public_holidays(self, patron_date=None, patron_name=None):
         """The calendar keeps the public holidays (and this patron day) of
         this year and the next; the yearly action adds the following ones."""
-        for calendar in self:
-            values = {"support_public_holidays": True}
-            if patron_date:
-                values.update(
-                    support_patron_date=patron_date,
-                    support_patron_name=patron_name or False,
-                )
-            calendar.write(values)
-            calendar._support_load_next_year()
+        values = {"support_public_holidays": True}
+        if patron_date:
+            values.update(
+                support_patron_date=patron_date,
+                support_patron_name=patron_name or False,
+            )
+        self.write(values)
+        self._support_load_next_year()
 
     def _support_load_next_year(self):
         """Load the public holidays of the company's year and the next."""
@@ -122,8 +128,8 @@ class ResourceCalendar(models.Model):
         calendars = self.sudo().with_context(active_test=False)
         return run_due_batch(
             calendars,
-            HOLIDAYS_BATCH_PARAM,
-            HOLIDAYS_BATCH_DEFAULT,
+            "support_terms.public_holidays_batch_size",
+            100,
             "id",
             [
                 (

@@ -1,7 +1,3 @@
-from datetime import timedelta
-
-import pytz
-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -137,22 +133,3 @@ class SupportPlan(models.Model):
                             calendar=calendar.name,
                         )
                     )
-
-    def _in_hours(self, calendar, moment):
-        """Whether ``moment`` (naive UTC) falls in ``calendar``'s working hours.
-
-        Public holidays (the calendar's global leaves) are not working hours.
-        """
-        if not calendar:
-            return False
-        start = pytz.utc.localize(moment)
-        intervals = calendar._work_intervals_batch(
-            start, start + timedelta(minutes=1), compute_leaves=True
-        )[False]
-        return bool(list(intervals))
-
-    def _next_working_time(self, calendar, moment):
-        """When ``calendar``'s hours next begin, from ``moment`` (naive UTC)."""
-        return calendar.plan_hours(0.01, moment, compute_leaves=True) - timedelta(
-            hours=0.01
-        )

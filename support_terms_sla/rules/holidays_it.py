@@ -33,26 +33,17 @@ FIXED_DAYS = {
 EASTER_MONDAY = "Lunedì dell'Angelo"
 
 
-def _easter_monday(year):
-    return easter(year) + timedelta(days=1)
-
-
 def italian_holidays(years, patron_day=None):
-    """Sorted ``[(date, name)]`` of the Italian national days off of ``years``.
-
-    ``patron_day`` is ``(month, day, name)`` of a local patron day, added every
-    year unless it falls on a national holiday (or on 29 February of a common
-    year). Names are in Italian.
-    """
+    """Sorted ``[(date, name)]`` of the Italian national days off of ``years``,
+    and of ``patron_day`` ``(month, day, name)`` unless a national holiday
+    falls then (or it is 29 February of a common year)."""
     years = sorted(set(years))
-    if not years:
-        return []
     library = holidays.country_holidays("IT", years=years, language="it_IT")
     result = {}
     for day in sorted(library):
         if (day.month, day.day) in FIXED_DAYS:
             fallback = FIXED_DAYS[(day.month, day.day)]
-        elif day == _easter_monday(day.year):
+        elif day == easter(day.year) + timedelta(days=1):
             fallback = EASTER_MONDAY
         else:
             continue
@@ -70,15 +61,12 @@ def italian_holidays(years, patron_day=None):
 
 
 def local_day_bounds_utc(day, tz_name):
-    """``(start, end)`` of ``day`` from 00:00:00 to 23:59:59 local time.
-
-    Both are naive datetimes in UTC, as Odoo stores them.
-    """
+    """``(start, end)`` of ``day`` from 00:00:00 to 23:59:59 local time, as
+    naive UTC datetimes (as Odoo stores them)."""
     zone = ZoneInfo(tz_name or "UTC")
-    bounds = (
-        datetime.combine(day, time.min, tzinfo=zone),
-        datetime.combine(day, time(23, 59, 59), tzinfo=zone),
-    )
     return tuple(
-        moment.astimezone(timezone.utc).replace(tzinfo=None) for moment in bounds
+        datetime.combine(day, moment, tzinfo=zone)
+        .astimezone(timezone.utc)
+        .replace(tzinfo=None)
+        for moment in (time.min, time(23, 59, 59))
     )

@@ -7,129 +7,124 @@ urgent", "no urgent action"), or separated from it only by a verb or an
 adverb ("non è urgente", "niente di urgente", "not so urgent", "it isn't
 really urgent"), or by the noun the keyword qualifies ("non è un problema
 urgente", "nessuna richiesta urgente", "non si tratta di una richiesta
-urgente", "no urgent issue"). A negation about something else ("URGENTE: non riesco ad
-accedere", "non riesco ad accedere, urgente") leaves the keyword urgent:
-other words or a punctuation mark between them end the negation.
+urgente", "no urgent issue"). A negation about something else ("URGENTE:
+non riesco ad accedere", "non riesco ad accedere, urgente") leaves the
+keyword urgent: other words or a punctuation mark between them end the
+negation.
 """
 
 import re
 import unicodedata
 
 DEFAULT_KEYWORDS = "URGENTE, URGENT"
-NEGATIONS = frozenset(
-    (
-        # Italian
-        "non",
-        "niente",
-        "nulla",
-        "nessun",
-        "nessuna",
-        "nessuno",
-        "mai",
-        # English
-        "not",
-        "no",
-        "nothing",
-        "never",
-    )
-)
+NEGATIONS = {
+    # Italian
+    "non",
+    "niente",
+    "nulla",
+    "nessun",
+    "nessuna",
+    "nessuno",
+    "mai",
+    # English
+    "not",
+    "no",
+    "nothing",
+    "never",
+}
 # Words that may stand between a negation and the keyword it governs: verbs
 # "to be", prepositions and adverbs of degree ("non è più urgente", "nulla di
 # così urgente", "not that urgent", "it's not really urgent").
-NEGATION_FILLERS = frozenset(
-    (
-        # Italian
-        "e",
-        "sono",
-        "era",
-        "sia",
-        "sembra",
-        "c",
-        "di",
-        "per",
-        "un",
-        "una",
-        "piu",
-        "cosi",
-        "molto",
-        "troppo",
-        "tanto",
-        "affatto",
-        "proprio",
-        "davvero",
-        "realmente",
-        "particolarmente",
-        "estremamente",
-        "granche",
-        "ancora",
-        "poi",
-        "si",
-        "tratta",
-        "trattasi",
-        "il",
-        "lo",
-        "la",
-        "uno",
-        "del",
-        "della",
-        "alcun",
-        "alcuna",
-        "alcuno",
-        # English
-        "is",
-        "are",
-        "was",
-        "be",
-        "it",
-        "s",
-        "a",
-        "an",
-        "so",
-        "that",
-        "too",
-        "very",
-        "really",
-        "quite",
-        "super",
-        "particularly",
-        "terribly",
-        "extremely",
-        "exactly",
-        "actually",
-        "yet",
-        "at",
-        "all",
-    )
-)
+NEGATION_FILLERS = {
+    # Italian
+    "e",
+    "sono",
+    "era",
+    "sia",
+    "sembra",
+    "c",
+    "di",
+    "per",
+    "un",
+    "una",
+    "piu",
+    "cosi",
+    "molto",
+    "troppo",
+    "tanto",
+    "affatto",
+    "proprio",
+    "davvero",
+    "realmente",
+    "particolarmente",
+    "estremamente",
+    "granche",
+    "ancora",
+    "poi",
+    "si",
+    "tratta",
+    "trattasi",
+    "il",
+    "lo",
+    "la",
+    "uno",
+    "del",
+    "della",
+    "alcun",
+    "alcuna",
+    "alcuno",
+    # English
+    "is",
+    "are",
+    "was",
+    "be",
+    "it",
+    "s",
+    "a",
+    "an",
+    "so",
+    "that",
+    "too",
+    "very",
+    "really",
+    "quite",
+    "super",
+    "particularly",
+    "terribly",
+    "extremely",
+    "exactly",
+    "actually",
+    "yet",
+    "at",
+    "all",
+}
 # Nouns an urgency keyword may qualify ("un problema urgente", "an urgent
 # issue"): one of them may stand between the negation and the keyword.
-NEGATED_NOUNS = frozenset(
-    (
-        # Italian
-        "problema",
-        "problemi",
-        "richiesta",
-        "richieste",
-        "questione",
-        "cosa",
-        "situazione",
-        "intervento",
-        "caso",
-        "segnalazione",
-        "necessita",
-        "bisogno",
-        "guasto",
-        "ticket",
-        # English
-        "problem",
-        "request",
-        "issue",
-        "matter",
-        "thing",
-        "case",
-        "need",
-    )
-)
+NEGATED_NOUNS = {
+    # Italian
+    "problema",
+    "problemi",
+    "richiesta",
+    "richieste",
+    "questione",
+    "cosa",
+    "situazione",
+    "intervento",
+    "caso",
+    "segnalazione",
+    "necessita",
+    "bisogno",
+    "guasto",
+    "ticket",
+    # English
+    "problem",
+    "request",
+    "issue",
+    "matter",
+    "thing",
+    "case",
+    "need",
+}
 # At most this many fillers between a negation and its keyword.
 MAX_FILLERS = 4
 # Subjects longer than this are cut: a keyword lost after it is not a subject.
@@ -181,11 +176,8 @@ def _negated(before):
 
 
 def is_urgent(subject, keywords):
-    """Whether ``subject`` asks for urgency with one of ``keywords``.
-
-    Reply and forward prefixes (Re:, R:, Fwd:, I:, Inoltro:…) need no special
-    handling: keywords count wherever they stand, as whole words.
-    """
+    """Whether ``subject`` asks for urgency with one of ``keywords``, as
+    whole words wherever they stand (after Re:, R:, Fwd:, I:, Inoltro:…)."""
     text = _plain_words((subject or "")[:MAX_SUBJECT])
     if not text:
         return False

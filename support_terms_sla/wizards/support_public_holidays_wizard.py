@@ -7,23 +7,16 @@ MAX_YEAR = 2999
 
 
 class SupportPublicHolidaysWizard(models.TransientModel):
-    """Add the Italian national holidays to a working calendar.
-
-    They become global leaves of the calendar (no resource), from 00:00 to
-    23:59:59 local time, so that deadlines computed with the calendar's leaves
-    skip them. A day that already has a global leave of the calendar is left
-    as it is: running the wizard again adds nothing.
-    """
+    """Add the Italian national holidays to a working calendar, as global
+    leaves that the deadlines skip; running it again adds nothing."""
 
     _name = "support.public.holidays.wizard"
     _description = "Add Italian public holidays to a working calendar"
 
     def _default_calendar_id(self):
         context = self.env.context
-        if context.get("active_model") == "resource.calendar" and context.get(
-            "active_id"
-        ):
-            return context["active_id"]
+        if context.get("active_model") == "resource.calendar":
+            return context.get("active_id")
         return False
 
     def _default_year_from(self):
@@ -60,9 +53,8 @@ class SupportPublicHolidaysWizard(models.TransientModel):
     @api.constrains("year_from", "year_to", "patron_day", "patron_date")
     def _check_input(self):
         for wizard in self:
-            if not MIN_YEAR <= wizard.year_from <= MAX_YEAR or not (
-                MIN_YEAR <= wizard.year_to <= MAX_YEAR
-            ):
+            years = (wizard.year_from, wizard.year_to)
+            if min(years) < MIN_YEAR or max(years) > MAX_YEAR:
                 raise ValidationError(
                     _(
                         "Give years between %(min)s and %(max)s.",
@@ -95,14 +87,13 @@ class SupportPublicHolidaysWizard(models.TransientModel):
         """Add the holidays of the years chosen; the calendar then keeps
         them, the yearly action adding each next year's."""
         self.ensure_one()
-        self._check_input()
         calendar = self.calendar_id
         # the leaves are written by the calendar's method: the user's right
         # to change the calendar is checked here
         calendar.check_access("write")
-        patron = None
-        if self.patron_day:
-            patron = calendar._support_patron(self.patron_date, self.patron_name)
+        patron = self.patron_day and calendar._support_patron(
+            self.patron_date, self.patron_name
+        )
         created = calendar._support_add_public_holidays(
             range(self.year_from, self.year_to + 1), patron
         )

@@ -16,10 +16,8 @@ class SupportTakeInChargeWizard(models.TransientModel):
     def _check_estimated_resolution_date(self):
         now = fields.Datetime.now()
         for wizard in self:
-            if (
-                wizard.estimated_resolution_date
-                and wizard.estimated_resolution_date < now
-            ):
+            date = wizard.estimated_resolution_date
+            if date and date < now:
                 raise UserError(_("The expected resolution cannot be in the past."))
 
     def action_confirm(self):
@@ -30,12 +28,10 @@ class SupportTakeInChargeWizard(models.TransientModel):
         # whoever takes the request in charge handles it
         ticket.user_id = self.env.user
         ticket._take_in_charge(self.estimated_resolution_date)
-        next_stage = ticket.team_id._get_applicable_stages().filtered(
+        stages = ticket.team_id._get_applicable_stages()
+        next_stage = stages.filtered(
             lambda s: not s.closed and s.sequence > ticket.stage_id.sequence
         )[:1]
-        if (
-            ticket.stage_id == ticket.team_id._get_applicable_stages()[:1]
-            and next_stage
-        ):
+        if ticket.stage_id == stages[:1] and next_stage:
             ticket.stage_id = next_stage
         return {"type": "ir.actions.act_window_close"}

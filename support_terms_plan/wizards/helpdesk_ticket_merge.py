@@ -13,13 +13,11 @@ class HelpdeskTicketMerge(models.TransientModel):
         return super().merge_tickets()
 
     def _support_check_merge(self):
-        """One problem of one customer: requests of different customers (or
-        of a customer and of nobody) or of different companies are not
-        merged, before anything is written."""
+        # one problem of one customer (or of one address) in one company
         for wizard in self:
-            tickets = wizard.ticket_ids | wizard.dst_ticket_id
-            if wizard.create_new_ticket:
-                tickets = wizard.ticket_ids
+            tickets = wizard.ticket_ids
+            if not wizard.create_new_ticket:
+                tickets |= wizard.dst_ticket_id
             customers = {
                 t.partner_id.commercial_partner_id.id
                 or email_normalize(t.partner_email or "")

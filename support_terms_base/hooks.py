@@ -68,7 +68,6 @@ def _save_rows(env, module_name, targets):
     """Keep the rows of ``targets`` ((model, res_id) pairs) and of their
     _inherits parents, to put them back after the install: an install
     writes even the noupdate records."""
-    cr = env.cr
     saved = []
     seen = set()
     todo = list(targets)
@@ -79,24 +78,26 @@ def _save_rows(env, module_name, targets):
         seen.add((model, res_id))
         Model = env.get(model)
         table = Model._table if Model is not None else model.replace(".", "_")
-        cr.execute("SELECT to_regclass(%s)", (f'"{table}"',))
-        if not cr.fetchone()[0]:
+        env.cr.execute("SELECT to_regclass(%s)", (f'"{table}"',))
+        if not env.cr.fetchone()[0]:
             continue
-        cr.execute(f'SELECT to_jsonb(t) FROM "{table}" t WHERE id = %s', (res_id,))
-        row = cr.fetchone()
+        env.cr.execute(f'SELECT to_jsonb(t) FROM "{table}" t WHERE id = %s', (res_id,))
+        row = env.cr.fetchone()
         if not row:
             continue
         saved.append((module_name, table, res_id, json.dumps(row[0])))
         if Model is not None:
             todo.extend((p, row[0].get(f)) for p, f in Model._inherits.items())
     if saved:
-        cr.execute(
+        env.cr.execute(
             f"""CREATE TABLE IF NOT EXISTS {SAVED_ROWS_TABLE} (
                 module varchar NOT NULL, tbl varchar NOT NULL,
                 res_id int NOT NULL, row jsonb NOT NULL)"""
         )
     for values in saved:
-        cr.execute(f"INSERT INTO {SAVED_ROWS_TABLE} VALUES (%s, %s, %s, %s)", values)
+        env.cr.execute(
+            f"INSERT INTO {SAVED_ROWS_TABLE} VALUES (%s, %s, %s, %s)", values
+        )
 
 
 def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
@@ -161,34 +162,33 @@ def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
 def restore_adopted_noupdate_values(env, module_name):
     """post_init_hook body: put back the noupdate records saved by
     ``adopt_xmlids_from_application``, as an upgrade would have left them."""
-    cr = env.cr
-    cr.execute("SELECT to_regclass(%s)", (SAVED_ROWS_TABLE,))
-    if not cr.fetchone()[0]:
+    env.cr.execute("SELECT to_regclass(%s)", (SAVED_ROWS_TABLE,))
+    if not env.cr.fetchone()[0]:
         return 0
-    cr.execute(
+    env.cr.execute(
         f"DELETE FROM {SAVED_ROWS_TABLE} WHERE module = %s RETURNING tbl, res_id, row",
         (module_name,),
     )
-    saved = cr.fetchall()
-    cr.execute(f"SELECT 1 FROM {SAVED_ROWS_TABLE} LIMIT 1")
-    if not cr.fetchone():
-        cr.execute(f"DROP TABLE {SAVED_ROWS_TABLE}")
+    saved = env.cr.fetchall()
+    env.cr.execute(f"SELECT 1 FROM {SAVED_ROWS_TABLE} LIMIT 1")
+    if not env.cr.fetchone():
+        env.cr.execute(f"DROP TABLE {SAVED_ROWS_TABLE}")
     if not saved:
         return 0
     env.flush_all()
     for table, res_id, values in saved:
-        cr.execute(
+        env.cr.execute(
             """
             SELECT column_name FROM information_schema.columns
              WHERE table_schema = current_schema() AND table_name = %s
             """,
             (table,),
         )
-        columns = [c for (c,) in cr.fetchall() if c in values and c != "id"]
+        columns = [c for (c,) in env.cr.fetchall() if c in values and c != "id"]
         if not columns:
             continue
         cols = ", ".join(f'"{c}"' for c in columns)
-        cr.execute(
+        env.cr.execute(
             f"""
             UPDATE "{table}" SET ({cols}) = (
                 SELECT {cols} FROM jsonb_populate_record(NULL::"{table}", %s)

@@ -18,6 +18,7 @@ import os
 from lxml import etree
 
 from odoo.modules.module import get_manifest, get_module_path
+from odoo.tools.sql import table_columns, table_exists
 
 _logger = logging.getLogger(__name__)
 
@@ -68,36 +69,31 @@ def _save_rows(env, module_name, targets):
     """Keep the rows of ``targets`` ((model, res_id) pairs) and of their
     _inherits parents, to put them back after the install: an install
     writes even the noupdate records."""
-    saved = []
+    if not targets:
+        return
+    env.cr.execute(
+        f"""CREATE TABLE IF NOT EXISTS {SAVED_ROWS_TABLE} (
+            module varchar NOT NULL, tbl varchar NOT NULL,
+            res_id int NOT NULL, row jsonb NOT NULL)"""
+    )
     seen = set()
     todo = list(targets)
     while todo:
         model, res_id = todo.pop()
-        if not res_id or (model, res_id) in seen:
-            continue
-        seen.add((model, res_id))
         Model = env.get(model)
         table = Model._table if Model is not None else model.replace(".", "_")
-        env.cr.execute("SELECT to_regclass(%s)", (f'"{table}"',))
-        if not env.cr.fetchone()[0]:
+        if not res_id or (model, res_id) in seen or not table_exists(env.cr, table):
             continue
-        env.cr.execute(f'SELECT to_jsonb(t) FROM "{table}" t WHERE id = %s', (res_id,))
+        seen.add((model, res_id))
+        env.cr.execute(
+            f"""INSERT INTO {SAVED_ROWS_TABLE}
+                SELECT %s, %s, id, to_jsonb(t) FROM "{table}" t WHERE id = %s
+                RETURNING row""",
+            (module_name, table, res_id),
+        )
         row = env.cr.fetchone()
-        if not row:
-            continue
-        saved.append((module_name, table, res_id, json.dumps(row[0])))
-        if Model is not None:
+        if row and Model is not None:
             todo.extend((p, row[0].get(f)) for p, f in Model._inherits.items())
-    if saved:
-        env.cr.execute(
-            f"""CREATE TABLE IF NOT EXISTS {SAVED_ROWS_TABLE} (
-                module varchar NOT NULL, tbl varchar NOT NULL,
-                res_id int NOT NULL, row jsonb NOT NULL)"""
-        )
-    for values in saved:
-        env.cr.execute(
-            f"INSERT INTO {SAVED_ROWS_TABLE} VALUES (%s, %s, %s, %s)", values
-        )
 
 
 def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
@@ -162,8 +158,7 @@ def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
 def restore_adopted_noupdate_values(env, module_name):
     """post_init_hook body: put back the noupdate records saved by
     ``adopt_xmlids_from_application``, as an upgrade would have left them."""
-    env.cr.execute("SELECT to_regclass(%s)", (SAVED_ROWS_TABLE,))
-    if not env.cr.fetchone()[0]:
+    if not table_exists(env.cr, SAVED_ROWS_TABLE):
         return 0
     env.cr.execute(
         f"DELETE FROM {SAVED_ROWS_TABLE} WHERE module = %s RETURNING tbl, res_id, row",
@@ -177,14 +172,7 @@ def restore_adopted_noupdate_values(env, module_name):
         return 0
     env.flush_all()
     for table, res_id, values in saved:
-        env.cr.execute(
-            """
-            SELECT column_name FROM information_schema.columns
-             WHERE table_schema = current_schema() AND table_name = %s
-            """,
-            (table,),
-        )
-        columns = [c for (c,) in env.cr.fetchall() if c in values and c != "id"]
+        columns = [c for c in table_columns(env.cr, table) if c in values and c != "id"]
         if not columns:
             continue
         cols = ", ".join(f'"{c}"' for c in columns)

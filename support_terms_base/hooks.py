@@ -101,9 +101,9 @@ def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
     ``application`` that its data files define (keeping their noupdate flag),
     so that its install updates those records instead of duplicating them."""
     cr = env.cr
-    cr.execute("SELECT state FROM ir_module_module WHERE name = %s", (application,))
-    row = cr.fetchone()
-    if not row or row[0] not in ("installed", "to upgrade", "to remove"):
+    states = ("installed", "to upgrade", "to remove")
+    domain = [("name", "=", application), ("state", "in", states)]
+    if not env["ir.module.module"].search_count(domain):
         return 0
     names, foreign = defined_xmlids(module_name)
     if not names:

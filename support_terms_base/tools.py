@@ -19,11 +19,8 @@ USER_GROUP = "support_terms_base.group_support_terms_user"
 
 
 def batch_size(env, param, default):
-    """The batch size set in the system parameter ``param``, or ``default``.
-
-    A value that is not a whole number above 0 would make the action do
-    nothing (or everything at once): it is refused, with a log line saying so.
-    """
+    """The batch size set in the system parameter ``param``, or ``default``
+    (logged) for a value that is not a whole number above 0."""
     # system parameters are the administrators': the action reads its own
     value = env["ir.config_parameter"].sudo().get_param(param)
     if value in (None, False, ""):
@@ -76,12 +73,9 @@ def failures(model):
 
 
 def lock_due(model, domain, limit, order):
-    """Up to ``limit`` records of ``domain``, locked for this transaction.
-
-    Rows another run has locked are skipped (SKIP LOCKED), so two overlapping
-    runs never handle the same record. Records that failed in this run are
-    left out, those that failed in an earlier one come last.
-    """
+    """Up to ``limit`` records of ``domain``, locked for this transaction,
+    but those another run has locked (SKIP LOCKED) or that failed in this
+    run; those that failed in an earlier run come last."""
     aside, failed = failures(model)
     if aside:
         domain = expression.AND([domain, [("id", "not in", aside)]])

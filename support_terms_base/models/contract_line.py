@@ -10,8 +10,6 @@ SERVICE_STATES = [
     ("suspended", "Suspended"),
     ("terminated", "Terminated"),
 ]
-# the states of a service delivered to the customer
-SERVICE_STATES_IN_FORCE = ("active", "suspended")
 # a service's state on the company's day, or that its period is over or to come
 SERVICE_STATUSES = [
     ("upcoming", "Not started"),
@@ -123,7 +121,7 @@ class ContractLine(models.Model):
         domain = [
             ("display_type", "=", False),
             ("is_canceled", "=", False),
-            ("service_state", "in", SERVICE_STATES_IN_FORCE),
+            ("service_state", "in", ("active", "suspended")),
             ("contract_id.active", "=", True),
             ("contract_id.contract_type", "=", "sale"),
             "|",

@@ -195,23 +195,19 @@ class HelpdeskTicket(models.Model):
         ``email``) in ``company``, received in its duplicate window, whose
         subject is like ``subject``: newest first."""
         days = company.support_duplicate_days
-        if days <= 0 or not subject:
+        customer = partner.commercial_partner_id
+        email = email_normalize(email or "")
+        if days <= 0 or not subject or not (customer or email):
             return self.browse()
         domain = [
             ("closed", "=", False),
             ("company_id", "=", company.id),
             ("create_date", ">=", fields.Datetime.now() - timedelta(days=days)),
         ]
-        customer = partner.commercial_partner_id
         if customer:
             domain.append(("partner_id", "child_of", customer.id))
-        elif email_normalize(email or ""):
-            domain += [
-                ("partner_id", "=", False),
-                ("partner_email", "=ilike", email_normalize(email)),
-            ]
         else:
-            return self.browse()
+            domain += [("partner_id", "=", False), ("partner_email", "=ilike", email)]
         # read whatever the caller may read: the customer is the check
         candidates = self.sudo().search(domain, order="create_date desc, id desc")
         return candidates.filtered(lambda t: similar_subjects(t.name, subject))
@@ -219,15 +215,11 @@ class HelpdeskTicket(models.Model):
     def _support_mark_probable_duplicate(self):
         # the earliest of the similar open requests of the same customer
         for ticket in self:
-            similar = (
-                ticket._support_similar_open_requests(
-                    ticket.partner_id,
-                    ticket.partner_email,
-                    ticket.name,
-                    ticket.company_id or self.env.company,
-                )
-                - ticket
+            company = ticket.company_id or self.env.company
+            similar = ticket._support_similar_open_requests(
+                ticket.partner_id, ticket.partner_email, ticket.name, company
             )
+            similar -= ticket
             if similar:
                 ticket._support_record({"support_duplicate_of_id": similar[-1].id})
 
@@ -284,9 +276,8 @@ class HelpdeskTicket(models.Model):
         if not self._origin.id or not plan:
             company = self.company_id or self.env.company
             customer = self.partner_id.commercial_partner_id
-            plan = customer._support_plan_at(company, company._support_today()).get(
-                customer.id
-            )
+            today = company._support_today()
+            plan = customer._support_plan_at(company, today).get(customer.id)
         if not plan or plan._support_allows_channel(self.channel_id):
             return None
         return {

@@ -219,9 +219,8 @@ class SupportPlan(models.Model):
         granting = defaultdict(list)
         for plan in plans.filtered(lambda p: p.company_id in companies):
             for product in plan.product_ids:
-                granting[(plan.company_id.id, product.id)].append(
-                    (plan.sequence, plan.id)
-                )
+                key = (plan.company_id.id, product.id)
+                granting[key].append((plan.sequence, plan.id))
         return granting
 
     def action_view_tickets(self):

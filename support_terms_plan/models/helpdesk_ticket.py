@@ -347,16 +347,14 @@ class HelpdeskTicket(models.Model):
         }
 
     def _check_system_fields(self, vals):
-        written = self._support_system_fields() & set(vals)
+        written = sorted(self._support_system_fields() & set(vals))
         if written and not self.env.su:
+            labels = [self._fields[f]._description_string(self.env) for f in written]
             raise AccessError(
                 _(
                     "%(fields)s: recorded by the support terms, they cannot be "
                     "written.",
-                    fields=", ".join(
-                        self._fields[name]._description_string(self.env)
-                        for name in sorted(written)
-                    ),
+                    fields=", ".join(labels),
                 )
             )
 

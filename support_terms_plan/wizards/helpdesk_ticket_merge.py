@@ -9,15 +9,13 @@ class HelpdeskTicketMerge(models.TransientModel):
     _inherit = "helpdesk.ticket.merge"
 
     def merge_tickets(self):
-        self._support_check_merge()
-        return super().merge_tickets()
-
-    def _support_check_merge(self):
-        # one problem of one customer (or of one address) in one company
+        # one problem of one customer (or of one address) in one company,
+        # checked before anything is written
         for wizard in self:
             tickets = wizard.ticket_ids
             if not wizard.create_new_ticket:
                 tickets |= wizard.dst_ticket_id
+            names = ", ".join(tickets.mapped("display_name"))
             customers = {
                 t.partner_id.commercial_partner_id.id
                 or email_normalize(t.partner_email or "")
@@ -29,7 +27,7 @@ class HelpdeskTicketMerge(models.TransientModel):
                     self.env._(
                         "%(tickets)s: requests of different customers are not "
                         "merged, each keeps its own.",
-                        tickets=", ".join(tickets.mapped("display_name")),
+                        tickets=names,
                     )
                 )
             companies = tickets.company_id
@@ -41,6 +39,7 @@ class HelpdeskTicketMerge(models.TransientModel):
                     self.env._(
                         "%(tickets)s: requests of different companies are not "
                         "merged.",
-                        tickets=", ".join(tickets.mapped("display_name")),
+                        tickets=names,
                     )
                 )
+        return super().merge_tickets()

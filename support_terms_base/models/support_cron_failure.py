@@ -44,13 +44,9 @@ class SupportCronFailure(models.Model):
     @api.depends("model", "res_id")
     def _compute_record_name(self):
         for failure in self:
-            record = (
-                failure.model in self.env
-                and self.env[failure.model].browse(failure.res_id).exists()
-            )
-            failure.record_name = (
-                record.display_name if record else f"{failure.model},{failure.res_id}"
-            )
+            model, res_id = failure.model, failure.res_id
+            record = model in self.env and self.env[model].browse(res_id).exists()
+            failure.record_name = record.display_name if record else f"{model},{res_id}"
 
     def action_open_record(self):
         self.ensure_one()

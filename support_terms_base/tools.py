@@ -110,9 +110,8 @@ def _set_aside(record, error):
 def act_isolated(records, action):
     """``action(records)`` under one savepoint; if it fails, each record again
     under its own, those that fail set aside. Returns the records handled."""
-    env = records.env
     try:
-        with env.cr.savepoint():
+        with records.env.cr.savepoint():
             action(records)
         return records
     except NOT_THE_RECORD:
@@ -125,28 +124,16 @@ def act_isolated(records, action):
     # the rolled back savepoint may have released the rows' locks: take them
     # again, leaving any that another run took meanwhile
     for record in lock_due(records, [("id", "in", records.ids)], None, "id"):
-        try:
-            with env.cr.savepoint():
-                action(record)
-            handled |= record
-        except NOT_THE_RECORD:
-            raise
-        except Exception as error:  # noqa: BLE001
-            _set_aside(record, error)
+        handled |= act_isolated(record, action)
     return handled
 
 
 def run_due_batch(model, batch_param, batch_default, order, steps):
-    """One batch of a scheduled action, the way every action here works.
-
-    ``steps`` is ``[(domain, action)]`` in priority order: each takes what is
-    left of the batch among its due records, locked, and acts on them. Each
-    action must take its records out of their domain in the same transaction:
-    then an overlapping or restarted run handles each record once. The cron
-    worker commits and calls again while ``_notify_progress`` reports work.
-    A record whose action fails is set aside (``act_isolated``) until the next
-    run; ``done`` counts the records tried.
-    """
+    """One batch of a scheduled action: ``steps`` is ``[(domain, action)]`` in
+    priority order, each acting on what is left of the batch among its due
+    records, locked. An action takes its records out of their domain in the
+    same transaction, so an overlapping or restarted run handles each once.
+    Returns (records tried, records still due) as reported to the worker."""
     size = batch_size(model.env, batch_param, batch_default)
     due = expression.OR([domain for domain, _a in steps])
     # most runs of a frequent action: nothing due, no failure to forget

@@ -28,6 +28,7 @@ class ContractLine(models.Model):
     )
     service_state = fields.Selection(
         SERVICE_STATES,
+        string="Service state",
         default="active",
         required=True,
         index=True,

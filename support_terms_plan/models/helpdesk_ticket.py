@@ -401,9 +401,8 @@ class HelpdeskTicket(models.Model):
     @api.private
     def message_update(self, msg, update_vals=None):
         author = self.env["res.partner"].browse(msg.get("author_id") or [])
-        if not all(
-            t._support_message_trusted(author, msg.get("email_from")) for t in self
-        ):
+        email_from = msg.get("email_from")
+        if not all(t._support_message_trusted(author, email_from) for t in self):
             # someone else writing in the thread (a forward, a Cc): the email
             # is logged, and nobody it names becomes a follower
             msg = dict(msg, to="", cc="")

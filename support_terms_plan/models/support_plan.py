@@ -133,22 +133,18 @@ class SupportPlan(models.Model):
             templates.write({"service_kind": "support_plan"})
 
     def _compute_ticket_count(self):
-        counts = dict(
-            self.env["helpdesk.ticket"]._read_group(
-                [("support_plan_id", "in", self.ids)],
-                ["support_plan_id"],
-                ["__count"],
-            )
+        groups = self.env["helpdesk.ticket"]._read_group(
+            [("support_plan_id", "in", self.ids)], ["support_plan_id"], ["__count"]
         )
+        counts = dict(groups)
         for plan in self:
             plan.ticket_count = counts.get(plan, 0)
 
     def _compute_customer_ids(self):
         in_force = {}
         for company in self.company_id:
-            in_force.update(
-                self._plans_in_force_by_partner(company, company._support_today(), self)
-            )
+            today = company._support_today()
+            in_force.update(self._plans_in_force_by_partner(company, today, self))
         for plan in self:
             plan.customer_ids = [
                 partner_id

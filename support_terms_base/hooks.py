@@ -7,16 +7,10 @@ Upgrading a database from the single addon installs each new feature addon
 before ``support_terms`` itself is upgraded. Without these hooks the new addon
 would create a second copy of every record it defines (groups, crons, mail
 templates...), since their external ids still belong to ``support_terms``.
-
-Each feature addon wires them in its ``__init__.py``::
-
-    from odoo.addons.support_terms_base.hooks import adoption_hooks
-
-    pre_init_hook, post_init_hook = adoption_hooks("support_terms_plan")
+Each feature addon wires them in its ``__init__.py`` with ``adoption_hooks``.
 """
 
 import csv
-import io
 import json
 import logging
 import os
@@ -24,13 +18,11 @@ import os
 from lxml import etree
 
 from odoo.modules.module import get_manifest, get_module_path
+from odoo.tools.sql import table_columns, table_exists
 
 _logger = logging.getLogger(__name__)
 
 APPLICATION = "support_terms"
-
-# tags of Odoo's XML data files that define a record with their "id"
-XML_RECORD_TAGS = ("record", "template", "menuitem")
 
 # noupdate records saved before the install of an addon and restored after
 # it, kept in the database between the two hooks (one row per record)
@@ -38,153 +30,92 @@ SAVED_ROWS_TABLE = "support_terms_adopted_row"
 
 
 def _own_name(xmlid, module_name):
-    """The name part of ``xmlid`` when it belongs to ``module_name``, else
-    None (ids of other modules are references, not definitions)."""
-    if not xmlid:
-        return None
-    module, dot, name = xmlid.partition(".")
+    """The name part of ``xmlid`` when ``module_name`` defines it, else None
+    (ids of other modules are references)."""
+    module, dot, name = (xmlid or "").partition(".")
     if not dot:
-        return xmlid
+        return module or None
     return name if module == module_name else None
 
 
-def _xmlids_of_xml(content, module_name):
-    """(own names, foreign full xmlids) of the records an XML file defines."""
-    own, foreign = set(), set()
-    root = etree.fromstring(content)
-    for node in root.iter(*XML_RECORD_TAGS):
-        xmlid = node.get("id")
-        if not xmlid:
-            continue
-        name = _own_name(xmlid, module_name)
-        if name:
-            own.add(name)
-        elif node.tag == "record":
-            foreign.add(xmlid)
-    return own, foreign
-
-
-def _xmlids_of_csv(content, module_name):
-    """Own names in the ``id`` column of a CSV data file."""
-    reader = csv.reader(io.StringIO(content))
-    header = next(reader, None) or []
-    if "id" not in header:
-        return set()
-    column = header.index("id")
-    names = set()
-    for row in reader:
-        if len(row) > column:
-            name = _own_name(row[column].strip(), module_name)
-            if name:
-                names.add(name)
-    return names
-
-
-def defined_xmlids(module_name, mod_path=None):
+def defined_xmlids(module_name):
     """(own names, foreign full xmlids) of the records defined by the data
-    and demo files of ``module_name``'s manifest.
-
-    The ``model_*`` and ``field_*`` ids of ir.model and ir.model.fields are not
-    listed: Odoo gives the installing addon its own ones, and drops the stale
-    ones of ``support_terms`` when it is upgraded.
-    """
-    mod_path = mod_path or get_module_path(module_name)
+    and demo files of ``module_name``. The ``model_*`` and ``field_*`` ids are
+    not listed: Odoo gives the installing addon its own."""
+    mod_path = get_module_path(module_name)
     manifest = get_manifest(module_name, mod_path)
     own, foreign = set(), set()
     for key in ("data", "demo"):
         for relpath in manifest.get(key) or ():
             path = os.path.join(mod_path, relpath)
             if relpath.endswith(".xml"):
-                with open(path, "rb") as fp:
-                    names, others = _xmlids_of_xml(fp.read(), module_name)
-                own |= names
-                foreign |= others
+                for node in etree.parse(path).iter("record", "template", "menuitem"):
+                    xmlid = node.get("id")
+                    name = _own_name(xmlid, module_name)
+                    if name:
+                        own.add(name)
+                    elif xmlid and node.tag == "record":
+                        foreign.add(xmlid)
             elif relpath.endswith(".csv"):
                 with open(path, encoding="utf-8") as fp:
-                    own |= _xmlids_of_csv(fp.read(), module_name)
+                    for row in csv.DictReader(fp):
+                        name = _own_name((row.get("id") or "").strip(), module_name)
+                        if name:
+                            own.add(name)
     return own, foreign
 
 
-def _inherits_names(env, rows):
-    """Names of the ids Odoo gave the _inherits parents of ``rows`` (e.g.
-    ``<cron>_ir_actions_server``), with their model."""
-    result = {}
-    for name, model in rows:
-        if model not in env:
-            continue
-        for parent in env[model]._inherits:
-            result[f"{name}_{parent.replace('.', '_')}"] = parent
-    return result
-
-
 def _save_rows(env, module_name, targets):
-    """Keep the current rows of ``targets`` ((model, res_id) pairs), and of
-    their _inherits parents, to put them back after the install: an install
+    """Keep the rows of ``targets`` ((model, res_id) pairs) and of their
+    _inherits parents, to put them back after the install: an install
     writes even the noupdate records."""
-    saved = []
-    seen = set()
-    todo = list(targets)
-    while todo:
-        model, res_id = todo.pop()
-        if not res_id or (model, res_id) in seen:
-            continue
-        seen.add((model, res_id))
-        Model = env.get(model)
-        table = Model._table if Model is not None else model.replace(".", "_")
-        env.cr.execute("SELECT to_regclass(%s)", (f'"{table}"',))
-        if not env.cr.fetchone()[0]:
-            continue
-        env.cr.execute(
-            f'SELECT to_jsonb(t) FROM "{table}" t WHERE id = %s',
-            (res_id,),
-        )
-        row = env.cr.fetchone()
-        if not row:
-            continue
-        saved.append((table, res_id, row[0]))
-        if Model is not None:
-            todo.extend(
-                (parent, row[0].get(field)) for parent, field in Model._inherits.items()
-            )
-    if not saved:
+    if not targets:
         return
     env.cr.execute(
         f"""CREATE TABLE IF NOT EXISTS {SAVED_ROWS_TABLE} (
             module varchar NOT NULL, tbl varchar NOT NULL,
             res_id int NOT NULL, row jsonb NOT NULL)"""
     )
-    for table, res_id, row in saved:
+    seen = set()
+    todo = list(targets)
+    while todo:
+        model, res_id = todo.pop()
+        Model = env.get(model)
+        table = Model._table if Model is not None else model.replace(".", "_")
+        if not res_id or (model, res_id) in seen or not table_exists(env.cr, table):
+            continue
+        seen.add((model, res_id))
         env.cr.execute(
-            f"INSERT INTO {SAVED_ROWS_TABLE} VALUES (%s, %s, %s, %s)",
-            (module_name, table, res_id, json.dumps(row)),
+            f"""INSERT INTO {SAVED_ROWS_TABLE}
+                SELECT %s, %s, id, to_jsonb(t) FROM "{table}" t WHERE id = %s
+                RETURNING row""",
+            (module_name, table, res_id),
         )
+        row = env.cr.fetchone()
+        if row and Model is not None:
+            todo.extend((p, row[0].get(f)) for p, f in Model._inherits.items())
 
 
 def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
     """pre_init_hook body: move to ``module_name`` the external ids of
-    ``application`` that ``module_name``'s data files define, so that its
-    install updates those records instead of creating duplicates.
-
-    The rows keep their noupdate flag. On a database without
-    ``application`` this does nothing.
-    """
+    ``application`` that its data files define (keeping their noupdate flag),
+    so that its install updates those records instead of duplicating them."""
     cr = env.cr
-    cr.execute("SELECT state FROM ir_module_module WHERE name = %s", (application,))
-    row = cr.fetchone()
-    if not row or row[0] not in ("installed", "to upgrade", "to remove"):
+    states = ("installed", "to upgrade", "to remove")
+    domain = [("name", "=", application), ("state", "in", states)]
+    if not env["ir.module.module"].search_count(domain):
         return 0
     names, foreign = defined_xmlids(module_name)
     if not names:
         return 0
     cr.execute(
-        """
-        SELECT name, model FROM ir_model_data
-         WHERE module = %s AND name IN %s
-        """,
+        "SELECT name, model FROM ir_model_data WHERE module = %s AND name IN %s",
         (application, tuple(names)),
     )
-    parents = _inherits_names(env, cr.fetchall())
-    names |= set(parents)
+    # the ids Odoo gave the _inherits parents (e.g. <cron>_ir_actions_server)
+    for name, model in cr.fetchall():
+        if model in env:
+            names.update(f"{name}_{p.replace('.', '_')}" for p in env[model]._inherits)
     cr.execute(
         """
         UPDATE ir_model_data old
@@ -227,8 +158,7 @@ def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
 def restore_adopted_noupdate_values(env, module_name):
     """post_init_hook body: put back the noupdate records saved by
     ``adopt_xmlids_from_application``, as an upgrade would have left them."""
-    env.cr.execute("SELECT to_regclass(%s)", (SAVED_ROWS_TABLE,))
-    if not env.cr.fetchone()[0]:
+    if not table_exists(env.cr, SAVED_ROWS_TABLE):
         return 0
     env.cr.execute(
         f"DELETE FROM {SAVED_ROWS_TABLE} WHERE module = %s RETURNING tbl, res_id, row",
@@ -242,14 +172,7 @@ def restore_adopted_noupdate_values(env, module_name):
         return 0
     env.flush_all()
     for table, res_id, values in saved:
-        env.cr.execute(
-            """
-            SELECT column_name FROM information_schema.columns
-             WHERE table_schema = current_schema() AND table_name = %s
-            """,
-            (table,),
-        )
-        columns = [c for (c,) in env.cr.fetchall() if c in values and c != "id"]
+        columns = [c for c in table_columns(env.cr, table) if c in values and c != "id"]
         if not columns:
             continue
         cols = ", ".join(f'"{c}"' for c in columns)
@@ -271,9 +194,9 @@ def restore_adopted_noupdate_values(env, module_name):
 
 def adoption_hooks(module_name, before=None, after=None):
     """The (pre_init_hook, post_init_hook) of a feature addon: a database
-    that held the single support_terms addon keeps its records, and its
-    noupdate records keep the values they had. ``before`` and ``after``
-    (functions of ``env``) add the addon's own install steps."""
+    that held the single support_terms addon keeps its records, its noupdate
+    ones as they were. ``before`` and ``after`` (functions of ``env``) add
+    the addon's own install steps."""
 
     def pre_init_hook(env):
         adopt_xmlids_from_application(env, module_name)

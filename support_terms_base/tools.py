@@ -14,15 +14,14 @@ _logger = logging.getLogger(__name__)
 # serialization failure. The whole call fails and the cron worker retries it.
 NOT_THE_RECORD = (OperationalError, InterfaceError)
 
+MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
+USER_GROUP = "support_terms_base.group_support_terms_user"
+
 
 def batch_size(env, param, default):
-    """The batch size set in the system parameter ``param``, or ``default``.
-
-    A value that is not a whole number above 0 would make the action do
-    nothing (or everything at once): it is refused, with a log line saying so.
-    """
+    """The batch size set in the system parameter ``param``, or ``default``
+    (logged) for a value that is not a whole number above 0."""
     # system parameters are the administrators': the action reads its own
-    # setting whoever runs it
     value = env["ir.config_parameter"].sudo().get_param(param)
     if value in (None, False, ""):
         return default
@@ -30,16 +29,16 @@ def batch_size(env, param, default):
         size = int(str(value).strip())
     except ValueError:
         size = 0
-    if size <= 0:
-        _logger.warning(
-            "System parameter %s = %r refused: a batch size is a whole number "
-            "above 0. The default, %s, is used.",
-            param,
-            value,
-            default,
-        )
-        return default
-    return size
+    if size > 0:
+        return size
+    _logger.warning(
+        "System parameter %s = %r refused: a batch size is a whole number "
+        "above 0. The default, %s, is used.",
+        param,
+        value,
+        default,
+    )
+    return default
 
 
 def _running_cron(env):
@@ -54,13 +53,8 @@ def _running_cron(env):
 
 
 def run_started(env):
-    """When the current run of the scheduled action began, or None.
-
-    A run lasts from the cron worker taking the job until it reschedules it,
-    across the calls it makes while work remains; the job's ``lastcall`` (the
-    end of the previous run, False before the first) names it. None outside
-    a cron job.
-    """
+    """The ``lastcall`` of the running scheduled action (False before its
+    first run), which names the current run; None outside a cron job."""
     if "lastcall" in env.context:
         return env.context["lastcall"] or False
     cron = _running_cron(env)
@@ -68,32 +62,20 @@ def run_started(env):
 
 
 def failures(model):
-    """(ids set aside for the rest of this run, ids that failed before).
-
-    Records that failed in the current run of the scheduled action (the run
-    started after the same ``lastcall``) are set aside; outside a cron job
-    nothing is.
-    """
+    """(ids that failed in the current run, set aside; ids that failed at
+    all). Outside a cron job nothing is set aside."""
     failed = model.env["support.cron.failure"]._failures_of(model._name)
     started = run_started(model.env)
     if started is None:
         return [], list(failed)
-    aside = [
-        res_id
-        for res_id, failed_in in failed.items()
-        if (failed_in or False) == (started or False)
-    ]
+    aside = [res_id for res_id, run in failed.items() if (run or False) == started]
     return aside, list(failed)
 
 
 def lock_due(model, domain, limit, order):
-    """Up to ``limit`` records of ``domain``, locked for this transaction.
-
-    Rows another run has locked are skipped (SKIP LOCKED): it is handling
-    them, so two overlapping runs never handle the same record. In a
-    scheduled action, records that failed in this run are left out and those
-    that failed in an earlier one come after the others.
-    """
+    """Up to ``limit`` records of ``domain``, locked for this transaction,
+    but those another run has locked (SKIP LOCKED) or that failed in this
+    run; those that failed in an earlier run come last."""
     aside, failed = failures(model)
     if aside:
         domain = expression.AND([domain, [("id", "not in", aside)]])
@@ -126,15 +108,10 @@ def _set_aside(record, error):
 
 
 def act_isolated(records, action):
-    """``action(records)``, each record that fails rolled back alone.
-
-    The batch runs under one savepoint; if it fails, each record runs again
-    under its own, and those that fail are recorded (``support.cron.failure``)
-    and logged with their reason. Returns the records handled.
-    """
-    env = records.env
+    """``action(records)`` under one savepoint; if it fails, each record again
+    under its own, those that fail set aside. Returns the records handled."""
     try:
-        with env.cr.savepoint():
+        with records.env.cr.savepoint():
             action(records)
         return records
     except NOT_THE_RECORD:
@@ -147,54 +124,28 @@ def act_isolated(records, action):
     # the rolled back savepoint may have released the rows' locks: take them
     # again, leaving any that another run took meanwhile
     for record in lock_due(records, [("id", "in", records.ids)], None, "id"):
-        try:
-            with env.cr.savepoint():
-                action(record)
-            handled |= record
-        except NOT_THE_RECORD:
-            raise
-        except Exception as error:  # noqa: BLE001
-            _set_aside(record, error)
+        handled |= act_isolated(record, action)
     return handled
 
 
-def _idle(model, due):
-    """Nothing due and no failure to forget: most runs of a frequent action.
-
-    One query on the indexed fields of the due set (and the failures' model
-    index) says so, and the run stops there.
-    """
-    query = model._search(due, limit=1, order="id")
-    failures_table = model.env["support.cron.failure"]._table
-    rows = model.env.execute_query(
+def run_due_batch(model, batch_param, batch_default, order, steps):
+    """One batch of a scheduled action: ``steps`` is ``[(domain, action)]`` in
+    priority order, each acting on what is left of the batch among its due
+    records, locked. An action takes its records out of their domain in the
+    same transaction, so an overlapping or restarted run handles each once.
+    Returns (records tried, records still due) as reported to the worker."""
+    size = batch_size(model.env, batch_param, batch_default)
+    due = expression.OR([domain for domain, _a in steps])
+    # most runs of a frequent action: nothing due, no failure to forget
+    [[busy]] = model.env.execute_query(
         SQL(
-            "SELECT EXISTS(%s) OR EXISTS(SELECT 1 FROM %s WHERE model = %s)",
-            query.select(),
-            SQL.identifier(failures_table),
+            "SELECT EXISTS(%s) OR EXISTS(SELECT 1 FROM support_cron_failure "
+            "WHERE model = %s)",
+            model._search(due, limit=1, order="id").select(),
             model._name,
         )
     )
-    return not rows[0][0]
-
-
-def run_due_batch(model, batch_param, batch_default, order, steps):
-    """One batch of a scheduled action, the way every action here works.
-
-    ``steps`` is ``[(domain, action)]`` in priority order: each takes what is
-    left of the batch among its due records, locked, and acts on them. The
-    cron worker commits the batch and calls again while ``_notify_progress``
-    reports remaining work. Each action must take its records out of their
-    domain in the same transaction: then a second run, an overlapping run or
-    a run restarted after a crash handles each record once.
-
-    A record whose action fails is rolled back alone, recorded with its
-    reason in ``support.cron.failure`` and set aside until the next run, in
-    which it comes after the others; the others go on. ``done`` counts the
-    records tried, so that the worker calls again while others remain.
-    """
-    size = batch_size(model.env, batch_param, batch_default)
-    due = expression.OR([domain for domain, _a in steps])
-    if _idle(model, due):
+    if not busy:
         model.env["ir.cron"]._notify_progress(done=0, remaining=0)
         return 0, 0
     _aside, known = failures(model)
@@ -221,26 +172,17 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
     return done, remaining
 
 
-MANAGER_GROUP = "support_terms_base.group_support_terms_manager"
-USER_GROUP = "support_terms_base.group_support_terms_user"
-
-
 def is_manager(env):
-    """Whether the current user decides what only a support terms manager
-    decides; superuser flows do."""
+    """Whether the user decides what a support terms manager decides;
+    superuser flows do."""
     return env.su or env.user.has_group(MANAGER_GROUP)
 
 
 def check_manager(records, message, model_rights=True):
-    """What only a support terms manager decides, checked on the server.
-
-    Superuser flows pass; anyone else must be a manager who may also write
-    ``records`` by its own rights (record rules, companies) before anything
-    runs as superuser. ``model_rights=False`` checks the record rules only,
-    for a model whose access lists give writing to another trade (contract
-    lines, whose prices are accounting's) while the decision is the
-    manager's. ``message`` is the translated refusal.
-    """
+    """Refuse (``message``) anyone but superuser flows and managers who may
+    write ``records`` by their own rights. ``model_rights=False`` checks the
+    record rules only, for a model whose access lists give writing to another
+    trade (contract lines, whose prices are accounting's)."""
     if records.env.su:
         return
     if not is_manager(records.env):
@@ -255,19 +197,14 @@ def check_manager(records, message, model_rights=True):
 
 
 def send_customer_mail(records, template, email_layout_xmlid=False):
-    """Render and queue one email per record to its customer, logged in the
-    record's chatter as a comment and written by the record's company,
-    whoever's action sends it (staff, the customer in the portal, the
-    scheduler). The template says who receives it (``partner_to``,
-    ``email_to``); ``send_mail_batch`` queues it as such, never turning an
-    address into a new contact. Returns the queued ``mail.mail``.
-    """
+    """Queue one email per record to its customer (as the template's
+    ``partner_to``/``email_to`` say, never making a contact of an address),
+    logged in its chatter as a comment by the record's company, whoever
+    sends it. Returns the queued ``mail.mail``."""
     env = records.env
     if isinstance(template, str):
         template = env.ref(template)
     mails = env["mail.mail"]
-    if not records:
-        return mails
     subtype_id = env.ref("mail.mt_comment").id
     by_company = {}
     for record in records:

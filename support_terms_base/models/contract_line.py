@@ -10,10 +10,7 @@ SERVICE_STATES = [
     ("suspended", "Suspended"),
     ("terminated", "Terminated"),
 ]
-# the states of a service delivered to the customer
-SERVICE_STATES_IN_FORCE = ("active", "suspended")
-# what staff and customers read of a service today: its state, or that its
-# period is over or not begun
+# a service's state on the company's day, or that its period is over or to come
 SERVICE_STATUSES = [
     ("upcoming", "Not started"),
     *SERVICE_STATES,
@@ -22,9 +19,6 @@ SERVICE_STATUSES = [
 
 
 class ContractLine(models.Model):
-    """A service the customer holds: its kind, whether it is delivered, and
-    THE definition of a service in force."""
-
     _inherit = "contract.line"
 
     service_kind = fields.Selection(
@@ -33,7 +27,7 @@ class ContractLine(models.Model):
         index=True,
     )
     service_state = fields.Selection(
-        selection=SERVICE_STATES,
+        SERVICE_STATES,
         string="Service state",
         default="active",
         required=True,
@@ -53,9 +47,8 @@ class ContractLine(models.Model):
         help="The day the customer paid the first invoice of a service paid "
         "before activation: the service is in force since then.",
     )
-
     service_status = fields.Selection(
-        selection=SERVICE_STATUSES,
+        SERVICE_STATUSES,
         string="Status",
         compute="_compute_service_status",
         help="The service's state on the company's day: an active service "
@@ -96,7 +89,7 @@ class ContractLine(models.Model):
         return result
 
     def _log_service_state_change(self, old_states):
-        """contract.line is no mail.thread: the change goes on the contract."""
+        # contract.line is no mail.thread: the change goes on the contract
         labels = dict(self._fields["service_state"]._description_selection(self.env))
         bodies = {}
         for line in self:
@@ -115,31 +108,21 @@ class ContractLine(models.Model):
         )
 
     def _on_service_state_change(self, old_states):
-        """Called after every change of ``service_state``, for provisioning.
-
-        ``self`` holds the lines whose state changed; ``old_states`` maps each
-        line id to its previous state. Override it to suspend, reactivate or
-        remove the service on the hosting platform.
-        """
+        """Override to provision (suspend, reactivate, remove the service on
+        the hosting platform) the lines whose state changed from
+        ``old_states`` (``{line id: previous state}``)."""
         return True
-
-    # -- service in force --
 
     @api.model
     def _support_in_force_domain(self, on_date, include_future=False):
-        """THE services in force on ``on_date``: started, not ended, not
-        canceled, delivered (not waiting for its first payment, not
-        terminated), on an active sale contract. A suspended service is in
-        force (still invoiced, its plan still granted).
-
-        The plan in force, the invoicing, the overdue suspension and the
-        customer's services (backend and portal) all use this domain;
-        ``include_future`` also keeps the services that start later.
-        """
+        """THE services in force on ``on_date`` (for plans, invoicing,
+        suspension, the customer's services): started (or later, with
+        ``include_future``), not ended nor canceled, active or suspended, on an
+        active sale contract."""
         domain = [
             ("display_type", "=", False),
             ("is_canceled", "=", False),
-            ("service_state", "in", SERVICE_STATES_IN_FORCE),
+            ("service_state", "in", ("active", "suspended")),
             ("contract_id.active", "=", True),
             ("contract_id.contract_type", "=", "sale"),
             "|",
@@ -151,34 +134,26 @@ class ContractLine(models.Model):
         return domain
 
     def _support_in_force(self, on_date):
-        """These lines that are in force on ``on_date`` (the same domain,
-        evaluated in memory)."""
         return self.filtered_domain(self._support_in_force_domain(on_date))
 
     def _can_be_invoiced(self, date_ref):
-        """A service sold is invoiced for a period only when it is in force
-        at the start of that period: a suspended service still is, a
-        terminated one never. A service waiting for its first payment is
-        invoiced for its first period only: that invoice is what it waits
-        for."""
-        if (
-            not self.display_type
-            and self.contract_id.contract_type == "sale"
-            and not self._support_in_force(self.next_period_date_start or date_ref)
-            and not self._support_awaits_first_invoice()
-        ):
-            return False
-        return super()._can_be_invoiced(date_ref)
-
-    def _support_awaits_first_invoice(self):
-        """A service paid before activation, not invoiced yet."""
-        self.ensure_one()
-        return (
+        """A service sold is invoiced for a period it is in force at the start
+        of; one paid before activation also for its first period, the invoice
+        it waits for."""
+        awaits_first_invoice = (
             self.service_state == "waiting_payment"
             and not self.last_date_invoiced
             and not self.is_canceled
             and self.contract_id.active
         )
+        if (
+            not self.display_type
+            and self.contract_id.contract_type == "sale"
+            and not self._support_in_force(self.next_period_date_start or date_ref)
+            and not awaits_first_invoice
+        ):
+            return False
+        return super()._can_be_invoiced(date_ref)
 
     def action_terminate_service(self):
         check_manager(

@@ -13,12 +13,10 @@ SERVICE_KINDS = [
 
 
 class ProductTemplate(models.Model):
-    """The service a product sells."""
-
     _inherit = "product.template"
 
     service_kind = fields.Selection(
-        selection=SERVICE_KINDS,
+        SERVICE_KINDS,
         help="What the customer buys; contract lines of this product show it "
         "in the customer's services.",
     )

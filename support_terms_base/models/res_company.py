@@ -11,7 +11,7 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     support_tz = fields.Selection(
-        selection=_tz_get,
+        _tz_get,
         string="Time zone of the terms",
         compute="_compute_support_tz",
         store=True,
@@ -29,7 +29,7 @@ class ResCompany(models.Model):
             )
 
     def _support_date_of(self, moment):
-        """The company's day of ``moment`` (a naive UTC datetime)."""
+        """The company's day of ``moment``, a naive UTC datetime."""
         if not moment:
             return False
         company = self[:1] or self.env.company
@@ -37,12 +37,9 @@ class ResCompany(models.Model):
         # customer's contract in another company of the group): its day is
         # the record's, not a right
         zone = pytz.timezone(company.sudo().support_tz or SUPPORT_TZ)
-        return (
-            pytz.utc.localize(fields.Datetime.to_datetime(moment))
-            .astimezone(zone)
-            .date()
-        )
+        utc = pytz.utc.localize(fields.Datetime.to_datetime(moment))
+        return utc.astimezone(zone).date()
 
     def _support_today(self):
-        """Today in the company's time zone: never UTC, never the user's."""
+        # the company's day: never UTC, never the user's
         return self._support_date_of(fields.Datetime.now())

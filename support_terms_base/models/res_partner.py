@@ -5,7 +5,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     support_service_line_ids = fields.Many2many(
-        comodel_name="contract.line",
+        "contract.line",
         string="Services",
         compute="_compute_support_service_line_ids",
         compute_sudo=True,
@@ -20,29 +20,26 @@ class ResPartner(models.Model):
 
     @api.depends_context("company")
     def _compute_support_service_line_ids(self):
-        today = self.env.company._support_today()
+        company = self.env.company
         Line = self.env["contract.line"]
+        customers = self.commercial_partner_id
+        today = company._support_today()
         lines = Line.search(
             [
-                (
-                    "contract_id.commercial_partner_id",
-                    "in",
-                    self.commercial_partner_id.ids,
-                ),
-                ("company_id", "=", self.env.company.id),
+                ("contract_id.commercial_partner_id", "in", customers.ids),
+                ("company_id", "=", company.id),
                 *Line._support_in_force_domain(today, include_future=True),
             ]
         )
         for partner in self:
+            customer = partner.commercial_partner_id
             partner.support_service_line_ids = lines.filtered(
-                lambda line, p=partner: line.contract_id.commercial_partner_id
-                == p.commercial_partner_id
+                lambda line, c=customer: line.contract_id.commercial_partner_id == c
             )
             partner.support_service_count = len(partner.support_service_line_ids)
 
     def action_view_support_services(self):
-        """The customer's services, in the services list (every state: the
-        filter keeps those in force or to come)."""
+        # every state: the list's filter keeps those in force or to come
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms_base.support_service_action"

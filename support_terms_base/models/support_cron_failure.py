@@ -3,13 +3,9 @@ from odoo.tools import SQL
 
 
 class SupportCronFailure(models.Model):
-    """A record a scheduled action could not handle, and why.
-
-    The action rolls that record back alone and goes on with the others; it
-    sets the record aside for the rest of its run and tries it again in its
-    next run, after the others. The row goes away once the record is handled
-    or no longer due. Written by ``tools.run_due_batch`` (one upsert per
-    failure, so that two workers failing on the same record count twice).
+    """A record a scheduled action could not handle, and why: set aside for
+    the rest of the run, tried again after the others in the next run; the
+    row goes once the record is handled or no longer due (``run_due_batch``).
     """
 
     _name = "support.cron.failure"
@@ -25,7 +21,7 @@ class SupportCronFailure(models.Model):
     record_name = fields.Char(
         string="Record", compute="_compute_record_name", compute_sudo=True
     )
-    company_id = fields.Many2one(comodel_name="res.company", index=True, readonly=True)
+    company_id = fields.Many2one("res.company", index=True, readonly=True)
     action = fields.Char(string="Scheduled action", readonly=True)
     reason = fields.Text(readonly=True)
     first_failed_at = fields.Datetime(string="First failed on", readonly=True)
@@ -48,13 +44,9 @@ class SupportCronFailure(models.Model):
     @api.depends("model", "res_id")
     def _compute_record_name(self):
         for failure in self:
-            record = (
-                failure.model in self.env
-                and self.env[failure.model].browse(failure.res_id).exists()
-            )
-            failure.record_name = (
-                record.display_name if record else f"{failure.model},{failure.res_id}"
-            )
+            model, res_id = failure.model, failure.res_id
+            record = model in self.env and self.env[model].browse(res_id).exists()
+            failure.record_name = record.display_name if record else f"{model},{res_id}"
 
     def action_open_record(self):
         self.ensure_one()
@@ -65,8 +57,6 @@ class SupportCronFailure(models.Model):
             "view_mode": "form",
             "target": "current",
         }
-
-    # -- used by the scheduled actions (tools.run_due_batch) -----------------
 
     @api.model
     def _failures_of(self, model_name):
@@ -83,8 +73,7 @@ class SupportCronFailure(models.Model):
 
     @api.model
     def _record(self, record, action, reason, run_started=None):
-        """Record (or count again) the failure of ``record`` in the run that
-        started after ``run_started``."""
+        # one upsert: two workers failing on the same record count twice
         now = fields.Datetime.now()
         # the record may have failed for want of the user's rights: its
         # company only files the failure
@@ -122,7 +111,6 @@ class SupportCronFailure(models.Model):
 
     @api.model
     def _forget(self, model_name, res_ids):
-        """The records handled or no longer due: their failures are over."""
         if not res_ids:
             return
         self.env.cr.execute(

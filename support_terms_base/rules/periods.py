@@ -1,8 +1,5 @@
-"""How long something bought for a number of days lasts.
-
-The terms count "N giorni dalla data di acquisto" the same way for a support
-plan and for prepaid credits: one rule for both.
-"""
+"""How long something bought for a number of days lasts: "N giorni dalla
+data di acquisto" counts the same for a support plan and prepaid credits."""
 
 from datetime import timedelta
 

@@ -5,19 +5,16 @@ class ContractLine(models.Model):
     _inherit = "contract.line"
 
     support_plan_id = fields.Many2one(
-        comodel_name="support.plan",
+        "support.plan",
         string="Support plan",
         compute="_compute_support_plan_id",
         help="The support plan this service's product grants.",
     )
 
     def _compute_support_plan_id(self):
-        companies = self.company_id
-        granting = self.env["support.plan"]._granting_plans(companies)
+        granting = self.env["support.plan"]._granting_plans(self.company_id)
         for line in self:
             product = line.product_id
-            line.support_plan_id = (
-                product._support_granted_plan(line.company_id, granting)
-                if product and line.company_id
-                else False
+            line.support_plan_id = product and product._support_granted_plan(
+                line.company_id, granting
             )

@@ -4,10 +4,10 @@ from odoo import fields, models
 class HelpdeskTicketChannel(models.Model):
     _inherit = "helpdesk.ticket.channel"
 
-    # Channels are free-text records, one set per company: the kind tells the
-    # rules which channel a plan means whatever the record is called.
+    # channels are free-text records, one set per company: the kind tells the
+    # rules which channel a plan means whatever the record is called
     support_kind = fields.Selection(
-        selection=[
+        [
             ("email", "Email"),
             ("portal", "Customer portal"),
             ("chat", "Chat"),

@@ -10,28 +10,13 @@ class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
 
     @api.model
-    def message_process(
-        self,
-        model,
-        message,
-        custom_values=None,
-        save_original=False,
-        strip_attachments=False,
-        thread_id=None,
-    ):
+    def message_process(self, model, message, *args, **kwargs):
         # the mail gateway delivers as superuser (the incoming mail server)
         # or as an administrator (the mailgate script); anyone else calling it
         # would write in a request as any sender
         if not self.env.su and not self.env.user._is_admin():
             raise AccessError(_("Only the mail gateway delivers incoming emails."))
-        return super().message_process(
-            model,
-            message,
-            custom_values=custom_values,
-            save_original=save_original,
-            strip_attachments=strip_attachments,
-            thread_id=thread_id,
-        )
+        return super().message_process(model, message, *args, **kwargs)
 
     def _notify_thread(self, message, msg_vals=False, **kwargs):
         # nobody is notified of an automatic reply (as OCA's addon wants);
@@ -46,14 +31,14 @@ class MailThread(models.AbstractModel):
         """OCA's detection of a message a machine sent by itself, with the
         headers vacation responders use besides RFC 3834's; such a message is
         logged where it goes, acting on nothing (see _support_from_customer)."""
-        if super()._message_route_process_autoreply(message, message_dict, routes):
-            return True
         submitted = (message.get("Auto-Submitted") or "").strip().lower()
-        if submitted and submitted != "no":
-            return True
-        if message.get("X-Autoreply") or message.get("X-Autorespond"):
-            return True
-        return (message.get("Precedence") or "").strip().lower() in AUTO_PRECEDENCE
+        return bool(
+            super()._message_route_process_autoreply(message, message_dict, routes)
+            or submitted not in ("", "no")
+            or message.get("X-Autoreply")
+            or message.get("X-Autorespond")
+            or (message.get("Precedence") or "").strip().lower() in AUTO_PRECEDENCE
+        )
 
     def _message_route_process(self, message, message_dict, routes):
         # what arrives here came by email: a rule that would refuse a request

@@ -2,12 +2,10 @@ from odoo import fields, models
 
 
 class ProductProduct(models.Model):
-    """A product sold as a service may grant a support plan."""
-
     _inherit = "product.product"
 
     support_plan_ids = fields.Many2many(
-        comodel_name="support.plan",
+        "support.plan",
         relation="support_plan_product_rel",
         column1="product_id",
         column2="plan_id",
@@ -18,14 +16,9 @@ class ProductProduct(models.Model):
     )
 
     def _support_granted_plan(self, company, granting=None):
-        """The plan this product grants in ``company`` (empty if none).
-
-        THE definition of "the plan a product grants": the first, by
-        sequence, of the active plans of ``company`` listing it among their
-        granting products, as for the plan in force
-        (``support.plan._granting_plans``, which a caller looking up many
-        products computes once and passes as ``granting``).
-        """
+        """The plan this product grants in ``company`` (empty if none), from
+        ``support.plan._granting_plans`` (``granting``, when a caller looking
+        up many products computes it once)."""
         self.ensure_one()
         # sudo: which plan a product grants is read by whoever sells it
         plans = self.env["support.plan"].sudo()

@@ -5,7 +5,7 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     support_team_id = fields.Many2one(
-        comodel_name="helpdesk.ticket.team",
+        "helpdesk.ticket.team",
         string="Support team",
         check_company=True,
         help="The team of the requests whose plan names no team, or of the "

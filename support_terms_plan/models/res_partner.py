@@ -5,7 +5,7 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     support_plan_id = fields.Many2one(
-        comodel_name="support.plan",
+        "support.plan",
         string="Support plan",
         compute="_compute_support_plan_id",
         compute_sudo=True,
@@ -16,20 +16,13 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     def _compute_support_plan_id(self):
         company = self.env.company
-        commercial = self.commercial_partner_id
-        in_force = self.env["support.plan"]._plans_in_force_by_partner(
-            company, company._support_today(), partners=commercial
-        )
+        plans = self._support_plan_at(company, company._support_today())
         for partner in self:
-            plan_id = in_force.get((partner.commercial_partner_id.id, company.id))
-            partner.support_plan_id = plan_id or False
+            partner.support_plan_id = plans.get(partner.commercial_partner_id.id, False)
 
     def _support_plan_at(self, company, on_date):
-        """The plan in force for these partners in ``company`` on ``on_date``.
-
-        Returns ``{commercial partner id: plan}``; partners without a plan are
-        missing from it.
-        """
+        """``{commercial partner id: plan}`` in force for these partners in
+        ``company`` on ``on_date``; partners without a plan are missing."""
         in_force = self.env["support.plan"]._plans_in_force_by_partner(
             company, on_date, partners=self.commercial_partner_id
         )

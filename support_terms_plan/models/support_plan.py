@@ -7,11 +7,8 @@ from odoo.addons.support_terms_base.tools import USER_GROUP
 
 
 class SupportPlan(models.Model):
-    """What a customer's contract entitles it to when it asks for support.
-
-    A plan is granted by contract lines: a customer holds the plan of its
-    in-progress lines whose product is one of the plan's products.
-    """
+    """What a customer's contract entitles it to when it asks for support:
+    the plan of its lines in force whose product is one of the plan's."""
 
     _name = "support.plan"
     _description = "Support Plan"
@@ -26,10 +23,7 @@ class SupportPlan(models.Model):
         help="Short technical reference, unique in the company (e.g. GOLD).",
     )
     company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     sequence = fields.Integer(
         default=10,
@@ -38,7 +32,7 @@ class SupportPlan(models.Model):
     )
     active = fields.Boolean(default=True)
     product_ids = fields.Many2many(
-        comodel_name="product.product",
+        "product.product",
         relation="support_plan_product_rel",
         column1="plan_id",
         column2="product_id",
@@ -48,7 +42,7 @@ class SupportPlan(models.Model):
         "while it is in progress.",
     )
     channel_ids = fields.Many2many(
-        comodel_name="helpdesk.ticket.channel",
+        "helpdesk.ticket.channel",
         relation="support_plan_channel_rel",
         column1="plan_id",
         column2="channel_id",
@@ -57,10 +51,7 @@ class SupportPlan(models.Model):
         help="The ways the plan's customers may send requests. Empty: any.",
     )
     channel_rule = fields.Selection(
-        selection=[
-            ("accept", "Accept and flag"),
-            ("refuse", "Refuse with an explanation"),
-        ],
+        [("accept", "Accept and flag"), ("refuse", "Refuse with an explanation")],
         string="Requests on other channels",
         default="accept",
         required=True,
@@ -71,8 +62,7 @@ class SupportPlan(models.Model):
         "logged by staff or a portal request not saved.",
     )
     team_id = fields.Many2one(
-        comodel_name="helpdesk.ticket.team",
-        string="Team",
+        "helpdesk.ticket.team",
         check_company=True,
         help="The team of the plan's requests, whatever way they arrive. "
         "Empty: the company's support team.",
@@ -88,7 +78,7 @@ class SupportPlan(models.Model):
         groups="support_terms_base.group_support_terms_user",
     )
     customer_ids = fields.Many2many(
-        comodel_name="res.partner",
+        "res.partner",
         string="Customers in force",
         compute="_compute_customer_ids",
         search="_search_customer_ids",
@@ -131,13 +121,11 @@ class SupportPlan(models.Model):
         )
 
     def _support_channel_names(self):
-        """The plan's channels as its customers read them."""
         return ", ".join(self.sudo().channel_ids.mapped("name"))
 
     def _mark_granting_products(self):
-        """A product granting a plan is a support plan: its kind says so, as
-        the customer's services show it."""
-        # sudo: a plan manager marks its products without product rights
+        # a product granting a plan is a support plan, as the customer's
+        # services show it; sudo: a plan manager may have no product rights
         templates = self.sudo().product_ids.product_tmpl_id.filtered(
             lambda template: template.service_kind != "support_plan"
         )
@@ -145,22 +133,18 @@ class SupportPlan(models.Model):
             templates.write({"service_kind": "support_plan"})
 
     def _compute_ticket_count(self):
-        counts = dict(
-            self.env["helpdesk.ticket"]._read_group(
-                [("support_plan_id", "in", self.ids)],
-                ["support_plan_id"],
-                ["__count"],
-            )
+        groups = self.env["helpdesk.ticket"]._read_group(
+            [("support_plan_id", "in", self.ids)], ["support_plan_id"], ["__count"]
         )
+        counts = dict(groups)
         for plan in self:
             plan.ticket_count = counts.get(plan, 0)
 
     def _compute_customer_ids(self):
         in_force = {}
         for company in self.company_id:
-            in_force.update(
-                self._plans_in_force_by_partner(company, company._support_today(), self)
-            )
+            today = company._support_today()
+            in_force.update(self._plans_in_force_by_partner(company, today, self))
         for plan in self:
             plan.customer_ids = [
                 partner_id
@@ -169,11 +153,8 @@ class SupportPlan(models.Model):
             ]
 
     def _search_customer_ids(self, operator, value):
-        """Plans in force for the given customers, today.
-
-        Used by the portal record rule, so it is evaluated at query time and
-        follows the contracts as they change.
-        """
+        """Plans in force for the given customers today (the portal record
+        rule: evaluated at query time, it follows the contracts)."""
         if operator not in ("in", "=", "child_of"):
             raise ValidationError(_("Unsupported search on customers in force."))
         if not self.env.su and not self.env.user.has_group(USER_GROUP):
@@ -195,12 +176,8 @@ class SupportPlan(models.Model):
 
     @api.model
     def _plans_in_force_by_partner(self, companies, on_date, plans=None, partners=None):
-        """The plan in force for each (commercial partner, company).
-
-        Two queries whatever the number of partners: the candidate plans, then
-        the contract lines in force (``contract.line._support_in_force_domain``)
-        carrying one of their products.
-        """
+        """``{(commercial partner id, company id): plan id}`` in force on
+        ``on_date``, in two queries: the granting plans, the lines in force."""
         granting = self._granting_plans(companies, plans)
         if not granting:
             return {}
@@ -212,9 +189,7 @@ class SupportPlan(models.Model):
             *lines._support_in_force_domain(on_date),
         ]
         if partners is not None:
-            domain.append(
-                ("contract_id.commercial_partner_id", "in", partners.ids),
-            )
+            domain.append(("contract_id.commercial_partner_id", "in", partners.ids))
         rows = lines.search_fetch(domain, ["product_id", "contract_id"])
         candidates = defaultdict(list)
         for line in rows:
@@ -229,12 +204,8 @@ class SupportPlan(models.Model):
     @api.model
     def _granting_plans(self, companies, plans=None):
         """``{(company id, product id): [(sequence, plan id)]}``: the active
-        plans of ``companies`` (or those of ``plans``) each product grants.
-
-        With the first of them (lowest sequence, then oldest) it is the one
-        definition of the plan a product grants
-        (``product.product._support_granted_plan``) and of the plan in force.
-        """
+        plans of ``companies`` (or of ``plans``) each product grants; the
+        first (lowest sequence, then oldest) is the plan it grants."""
         # sudo: the plan in force is the same whoever asks for it
         plan_model = self.sudo().with_context(active_test=True)
         if plans is None or any(not p.active for p in plans):
@@ -244,9 +215,8 @@ class SupportPlan(models.Model):
         granting = defaultdict(list)
         for plan in plans.filtered(lambda p: p.company_id in companies):
             for product in plan.product_ids:
-                granting[(plan.company_id.id, product.id)].append(
-                    (plan.sequence, plan.id)
-                )
+                key = (plan.company_id.id, product.id)
+                granting[key].append((plan.sequence, plan.id))
         return granting
 
     def action_view_tickets(self):

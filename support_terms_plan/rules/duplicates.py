@@ -13,48 +13,11 @@ PREFIXES = re.compile(
     r"^\s*(?:(?:re|r|fw|fwd|i|inoltro|rif|aw|sv|tr)\s*(?:\[\d+\])?\s*:\s*)+",
     re.IGNORECASE,
 )
-# words that say nothing about the problem
+# words that say nothing about the problem, in Italian and in English
 STOPWORDS = frozenset(
-    (
-        # Italian
-        "il",
-        "lo",
-        "la",
-        "gli",
-        "le",
-        "un",
-        "una",
-        "uno",
-        "di",
-        "del",
-        "della",
-        "dei",
-        "delle",
-        "per",
-        "con",
-        "non",
-        "che",
-        "sul",
-        "sulla",
-        "nel",
-        "nella",
-        "urgente",
-        "aiuto",
-        "problema",
-        "richiesta",
-        "assistenza",
-        # English
-        "the",
-        "and",
-        "for",
-        "with",
-        "not",
-        "urgent",
-        "help",
-        "problem",
-        "request",
-        "issue",
-    )
+    "il lo la gli le un una uno di del della dei delle per con non che sul "
+    "sulla nel nella urgente aiuto problema richiesta assistenza "
+    "the and for with not urgent help problem request issue".split()
 )
 # share at least this part of their words
 MIN_SHARED = 0.6

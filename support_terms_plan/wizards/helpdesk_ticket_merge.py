@@ -9,17 +9,13 @@ class HelpdeskTicketMerge(models.TransientModel):
     _inherit = "helpdesk.ticket.merge"
 
     def merge_tickets(self):
-        self._support_check_merge()
-        return super().merge_tickets()
-
-    def _support_check_merge(self):
-        """One problem of one customer: requests of different customers (or
-        of a customer and of nobody) or of different companies are not
-        merged, before anything is written."""
+        # one problem of one customer (or of one address) in one company,
+        # checked before anything is written
         for wizard in self:
-            tickets = wizard.ticket_ids | wizard.dst_ticket_id
-            if wizard.create_new_ticket:
-                tickets = wizard.ticket_ids
+            tickets = wizard.ticket_ids
+            if not wizard.create_new_ticket:
+                tickets |= wizard.dst_ticket_id
+            names = ", ".join(tickets.mapped("display_name"))
             customers = {
                 t.partner_id.commercial_partner_id.id
                 or email_normalize(t.partner_email or "")
@@ -31,7 +27,7 @@ class HelpdeskTicketMerge(models.TransientModel):
                     self.env._(
                         "%(tickets)s: requests of different customers are not "
                         "merged, each keeps its own.",
-                        tickets=", ".join(tickets.mapped("display_name")),
+                        tickets=names,
                     )
                 )
             companies = tickets.company_id
@@ -43,6 +39,7 @@ class HelpdeskTicketMerge(models.TransientModel):
                     self.env._(
                         "%(tickets)s: requests of different companies are not "
                         "merged.",
-                        tickets=", ".join(tickets.mapped("display_name")),
+                        tickets=names,
                     )
                 )
+        return super().merge_tickets()

@@ -17,114 +17,34 @@ import re
 import unicodedata
 
 DEFAULT_KEYWORDS = "URGENTE, URGENT"
-NEGATIONS = {
+NEGATIONS = frozenset(
     # Italian
-    "non",
-    "niente",
-    "nulla",
-    "nessun",
-    "nessuna",
-    "nessuno",
-    "mai",
+    "non niente nulla nessun nessuna nessuno mai "
     # English
-    "not",
-    "no",
-    "nothing",
-    "never",
-}
+    "not no nothing never".split()
+)
 # Words that may stand between a negation and the keyword it governs: verbs
 # "to be", prepositions and adverbs of degree ("non è più urgente", "nulla di
 # così urgente", "not that urgent", "it's not really urgent").
-NEGATION_FILLERS = {
+NEGATION_FILLERS = frozenset(
     # Italian
-    "e",
-    "sono",
-    "era",
-    "sia",
-    "sembra",
-    "c",
-    "di",
-    "per",
-    "un",
-    "una",
-    "piu",
-    "cosi",
-    "molto",
-    "troppo",
-    "tanto",
-    "affatto",
-    "proprio",
-    "davvero",
-    "realmente",
-    "particolarmente",
-    "estremamente",
-    "granche",
-    "ancora",
-    "poi",
-    "si",
-    "tratta",
-    "trattasi",
-    "il",
-    "lo",
-    "la",
-    "uno",
-    "del",
-    "della",
-    "alcun",
-    "alcuna",
-    "alcuno",
+    "e sono era sia sembra c di per un una piu cosi molto troppo tanto "
+    "affatto proprio davvero realmente particolarmente estremamente granche "
+    "ancora poi si tratta trattasi il lo la uno del della alcun alcuna "
+    "alcuno "
     # English
-    "is",
-    "are",
-    "was",
-    "be",
-    "it",
-    "s",
-    "a",
-    "an",
-    "so",
-    "that",
-    "too",
-    "very",
-    "really",
-    "quite",
-    "super",
-    "particularly",
-    "terribly",
-    "extremely",
-    "exactly",
-    "actually",
-    "yet",
-    "at",
-    "all",
-}
+    "is are was be it s a an so that too very really quite super "
+    "particularly terribly extremely exactly actually yet at all".split()
+)
 # Nouns an urgency keyword may qualify ("un problema urgente", "an urgent
 # issue"): one of them may stand between the negation and the keyword.
-NEGATED_NOUNS = {
+NEGATED_NOUNS = frozenset(
     # Italian
-    "problema",
-    "problemi",
-    "richiesta",
-    "richieste",
-    "questione",
-    "cosa",
-    "situazione",
-    "intervento",
-    "caso",
-    "segnalazione",
-    "necessita",
-    "bisogno",
-    "guasto",
-    "ticket",
+    "problema problemi richiesta richieste questione cosa situazione "
+    "intervento caso segnalazione necessita bisogno guasto ticket "
     # English
-    "problem",
-    "request",
-    "issue",
-    "matter",
-    "thing",
-    "case",
-    "need",
-}
+    "problem request issue matter thing case need".split()
+)
 # At most this many fillers between a negation and its keyword.
 MAX_FILLERS = 4
 # Subjects longer than this are cut: a keyword lost after it is not a subject.

@@ -1,19 +1,16 @@
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.tools import format_date
 
 
 class SupportRenewalOffer(models.Model):
     """The offer to renew a service the customer renews by choice.
 
-    A service that is not renewed tacitly is offered again before its end:
-    its account manager gets an activity to contact the customer, and the
-    customer a quotation for the next period to sign and pay in the portal.
-    The quotation confirmed (signed and paid, or confirmed by staff) renews
-    the service with a line for the next period; a service whose quotation
-    is not confirmed by its end is not renewed and ends on its day. One offer
-    per service and period (unique key), whatever the number of runs.
+    Before its end, its account manager gets an activity and the customer a
+    quotation for the next period to sign and pay in the portal; confirmed,
+    it renews the service, else the service ends on its day. One offer per
+    service and period (unique key).
     """
 
     _name = "support.renewal.offer"
@@ -21,8 +18,8 @@ class SupportRenewalOffer(models.Model):
     _order = "id desc"
 
     contract_line_id = fields.Many2one(
-        comodel_name="contract.line",
-        string="Service",
+        "contract.line",
+        "Service",
         required=True,
         ondelete="cascade",
         index=True,
@@ -37,26 +34,17 @@ class SupportRenewalOffer(models.Model):
     company_id = fields.Many2one(
         related="contract_line_id.contract_id.company_id", store=True, index=True
     )
-    period_end = fields.Date(
-        string="Period ending on",
-        required=True,
-        readonly=True,
-        help="End of the period this offer renews.",
-    )
+    period_end = fields.Date("Period ending on", required=True, readonly=True)
     sale_order_id = fields.Many2one(
-        comodel_name="sale.order",
-        string="Renewal quotation",
+        "sale.order",
+        "Renewal quotation",
         readonly=True,
         index="btree_not_null",
         ondelete="restrict",
     )
-    user_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Account manager",
-        readonly=True,
-    )
+    user_id = fields.Many2one("res.users", "Account manager", readonly=True)
     state = fields.Selection(
-        selection=[
+        [
             ("offered", "Offered: quotation sent"),
             ("renewed", "Renewed: quotation confirmed"),
             ("lapsed", "Not renewed: ended on its day"),
@@ -66,12 +54,7 @@ class SupportRenewalOffer(models.Model):
         readonly=True,
         index=True,
     )
-    renewed_line_id = fields.Many2one(
-        comodel_name="contract.line",
-        string="Next period",
-        readonly=True,
-        ondelete="set null",
-    )
+    renewed_line_id = fields.Many2one("contract.line", "Next period", readonly=True)
 
     _sql_constraints = [
         (
@@ -83,8 +66,8 @@ class SupportRenewalOffer(models.Model):
 
     @api.model
     def _offer(self, lines):
-        """Offer the renewal of ``lines``: one quotation, one activity for
-        the account manager and one email to the customer per line."""
+        """One quotation, one activity for the account manager and one email
+        to the customer per line."""
         offers = self.create(
             [
                 {
@@ -109,37 +92,33 @@ class SupportRenewalOffer(models.Model):
         start, end = line._support_next_period()
         partner = line.contract_id.partner_id
         lang = partner.lang or self.env.lang
-        return (
-            self.env["sale.order"]
-            .with_company(self.company_id)
-            .create(
-                {
-                    "partner_id": partner.id,
-                    "company_id": self.company_id.id,
-                    "origin": line.contract_id.name,
-                    "user_id": self.user_id.id,
-                    "validity_date": self.period_end,
-                    "require_signature": True,
-                    "require_payment": True,
-                    "prepayment_percent": 1.0,
-                    "order_line": [
-                        fields.Command.create(
-                            {
-                                "product_id": line.product_id.id,
-                                "product_uom_qty": line.quantity,
-                                "name": self.with_context(lang=lang).env._(
-                                    "%(service)s: renewal from %(start)s to %(end)s",
-                                    service=line.product_id.with_context(
-                                        lang=lang
-                                    ).display_name,
-                                    start=format_date(self.env, start, lang_code=lang),
-                                    end=format_date(self.env, end, lang_code=lang),
-                                ),
-                            }
-                        )
-                    ],
-                }
-            )
+        name = self.with_context(lang=lang).env._(
+            "%(service)s: renewal from %(start)s to %(end)s",
+            service=line.product_id.with_context(lang=lang).display_name,
+            start=format_date(self.env, start, lang_code=lang),
+            end=format_date(self.env, end, lang_code=lang),
+        )
+        orders = self.env["sale.order"].with_company(self.company_id)
+        return orders.create(
+            {
+                "partner_id": partner.id,
+                "company_id": self.company_id.id,
+                "origin": line.contract_id.name,
+                "user_id": self.user_id.id,
+                "validity_date": self.period_end,
+                "require_signature": True,
+                "require_payment": True,
+                "prepayment_percent": 1.0,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": line.product_id.id,
+                            "product_uom_qty": line.quantity,
+                            "name": name,
+                        }
+                    )
+                ],
+            }
         )
 
     def _notify_account_manager(self):
@@ -159,8 +138,7 @@ class SupportRenewalOffer(models.Model):
         )
 
     def _send_quotation(self):
-        """Odoo's quotation email, in the customer's language, with the link
-        to sign and pay it in the portal."""
+        """Odoo's quotation email, with the link to sign and pay it."""
         self.ensure_one()
         order = self.sale_order_id
         template = order._find_mail_template()
@@ -186,14 +164,14 @@ class SupportRenewalOffer(models.Model):
         )
 
     def _renew(self):
-        """The quotation is confirmed: the next period's line."""
+        """The quotation is confirmed: a line for the next period."""
         for offer in self.filtered(lambda o: o.state == "offered"):
             new_line = offer.contract_line_id._support_renew_by_choice()
             offer.write({"state": "renewed", "renewed_line_id": new_line.id})
 
     def _lapse(self):
         """The period ended without the quotation confirmed: the service
-        ends on its day, the quotation can no longer be signed."""
+        ends on its day, the quotation is cancelled."""
         for offer in self.filtered(lambda o: o.state == "offered"):
             offer.state = "lapsed"
             order = offer.sale_order_id

@@ -98,10 +98,7 @@ class ContractLine(models.Model):
         "before the end) at which the customer is reminded.",
     )
     renewal_reminder_date = fields.Date(
-        compute="_compute_renewal_reminder_date",
-        store=True,
-        index=True,
-        help="The next reminder owed to the customer for the current period.",
+        compute="_compute_renewal_reminder_date", store=True, index=True
     )
     renewal_reminder_ids = fields.One2many(
         "support.renewal.reminder", "contract_line_id", "Reminders sent", readonly=True
@@ -114,10 +111,7 @@ class ContractLine(models.Model):
         string="Cancellation notices",
         readonly=True,
     )
-    next_renewal_date = fields.Date(
-        compute="_compute_next_renewal_date",
-        help="The day the next period starts, if the line renews.",
-    )
+    next_renewal_date = fields.Date(compute="_compute_next_renewal_date")
     notice_days_left = fields.Integer(
         "Days left to cancel", compute="_compute_next_renewal_date"
     )
@@ -218,8 +212,7 @@ class ContractLine(models.Model):
         remind_end = self._reminded_before_end()
         for line in self:
             line.renewal_reminder_date = min(
-                line._renewal_reminders_owed(line in remind_end).values(),
-                default=False,
+                line._renewal_reminders_owed(line in remind_end).values(), default=False
             )
 
     @api.depends(
@@ -361,8 +354,8 @@ class ContractLine(models.Model):
                 or 0
             )
 
-    @api.constrains("notice_days")
-    def _check_notice_days(self):
+    @api.constrains("notice_days", "renewal_policy", "date_end")
+    def _check_renewal_terms(self):
         for line in self:
             if line.notice_days < 0:
                 raise ValidationError(
@@ -371,10 +364,6 @@ class ContractLine(models.Model):
                         line=line.name,
                     )
                 )
-
-    @api.constrains("renewal_policy", "date_end")
-    def _check_renewal_policy_end(self):
-        for line in self:
             if line.renewal_policy and not line.date_end and not line.display_type:
                 raise ValidationError(
                     self.env._(
@@ -449,11 +438,9 @@ class ContractLine(models.Model):
             if new_line.id in previous:
                 new_line.previous_period_end = previous[new_line.id][0]
             elif old.id in previous:
+                end, bought = previous[old.id]
                 new_line.write(
-                    {
-                        "previous_period_end": previous[old.id][0],
-                        "purchase_datetime": previous[old.id][1],
-                    }
+                    {"previous_period_end": end, "purchase_datetime": bought}
                 )
         return new_lines
 

@@ -7,16 +7,9 @@ class ResCompany(models.Model):
 
     # off until the company turns it on (Settings, or a terms template whose
     # terms promise it): installing the addon emails no customer
-    support_renewal_reminders = fields.Boolean(
-        "Remind customers of renewals",
-        help="Email customers before the last day to cancel a service that "
-        "renews by itself, and before a support plan ends.",
-    )
+    support_renewal_reminders = fields.Boolean("Remind customers of renewals")
     support_renewal_reminder_days = fields.Integer(
-        "Renewal reminder (days)",
-        default=30,
-        help="Days before the last day to cancel a service at which the "
-        "customer is reminded (support plans use their own).",
+        "Renewal reminder (days)", default=30
     )
     support_notice_registered_mail = fields.Boolean(
         "Cancellation by registered mail", default=True

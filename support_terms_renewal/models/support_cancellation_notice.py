@@ -135,11 +135,7 @@ class SupportCancellationNotice(models.Model):
         "deadline of every service.",
     )
     state = fields.Selection(
-        [
-            ("draft", "To confirm"),
-            ("confirmed", "Confirmed"),
-            ("rejected", "Rejected"),
-        ],
+        [("draft", "To confirm"), ("confirmed", "Confirmed"), ("rejected", "Rejected")],
         default="draft",
         required=True,
         readonly=True,

@@ -132,8 +132,7 @@ class SupportCancellationNoticeResult(models.Model):
     def _refund_in_full(self, notice, line):
         # the unique index refuses it too, but after the credit note
         refunded = self.search(
-            [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")],
-            limit=1,
+            [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")], limit=1
         )
         if refunded:
             raise ValidationError(

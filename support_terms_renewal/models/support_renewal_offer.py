@@ -61,7 +61,7 @@ class SupportRenewalOffer(models.Model):
             "line_period_uniq",
             "unique(contract_line_id, period_end)",
             "A service is offered for renewal once per period.",
-        ),
+        )
     ]
 
     @api.model

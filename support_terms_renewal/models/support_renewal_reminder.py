@@ -33,10 +33,7 @@ class SupportRenewalReminder(models.Model):
         related="contract_line_id.contract_id.company_id", store=True, index=True
     )
     kind = fields.Selection(
-        [
-            ("notice", "Before the last day to cancel"),
-            ("end", "Before the end"),
-        ],
+        [("notice", "Before the last day to cancel"), ("end", "Before the end")],
         required=True,
         readonly=True,
     )
@@ -72,7 +69,7 @@ class SupportRenewalReminder(models.Model):
             "line_kind_period_uniq",
             "unique(contract_line_id, kind, period_end)",
             "A reminder is sent once per service, kind and period.",
-        ),
+        )
     ]
 
     @api.depends("contract_line_id.name")

@@ -16,12 +16,9 @@ PLAN_DAYS = "support_terms_renewal.plan_days"
 
 
 class ContractLine(models.Model):
-    """A service renewed tacitly unless noticed in time.
-
-    With a renewal policy, contract_line_successor's ``termination_notice_date``
-    (``notice_deadline`` here) is the end minus the notice days, and the next
-    period follows the policy instead of OCA's renewal interval.
-    """
+    """With a renewal policy, ``termination_notice_date`` (``notice_deadline``)
+    is the end minus the notice days and the next period follows the policy,
+    not OCA's renewal interval."""
 
     _inherit = "contract.line"
 
@@ -298,12 +295,8 @@ class ContractLine(models.Model):
 
     def _renewal_reminders_owed(self, remind_end=None):
         """{(kind, end of the period it announces): day} of the reminders
-        owed and not sent yet.
-
-        Before the last day to cancel: for the current period of a line that
-        renews. Before the end (support plans): also for the period a renewal
-        at the last day to cancel has just replaced, whose end is to come.
-        """
+        owed and not sent yet; before the end (support plans), also for the
+        period a renewal has just replaced, whose end is still to come."""
         self.ensure_one()
         if (
             self._announces_nothing()
@@ -447,9 +440,8 @@ class ContractLine(models.Model):
     def _prepare_value_for_plan_successor(
         self, date_start, date_end, is_auto_renew, recurring_next_date=False
     ):
-        """OCA copies every field of the line to its successor: the service
-        goes on (its state, its suspensions), but the reminders and notices
-        stay on the line and period they were about."""
+        """The reminders and notices stay on the line and period they were
+        about; OCA copies every other field to the successor."""
         values = super()._prepare_value_for_plan_successor(
             date_start, date_end, is_auto_renew, recurring_next_date
         )

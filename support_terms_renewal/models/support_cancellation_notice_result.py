@@ -95,12 +95,8 @@ class SupportCancellationNoticeResult(models.Model):
 
     @api.model
     def _outcome_values(self, notice, service):
-        """Stop ``service`` as ``notice`` decides; values of its outcome.
-
-        The refund window is judged on the moment the notice reached us; a
-        requested end on or after the end of the period noticed is no early
-        termination.
-        """
+        """Stop ``service`` as ``notice`` decides; values of its outcome. A
+        requested end on or after the end of the period is no early end."""
         line = service._current_line()
         judged = notice._judged_day()
         deadline, renewed, period_end = service._noticed_period(judged)

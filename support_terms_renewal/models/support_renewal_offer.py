@@ -5,13 +5,9 @@ from odoo.tools import format_date
 
 
 class SupportRenewalOffer(models.Model):
-    """The offer to renew a service the customer renews by choice.
-
-    Before its end, its account manager gets an activity and the customer a
-    quotation for the next period to sign and pay in the portal; confirmed,
-    it renews the service, else the service ends on its day. One offer per
-    service and period (unique key).
-    """
+    """The offer to renew a service the customer renews by choice: a
+    quotation for the next period which, confirmed, renews the service; else
+    the service ends on its day."""
 
     _name = "support.renewal.offer"
     _description = "Renewal offer"
@@ -79,9 +75,42 @@ class SupportRenewalOffer(models.Model):
             ]
         )
         for offer in offers:
-            offer.sale_order_id = offer._create_quotation()
-            offer._notify_account_manager()
-            offer._send_quotation()
+            order = offer._create_quotation()
+            offer.sale_order_id = order
+            end = format_date(self.env, offer.period_end)
+            if offer.user_id:
+                order.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=offer.company_id._support_today(),
+                    user_id=offer.user_id.id,
+                    summary=self.env._(
+                        "Contact %(customer)s to renew %(service)s (ends on %(end)s)",
+                        customer=offer.partner_id.display_name,
+                        service=offer.contract_line_id.product_id.display_name,
+                        end=end,
+                    ),
+                )
+            # Odoo's quotation email, with the link to sign and pay it
+            order.with_context(mark_so_as_sent=True).message_post_with_source(
+                order._find_mail_template(),
+                subtype_xmlid="mail.mt_comment",
+                message_type="comment",
+                partner_ids=order.partner_id.ids,
+                email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
+            )
+            order.filtered(lambda o: o.state == "draft").action_quotation_sent()
+            offer.contract_id.message_post(
+                body=Markup("%s")
+                % self.env._(
+                    "Renewal of %(service)s offered to %(customer)s: quotation "
+                    "%(quote)s, to confirm by %(end)s.",
+                    service=offer.contract_line_id.name,
+                    customer=offer.partner_id.display_name,
+                    quote=order.name,
+                    end=end,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return offers
 
     def _create_quotation(self):
@@ -119,48 +148,6 @@ class SupportRenewalOffer(models.Model):
                     )
                 ],
             }
-        )
-
-    def _notify_account_manager(self):
-        self.ensure_one()
-        if not self.user_id:
-            return
-        self.sale_order_id.activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=self.company_id._support_today(),
-            user_id=self.user_id.id,
-            summary=self.env._(
-                "Contact %(customer)s to renew %(service)s (ends on %(end)s)",
-                customer=self.partner_id.display_name,
-                service=self.contract_line_id.product_id.display_name,
-                end=format_date(self.env, self.period_end),
-            ),
-        )
-
-    def _send_quotation(self):
-        """Odoo's quotation email, with the link to sign and pay it."""
-        self.ensure_one()
-        order = self.sale_order_id
-        template = order._find_mail_template()
-        order.with_context(mark_so_as_sent=True).message_post_with_source(
-            template,
-            subtype_xmlid="mail.mt_comment",
-            message_type="comment",
-            partner_ids=order.partner_id.ids,
-            email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
-        )
-        order.filtered(lambda o: o.state == "draft").action_quotation_sent()
-        self.contract_id.message_post(
-            body=Markup("%s")
-            % self.env._(
-                "Renewal of %(service)s offered to %(customer)s: quotation "
-                "%(quote)s, to confirm by %(end)s.",
-                service=self.contract_line_id.name,
-                customer=self.partner_id.display_name,
-                quote=order.name,
-                end=format_date(self.env, self.period_end),
-            ),
-            subtype_xmlid="mail.mt_note",
         )
 
     def _renew(self):

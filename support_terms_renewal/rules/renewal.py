@@ -1,10 +1,7 @@
 """Tacit renewal with notice: periods, notice deadlines, reminders, refunds.
 
-Hosting, domains and PEC boxes renew every year from their registration or
-transfer date ("anniversary"); showcases and banners every 31 December
-("calendar year"); a cancellation must reach the provider at least 60 days
-before the expiry, otherwise the renewal is due. Anything sold for a number of
-days (a support plan) lasts that many days counting the day of purchase.
+Services renew every year from their start ("anniversary") or every 31
+December ("calendar year"), unless cancelled by the notice deadline.
 """
 
 from datetime import date, timedelta
@@ -30,12 +27,9 @@ def anniversary(day, years=1):
 
 
 def period_end(start, policy, notice_days=0, duration_days=0):
-    """Last day of the first period of a service that begins on ``start``.
-
-    ``duration_days`` (a support plan's) wins over the policy. A calendar-year
-    period whose last day to cancel is already past on the day of sale runs
-    to the next 31 December, so that the customer could always cancel in time.
-    """
+    """Last day of the first period of a service that begins on ``start``;
+    a calendar-year period whose last day to cancel is already past runs to
+    the next 31 December, so that the customer could cancel in time."""
     if duration_days:
         return days_period_end(start, duration_days)
     if policy == CALENDAR_YEAR:

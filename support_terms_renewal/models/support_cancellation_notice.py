@@ -285,9 +285,8 @@ class SupportCancellationNotice(models.Model):
                     )
                 )
             customer = notice.partner_id.commercial_partner_id
-            foreign = lines.filtered(
-                lambda ln, c=customer: ln.contract_id.partner_id.commercial_partner_id
-                != c
+            foreign = lines - lines.filtered_domain(
+                [("contract_id.partner_id.commercial_partner_id", "=", customer.id)]
             )
             if foreign:
                 raise ValidationError(

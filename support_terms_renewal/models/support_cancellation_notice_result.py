@@ -143,10 +143,8 @@ class SupportCancellationNoticeResult(models.Model):
         line.write({"is_canceled": True, "is_auto_renew": False})
 
     def _post_on_contracts(self, notice):
-        for contract in notice.contract_line_ids.contract_id:
-            results = self.filtered(
-                lambda r, c=contract: r.contract_line_id.contract_id == c
-            )
+        by_contract = self.grouped(lambda r: r.contract_line_id.contract_id)
+        for contract, results in by_contract.items():
             body = Markup("<p>%s</p><ul>%s</ul>") % (
                 self.env._(
                     "Cancellation notice %(notice)s confirmed:", notice=notice.name

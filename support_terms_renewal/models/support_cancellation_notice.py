@@ -120,9 +120,7 @@ class SupportCancellationNotice(models.Model):
     )
     note = fields.Text("Customer's message")
     accepted_channels = fields.Char(
-        "Valid channels",
-        related="company_id.support_notice_channels_label",
-        help="The channels by which the terms accept a cancellation.",
+        "Valid channels", related="company_id.support_notice_channels_label"
     )
     channel_accepted = fields.Boolean(compute="_compute_channel_accepted")
     judged_on = fields.Selection(
@@ -142,17 +140,11 @@ class SupportCancellationNotice(models.Model):
         index=True,
         tracking=True,
     )
+    # codes, comma separated
     rejection_channels = fields.Char(
-        "Channels accepted when rejected",
-        readonly=True,
-        copy=False,
-        help="The codes of the channels the terms accepted when the notice "
-        "was rejected, comma separated.",
+        "Channels accepted when rejected", readonly=True, copy=False
     )
-    rejection_reason = fields.Text(
-        compute="_compute_rejection_reason",
-        help="Why the notice was rejected, in the reader's language.",
-    )
+    rejection_reason = fields.Text(compute="_compute_rejection_reason")
     confirmed_datetime = fields.Datetime("Confirmed on", readonly=True)
     result_ids = fields.One2many(
         "support.cancellation.notice.result", "notice_id", "Outcome", readonly=True
@@ -240,8 +232,10 @@ class SupportCancellationNotice(models.Model):
                 for line in lines
             )
 
-    @api.constrains("received_at", "sent_date")
-    def _check_dates(self):
+    @api.constrains("received_at", "sent_date", "contract_line_ids", "partner_id")
+    def _check_facts(self):
+        """Possible dates; the services named have an end, are the customer's
+        and had started when the notice arrived."""
         now = fields.Datetime.now()
         for notice in self:
             if notice.received_at > now:
@@ -263,12 +257,6 @@ class SupportCancellationNotice(models.Model):
                         sent=format_date(self.env, notice.sent_date),
                     )
                 )
-
-    @api.constrains("contract_line_ids", "partner_id", "received_at")
-    def _check_lines(self):
-        """The services named have an end, are the customer's, and had
-        started when the notice arrived."""
-        for notice in self:
             lines = notice.contract_line_ids
             if not lines:
                 raise ValidationError(

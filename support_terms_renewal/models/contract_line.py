@@ -156,7 +156,7 @@ class ContractLine(models.Model):
     def _compute_renewal_terms(self):
         for line in self:
             template = line.product_id.product_tmpl_id
-            line.renewal_policy = template.renewal_policy or False
+            line.renewal_policy = template.renewal_policy
             line.renewal_by_choice = template.renewal_by_choice
             line.notice_days = (
                 template.notice_days if template.renewal_policy else line.notice_days

@@ -101,9 +101,8 @@ class SupportCancellationNoticeResult(models.Model):
         judged = notice._judged_day()
         deadline, renewed, period_end = service._noticed_period(judged)
         values = {"contract_line_id": line.id, "notice_deadline": deadline}
-        hours = line._refund_window_hours()
-        if hours and renewal_rules.within_refund_window(
-            line.purchase_datetime, notice.received_at, hours
+        if renewal_rules.within_refund_window(
+            line.purchase_datetime, notice.received_at, line._refund_window_hours()
         ):
             self._refund_in_full(notice, line)
             return dict(values, outcome="refunded", end_date=False)
@@ -221,23 +220,22 @@ class SupportCancellationNoticeResult(models.Model):
         return line
 
     @api.model
-    def _terminate_early(self, lines, end_date):
+    def _terminate_early(self, line, end_date):
         """End the service on ``end_date``: what was invoiced stays due, so
         the line counts as invoiced up to its new end (OCA refuses an end
         before the last invoiced day)."""
-        for line in lines:
-            if end_date < line.date_start:
-                line.write({"is_canceled": True, "is_auto_renew": False})
-                continue
-            values = {"date_end": end_date, "is_auto_renew": False}
-            if line.last_date_invoiced and line.last_date_invoiced > end_date:
-                values["last_date_invoiced"] = end_date
-            line.write(values)
-            line.contract_id.message_post(
-                body=Markup("%s")
-                % self.env._(
-                    "%(service)s terminated early on %(date)s, without refund.",
-                    service=line.name,
-                    date=format_date(self.env, end_date),
-                )
+        if end_date < line.date_start:
+            line.write({"is_canceled": True, "is_auto_renew": False})
+            return
+        values = {"date_end": end_date, "is_auto_renew": False}
+        if line.last_date_invoiced and line.last_date_invoiced > end_date:
+            values["last_date_invoiced"] = end_date
+        line.write(values)
+        line.contract_id.message_post(
+            body=Markup("%s")
+            % self.env._(
+                "%(service)s terminated early on %(date)s, without refund.",
+                service=line.name,
+                date=format_date(self.env, end_date),
             )
+        )

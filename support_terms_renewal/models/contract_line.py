@@ -1,3 +1,4 @@
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -516,15 +517,12 @@ class ContractLine(models.Model):
             notes = data.pop(RENEWAL_NOTES, [])
             data.pop(PLAN_DAYS, None)
         # one note per item, in as many batches as a contract has notes
-        rounds = []
+        rounds = defaultdict(dict)
+        logged = Counter()
         for contract_id, body in notes:
-            for bodies in rounds:
-                if contract_id not in bodies:
-                    bodies[contract_id] = body
-                    break
-            else:
-                rounds.append({contract_id: body})
-        for bodies in rounds:
+            rounds[logged[contract_id]][contract_id] = body
+            logged[contract_id] += 1
+        for bodies in rounds.values():
             contracts = self.env["contract.contract"].browse(list(bodies))
             contracts._message_log_batch(bodies)
 

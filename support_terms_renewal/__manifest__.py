@@ -10,11 +10,7 @@
     "maintainers": ["support-terms"],
     "website": "https://github.com/support-terms/support_terms",
     "installable": True,
-    "depends": [
-        "support_terms_base",
-        "contract_line_successor",
-        "sale",
-    ],
+    "depends": ["support_terms_base", "contract_line_successor", "sale"],
     "data": [
         "security/support_terms_renewal_security.xml",
         "security/ir.model.access.csv",

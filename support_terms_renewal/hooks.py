@@ -5,15 +5,10 @@ from odoo.tools import sql
 
 
 def notices_received_at(cr):
-    """Notices recorded by the first version kept only the day they were
-    received: that day at noon UTC (the same day in every European time
-    zone; now, for a notice of today whose noon is still to come) becomes
-    ``received_at`` and, with nothing better known, the day they were sent.
-
-    Runs before the addon creates its columns (an upgrade from the first
-    version installs it before upgrading support_terms), so that no notice
-    is judged on a moment it never had; a no-op anywhere else.
-    """
+    """Notices of the first version kept only the day they were received:
+    that day at noon UTC (the same day in every European time zone; now, if
+    sooner) becomes ``received_at`` and, with nothing better known, the day
+    they were sent. Runs before the addon creates its columns."""
     if not sql.column_exists(cr, "support_cancellation_notice", "received_date"):
         return
     cr.execute(
@@ -37,10 +32,8 @@ def notices_received_at(cr):
 
 
 def renewal_by_choice_columns(cr):
-    """No service is renewed by choice before the addon knows it: the new
-    columns are created empty, so that installing or upgrading computes
-    nothing on the services already there (their renewal offers do not
-    exist yet)."""
+    """Created empty, so that installing computes nothing on the services
+    already there (their renewal offers do not exist yet)."""
     cr.execute(
         """
         ALTER TABLE contract_line

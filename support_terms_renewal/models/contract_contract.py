@@ -12,10 +12,11 @@ class ContractContract(models.Model):
     )
 
     def _compute_cancellation_notice_count(self):
+        notices = self.env["support.cancellation.notice"]
         for contract in self:
-            contract.cancellation_notice_count = self.env[
-                "support.cancellation.notice"
-            ].search_count([("contract_line_ids.contract_id", "=", contract.id)])
+            contract.cancellation_notice_count = notices.search_count(
+                [("contract_line_ids.contract_id", "=", contract.id)]
+            )
 
     def action_view_cancellation_notices(self):
         self.ensure_one()
@@ -38,8 +39,7 @@ class ContractContract(models.Model):
             and len(self) == 1
             and set(kwargs) == {"body"}
         ):
-            # OCA's renewal notes each renewed line alone: the batched
-            # renewal logs them together (``contract.line._renew_due``)
+            # logged together by ``contract.line._renew_due``
             notes = self.env.cr.precommit.data.setdefault(RENEWAL_NOTES, [])
             notes.append((self.id, kwargs["body"]))
             return self.env["mail.message"]

@@ -1,3 +1,4 @@
+from collections import Counter, defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -16,13 +17,9 @@ PLAN_DAYS = "support_terms_renewal.plan_days"
 
 
 class ContractLine(models.Model):
-    """A service the customer holds, renewed tacitly unless noticed in time.
-
-    With a renewal policy, the last day to cancel (end minus the notice
-    days) is contract_line_successor's ``termination_notice_date``, the date
-    at which it renews the line (``notice_deadline`` is its name here), and
-    the next period follows the policy instead of OCA's renewal interval.
-    """
+    """With a renewal policy, ``termination_notice_date`` (``notice_deadline``)
+    is the end minus the notice days and the next period follows the policy,
+    not OCA's renewal interval."""
 
     _inherit = "contract.line"
 
@@ -32,11 +29,10 @@ class ContractLine(models.Model):
         readonly=False,
         precompute=True,
         copy=True,
-        # the product's renewal policy decides, not a default
-        default=None,
+        default=None,  # the product's renewal policy decides
     )
     renewal_policy = fields.Selection(
-        selection=RENEWAL_POLICIES,
+        RENEWAL_POLICIES,
         compute="_compute_renewal_terms",
         store=True,
         readonly=False,
@@ -45,7 +41,7 @@ class ContractLine(models.Model):
         "OCA contract's own renewal interval and notice.",
     )
     renewal_by_choice = fields.Boolean(
-        string="Renewed by the customer's choice",
+        "Renewed by the customer's choice",
         compute="_compute_renewal_terms",
         store=True,
         readonly=False,
@@ -54,21 +50,16 @@ class ContractLine(models.Model):
         "renewed when the customer confirms the renewal quotation.",
     )
     renewal_offer_ids = fields.One2many(
-        comodel_name="support.renewal.offer",
-        inverse_name="contract_line_id",
-        string="Renewal offers",
-        readonly=True,
+        "support.renewal.offer", "contract_line_id", "Renewal offers", readonly=True
     )
     renewal_offer_date = fields.Date(
-        string="Renewal offered on",
+        "Renewal offered on",
         compute="_compute_renewal_offer_date",
         store=True,
         index=True,
-        help="The day its renewal is offered to the customer, for a service "
-        "renewed by choice.",
     )
     notice_days = fields.Integer(
-        string="Notice (days)",
+        "Notice (days)",
         compute="_compute_renewal_terms",
         store=True,
         readonly=False,
@@ -76,12 +67,11 @@ class ContractLine(models.Model):
         help="A cancellation must be received at least these days before the "
         "end of the period.",
     )
-    # contract_line_successor stores the day; searched by the renewal and the
-    # reminders, so indexed
-    termination_notice_date = fields.Date(string="Renewal day", index=True)
+    # searched by the renewal and the reminders
+    termination_notice_date = fields.Date("Renewal day", index=True)
     notice_deadline = fields.Date(
+        "Last day to cancel",
         related="termination_notice_date",
-        string="Last day to cancel",
         help="The last day to cancel: a cancellation received later does not "
         "stop the next renewal, which is due.",
     )
@@ -92,13 +82,13 @@ class ContractLine(models.Model):
         "renewed: a cancellation received up to that day was for that period.",
     )
     purchase_datetime = fields.Datetime(
-        string="Purchased on",
+        "Purchased on",
         copy=False,
         help="When the customer bought the service; a support plan cancelled "
         "within its refund window from this moment is refunded in full.",
     )
     renewal_reminder_days = fields.Integer(
-        string="Reminder (days)",
+        "Reminder (days)",
         compute="_compute_renewal_reminder_days",
         store=True,
         readonly=False,
@@ -106,32 +96,22 @@ class ContractLine(models.Model):
         "before the end) at which the customer is reminded.",
     )
     renewal_reminder_date = fields.Date(
-        compute="_compute_renewal_reminder_date",
-        store=True,
-        index=True,
-        help="The next reminder owed to the customer for the current period.",
+        compute="_compute_renewal_reminder_date", store=True, index=True
     )
     renewal_reminder_ids = fields.One2many(
-        comodel_name="support.renewal.reminder",
-        inverse_name="contract_line_id",
-        string="Reminders sent",
-        readonly=True,
+        "support.renewal.reminder", "contract_line_id", "Reminders sent", readonly=True
     )
     cancellation_notice_ids = fields.Many2many(
-        comodel_name="support.cancellation.notice",
+        "support.cancellation.notice",
         relation="support_cancellation_notice_contract_line_rel",
         column1="contract_line_id",
         column2="notice_id",
         string="Cancellation notices",
         readonly=True,
     )
-    next_renewal_date = fields.Date(
-        compute="_compute_next_renewal_date",
-        help="The day the next period starts, if the line renews.",
-    )
+    next_renewal_date = fields.Date(compute="_compute_next_renewal_date")
     notice_days_left = fields.Integer(
-        string="Days left to cancel",
-        compute="_compute_next_renewal_date",
+        "Days left to cancel", compute="_compute_next_renewal_date"
     )
 
     @api.model_create_multi
@@ -177,7 +157,7 @@ class ContractLine(models.Model):
     def _compute_renewal_terms(self):
         for line in self:
             template = line.product_id.product_tmpl_id
-            line.renewal_policy = template.renewal_policy or False
+            line.renewal_policy = template.renewal_policy
             line.renewal_by_choice = template.renewal_by_choice
             line.notice_days = (
                 template.notice_days if template.renewal_policy else line.notice_days
@@ -185,9 +165,8 @@ class ContractLine(models.Model):
 
     @api.depends("product_id")
     def _compute_is_auto_renew(self):
-        """A line of a product with a renewal policy renews tacitly, however
-        it is created (contract form, import, RPC); staff may untick it. A
-        product renewed by the customer's choice never renews tacitly."""
+        """A product's renewal policy makes its lines renew tacitly, however
+        they are created; staff may untick it."""
         for line in self:
             template = line.product_id.product_tmpl_id
             if template.renewal_by_choice:
@@ -196,13 +175,12 @@ class ContractLine(models.Model):
                 line.is_canceled or line.service_state == "terminated"
             ):
                 line.is_auto_renew = True
-            elif not line.is_auto_renew:
-                line.is_auto_renew = False
+            else:
+                line.is_auto_renew = bool(line.is_auto_renew)
 
     @api.depends("product_id", "company_id")
     def _compute_renewal_reminder_days(self):
         for line in self:
-            # 0: the company sends no reminders
             line.renewal_reminder_days = line.company_id.support_renewal_reminder_days
 
     @api.depends("renewal_policy", "notice_days")
@@ -232,8 +210,7 @@ class ContractLine(models.Model):
         remind_end = self._reminded_before_end()
         for line in self:
             line.renewal_reminder_date = min(
-                line._renewal_reminders_owed(line in remind_end).values(),
-                default=False,
+                line._renewal_reminders_owed(line in remind_end).values(), default=False
             )
 
     @api.depends(
@@ -246,22 +223,18 @@ class ContractLine(models.Model):
         "renewal_offer_ids.period_end",
     )
     def _compute_renewal_offer_date(self):
-        """A month (the reminder days) before the end, once per period."""
+        """The reminder days before the end, once per period."""
         for line in self:
-            offered = line.renewal_offer_ids.filtered(
-                lambda o, line=line: o.period_end == line.date_end
-            )
-            if not line.renewal_by_choice or offered or line._announces_nothing():
-                line.renewal_offer_date = False
-                continue
-            line.renewal_offer_date = line.date_end - timedelta(
-                days=line.renewal_reminder_days
+            line.renewal_offer_date = (
+                line.renewal_by_choice
+                and line.date_end not in line.renewal_offer_ids.mapped("period_end")
+                and not line._announces_nothing()
+                and line.date_end - timedelta(days=line.renewal_reminder_days)
             )
 
     def _announces_nothing(self):
         """Neither reminder nor renewal offer: the line ends no period of its
-        own (cancelled, terminated, without end, continued by a successor),
-        or its company sends no reminders (reminder days 0)."""
+        own, or its company sends no reminders (reminder days 0)."""
         self.ensure_one()
         return (
             self.is_canceled
@@ -284,11 +257,9 @@ class ContractLine(models.Model):
         )
 
     def _support_account_manager_fallback(self):
-        """The account manager of a customer without salesperson."""
         return self.env["res.users"]
 
     def _support_next_period(self):
-        """(start, end) of the period after the current one."""
         self.ensure_one()
         return self.date_end + timedelta(days=1), self._get_renewal_new_date_end()
 
@@ -298,11 +269,10 @@ class ContractLine(models.Model):
         invoices it: the contract does not invoice the period again."""
         self.ensure_one()
         start, end = self._support_next_period()
-        period_end = self.date_end
         new_line = self._renew_create_line(end)
         new_line.write(
             {
-                "previous_period_end": period_end,
+                "previous_period_end": self.date_end,
                 "purchase_datetime": fields.Datetime.now(),
                 "last_date_invoiced": end,
                 "recurring_next_date": False,
@@ -320,32 +290,14 @@ class ContractLine(models.Model):
         return new_line
 
     def _reminded_before_end(self):
-        """The lines whose customer is told before the end of each period,
-        not only before the last day to cancel: the support plans say it."""
+        """The lines whose customer is also told before the end of each
+        period: the support plans say it."""
         return self.browse()
-
-    def _period_reminder_dates(self, period_end, deadline, remind_end):
-        """{kind: day} of the reminders of the period ending on
-        ``period_end`` (``deadline``: its last day to cancel if it renews);
-        one email when both fall on the same day."""
-        dates = renewal_rules.reminder_dates(
-            period_end, deadline, self.renewal_reminder_days, remind_end
-        )
-        if dates.get("end") and dates.get("end") == dates.get("notice"):
-            del dates["end"]
-        return dates
 
     def _renewal_reminders_owed(self, remind_end=None):
         """{(kind, end of the period it announces): day} of the reminders
-        owed and not sent yet.
-
-        Before the last day to cancel: for the current period of a line
-        that renews, never for a period already renewed. Before the end
-        (support plans): for the current period, and for the one a renewal
-        at the last day to cancel has just replaced, whose end is still to
-        come. A line continued by a successor line owes nothing: the
-        successor announces. Reminder days 0: no reminders.
-        """
+        owed and not sent yet; before the end (support plans), also for the
+        period a renewal has just replaced, whose end is still to come."""
         self.ensure_one()
         if (
             self._announces_nothing()
@@ -356,26 +308,25 @@ class ContractLine(models.Model):
             return {}
         if remind_end is None:
             remind_end = bool(self._reminded_before_end())
+        days = self.renewal_reminder_days
+        deadline = self.notice_deadline if self.is_auto_renew else None
         owed = {
             (kind, self.date_end): day
-            for kind, day in self._period_reminder_dates(
-                self.date_end,
-                self.notice_deadline if self.is_auto_renew else None,
-                remind_end,
+            for kind, day in renewal_rules.reminder_dates(
+                self.date_end, deadline, days, remind_end
             ).items()
         }
-        if self.previous_period_end and remind_end:
-            # renewed at its last day to cancel: its end is still announced
-            previous = self.previous_period_end
-            day = self._period_reminder_dates(
+        previous = self.previous_period_end
+        if previous and remind_end:
+            day = renewal_rules.reminder_dates(
                 previous,
                 renewal_rules.notice_deadline(previous, self.notice_days),
+                days,
                 remind_end,
             ).get("end")
             if day:
                 owed[("end", previous)] = day
-        sent = self | self.predecessor_contract_line_id
-        for reminder in sent.renewal_reminder_ids:
+        for reminder in (self | self.predecessor_contract_line_id).renewal_reminder_ids:
             owed.pop((reminder.kind, reminder.period_end), None)
         return owed
 
@@ -387,19 +338,18 @@ class ContractLine(models.Model):
     @api.depends("date_end", "is_auto_renew", "notice_deadline")
     def _compute_next_renewal_date(self):
         for line in self:
-            today = line.company_id._support_today()
             renews = line.is_auto_renew and line.date_end
-            line.next_renewal_date = (
-                line.date_end + timedelta(days=1) if renews else False
-            )
+            line.next_renewal_date = renews and line.date_end + timedelta(days=1)
             line.notice_days_left = (
-                renewal_rules.days_left(line.notice_deadline, today) or 0
-                if renews
-                else 0
+                renews
+                and renewal_rules.days_left(
+                    line.notice_deadline, line.company_id._support_today()
+                )
+                or 0
             )
 
-    @api.constrains("notice_days")
-    def _check_notice_days(self):
+    @api.constrains("notice_days", "renewal_policy", "date_end")
+    def _check_renewal_terms(self):
         for line in self:
             if line.notice_days < 0:
                 raise ValidationError(
@@ -408,10 +358,6 @@ class ContractLine(models.Model):
                         line=line.name,
                     )
                 )
-
-    @api.constrains("renewal_policy", "date_end")
-    def _check_renewal_policy_end(self):
-        for line in self:
             if line.renewal_policy and not line.date_end and not line.display_type:
                 raise ValidationError(
                     self.env._(
@@ -443,25 +389,18 @@ class ContractLine(models.Model):
         return res
 
     def _get_renewal_new_date_end(self):
-        if self.renewal_policy:
-            key = (self.product_id.id, self.company_id.id)
-            days = self.env.cr.precommit.data.get(PLAN_DAYS, {}).get(key)
-            if days is None:
-                days = self._plan_duration_days(self.product_id, self.company_id)
-            _start, end = renewal_rules.next_period(
-                self.date_end, self.renewal_policy, days
-            )
-            return end
-        return super()._get_renewal_new_date_end()
+        if not self.renewal_policy:
+            return super()._get_renewal_new_date_end()
+        key = (self.product_id.id, self.company_id.id)
+        days = self.env.cr.precommit.data.get(PLAN_DAYS, {}).get(key)
+        if days is None:
+            days = self._plan_duration_days(self.product_id, self.company_id)
+        return renewal_rules.next_period(self.date_end, self.renewal_policy, days)[1]
 
     @api.model
     def _contract_line_to_renew_domain(self):
-        """A line with a renewal policy renews the day after its deadline.
-
-        The notice deadline is the last day to cancel: a notice received on
-        that day must still find the line not renewed. A service still
-        waiting for its first payment is not renewed: it never started.
-        """
+        """A line with a renewal policy renews the day after its last day to
+        cancel; one waiting for its first payment never started."""
         today = self.env.company._support_today()
         renewing = expression.OR(
             [
@@ -486,7 +425,6 @@ class ContractLine(models.Model):
         return expression.AND([renewing, [("service_state", "!=", "waiting_payment")]])
 
     def renew(self):
-        # remember where the renewed period ended
         previous = {line.id: (line.date_end, line.purchase_datetime) for line in self}
         new_lines = super().renew()
         for new_line in new_lines:
@@ -494,20 +432,17 @@ class ContractLine(models.Model):
             if new_line.id in previous:
                 new_line.previous_period_end = previous[new_line.id][0]
             elif old.id in previous:
+                end, bought = previous[old.id]
                 new_line.write(
-                    {
-                        "previous_period_end": previous[old.id][0],
-                        "purchase_datetime": previous[old.id][1],
-                    }
+                    {"previous_period_end": end, "purchase_datetime": bought}
                 )
         return new_lines
 
     def _prepare_value_for_plan_successor(
         self, date_start, date_end, is_auto_renew, recurring_next_date=False
     ):
-        """OCA copies every field of the line to its successor: the service
-        goes on (its state, its suspensions), but the reminders and notices
-        stay on the line and period they were about."""
+        """The reminders and notices stay on the line and period they were
+        about; OCA copies every other field to the successor."""
         values = super()._prepare_value_for_plan_successor(
             date_start, date_end, is_auto_renew, recurring_next_date
         )
@@ -517,19 +452,15 @@ class ContractLine(models.Model):
 
     @api.model
     def cron_renew_contract_line(self):
-        """OCA's daily renewal action renews the lines whose notice deadline
-        passed, then sends the reminders and renewal offers due."""
+        """Renew the lines whose last day to cancel passed, then send the
+        reminders and renewal offers due, in batches: each step moves its
+        lines out of its own search, so a restarted run does nothing twice."""
         # public in OCA: callable over RPC by any user, not only by the cron
         check_manager(
             self,
             _("Only a support terms manager can run the renewal of services."),
             model_rights=False,
         )
-        # OCA's renewal in batches: renewing a line moves its notice deadline
-        # to the next period, out of the search, so a second or restarted run
-        # renews nothing twice. Reminders are sent once per line, period and
-        # kind, which ``support.renewal.reminder`` enforces with a unique key,
-        # in the companies that turned them on.
         today = self.env.company._support_today()
         return run_due_batch(
             self,
@@ -545,7 +476,6 @@ class ContractLine(models.Model):
                     [
                         ("renewal_reminder_date", "<=", today),
                         ("is_canceled", "=", False),
-                        # only where the company turned the reminders on
                         ("company_id.support_renewal_reminders", "=", True),
                     ],
                     lambda lines: self.env["support.renewal.reminder"]._send_due(lines),
@@ -554,8 +484,6 @@ class ContractLine(models.Model):
                     [
                         ("renewal_offer_date", "<=", today),
                         ("renewal_offer_date", "!=", False),
-                        # offered like the reminders, where the company
-                        # turned them on
                         ("company_id.support_renewal_reminders", "=", True),
                     ],
                     lambda lines: self.env["support.renewal.offer"]._offer(lines),
@@ -573,12 +501,10 @@ class ContractLine(models.Model):
         )
 
     def _renew_due(self):
-        """OCA's renewal, its chatter notes logged together: a note posted
-        per line was most of the time a renewal took."""
+        """OCA's renewal, its chatter notes logged together and the plan
+        durations looked up once: per line, they were most of its time."""
         data = self.env.cr.precommit.data
         data[RENEWAL_NOTES] = []
-        # the plan duration of each product, looked up once for the batch
-        # rather than once per line
         data[PLAN_DAYS] = {
             (product.id, company.id): self._plan_duration_days(product, company)
             for product, company in {
@@ -591,15 +517,12 @@ class ContractLine(models.Model):
             notes = data.pop(RENEWAL_NOTES, [])
             data.pop(PLAN_DAYS, None)
         # one note per item, in as many batches as a contract has notes
-        rounds = []
+        rounds = defaultdict(dict)
+        logged = Counter()
         for contract_id, body in notes:
-            for bodies in rounds:
-                if contract_id not in bodies:
-                    bodies[contract_id] = body
-                    break
-            else:
-                rounds.append({contract_id: body})
-        for bodies in rounds:
+            rounds[logged[contract_id]][contract_id] = body
+            logged[contract_id] += 1
+        for bodies in rounds.values():
             contracts = self.env["contract.contract"].browse(list(bodies))
             contracts._message_log_batch(bodies)
 

@@ -15,20 +15,20 @@ class ProductTemplate(models.Model):
     _inherit = "product.template"
 
     renewal_policy = fields.Selection(
-        selection=RENEWAL_POLICIES,
+        RENEWAL_POLICIES,
         help="Tacit renewal of the contract lines of this product: every year "
         "from their registration or transfer date, or every 31 December. "
         "Empty: OCA contract's own renewal rules.",
     )
     renewal_by_choice = fields.Boolean(
-        string="Renewed by the customer's choice",
+        "Renewed by the customer's choice",
         help="Its services are not renewed tacitly: before their end the "
         "account manager is asked to contact the customer, who gets a "
         "quotation for the next period to sign and pay in the portal. Not "
         "confirmed by the end, the service ends on its day.",
     )
     notice_days = fields.Integer(
-        string="Notice (days)",
+        "Notice (days)",
         default=renewal_rules.DEFAULT_NOTICE_DAYS,
         help="A cancellation must be received at least these days before the "
         "end of the period, otherwise the renewal is due.",

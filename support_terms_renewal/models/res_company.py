@@ -7,50 +7,29 @@ class ResCompany(models.Model):
 
     # off until the company turns it on (Settings, or a terms template whose
     # terms promise it): installing the addon emails no customer
-    support_renewal_reminders = fields.Boolean(
-        string="Remind customers of renewals",
-        help="Email customers before the last day to cancel a service that "
-        "renews by itself, and before a support plan ends.",
-    )
+    support_renewal_reminders = fields.Boolean("Remind customers of renewals")
     support_renewal_reminder_days = fields.Integer(
-        string="Renewal reminder (days)",
-        default=30,
-        help="Days before the last day to cancel a service at which the "
-        "customer is reminded (support plans use their own).",
+        "Renewal reminder (days)", default=30
     )
     support_notice_registered_mail = fields.Boolean(
-        string="Cancellation by registered mail",
-        default=True,
-        help="A cancellation notice sent by registered letter with return "
-        "receipt is valid.",
+        "Cancellation by registered mail", default=True
     )
-    support_notice_pec = fields.Boolean(
-        string="Cancellation by PEC",
-        default=True,
-        help="A cancellation notice sent by certified email (PEC) is valid.",
-    )
+    support_notice_pec = fields.Boolean("Cancellation by PEC", default=True)
     support_notice_pec_email = fields.Char(
-        string="PEC for cancellation notices",
+        "PEC for cancellation notices",
         help="The certified email address (PEC) customers send their "
         "cancellation notices to; the portal's cancellation page and the "
         "notice it prepares show it.",
     )
     support_notice_portal = fields.Boolean(
-        string="Cancellation from the portal",
+        "Cancellation from the portal",
         help="A cancellation requested in the customer portal is valid by "
         "itself; otherwise the portal tells the customer how to send it.",
     )
-    support_notice_email = fields.Boolean(
-        string="Cancellation by email",
-        help="A cancellation notice sent by plain email is valid.",
-    )
-
+    support_notice_email = fields.Boolean("Cancellation by email")
     support_notice_judged_on = fields.Selection(
-        selection=[
-            ("sent", "The day it was sent"),
-            ("received", "The day it was received"),
-        ],
-        string="Notice deadline judged on",
+        [("sent", "The day it was sent"), ("received", "The day it was received")],
+        "Notice deadline judged on",
         default="sent",
         required=True,
         help="Sent: a cancellation posted (postmark, PEC acceptance, portal "
@@ -58,10 +37,8 @@ class ResCompany(models.Model):
         "as terms saying it must be sent by then mean. Received: it must "
         "reach you by that day.",
     )
-
     support_notice_channels_label = fields.Char(
-        string="Valid cancellation channels",
-        compute="_compute_support_notice_channels_label",
+        "Valid cancellation channels", compute="_compute_support_notice_channels_label"
     )
 
     @api.depends(
@@ -82,17 +59,13 @@ class ResCompany(models.Model):
     def _support_notice_channels(self):
         """The channels by which this company accepts a cancellation."""
         self.ensure_one()
-        flags = [
-            ("registered_mail", self.support_notice_registered_mail),
-            ("pec", self.support_notice_pec),
-            ("portal", self.support_notice_portal),
-            ("email", self.support_notice_email),
+        return [
+            channel
+            for channel in ("registered_mail", "pec", "portal", "email")
+            if self[f"support_notice_{channel}"]
         ]
-        return [channel for channel, accepted in flags if accepted]
 
     def _support_notice_pec_address(self):
-        """The PEC address that receives this company's cancellation
-        notices, or False."""
         self.ensure_one()
         return self.support_notice_pec_email
 

@@ -10,10 +10,9 @@ class SaleOrder(models.Model):
         return res
 
     def _support_renew_offered(self):
-        """A renewal quotation confirmed (signed and paid in the portal, or
-        by staff) renews its service."""
-        # the customer pays in the portal: the offer is read as superuser,
-        # only the one of these orders
+        """A renewal quotation confirmed (in the portal or by staff) renews its
+        service."""
+        # the customer pays in the portal: only the offers of these orders
         offers = (
             self.env["support.renewal.offer"]
             .sudo()

@@ -8,15 +8,6 @@ from odoo.addons.support_terms_base.tools import check_manager, send_customer_ma
 
 from ..rules import renewal as renewal_rules
 
-NOTICE_CHANNELS = [
-    ("registered_mail", "Registered mail"),
-    ("pec", "PEC"),
-    ("portal", "Portal request"),
-    ("email", "Email"),
-    ("other", "Other"),
-]
-
-
 # what only a manager writes, through action_confirm and action_reset_draft
 DECISION_FIELDS = {
     "state",
@@ -44,12 +35,9 @@ FACT_FIELDS = {
 class SupportCancellationNotice(models.Model):
     """A customer's notice that it does not want its services renewed.
 
-    Its value depends on when it was sent or received and by which channel:
-    the terms accept some channels only (registered mail, PEC), a notice
-    judged after a service's notice deadline lets the renewal happen once
-    (judged on the day it was sent or received, as the company's terms say),
-    and a support plan is refunded when the notice reached the provider
-    within the refund window after the purchase.
+    The terms accept some channels only; a notice sent (or received, as the
+    terms say) after a service's last day to cancel lets the renewal happen
+    once; a support plan noticed within its refund window is refunded.
     """
 
     _name = "support.cancellation.notice"
@@ -59,24 +47,21 @@ class SupportCancellationNotice(models.Model):
     _check_company_auto = True
 
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/"
+        "Reference", required=True, readonly=True, copy=False, default="/"
     )
     company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
-        string="Customer",
+        "res.partner",
+        "Customer",
         required=True,
         index=True,
         tracking=True,
         domain="[('parent_id', '=', False)]",
     )
     contract_line_ids = fields.Many2many(
-        comodel_name="contract.line",
+        "contract.line",
         relation="support_cancellation_notice_contract_line_rel",
         column1="notice_id",
         column2="contract_line_id",
@@ -86,7 +71,7 @@ class SupportCancellationNotice(models.Model):
         "('is_canceled', '=', False), ('display_type', '=', False)]",
     )
     received_at = fields.Datetime(
-        string="Received at",
+        "Received at",
         required=True,
         default=fields.Datetime.now,
         tracking=True,
@@ -94,13 +79,13 @@ class SupportCancellationNotice(models.Model):
         "delivery on the return receipt; for a PEC, its delivery receipt).",
     )
     received_date = fields.Date(
-        string="Received on",
+        "Received on",
         compute="_compute_received_date",
         store=True,
         help="The day of reception, in the company's time zone.",
     )
     sent_date = fields.Date(
-        string="Sent on",
+        "Sent on",
         compute="_compute_sent_date",
         store=True,
         readonly=False,
@@ -112,31 +97,34 @@ class SupportCancellationNotice(models.Model):
         "to the day it was received.",
     )
     channel = fields.Selection(
-        selection=NOTICE_CHANNELS,
+        [
+            ("registered_mail", "Registered mail"),
+            ("pec", "PEC"),
+            ("portal", "Portal request"),
+            ("email", "Email"),
+            ("other", "Other"),
+        ],
         required=True,
         default="registered_mail",
         tracking=True,
     )
     attachment_ids = fields.Many2many(
-        comodel_name="ir.attachment",
+        "ir.attachment",
         string="Proof",
         help="The scanned letter and return receipt, or the PEC receipt.",
     )
     requested_end_date = fields.Date(
-        string="Terminate on",
+        "Terminate on",
         help="Empty: the services end at the end of their period. A date "
         "before it ends them early, without any refund.",
     )
-    note = fields.Text(string="Customer's message")
+    note = fields.Text("Customer's message")
     accepted_channels = fields.Char(
-        string="Valid channels",
-        related="company_id.support_notice_channels_label",
-        help="The channels by which the terms accept a cancellation.",
+        "Valid channels", related="company_id.support_notice_channels_label"
     )
     channel_accepted = fields.Boolean(compute="_compute_channel_accepted")
     judged_on = fields.Selection(
-        related="company_id.support_notice_judged_on",
-        string="Deadline judged on",
+        related="company_id.support_notice_judged_on", string="Deadline judged on"
     )
     on_time = fields.Boolean(
         compute="_compute_on_time",
@@ -145,40 +133,24 @@ class SupportCancellationNotice(models.Model):
         "deadline of every service.",
     )
     state = fields.Selection(
-        selection=[
-            ("draft", "To confirm"),
-            ("confirmed", "Confirmed"),
-            ("rejected", "Rejected"),
-        ],
+        [("draft", "To confirm"), ("confirmed", "Confirmed"), ("rejected", "Rejected")],
         default="draft",
         required=True,
         readonly=True,
         index=True,
         tracking=True,
     )
+    # codes, comma separated
     rejection_channels = fields.Char(
-        string="Channels accepted when rejected",
-        readonly=True,
-        copy=False,
-        help="The codes of the channels the terms accepted when the notice "
-        "was rejected, comma separated.",
+        "Channels accepted when rejected", readonly=True, copy=False
     )
-    rejection_reason = fields.Text(
-        compute="_compute_rejection_reason",
-        help="Why the notice was rejected, in the reader's language.",
-    )
-    confirmed_datetime = fields.Datetime(string="Confirmed on", readonly=True)
+    rejection_reason = fields.Text(compute="_compute_rejection_reason")
+    confirmed_datetime = fields.Datetime("Confirmed on", readonly=True)
     result_ids = fields.One2many(
-        comodel_name="support.cancellation.notice.result",
-        inverse_name="notice_id",
-        string="Outcome",
-        readonly=True,
+        "support.cancellation.notice.result", "notice_id", "Outcome", readonly=True
     )
     refund_move_ids = fields.Many2many(
-        comodel_name="account.move",
-        string="Credit notes",
-        readonly=True,
-        copy=False,
+        "account.move", string="Credit notes", readonly=True, copy=False
     )
 
     @api.depends("state", "rejection_channels", "channel")
@@ -205,7 +177,6 @@ class SupportCancellationNotice(models.Model):
 
     @api.depends("received_at", "company_id")
     def _compute_received_date(self):
-        # the company's day, whoever records the notice
         for notice in self:
             notice.received_date = notice.company_id._support_date_of(
                 notice.received_at
@@ -221,9 +192,7 @@ class SupportCancellationNotice(models.Model):
     def _judged_day(self):
         """The day the notice deadline is judged on, as the terms say."""
         self.ensure_one()
-        if self.company_id.support_notice_judged_on == "received":
-            return self.received_date
-        return self.sent_date
+        return self.received_date if self.judged_on == "received" else self.sent_date
 
     @api.depends(
         "company_id.support_notice_registered_mail",
@@ -256,16 +225,17 @@ class SupportCancellationNotice(models.Model):
                 )
                 continue
             judged = notice._judged_day()
-            lines = notice.contract_line_ids.filtered("date_end")
-            periods = [line._noticed_period(judged) for line in lines if judged]
-            notice.on_time = bool(periods) and all(
-                renewal_rules.notice_outcome(judged, deadline, renewed)
+            lines = notice.contract_line_ids.filtered("date_end") if judged else []
+            notice.on_time = bool(lines) and all(
+                renewal_rules.notice_outcome(judged, *line._noticed_period(judged)[:2])
                 == renewal_rules.ON_TIME
-                for deadline, renewed, _end in periods
+                for line in lines
             )
 
-    @api.constrains("received_at", "sent_date")
-    def _check_dates(self):
+    @api.constrains("received_at", "sent_date", "contract_line_ids", "partner_id")
+    def _check_facts(self):
+        """Possible dates; the services named have an end, are the customer's
+        and had started when the notice arrived."""
         now = fields.Datetime.now()
         for notice in self:
             if notice.received_at > now:
@@ -287,12 +257,6 @@ class SupportCancellationNotice(models.Model):
                         sent=format_date(self.env, notice.sent_date),
                     )
                 )
-
-    @api.constrains("contract_line_ids", "partner_id", "received_at")
-    def _check_lines(self):
-        """The services named renew (they have an end), are the customer's,
-        and had started when the notice arrived."""
-        for notice in self:
             lines = notice.contract_line_ids
             if not lines:
                 raise ValidationError(
@@ -309,9 +273,8 @@ class SupportCancellationNotice(models.Model):
                     )
                 )
             customer = notice.partner_id.commercial_partner_id
-            foreign = lines.filtered(
-                lambda ln, c=customer: ln.contract_id.partner_id.commercial_partner_id
-                != c
+            foreign = lines - lines.filtered_domain(
+                [("contract_id.partner_id.commercial_partner_id", "=", customer.id)]
             )
             if foreign:
                 raise ValidationError(
@@ -335,9 +298,9 @@ class SupportCancellationNotice(models.Model):
                     )
 
     def init(self):
-        # the periods named by the open and confirmed notices, one row each:
-        # its unique key refuses a second notice for a period even when two
-        # are recorded at the same instant (two portal requests)
+        # the periods named by the open and confirmed notices: its unique key
+        # refuses a second notice for a period even when two are recorded at
+        # the same instant (two portal requests)
         self.env.cr.execute(
             SQL(
                 """
@@ -359,8 +322,7 @@ class SupportCancellationNotice(models.Model):
 
     def _sync_periods(self):
         """Record the periods these notices name while they are open or
-        confirmed; a period already named by another notice is refused,
-        whatever the moment the other was recorded."""
+        confirmed; a period another notice names is refused."""
         if not self:
             return
         self.flush_recordset()
@@ -400,7 +362,7 @@ class SupportCancellationNotice(models.Model):
 
     @api.constrains("contract_line_ids", "state", "received_at", "sent_date")
     def _check_one_notice_per_period(self):
-        """One open or confirmed notice per service and period."""
+        """One open or confirmed notice per service and period, named."""
         for notice in self.filtered(lambda n: n.state in ("draft", "confirmed")):
             mine = notice._period_keys()
             lines = notice.contract_line_ids | notice.result_ids.contract_line_id
@@ -419,7 +381,7 @@ class SupportCancellationNotice(models.Model):
                 ]
             )
             for other in others.sorted("id"):
-                shared = set(mine) & set(other._period_keys())
+                shared = mine & other._period_keys()
                 if shared:
                     line = self.env["contract.line"].browse(next(iter(shared))[0])
                     raise ValidationError(
@@ -469,8 +431,7 @@ class SupportCancellationNotice(models.Model):
         return notices
 
     def _check_manager(self):
-        """Only a support terms manager decides a notice: its state and outcome
-        change the services and may refund the customer."""
+        # its state and outcome change the services and may refund the customer
         check_manager(
             self,
             self.env._(
@@ -504,10 +465,9 @@ class SupportCancellationNotice(models.Model):
     def action_confirm(self):
         """Apply the notice to each service and tell the customer why."""
         self._check_manager()
-        # the one elevation of a notice, after the manager check: applying the
-        # manager's decision ends or renews contract lines and posts the
-        # refund credit notes, rights of accounting a support manager need
-        # not hold
+        # after the manager check: applying the decision ends or renews
+        # contract lines and posts credit notes, accounting rights a support
+        # manager need not hold
         for notice in self.sudo():
             if notice.state != "draft":
                 raise UserError(
@@ -515,10 +475,10 @@ class SupportCancellationNotice(models.Model):
                         "Notice %(notice)s is already decided.", notice=notice.name
                     )
                 )
-            if not notice.channel_accepted:
-                notice._reject()
-            else:
+            if notice.channel_accepted:
                 notice._apply()
+            else:
+                notice._reject()
         return True
 
     def _only_rejected_back_to_draft(self):
@@ -530,8 +490,6 @@ class SupportCancellationNotice(models.Model):
         )
 
     def action_reset_draft(self):
-        # the state is a decision, and the manager's before anything is said
-        # of the notice
         self._check_manager()
         for notice in self:
             if notice.state != "rejected":

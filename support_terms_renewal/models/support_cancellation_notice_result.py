@@ -22,21 +22,15 @@ class SupportCancellationNoticeResult(models.Model):
     _order = "id"
 
     notice_id = fields.Many2one(
-        comodel_name="support.cancellation.notice",
-        required=True,
-        ondelete="cascade",
-        index=True,
+        "support.cancellation.notice", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="notice_id.company_id", store=True)
     contract_line_id = fields.Many2one(
-        comodel_name="contract.line", string="Service", required=True, index=True
+        "contract.line", "Service", required=True, index=True
     )
-    outcome = fields.Selection(
-        selection=OUTCOMES,
-        required=True,
-    )
-    notice_deadline = fields.Date(string="Last day to cancel")
-    end_date = fields.Date(string="Service ends on")
+    outcome = fields.Selection(OUTCOMES, required=True)
+    notice_deadline = fields.Date("Last day to cancel")
+    end_date = fields.Date("Service ends on")
     explanation = fields.Char(compute="_compute_explanation")
 
     def init(self):
@@ -57,42 +51,40 @@ class SupportCancellationNoticeResult(models.Model):
     )
     @api.depends_context("lang")
     def _compute_explanation(self):
-        """Rendered from the stored outcome and dates in the reader's language
-        and date format: the customer's in its emails and portal."""
+        """In the reader's language and date format: the customer's in its
+        emails and portal."""
 
         def day(value):
             return format_date(self.env, value)
 
         for result in self:
             notice = result.notice_id
-            received = (
-                self.env._("sent on %(day)s", day=day(notice.sent_date))
+            facts = {
+                "received": self.env._("sent on %(day)s", day=day(notice.sent_date))
                 if notice.judged_on == "sent"
-                else self.env._("received on %(day)s", day=day(notice.received_date))
-            )
+                else self.env._("received on %(day)s", day=day(notice.received_date)),
+                "deadline": day(result.notice_deadline),
+                "end": day(result.end_date),
+            }
             if result.outcome == "on_time":
                 text = self.env._(
                     "%(received)s, by the last day to cancel "
                     "(%(deadline)s): the service ends on %(end)s and is not "
                     "renewed.",
-                    received=received,
-                    deadline=day(result.notice_deadline),
-                    end=day(result.end_date),
+                    **facts,
                 )
             elif result.outcome == "late":
                 text = self.env._(
                     "%(received)s, after the last day to cancel "
                     "(%(deadline)s): the renewal is due, the service is renewed "
                     "once and ends on %(end)s.",
-                    received=received,
-                    deadline=day(result.notice_deadline),
-                    end=day(result.end_date),
+                    **facts,
                 )
             elif result.outcome == "early":
                 text = self.env._(
                     "terminated early on %(end)s as requested; the period "
                     "already paid is not refunded.",
-                    end=day(result.end_date),
+                    **facts,
                 )
             else:
                 text = self.env._(
@@ -103,21 +95,14 @@ class SupportCancellationNoticeResult(models.Model):
 
     @api.model
     def _outcome_values(self, notice, service):
-        """Stop ``service`` as ``notice`` decides; values of its outcome.
-
-        The refund window is judged on the moment the notice reached us, the
-        notice deadline on the day the terms say (sent or received); a
-        requested end on or after the end of the period noticed is no early
-        termination: the notice stops the renewal, or lets it happen once
-        when late.
-        """
+        """Stop ``service`` as ``notice`` decides; values of its outcome. A
+        requested end on or after the end of the period is no early end."""
         line = service._current_line()
         judged = notice._judged_day()
         deadline, renewed, period_end = service._noticed_period(judged)
         values = {"contract_line_id": line.id, "notice_deadline": deadline}
-        hours = line._refund_window_hours()
-        if hours and renewal_rules.within_refund_window(
-            line.purchase_datetime, notice.received_at, hours
+        if renewal_rules.within_refund_window(
+            line.purchase_datetime, notice.received_at, line._refund_window_hours()
         ):
             self._refund_in_full(notice, line)
             return dict(values, outcome="refunded", end_date=False)
@@ -140,10 +125,9 @@ class SupportCancellationNoticeResult(models.Model):
 
     @api.model
     def _refund_in_full(self, notice, line):
-        """Credit all that was invoiced for ``line`` and cancel it, once."""
+        # the unique index refuses it too, but after the credit note
         refunded = self.search(
-            [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")],
-            limit=1,
+            [("contract_line_id", "=", line.id), ("outcome", "=", "refunded")], limit=1
         )
         if refunded:
             raise ValidationError(
@@ -158,11 +142,8 @@ class SupportCancellationNoticeResult(models.Model):
         line.write({"is_canceled": True, "is_auto_renew": False})
 
     def _post_on_contracts(self, notice):
-        """What the notice did, in the chatter of each contract it touched."""
-        for contract in notice.contract_line_ids.contract_id:
-            results = self.filtered(
-                lambda r, c=contract: r.contract_line_id.contract_id == c
-            )
+        by_contract = self.grouped(lambda r: r.contract_line_id.contract_id)
+        for contract, results in by_contract.items():
             body = Markup("<p>%s</p><ul>%s</ul>") % (
                 self.env._(
                     "Cancellation notice %(notice)s confirmed:", notice=notice.name
@@ -176,7 +157,7 @@ class SupportCancellationNoticeResult(models.Model):
 
     @api.model
     def _refund(self, notice, lines):
-        """A full credit note of what was invoiced for ``lines``."""
+        """Full credit notes of what was invoiced for ``lines``."""
         invoice_lines = self.env["account.move.line"].search(
             [
                 ("contract_line_id", "in", lines.ids),
@@ -185,7 +166,7 @@ class SupportCancellationNoticeResult(models.Model):
             ]
         )
         refunds = self.env["account.move"]
-        for invoice in invoice_lines.move_id:
+        for invoice, inv_lines in invoice_lines.grouped("move_id").items():
             refunds |= self._credit_note(
                 invoice,
                 notice,
@@ -203,17 +184,14 @@ class SupportCancellationNoticeResult(models.Model):
                         "discount": line.discount,
                         "tax_ids": [Command.set(line.tax_ids.ids)],
                     }
-                    for line in invoice_lines.filtered(
-                        lambda ln, inv=invoice: ln.move_id == inv
-                    )
+                    for line in inv_lines
                 ],
             )
         return refunds
 
     @api.model
     def _credit_note(self, invoice, notice, ref, line_values):
-        """A posted credit note of ``invoice`` for ``notice``, with these
-        invoice lines."""
+        """A posted credit note of ``invoice`` for ``notice``."""
         refund = self.env["account.move"].create(
             {
                 "move_type": "out_refund",
@@ -242,26 +220,22 @@ class SupportCancellationNoticeResult(models.Model):
         return line
 
     @api.model
-    def _terminate_early(self, lines, end_date):
-        """End the service on ``end_date``: what was invoiced stays due.
-
-        OCA contract refuses an end before the last invoiced day; the period
-        already invoiced is not refunded, so the line counts as invoiced up
-        to its new end and is never invoiced again.
-        """
-        for line in lines:
-            if end_date < line.date_start:
-                line.write({"is_canceled": True, "is_auto_renew": False})
-                continue
-            values = {"date_end": end_date, "is_auto_renew": False}
-            if line.last_date_invoiced and line.last_date_invoiced > end_date:
-                values["last_date_invoiced"] = end_date
-            line.write(values)
-            line.contract_id.message_post(
-                body=Markup("%s")
-                % self.env._(
-                    "%(service)s terminated early on %(date)s, without refund.",
-                    service=line.name,
-                    date=format_date(self.env, end_date),
-                )
+    def _terminate_early(self, line, end_date):
+        """End the service on ``end_date``: what was invoiced stays due, so
+        the line counts as invoiced up to its new end (OCA refuses an end
+        before the last invoiced day)."""
+        if end_date < line.date_start:
+            line.write({"is_canceled": True, "is_auto_renew": False})
+            return
+        values = {"date_end": end_date, "is_auto_renew": False}
+        if line.last_date_invoiced and line.last_date_invoiced > end_date:
+            values["last_date_invoiced"] = end_date
+        line.write(values)
+        line.contract_id.message_post(
+            body=Markup("%s")
+            % self.env._(
+                "%(service)s terminated early on %(date)s, without refund.",
+                service=line.name,
+                date=format_date(self.env, end_date),
             )
+        )

@@ -1,28 +1,21 @@
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.tools import format_date
 
 
 class SupportRenewalOffer(models.Model):
-    """The offer to renew a service the customer renews by choice.
-
-    A service that is not renewed tacitly is offered again before its end:
-    its account manager gets an activity to contact the customer, and the
-    customer a quotation for the next period to sign and pay in the portal.
-    The quotation confirmed (signed and paid, or confirmed by staff) renews
-    the service with a line for the next period; a service whose quotation
-    is not confirmed by its end is not renewed and ends on its day. One offer
-    per service and period (unique key), whatever the number of runs.
-    """
+    """The offer to renew a service the customer renews by choice: a
+    quotation for the next period which, confirmed, renews the service; else
+    the service ends on its day."""
 
     _name = "support.renewal.offer"
     _description = "Renewal offer"
     _order = "id desc"
 
     contract_line_id = fields.Many2one(
-        comodel_name="contract.line",
-        string="Service",
+        "contract.line",
+        "Service",
         required=True,
         ondelete="cascade",
         index=True,
@@ -37,26 +30,17 @@ class SupportRenewalOffer(models.Model):
     company_id = fields.Many2one(
         related="contract_line_id.contract_id.company_id", store=True, index=True
     )
-    period_end = fields.Date(
-        string="Period ending on",
-        required=True,
-        readonly=True,
-        help="End of the period this offer renews.",
-    )
+    period_end = fields.Date("Period ending on", required=True, readonly=True)
     sale_order_id = fields.Many2one(
-        comodel_name="sale.order",
-        string="Renewal quotation",
+        "sale.order",
+        "Renewal quotation",
         readonly=True,
         index="btree_not_null",
         ondelete="restrict",
     )
-    user_id = fields.Many2one(
-        comodel_name="res.users",
-        string="Account manager",
-        readonly=True,
-    )
+    user_id = fields.Many2one("res.users", "Account manager", readonly=True)
     state = fields.Selection(
-        selection=[
+        [
             ("offered", "Offered: quotation sent"),
             ("renewed", "Renewed: quotation confirmed"),
             ("lapsed", "Not renewed: ended on its day"),
@@ -66,25 +50,20 @@ class SupportRenewalOffer(models.Model):
         readonly=True,
         index=True,
     )
-    renewed_line_id = fields.Many2one(
-        comodel_name="contract.line",
-        string="Next period",
-        readonly=True,
-        ondelete="set null",
-    )
+    renewed_line_id = fields.Many2one("contract.line", "Next period", readonly=True)
 
     _sql_constraints = [
         (
             "line_period_uniq",
             "unique(contract_line_id, period_end)",
             "A service is offered for renewal once per period.",
-        ),
+        )
     ]
 
     @api.model
     def _offer(self, lines):
-        """Offer the renewal of ``lines``: one quotation, one activity for
-        the account manager and one email to the customer per line."""
+        """One quotation, one activity for the account manager and one email
+        to the customer per line."""
         offers = self.create(
             [
                 {
@@ -96,9 +75,42 @@ class SupportRenewalOffer(models.Model):
             ]
         )
         for offer in offers:
-            offer.sale_order_id = offer._create_quotation()
-            offer._notify_account_manager()
-            offer._send_quotation()
+            order = offer._create_quotation()
+            offer.sale_order_id = order
+            end = format_date(self.env, offer.period_end)
+            if offer.user_id:
+                order.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=offer.company_id._support_today(),
+                    user_id=offer.user_id.id,
+                    summary=self.env._(
+                        "Contact %(customer)s to renew %(service)s (ends on %(end)s)",
+                        customer=offer.partner_id.display_name,
+                        service=offer.contract_line_id.product_id.display_name,
+                        end=end,
+                    ),
+                )
+            # Odoo's quotation email, with the link to sign and pay it
+            order.with_context(mark_so_as_sent=True).message_post_with_source(
+                order._find_mail_template(),
+                subtype_xmlid="mail.mt_comment",
+                message_type="comment",
+                partner_ids=order.partner_id.ids,
+                email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
+            )
+            order.filtered(lambda o: o.state == "draft").action_quotation_sent()
+            offer.contract_id.message_post(
+                body=Markup("%s")
+                % self.env._(
+                    "Renewal of %(service)s offered to %(customer)s: quotation "
+                    "%(quote)s, to confirm by %(end)s.",
+                    service=offer.contract_line_id.name,
+                    customer=offer.partner_id.display_name,
+                    quote=order.name,
+                    end=end,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         return offers
 
     def _create_quotation(self):
@@ -109,91 +121,44 @@ class SupportRenewalOffer(models.Model):
         start, end = line._support_next_period()
         partner = line.contract_id.partner_id
         lang = partner.lang or self.env.lang
-        return (
-            self.env["sale.order"]
-            .with_company(self.company_id)
-            .create(
-                {
-                    "partner_id": partner.id,
-                    "company_id": self.company_id.id,
-                    "origin": line.contract_id.name,
-                    "user_id": self.user_id.id,
-                    "validity_date": self.period_end,
-                    "require_signature": True,
-                    "require_payment": True,
-                    "prepayment_percent": 1.0,
-                    "order_line": [
-                        fields.Command.create(
-                            {
-                                "product_id": line.product_id.id,
-                                "product_uom_qty": line.quantity,
-                                "name": self.with_context(lang=lang).env._(
-                                    "%(service)s: renewal from %(start)s to %(end)s",
-                                    service=line.product_id.with_context(
-                                        lang=lang
-                                    ).display_name,
-                                    start=format_date(self.env, start, lang_code=lang),
-                                    end=format_date(self.env, end, lang_code=lang),
-                                ),
-                            }
-                        )
-                    ],
-                }
-            )
+        name = self.with_context(lang=lang).env._(
+            "%(service)s: renewal from %(start)s to %(end)s",
+            service=line.product_id.with_context(lang=lang).display_name,
+            start=format_date(self.env, start, lang_code=lang),
+            end=format_date(self.env, end, lang_code=lang),
         )
-
-    def _notify_account_manager(self):
-        self.ensure_one()
-        if not self.user_id:
-            return
-        self.sale_order_id.activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=self.company_id._support_today(),
-            user_id=self.user_id.id,
-            summary=self.env._(
-                "Contact %(customer)s to renew %(service)s (ends on %(end)s)",
-                customer=self.partner_id.display_name,
-                service=self.contract_line_id.product_id.display_name,
-                end=format_date(self.env, self.period_end),
-            ),
-        )
-
-    def _send_quotation(self):
-        """Odoo's quotation email, in the customer's language, with the link
-        to sign and pay it in the portal."""
-        self.ensure_one()
-        order = self.sale_order_id
-        template = order._find_mail_template()
-        order.with_context(mark_so_as_sent=True).message_post_with_source(
-            template,
-            subtype_xmlid="mail.mt_comment",
-            message_type="comment",
-            partner_ids=order.partner_id.ids,
-            email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
-        )
-        order.filtered(lambda o: o.state == "draft").action_quotation_sent()
-        self.contract_id.message_post(
-            body=Markup("%s")
-            % self.env._(
-                "Renewal of %(service)s offered to %(customer)s: quotation "
-                "%(quote)s, to confirm by %(end)s.",
-                service=self.contract_line_id.name,
-                customer=self.partner_id.display_name,
-                quote=order.name,
-                end=format_date(self.env, self.period_end),
-            ),
-            subtype_xmlid="mail.mt_note",
+        orders = self.env["sale.order"].with_company(self.company_id)
+        return orders.create(
+            {
+                "partner_id": partner.id,
+                "company_id": self.company_id.id,
+                "origin": line.contract_id.name,
+                "user_id": self.user_id.id,
+                "validity_date": self.period_end,
+                "require_signature": True,
+                "require_payment": True,
+                "prepayment_percent": 1.0,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": line.product_id.id,
+                            "product_uom_qty": line.quantity,
+                            "name": name,
+                        }
+                    )
+                ],
+            }
         )
 
     def _renew(self):
-        """The quotation is confirmed: the next period's line."""
+        """The quotation is confirmed: a line for the next period."""
         for offer in self.filtered(lambda o: o.state == "offered"):
             new_line = offer.contract_line_id._support_renew_by_choice()
             offer.write({"state": "renewed", "renewed_line_id": new_line.id})
 
     def _lapse(self):
         """The period ended without the quotation confirmed: the service
-        ends on its day, the quotation can no longer be signed."""
+        ends on its day, the quotation is cancelled."""
         for offer in self.filtered(lambda o: o.state == "offered"):
             offer.state = "lapsed"
             order = offer.sale_order_id

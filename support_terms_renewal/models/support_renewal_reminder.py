@@ -10,14 +10,10 @@ from odoo.addons.support_terms_base.tools import MANAGER_GROUP, send_customer_ma
 
 
 class SupportRenewalReminder(models.Model):
-    """A reminder owed to a customer for one period of one service.
-
-    The unique key (line, kind, period end) is what makes the reminder cron
-    send each reminder once, whatever the number of runs. For a tacit
-    renewal the reminder is the provider's evidence: it is marked sent only
-    when its email was queued to a valid address with a valid subject;
-    otherwise it is kept as not delivered, with the reason, and the staff
-    get an activity to reach the customer another way.
+    """A reminder owed to a customer for one period of one service, sent once
+    (unique key). It is the provider's evidence: marked sent only when its
+    email was queued to a valid address with a valid subject, else kept as
+    not delivered and the staff asked to reach the customer another way.
     """
 
     _name = "support.renewal.reminder"
@@ -25,11 +21,7 @@ class SupportRenewalReminder(models.Model):
     _order = "id desc"
 
     contract_line_id = fields.Many2one(
-        comodel_name="contract.line",
-        required=True,
-        ondelete="cascade",
-        index=True,
-        readonly=True,
+        "contract.line", required=True, ondelete="cascade", index=True, readonly=True
     )
     contract_id = fields.Many2one(
         related="contract_line_id.contract_id", store=True, index=True
@@ -41,16 +33,13 @@ class SupportRenewalReminder(models.Model):
         related="contract_line_id.contract_id.company_id", store=True, index=True
     )
     kind = fields.Selection(
-        selection=[
-            ("notice", "Before the last day to cancel"),
-            ("end", "Before the end"),
-        ],
+        [("notice", "Before the last day to cancel"), ("end", "Before the end")],
         required=True,
         readonly=True,
     )
     period_end = fields.Date(required=True, readonly=True)
     state = fields.Selection(
-        selection=[
+        [
             ("sent", "Sent"),
             ("skipped", "Skipped: date already past"),
             ("failed", "Not delivered"),
@@ -59,9 +48,9 @@ class SupportRenewalReminder(models.Model):
         default="sent",
         readonly=True,
     )
-    failure_reason = fields.Char(string="Why not delivered", readonly=True)
+    failure_reason = fields.Char("Why not delivered", readonly=True)
     mail_id = fields.Many2one(
-        comodel_name="mail.mail", string="Email", readonly=True, index="btree_not_null"
+        "mail.mail", "Email", readonly=True, index="btree_not_null"
     )
 
     # plain fields for the email templates, so that Odoo renders thousands
@@ -80,7 +69,7 @@ class SupportRenewalReminder(models.Model):
             "line_kind_period_uniq",
             "unique(contract_line_id, kind, period_end)",
             "A reminder is sent once per service, kind and period.",
-        ),
+        )
     ]
 
     @api.depends("contract_line_id.name")
@@ -120,8 +109,6 @@ class SupportRenewalReminder(models.Model):
         """Email the customers and note it in the contracts' chatter, in
         batch; an email that cannot reach the customer marks its reminder
         not delivered and asks the staff to act."""
-        if not self:
-            return
         failures = {
             reminder: self.env._(
                 "%(customer)s has no valid email address.",
@@ -156,7 +143,7 @@ class SupportRenewalReminder(models.Model):
 
     @api.model
     def _email_templates(self):
-        """{email kind (``_email_kind``): xmlid of its mail template}."""
+        """{``_email_kind``: xmlid of its mail template}."""
         return {
             "notice": "support_terms_renewal.mail_template_renewal_reminder",
             "end": "support_terms_renewal.mail_template_renewal_reminder_end",
@@ -164,8 +151,8 @@ class SupportRenewalReminder(models.Model):
         }
 
     def _email_kind(self):
-        """Which email tells this reminder: before the last day to cancel,
-        before the end, or before the end of a period already renewed."""
+        """The reminder's kind, or ``renewed`` before the end of a period
+        already renewed."""
         self.ensure_one()
         line = self.contract_line_id
         if self.kind == "end" and line.date_end and line.date_end > self.period_end:
@@ -190,6 +177,7 @@ class SupportRenewalReminder(models.Model):
         """An activity on each contract for its responsible, else managers."""
         managers = self.env.ref(MANAGER_GROUP).users
         activity_type = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("contract.contract")
         vals_list = []
         for reminder in self:
             contract = reminder.contract_id
@@ -199,9 +187,7 @@ class SupportRenewalReminder(models.Model):
             for user in users:
                 vals_list.append(
                     {
-                        "res_model_id": self.env["ir.model"]._get_id(
-                            "contract.contract"
-                        ),
+                        "res_model_id": model_id,
                         "res_id": contract.id,
                         "activity_type_id": activity_type.id,
                         "user_id": user.id,
@@ -221,25 +207,20 @@ class SupportRenewalReminder(models.Model):
         items = defaultdict(list)
         for reminder in self:
             line = reminder.contract_line_id
+            facts = {
+                "service": line.name,
+                "end": format_date(self.env, reminder.period_end),
+                "deadline": format_date(self.env, line.notice_deadline),
+            }
             if reminder.kind == "notice":
                 text = self.env._(
                     "%(service)s: ends on %(end)s, last day to cancel %(deadline)s",
-                    service=line.name,
-                    end=format_date(self.env, reminder.period_end),
-                    deadline=format_date(self.env, line.notice_deadline),
+                    **facts,
                 )
             elif reminder._email_kind() == "renewed":
-                text = self.env._(
-                    "%(service)s: ends on %(end)s, renewed",
-                    service=line.name,
-                    end=format_date(self.env, reminder.period_end),
-                )
+                text = self.env._("%(service)s: ends on %(end)s, renewed", **facts)
             else:
-                text = self.env._(
-                    "%(service)s: ends on %(end)s",
-                    service=line.name,
-                    end=format_date(self.env, reminder.period_end),
-                )
+                text = self.env._("%(service)s: ends on %(end)s", **facts)
             items[reminder.contract_id].append(Markup("<li>%s</li>") % text)
         bodies = {
             contract.id: Markup("<p>%s</p><ul>%s</ul>")
@@ -257,11 +238,11 @@ class SupportRenewalReminder(models.Model):
 
     @api.model
     def _send_due(self, lines):
-        """The reminders these lines owe today: one per line, period and kind,
-        emailed when their deadline is still ahead."""
+        """The reminders these lines owe today, emailed when the day they
+        announce is still ahead."""
         vals_list = []
         remind_end = lines._reminded_before_end()
-        # the reminders already sent, which each line looks at, read at once
+        # prefetch the reminders already sent, which each line looks at
         (lines | lines.predecessor_contract_line_id).mapped("renewal_reminder_ids")
         for line in lines:
             today = line.company_id._support_today()
@@ -275,7 +256,6 @@ class SupportRenewalReminder(models.Model):
                         "contract_line_id": line.id,
                         "kind": kind,
                         "period_end": period_end,
-                        # a deadline already past is not worth an email
                         "state": "sent" if target >= today else "skipped",
                     }
                 )

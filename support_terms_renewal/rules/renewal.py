@@ -1,15 +1,7 @@
 """Tacit renewal with notice: periods, notice deadlines, reminders, refunds.
 
-Hosting, domains and PEC boxes renew every year from their
-registration or transfer date ("anniversary"); company showcases and banners
-renew every 31 December ("calendar year"); a cancellation must reach the
-provider at least 60 days before the expiry, otherwise the renewal is due.
-Support plans last 365 days, are refundable within 24 hours of
-purchase only, and the customer is contacted a month before they expire.
-
-Anything sold for a number of days (a support plan's period, prepaid credits)
-lasts that many days counting the day of purchase: ``days_period_end`` is the
-one rule both use.
+Services renew every year from their start ("anniversary") or every 31
+December ("calendar year"), unless cancelled by the notice deadline.
 """
 
 from datetime import date, timedelta
@@ -35,17 +27,9 @@ def anniversary(day, years=1):
 
 
 def period_end(start, policy, notice_days=0, duration_days=0):
-    """Last day of the first period of a service that begins on ``start``.
-
-    ``duration_days`` (a support plan's duration) makes the period last that
-    many days (``days_period_end``), whatever the policy. Otherwise an
-    anniversary period lasts a year: from 15 March to 14 March, from
-    29 February 2024 to 28 February 2025. A calendar-year period ends on the
-    31 December of its start year, unless its last day to cancel
-    (``notice_days`` before) would already be past on the day of sale: then
-    the first period runs to the next 31 December, so that the customer
-    always gets a period it could cancel in time.
-    """
+    """Last day of the first period of a service that begins on ``start``;
+    a calendar-year period whose last day to cancel is already past runs to
+    the next 31 December, so that the customer could cancel in time."""
     if duration_days:
         return days_period_end(start, duration_days)
     if policy == CALENDAR_YEAR:
@@ -77,50 +61,34 @@ def notice_deadline(date_end, notice_days):
 
 
 def notice_outcome(received, deadline, renewed_since):
-    """How a cancellation of ``received`` applies to a service.
-
-    ``received`` is the day the notice is judged on: the day it was sent
-    (postmark, PEC acceptance) when the terms say it must be "sent" by the
-    deadline, else the day it was received. ``deadline`` is the notice
-    deadline of the period in progress on that day; ``renewed_since`` says
-    the service was renewed for the next period since (the renewal runs the
-    day after the deadline).
-
-    - ``on_time``: received by the deadline, the service stops at the end of
-      that period (a renewal made meanwhile is undone);
-    - ``late``: the renewal is due: renew once, stop at the end of the
-      renewed period;
-    - ``late_renewed``: as ``late``, the renewal was already made.
-    """
+    """How a cancellation judged on day ``received`` applies to a service
+    whose period in progress that day has ``deadline`` as its last day to
+    cancel, and was ``renewed_since`` for the next period: ``on_time`` stops
+    it at the end of that period (undoing a renewal), ``late`` renews it once
+    (``late_renewed``: the renewal was already made)."""
     if deadline is None or received <= deadline:
         return ON_TIME
     return LATE_RENEWED if renewed_since else LATE
 
 
 def reminder_dates(date_end, deadline, reminder_days, remind_end):
-    """{kind: day} of the reminders owed for one period of a service.
-
-    ``notice``: ``reminder_days`` before the notice deadline (the last day to
-    cancel); ``end``: ``reminder_days`` before the end, for the services whose
-    customer is contacted before they expire (support plans). No reminder
-    days, no reminders.
-    """
+    """{kind: day} of the reminders owed for one period: ``notice`` before
+    the last day to cancel, ``end`` before the end when ``remind_end``; one
+    only when both fall on the same day, none without reminder days."""
     dates = {}
     if not reminder_days or reminder_days < 0:
         return dates
+    before = timedelta(days=reminder_days)
     if deadline:
-        dates["notice"] = deadline - timedelta(days=reminder_days)
-    if remind_end and date_end:
-        dates["end"] = date_end - timedelta(days=reminder_days)
+        dates["notice"] = deadline - before
+    if remind_end and date_end and date_end - before != dates.get("notice"):
+        dates["end"] = date_end - before
     return dates
 
 
 def within_refund_window(purchased_at, cancelled_at, window_hours):
-    """A plan cancelled within ``window_hours`` of its purchase is refunded.
-
-    ``cancelled_at`` is the moment the notice reached the provider, never
-    the moment staff confirmed it.
-    """
+    """A plan cancelled (the notice reaching the provider) within
+    ``window_hours`` of its purchase is refunded."""
     if not window_hours or not purchased_at or cancelled_at < purchased_at:
         return False
     return cancelled_at - purchased_at <= timedelta(hours=window_hours)

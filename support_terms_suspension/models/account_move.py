@@ -15,7 +15,7 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     support_suspension_id = fields.Many2one(
-        comodel_name="support.service.suspension",
+        "support.service.suspension",
         string="Suspension for overdue payment",
         index="btree_not_null",
         copy=False,
@@ -26,7 +26,7 @@ class AccountMove(models.Model):
         "services again in it.",
     )
     support_reactivation_suspension_id = fields.Many2one(
-        comodel_name="support.service.suspension",
+        "support.service.suspension",
         string="Reactivation fee of",
         index="btree_not_null",
         copy=False,
@@ -36,7 +36,6 @@ class AccountMove(models.Model):
     support_reactivation_fee = fields.Boolean(
         string="Reactivation fee",
         readonly=True,
-        copy=True,
         help="This invoice charges a reactivation fee: it never suspends the "
         "services nor counts as a late payment by itself. Kept by the invoice "
         "that corrects it (reverse and create).",
@@ -53,7 +52,7 @@ class AccountMove(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if "state" in vals:
-            self.env["support.service.suspension"]._on_invoices_unposted(
+            self.env["support.service.suspension"]._release_invoices(
                 self.filtered(lambda m: m.state != "posted")
             )
         return result
@@ -61,7 +60,9 @@ class AccountMove(models.Model):
     # -- payment -----------------------------------------------------------
 
     def _invoice_paid_hook(self):
-        """A payment may reactivate services and make a repeat late payer."""
+        """A payment may reactivate services, activate those paid before
+        activation (from the day they were paid; ``_on_service_state_change``
+        is where provisioning hooks in) and make a repeat late payer."""
         result = super()._invoice_paid_hook()
         # the customer's services and terms follow its invoices, whoever
         # records the payment
@@ -72,7 +73,12 @@ class AccountMove(models.Model):
         paid_on = {
             move_id: paid for move_id, _p, _d, paid in invoices._support_paid_on_rows()
         }
-        invoices._support_activate_services(paid_on)
+        for move in invoices.filtered(lambda m: paid_on.get(m.id)):
+            move.invoice_line_ids.contract_line_id.filtered(
+                lambda line: line.service_state == "waiting_payment"
+            ).write(
+                {"service_state": "active", "service_activated_on": paid_on[move.id]}
+            )
         late = invoices.filtered(
             lambda m: paid_late(
                 m.invoice_date_due,
@@ -85,21 +91,6 @@ class AccountMove(models.Model):
                 company
             )._support_check_late_payer()
         return result
-
-    def _support_activate_services(self, paid_on):
-        """The services paid before activation that these paid invoices bill
-        are active from the day they were paid (``paid_on``: {invoice id:
-        date}); an invoice settled by a credit note alone activates nothing.
-        The change of state calls ``_on_service_state_change``, where
-        provisioning hooks in."""
-        for move in self:
-            if not paid_on.get(move.id):
-                continue
-            move.invoice_line_ids.contract_line_id.filtered(
-                lambda line: line.service_state == "waiting_payment"
-            ).write(
-                {"service_state": "active", "service_activated_on": paid_on[move.id]}
-            )
 
     def _support_paid_on_rows(self, where=None):
         """``(move id, commercial partner id, due date, paid on)`` of these
@@ -148,20 +139,16 @@ class AccountMove(models.Model):
         """Overdue customer invoices not yet waited for by a suspension (or
         whose suspension a payment lifted, the payment since undone), of
         customers with a service in force in the invoice's company, in the
-        companies that turned the suspension on. A suspension lifted by a
-        manager never comes back by itself. Searched by the scheduled action,
-        as superuser: every company's invoices.
-
-        The domain form of ``rules.late_payment.is_overdue`` (tested to agree
-        with it). A reactivation fee invoice never suspends by itself.
-        """
-        by_company = []
+        companies that turned the suspension on: the domain form of
+        ``rules.late_payment.is_overdue`` (tested to agree with it), searched
+        by the scheduled action as superuser. A reactivation fee invoice never
+        suspends by itself."""
+        Line, by_company = self.env["contract.line"], []
         for company in self.env["res.company"].search(
             [("support_overdue_suspension", "=", True)]
         ):
-            lines = self.env["contract.line"]._search(
-                self.env["contract.line"]._support_in_force_domain(today)
-                + [("company_id", "=", company.id)]
+            lines = Line._search(
+                Line._support_in_force_domain(today) + [("company_id", "=", company.id)]
             )
             contracts = self.env["contract.contract"]._search(
                 [
@@ -172,18 +159,18 @@ class AccountMove(models.Model):
                     )
                 ]
             )
-            customers = contracts.subselect(
-                SQL.identifier(contracts.table, "commercial_partner_id")
-            )
+            grace = company.support_overdue_grace_days
             by_company.append(
                 [
                     ("company_id", "=", company.id),
+                    ("invoice_date_due", "<", overdue_before(today, grace)),
                     (
-                        "invoice_date_due",
-                        "<",
-                        overdue_before(today, company.support_overdue_grace_days),
+                        "commercial_partner_id",
+                        "in",
+                        contracts.subselect(
+                            SQL.identifier(contracts.table, "commercial_partner_id")
+                        ),
                     ),
-                    ("commercial_partner_id", "in", customers),
                 ]
             )
         if not by_company:

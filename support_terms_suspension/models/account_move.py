@@ -92,21 +92,14 @@ class AccountMove(models.Model):
             )._support_check_late_payer()
         return result
 
-    def _support_paid_on_rows(self, where=None):
+    def _support_paid_on_rows(self):
         """``(move id, commercial partner id, due date, paid on)`` of these
-        invoices (or of those matching the SQL condition ``where`` on
-        ``account_move m``), in one query.
-
-        ``paid on`` is the date of the last payment reconciled with the
-        invoice: the date the customer paid, whatever day it was recorded.
-        Credit notes are not payments: an invoice settled only by a credit
-        note has no ``paid on``.
-        """
-        if where is None:
-            ids = [move_id for move_id in self.ids if isinstance(move_id, int)]
-            if not ids:
-                return []
-            where = SQL("m.id IN %s", tuple(ids))
+        invoices in one query. ``paid on`` is the date of the last payment
+        reconciled with the invoice (the day the customer paid, whatever day
+        it was recorded); a credit note is not a payment."""
+        ids = [move_id for move_id in self.ids if isinstance(move_id, int)]
+        if not ids:
+            return []
         self.env["account.move"].flush_model()
         self.env["account.move.line"].flush_model()
         self.env["account.partial.reconcile"].flush_model()
@@ -126,9 +119,9 @@ class AccountMove(models.Model):
                          AND l.display_type = 'payment_term'
                          AND cm.move_type != 'out_refund'
                   ) paid ON TRUE
-                 WHERE %s
+                 WHERE m.id IN %s
                 """,
-                where,
+                tuple(ids),
             )
         )
 

@@ -127,20 +127,19 @@ class ResPartner(models.Model):
             ),
             since,
         )
-        rows = self.env["account.move"]._support_paid_on_rows(
-            SQL(
-                """
-                m.commercial_partner_id IN %s
-                AND m.company_id = %s
-                AND m.move_type = 'out_invoice'
-                AND m.state = 'posted'
-                AND m.payment_state IN %s
-                AND m.support_reactivation_fee IS NOT TRUE
-                """,
-                tuple(ids),
-                company.id,
-                PAID_STATES,
+        rows = (
+            self.env["account.move"]
+            .search(
+                [
+                    ("commercial_partner_id", "in", ids),
+                    ("company_id", "=", company.id),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("payment_state", "in", PAID_STATES),
+                    ("support_reactivation_fee", "=", False),
+                ]
             )
+            ._support_paid_on_rows()
         )
         grace = company.support_overdue_grace_days
         return Counter(

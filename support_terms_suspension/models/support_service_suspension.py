@@ -389,11 +389,12 @@ class SupportServiceSuspension(models.Model):
         return self
 
     def _send_mail(self, template_xmlid):
-        """Render and queue one email per suspension, logged in its chatter."""
-        to_send = self.filtered(
-            lambda s: s.company_id.support_suspension_email or s.state == "lifted"
+        send_customer_mail(
+            self.filtered(
+                lambda s: s.company_id.support_suspension_email or s.state == "lifted"
+            ),
+            template_xmlid,
         )
-        return send_customer_mail(to_send, template_xmlid)
 
     # -- what the invoices tell ----------------------------------------------
 
@@ -410,10 +411,8 @@ class SupportServiceSuspension(models.Model):
     @api.model
     def _release_invoices(self, invoices):
         """These invoices were cancelled or reset to draft: the overdue
-        suspensions stop waiting for them. One left with no invoice lifts,
-        without fee, and the customer is told why; one still waiting for
-        others lifts if those are settled. Posted again and still unpaid, an
-        invoice suspends again like any other."""
+        suspensions stop waiting for them, and lift (without fee when nothing
+        is left to wait for) if the others are settled."""
         # the customer's services follow its invoices, whoever changes them
         invoices = invoices.sudo()
         overdue = invoices.support_suspension_id.filtered(
@@ -451,14 +450,10 @@ class SupportServiceSuspension(models.Model):
 
     @api.model
     def _suspend_for_invoices(self, moves, today):
-        """One overdue suspension per customer and company for these invoices,
-        in a constant number of queries per batch (plus chatter and emails).
-
-        A customer with an open one gets these invoices (and any new service)
-        added to it; an invoice whose payment was undone opens its lifted
-        suspension again; the others get a new one covering their active
-        services.
-        """
+        """One overdue suspension per customer and company for these invoices:
+        the open one (to which new services are added), else the lifted one
+        of an invoice whose payment was undone, else a new one over the
+        services in force. A constant number of queries per batch."""
         invoices = moves.grouped(
             lambda m: (m.company_id.id, m.commercial_partner_id.id)
         )
@@ -659,14 +654,9 @@ class SupportServiceSuspension(models.Model):
     @api.model
     def _cron_overdue_suspension(self):
         """Reactivate the customers who paid, invoice their fees, suspend those
-        with overdue invoices.
-
-        One batch of invoices per call: the cron worker commits it and calls
-        again while work remains. An invoice leaves the due set in the same
-        transaction that suspends (it gets its suspension) or reactivates (its
-        suspension is lifted), so a second, overlapping or restarted run
-        handles it once.
-        """
+        with overdue invoices: one batch of invoices per call (see
+        ``run_due_batch``), each leaving the due set in the transaction that
+        handles it."""
         today = self.env.company._support_today()
         moves = (
             self.env["account.move"]

@@ -41,7 +41,6 @@ class ResPartner(models.Model):
         compute="_compute_support_suspension_count",
         compute_sudo=True,
         groups="support_terms_base.group_support_terms_user",
-        help="The customer's suspensions not lifted yet in the current company.",
     )
     support_suspended_since = fields.Date(
         string="Suspended since",

@@ -38,7 +38,6 @@ class SupportServiceSuspension(models.Model):
         index=True,
         tracking=True,
         domain="[('parent_id', '=', False)]",
-        help="The commercial partner whose services are suspended.",
     )
     line_ids = fields.Many2many(
         "contract.line",
@@ -551,19 +550,15 @@ class SupportServiceSuspension(models.Model):
         )
         rows = settled.invoice_ids._support_paid_on_rows()
         paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
+        dates = {s: [paid_on[move.id] for move in s.invoice_ids] for s in settled}
         to_invoice = settled.filtered(
             lambda s: s.company_id.support_reactivation_fee_product_id
             and not s.fee_invoice_id
-            and settled_late(
-                [paid_on[move.id] for move in s.invoice_ids if move.id in paid_on],
-                s.company_id.support_overdue_grace_days,
-            )
+            and settled_late(dates[s], s.company_id.support_overdue_grace_days)
         )
         for (reason, fee_state), group in settled.grouped(
             lambda s: (
-                "paid"
-                if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
-                else "credited",
+                "paid" if any(paid for _due, paid in dates[s]) else "credited",
                 "to_invoice" if s in to_invoice else "none",
             )
         ).items():

@@ -69,7 +69,7 @@ class AccountMove(models.Model):
         invoices = self.sudo().filtered(
             lambda m: m.move_type == "out_invoice" and m.payment_state in PAID_STATES
         )
-        self.env["support.service.suspension"]._on_invoices_settled(invoices)
+        invoices.support_suspension_id._lift_settled()
         paid_on = {
             move_id: paid for move_id, _p, _d, paid in invoices._support_paid_on_rows()
         }
@@ -129,13 +129,10 @@ class AccountMove(models.Model):
 
     @api.model
     def _support_overdue_domain(self, today):
-        """Overdue customer invoices not yet waited for by a suspension (or
-        whose suspension a payment lifted, the payment since undone), of
-        customers with a service in force in the invoice's company, in the
-        companies that turned the suspension on: the domain form of
-        ``rules.late_payment.is_overdue`` (tested to agree with it), searched
-        by the scheduled action as superuser. A reactivation fee invoice never
-        suspends by itself."""
+        """Overdue customer invoices (``rules.late_payment.is_overdue``) not
+        waited for by a suspension, or whose payment was undone after it, of
+        customers with a service in force in the companies that turned the
+        suspension on; a reactivation fee never suspends by itself."""
         Line, by_company = self.env["contract.line"], []
         for company in self.env["res.company"].search(
             [("support_overdue_suspension", "=", True)]

@@ -190,12 +190,9 @@ class ResPartner(models.Model):
         return result
 
     def _support_stop_renewals(self):
-        """The services of a repeat late payer end at their expiry.
-
-        Its auto-renewing lines stop renewing (OCA's ``is_auto_renew``: the
-        renewal only renews those), each contract says so in its chatter, the
-        account manager gets an activity and the customer an email.
-        """
+        """The services of a repeat late payer end at their expiry: its lines
+        stop renewing (OCA's ``is_auto_renew``), each contract says so, the
+        account manager gets an activity and the customer an email."""
         customers = self.commercial_partner_id
         lines = self.env["contract.line"].sudo()
         # without contract_line_successor nothing renews: no line to stop

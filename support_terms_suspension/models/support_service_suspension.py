@@ -398,16 +398,6 @@ class SupportServiceSuspension(models.Model):
     # -- what the invoices tell ----------------------------------------------
 
     @api.model
-    def _on_invoices_settled(self, invoices):
-        """These invoices were just paid or credited: lift the overdue
-        suspensions they settle."""
-        # the customer's services follow its invoices, whoever settles them
-        invoices = invoices.sudo().filtered(lambda m: m.move_type == "out_invoice")
-        invoices.support_suspension_id.filtered(
-            lambda s: s.state == "active"
-        )._lift_settled()
-
-    @api.model
     def _release_invoices(self, invoices):
         """These invoices were cancelled or reset to draft: the overdue
         suspensions stop waiting for them, and lift (without fee when nothing
@@ -543,11 +533,13 @@ class SupportServiceSuspension(models.Model):
         (the row lock). Paid late (``rules.late_payment.settled_late``, on the
         payment dates) costs the fee, left to the scheduled action: a payment
         never fails because of it."""
-        overdue = self.filtered(lambda s: s.reason == "overdue")._lock()
-        settled = overdue.filtered(
+        overdue = self.filtered(lambda s: s.reason == "overdue" and s.state == "active")
+        settled = overdue._lock().filtered(
             lambda s: s.state == "active"
             and all_settled(s.invoice_ids.mapped("payment_state"))
         )
+        if not settled:
+            return
         rows = settled.invoice_ids._support_paid_on_rows()
         paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
         dates = {s: [paid_on[move.id] for move in s.invoice_ids] for s in settled}

@@ -133,21 +133,14 @@ class AccountMove(models.Model):
         waited for by a suspension, or whose payment was undone after it, of
         customers with a service in force in the companies that turned the
         suspension on; a reactivation fee never suspends by itself."""
-        Line, by_company = self.env["contract.line"], []
+        in_force = self.env["contract.line"]._support_in_force_domain(today)
+        by_company = []
         for company in self.env["res.company"].search(
             [("support_overdue_suspension", "=", True)]
         ):
-            lines = Line._search(
-                Line._support_in_force_domain(today) + [("company_id", "=", company.id)]
-            )
+            company_lines = [*in_force, ("company_id", "=", company.id)]
             contracts = self.env["contract.contract"]._search(
-                [
-                    (
-                        "id",
-                        "in",
-                        lines.subselect(SQL.identifier(lines.table, "contract_id")),
-                    )
-                ]
+                [("contract_line_ids", "any", company_lines)]
             )
             grace = company.support_overdue_grace_days
             by_company.append(

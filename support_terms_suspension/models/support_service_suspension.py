@@ -203,16 +203,14 @@ class SupportServiceSuspension(models.Model):
                     "invoice above.",
                     invoices=invoices,
                 )
-            suspension.mail_fee_text = (
-                env._(
+            suspension.mail_fee_text = ""
+            if fee:
+                suspension.mail_fee_text = env._(
                     "As our terms say, the reactivation fee is charged in invoice "
                     "%(invoice)s (%(amount)s).",
                     invoice=fee.name or "",
                     amount=format_amount(env, fee.amount_total, fee.currency_id),
                 )
-                if fee
-                else ""
-            )
             if suspension.lift_reason == "credited":
                 suspension.mail_lifted_text = env._(
                     "your invoices were settled by a credit note: the services "

@@ -398,8 +398,8 @@ class SupportServiceSuspension(models.Model):
     @api.model
     def _release_invoices(self, invoices):
         """These invoices were cancelled or reset to draft: the overdue
-        suspensions stop waiting for them, and lift (without fee when nothing
-        is left to wait for) if the others are settled."""
+        suspensions stop waiting for them. One left with nothing to wait for
+        lifts without fee; the others lift if what they wait for is settled."""
         # the customer's services follow its invoices, whoever changes them
         invoices = invoices.sudo()
         overdue = invoices.support_suspension_id.filtered(

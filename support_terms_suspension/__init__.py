@@ -9,9 +9,8 @@ from odoo.addons.support_terms_base.hooks import adoption_hooks
 
 
 def count_late_payments_from_today(env):
-    """A company that already had a threshold of late payments (a database
-    of an earlier version) counts them from today on, never those made
-    before; a fresh install leaves every threshold at 0: nothing counted."""
+    """A company that already had a threshold of late payments counts them
+    from today on, never those made before."""
     env.cr.execute(
         "UPDATE res_company SET support_late_payment_since = CURRENT_DATE "
         "WHERE support_do_not_renew_threshold > 0 "
@@ -28,23 +27,17 @@ _THANKS_FOR_PAYMENT = re.compile(
 
 
 def reactivation_mail_names_what_settled(env):
-    """A reactivation email (a noupdate record) that thanks the customer for
-    a payment even when a credit note or a cancelled invoice lifted the
-    suspension gets the paragraph that says which, in each language, unless
-    a user rewrote it."""
+    """A reactivation email (noupdate) that thanks for a payment even when a
+    credit note or a cancelled invoice lifted the suspension gets the
+    paragraph that says which, in each language, unless a user rewrote it."""
     template = env.ref(
         "support_terms_suspension.mail_template_services_reactivated",
         raise_if_not_found=False,
     )
     if not template:
         return
-    env.cr.execute(
-        SQL(
-            "SELECT body_html FROM mail_template WHERE id = %s",
-            template.id,
-        )
-    )
-    bodies = env.cr.fetchone()[0] or {}
+    query = SQL("SELECT body_html FROM mail_template WHERE id = %s", template.id)
+    bodies = env.execute_query(query)[0][0] or {}
     changed = {
         lang: _THANKS_FOR_PAYMENT.sub(
             '<p t-out="object.mail_lifted_text"/>', body or ""

@@ -15,7 +15,7 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     support_suspension_id = fields.Many2one(
-        comodel_name="support.service.suspension",
+        "support.service.suspension",
         string="Suspension for overdue payment",
         index="btree_not_null",
         copy=False,
@@ -26,7 +26,7 @@ class AccountMove(models.Model):
         "services again in it.",
     )
     support_reactivation_suspension_id = fields.Many2one(
-        comodel_name="support.service.suspension",
+        "support.service.suspension",
         string="Reactivation fee of",
         index="btree_not_null",
         copy=False,
@@ -36,7 +36,6 @@ class AccountMove(models.Model):
     support_reactivation_fee = fields.Boolean(
         string="Reactivation fee",
         readonly=True,
-        copy=True,
         help="This invoice charges a reactivation fee: it never suspends the "
         "services nor counts as a late payment by itself. Kept by the invoice "
         "that corrects it (reverse and create).",
@@ -53,7 +52,7 @@ class AccountMove(models.Model):
     def write(self, vals):
         result = super().write(vals)
         if "state" in vals:
-            self.env["support.service.suspension"]._on_invoices_unposted(
+            self.env["support.service.suspension"]._release_invoices(
                 self.filtered(lambda m: m.state != "posted")
             )
         return result
@@ -61,18 +60,25 @@ class AccountMove(models.Model):
     # -- payment -----------------------------------------------------------
 
     def _invoice_paid_hook(self):
-        """A payment may reactivate services and make a repeat late payer."""
+        """A payment may reactivate services, activate those paid before
+        activation (from the day they were paid; ``_on_service_state_change``
+        is where provisioning hooks in) and make a repeat late payer."""
         result = super()._invoice_paid_hook()
         # the customer's services and terms follow its invoices, whoever
         # records the payment
         invoices = self.sudo().filtered(
             lambda m: m.move_type == "out_invoice" and m.payment_state in PAID_STATES
         )
-        self.env["support.service.suspension"]._on_invoices_settled(invoices)
+        invoices.support_suspension_id._lift_settled()
         paid_on = {
             move_id: paid for move_id, _p, _d, paid in invoices._support_paid_on_rows()
         }
-        invoices._support_activate_services(paid_on)
+        for move in invoices.filtered(lambda m: paid_on.get(m.id)):
+            move.invoice_line_ids.contract_line_id.filtered(
+                lambda line: line.service_state == "waiting_payment"
+            ).write(
+                {"service_state": "active", "service_activated_on": paid_on[move.id]}
+            )
         late = invoices.filtered(
             lambda m: paid_late(
                 m.invoice_date_due,
@@ -86,36 +92,14 @@ class AccountMove(models.Model):
             )._support_check_late_payer()
         return result
 
-    def _support_activate_services(self, paid_on):
-        """The services paid before activation that these paid invoices bill
-        are active from the day they were paid (``paid_on``: {invoice id:
-        date}); an invoice settled by a credit note alone activates nothing.
-        The change of state calls ``_on_service_state_change``, where
-        provisioning hooks in."""
-        for move in self:
-            if not paid_on.get(move.id):
-                continue
-            move.invoice_line_ids.contract_line_id.filtered(
-                lambda line: line.service_state == "waiting_payment"
-            ).write(
-                {"service_state": "active", "service_activated_on": paid_on[move.id]}
-            )
-
-    def _support_paid_on_rows(self, where=None):
+    def _support_paid_on_rows(self):
         """``(move id, commercial partner id, due date, paid on)`` of these
-        invoices (or of those matching the SQL condition ``where`` on
-        ``account_move m``), in one query.
-
-        ``paid on`` is the date of the last payment reconciled with the
-        invoice: the date the customer paid, whatever day it was recorded.
-        Credit notes are not payments: an invoice settled only by a credit
-        note has no ``paid on``.
-        """
-        if where is None:
-            ids = [move_id for move_id in self.ids if isinstance(move_id, int)]
-            if not ids:
-                return []
-            where = SQL("m.id IN %s", tuple(ids))
+        invoices in one query. ``paid on`` is the date of the last payment
+        reconciled with the invoice (the day the customer paid, whatever day
+        it was recorded); a credit note is not a payment."""
+        ids = [move_id for move_id in self.ids if isinstance(move_id, int)]
+        if not ids:
+            return []
         self.env["account.move"].flush_model()
         self.env["account.move.line"].flush_model()
         self.env["account.partial.reconcile"].flush_model()
@@ -135,9 +119,9 @@ class AccountMove(models.Model):
                          AND l.display_type = 'payment_term'
                          AND cm.move_type != 'out_refund'
                   ) paid ON TRUE
-                 WHERE %s
+                 WHERE m.id IN %s
                 """,
-                where,
+                tuple(ids),
             )
         )
 
@@ -145,45 +129,31 @@ class AccountMove(models.Model):
 
     @api.model
     def _support_overdue_domain(self, today):
-        """Overdue customer invoices not yet waited for by a suspension (or
-        whose suspension a payment lifted, the payment since undone), of
-        customers with a service in force in the invoice's company, in the
-        companies that turned the suspension on. A suspension lifted by a
-        manager never comes back by itself. Searched by the scheduled action,
-        as superuser: every company's invoices.
-
-        The domain form of ``rules.late_payment.is_overdue`` (tested to agree
-        with it). A reactivation fee invoice never suspends by itself.
-        """
+        """Overdue customer invoices (``rules.late_payment.is_overdue``) not
+        waited for by a suspension, or whose payment was undone after it, of
+        customers with a service in force in the companies that turned the
+        suspension on; a reactivation fee never suspends by itself."""
+        in_force = self.env["contract.line"]._support_in_force_domain(today)
         by_company = []
         for company in self.env["res.company"].search(
             [("support_overdue_suspension", "=", True)]
         ):
-            lines = self.env["contract.line"]._search(
-                self.env["contract.line"]._support_in_force_domain(today)
-                + [("company_id", "=", company.id)]
-            )
+            company_lines = [*in_force, ("company_id", "=", company.id)]
             contracts = self.env["contract.contract"]._search(
-                [
-                    (
-                        "id",
-                        "in",
-                        lines.subselect(SQL.identifier(lines.table, "contract_id")),
-                    )
-                ]
+                [("contract_line_ids", "any", company_lines)]
             )
-            customers = contracts.subselect(
-                SQL.identifier(contracts.table, "commercial_partner_id")
-            )
+            grace = company.support_overdue_grace_days
             by_company.append(
                 [
                     ("company_id", "=", company.id),
+                    ("invoice_date_due", "<", overdue_before(today, grace)),
                     (
-                        "invoice_date_due",
-                        "<",
-                        overdue_before(today, company.support_overdue_grace_days),
+                        "commercial_partner_id",
+                        "in",
+                        contracts.subselect(
+                            SQL.identifier(contracts.table, "commercial_partner_id")
+                        ),
                     ),
-                    ("commercial_partner_id", "in", customers),
                 ]
             )
         if not by_company:

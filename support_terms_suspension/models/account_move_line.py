@@ -8,9 +8,9 @@ class AccountMoveLine(models.Model):
         """An invoice settled by a credit note (not a payment: account calls
         no paid hook for it) lifts its overdue suspension too."""
         result = super()._reconcile_post_hook(data)
-        self.env["support.service.suspension"]._on_invoices_settled(
-            data["not_paid_invoices"].filtered(
-                lambda move: move.payment_state == "reversed"
-            )
-        )
+        # the customer's services follow its invoices, whoever settles them
+        data["not_paid_invoices"].sudo().filtered(
+            lambda move: move.move_type == "out_invoice"
+            and move.payment_state == "reversed"
+        ).support_suspension_id._lift_settled()
         return result

@@ -8,16 +8,16 @@ class ContractLine(models.Model):
     _inherit = "contract.line"
 
     support_suspension_ids = fields.Many2many(
-        comodel_name="support.service.suspension",
-        relation="support_service_suspension_contract_line_rel",
-        column1="contract_line_id",
-        column2="suspension_id",
+        "support.service.suspension",
+        "support_service_suspension_contract_line_rel",
+        "contract_line_id",
+        "suspension_id",
         string="Suspensions",
         copy=False,
         readonly=True,
     )
     support_payment_invoice_id = fields.Many2one(
-        comodel_name="account.move",
+        "account.move",
         string="Invoice to pay",
         compute="_compute_support_payment_invoice_id",
         compute_sudo=True,
@@ -70,17 +70,11 @@ class ContractLine(models.Model):
 
     @api.depends("service_state", "support_suspension_ids.state")
     def _compute_support_suspension_reason(self):
-        reasons = dict(
-            self.env["support.service.suspension"]
-            ._fields["reason"]
-            ._description_selection(self.env)
-        )
         for line in self:
             active = line.support_suspension_ids.filtered(lambda s: s.state == "active")
             line.support_suspension_reason = (
                 format_list(
-                    self.env,
-                    [reasons[r] for r in dict.fromkeys(active.mapped("reason"))],
+                    self.env, list(dict.fromkeys(active.mapped("reason_label")))
                 )
                 if line.service_state == "suspended"
                 else False

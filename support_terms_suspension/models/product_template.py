@@ -45,20 +45,6 @@ class ProductTemplate(models.Model):
 
     @api.constrains("list_price", "taxes_id")
     def _check_support_reactivation_fee_product(self):
-        companies = (
-            self.env["res.company"]
-            .sudo()
-            .search(
-                [
-                    (
-                        "support_reactivation_fee_product_id.product_tmpl_id",
-                        "in",
-                        self.ids,
-                    )
-                ]
-            )
-        )
-        for company in companies:
-            company.support_reactivation_fee_product_id.product_tmpl_id._check_support_reactivation_fee(
-                company
-            )
+        self.env["res.company"].sudo().search(
+            [("support_reactivation_fee_product_id.product_tmpl_id", "in", self.ids)]
+        )._check_support_reactivation_fee_product()

@@ -15,7 +15,6 @@ class ResCompany(models.Model):
     )
     support_overdue_grace_days = fields.Integer(
         string="Grace days before suspension",
-        default=0,
         help="Days after an invoice's due date before its services are suspended; "
         "0 suspends the day after the due date.",
     )
@@ -24,13 +23,13 @@ class ResCompany(models.Model):
         default=True,
     )
     support_reactivation_fee_product_id = fields.Many2one(
-        comodel_name="product.product",
+        "product.product",
         string="Reactivation fee product",
         help="Invoiced once when the services suspended for an overdue payment are "
         "reactivated; empty: no fee.",
     )
     support_reactivation_fee_state = fields.Selection(
-        selection=[("posted", "Posted"), ("draft", "Draft")],
+        [("posted", "Posted"), ("draft", "Draft")],
         string="Reactivation fee invoice",
         default="posted",
         required=True,
@@ -43,7 +42,6 @@ class ResCompany(models.Model):
     )
     support_do_not_renew_threshold = fields.Integer(
         string="Late payments before do not renew",
-        default=0,
         help="A customer with this many late payments in the window is marked do "
         "not renew; 0: only by hand, and late payments are not counted.",
     )

@@ -1,3 +1,5 @@
+from collections import Counter
+
 from odoo import _, api, fields, models
 from odoo.tools import SQL, sql
 
@@ -39,7 +41,6 @@ class ResPartner(models.Model):
         compute="_compute_support_suspension_count",
         compute_sudo=True,
         groups="support_terms_base.group_support_terms_user",
-        help="The customer's suspensions not lifted yet in the current company.",
     )
     support_suspended_since = fields.Date(
         string="Suspended since",
@@ -50,24 +51,25 @@ class ResPartner(models.Model):
 
     @api.depends_context("company")
     def _compute_support_suspension_count(self):
-        suspensions = self.env["support.service.suspension"].search(
-            [
-                ("partner_id", "in", self.commercial_partner_id.ids),
-                ("company_id", "=", self.env.company.id),
-                ("state", "=", "active"),
-            ]
-        )
-        for partner in self:
-            own = suspensions.filtered(
-                lambda s, p=partner: s.partner_id == p.commercial_partner_id
+        Suspension = self.env["support.service.suspension"]
+        in_force = {
+            partner: (count, since)
+            for partner, count, since in Suspension._read_group(
+                [
+                    ("partner_id", "in", self.commercial_partner_id.ids),
+                    ("company_id", "=", self.env.company.id),
+                    ("state", "=", "active"),
+                ],
+                ["partner_id"],
+                ["__count", "date_start:min"],
             )
-            partner.support_suspension_count = len(own)
-            partner.support_suspended_since = min(
-                own.mapped("date_start"), default=False
+        }
+        for partner in self:
+            partner.support_suspension_count, partner.support_suspended_since = (
+                in_force.get(partner.commercial_partner_id, (0, False))
             )
 
     def action_view_support_suspensions(self):
-        """The customer's suspensions, those in force first."""
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "support_terms_suspension.support_service_suspension_action"
@@ -111,14 +113,9 @@ class ResPartner(models.Model):
 
     def _support_late_payment_counts(self, company):
         """``{commercial partner id: invoices paid late}`` in the company's
-        rolling window, from the day the company turned the counting on
-        (nothing before it): one query for any number of partners.
-
-        Late is judged by ``rules.late_payment.paid_late`` on the date the
-        customer paid (the last payment's date, credit notes aside), with the
-        company's grace days. A reactivation fee invoice is the consequence
-        of a late payment already counted, never a late payment of its own.
-        """
+        rolling window, never before the day it turned the counting on. A
+        reactivation fee is the consequence of a late payment already
+        counted, never a late payment of its own."""
         ids = [pid for pid in self.ids if isinstance(pid, int)]
         since = company.support_late_payment_since
         if not ids or not since:
@@ -129,34 +126,33 @@ class ResPartner(models.Model):
             ),
             since,
         )
-        rows = self.env["account.move"]._support_paid_on_rows(
-            SQL(
-                """
-                m.commercial_partner_id IN %s
-                AND m.company_id = %s
-                AND m.move_type = 'out_invoice'
-                AND m.state = 'posted'
-                AND m.payment_state IN %s
-                AND m.support_reactivation_fee IS NOT TRUE
-                """,
-                tuple(ids),
-                company.id,
-                PAID_STATES,
+        rows = (
+            self.env["account.move"]
+            .search(
+                [
+                    ("commercial_partner_id", "in", ids),
+                    ("company_id", "=", company.id),
+                    ("move_type", "=", "out_invoice"),
+                    ("state", "=", "posted"),
+                    ("payment_state", "in", PAID_STATES),
+                    ("support_reactivation_fee", "=", False),
+                ]
             )
+            ._support_paid_on_rows()
         )
         grace = company.support_overdue_grace_days
-        counts = {}
-        for _move_id, partner_id, date_due, paid_on in rows:
-            if paid_on and paid_on >= start and paid_late(date_due, paid_on, grace):
-                counts[partner_id] = counts.get(partner_id, 0) + 1
-        return counts
+        return Counter(
+            partner_id
+            for _move_id, partner_id, date_due, paid_on in rows
+            if paid_on and paid_on >= start and paid_late(date_due, paid_on, grace)
+        )
 
     def _support_check_late_payer(self):
         """Mark do not renew the customers that reached the company's threshold."""
         company = self.env.company
         threshold = company.support_do_not_renew_threshold
         if not threshold:
-            return self.browse()
+            return
         customers = self.commercial_partner_id.filtered(lambda p: not p.do_not_renew)
         counts = customers._support_late_payment_counts(company)
         reached = customers.filtered(
@@ -175,7 +171,6 @@ class ResPartner(models.Model):
                     for partner in reached
                 }
             )
-        return reached
 
     def write(self, vals):
         if "do_not_renew" in vals:
@@ -184,11 +179,7 @@ class ResPartner(models.Model):
                 _("Only a support terms manager can mark a customer do not renew."),
                 model_rights=False,
             )
-        newly = (
-            self.filtered(lambda p: not p.do_not_renew)
-            if vals.get("do_not_renew")
-            else self.browse()
-        )
+        newly = self.filtered(lambda p: vals.get("do_not_renew") and not p.do_not_renew)
         if set(vals) == {"do_not_renew"} and not self.env.su:
             # a manager decides it even without the right to edit contacts
             result = super(ResPartner, self.sudo()).write(vals)
@@ -199,12 +190,9 @@ class ResPartner(models.Model):
         return result
 
     def _support_stop_renewals(self):
-        """The services of a repeat late payer end at their expiry.
-
-        Its auto-renewing lines stop renewing (OCA's ``is_auto_renew``: the
-        renewal only renews those), each contract says so in its chatter, the
-        account manager gets an activity and the customer an email.
-        """
+        """The services of a repeat late payer end at their expiry: its lines
+        stop renewing (OCA's ``is_auto_renew``), each contract says so, the
+        account manager gets an activity and the customer an email."""
         customers = self.commercial_partner_id
         lines = self.env["contract.line"].sudo()
         # without contract_line_successor nothing renews: no line to stop
@@ -217,10 +205,8 @@ class ResPartner(models.Model):
                     ("is_canceled", "=", False),
                 ]
             )
-        if lines:
-            lines.write({"is_auto_renew": False})
-        for contract in lines.contract_id:
-            stopped = lines.filtered(lambda line, c=contract: line.contract_id == c)
+        lines.write({"is_auto_renew": False})
+        for contract, stopped in lines.grouped("contract_id").items():
             contract.message_post(
                 body=_(
                     "Customer marked do not renew: %(lines)s will not renew and "

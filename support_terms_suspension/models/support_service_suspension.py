@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_amount, format_date
@@ -8,17 +6,7 @@ from odoo.addons.support_terms_base.tools import run_due_batch, send_customer_ma
 
 from ..rules.late_payment import all_settled, due_before_invoice, settled_late
 
-OVERDUE_BATCH_PARAM = "support_terms.overdue_suspension_batch_size"
-OVERDUE_BATCH_DEFAULT = 500
-
-SUSPENSION_REASONS = [
-    ("overdue", "Overdue payment"),
-    ("authority", "Authority order"),
-    ("illicit", "Illicit material"),
-    ("spam", "Spam"),
-    ("intrusion", "Intrusion attempt"),
-    ("other", "Other"),
-]
+REACTIVATED = "support_terms_suspension.mail_template_services_reactivated"
 
 
 class SupportServiceSuspension(models.Model):
@@ -37,33 +25,39 @@ class SupportServiceSuspension(models.Model):
     _check_company_auto = True
 
     company_id = fields.Many2one(
-        comodel_name="res.company",
+        "res.company",
         required=True,
         index=True,
         default=lambda self: self.env.company,
         readonly=True,
     )
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
+        "res.partner",
         string="Customer",
         required=True,
         index=True,
         tracking=True,
         domain="[('parent_id', '=', False)]",
-        help="The commercial partner whose services are suspended.",
     )
     line_ids = fields.Many2many(
-        comodel_name="contract.line",
-        relation="support_service_suspension_contract_line_rel",
-        column1="suspension_id",
-        column2="contract_line_id",
+        "contract.line",
+        "support_service_suspension_contract_line_rel",
+        "suspension_id",
+        "contract_line_id",
         string="Services",
         check_company=True,
         domain="[('contract_id.commercial_partner_id', '=', partner_id), "
         "('contract_id.contract_type', '=', 'sale'), ('display_type', '=', False)]",
     )
     reason = fields.Selection(
-        selection=SUSPENSION_REASONS,
+        [
+            ("overdue", "Overdue payment"),
+            ("authority", "Authority order"),
+            ("illicit", "Illicit material"),
+            ("spam", "Spam"),
+            ("intrusion", "Intrusion attempt"),
+            ("other", "Other"),
+        ],
         required=True,
         default="other",
         tracking=True,
@@ -76,6 +70,7 @@ class SupportServiceSuspension(models.Model):
     mail_services = fields.Char(compute="_compute_mail_texts")
     mail_reason_text = fields.Char(compute="_compute_mail_texts")
     mail_fee_text = fields.Char(compute="_compute_mail_texts")
+    mail_lifted_text = fields.Char(compute="_compute_mail_texts")
     note = fields.Text(
         string="Internal note",
         groups="support_terms_base.group_support_terms_user",
@@ -83,8 +78,8 @@ class SupportServiceSuspension(models.Model):
         "customer reads the reason, never this note.",
     )
     invoice_ids = fields.One2many(
-        comodel_name="account.move",
-        inverse_name="support_suspension_id",
+        "account.move",
+        "support_suspension_id",
         string="Overdue invoices",
         readonly=True,
         help="The overdue invoices this suspension waits for: when all are paid, "
@@ -97,7 +92,7 @@ class SupportServiceSuspension(models.Model):
     )
     date_lifted = fields.Date(string="Lifted on", readonly=True, copy=False)
     state = fields.Selection(
-        selection=[("active", "Active"), ("lifted", "Lifted")],
+        [("active", "Active"), ("lifted", "Lifted")],
         required=True,
         default="active",
         readonly=True,
@@ -106,7 +101,7 @@ class SupportServiceSuspension(models.Model):
         copy=False,
     )
     lift_reason = fields.Selection(
-        selection=[
+        [
             ("paid", "Invoices paid"),
             ("credited", "Invoices credited"),
             ("cancelled", "Invoices cancelled or back to draft"),
@@ -117,15 +112,11 @@ class SupportServiceSuspension(models.Model):
         copy=False,
         tracking=True,
     )
-    mail_lifted_text = fields.Char(compute="_compute_mail_lifted_text")
     fee_invoice_id = fields.Many2one(
-        comodel_name="account.move",
-        string="Reactivation fee",
-        readonly=True,
-        copy=False,
+        "account.move", string="Reactivation fee", readonly=True, copy=False
     )
     fee_state = fields.Selection(
-        selection=[
+        [
             ("none", "No fee"),
             ("waived", "Waived by a manager"),
             ("to_invoice", "To invoice"),
@@ -145,10 +136,7 @@ class SupportServiceSuspension(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     # stored: the suspensions' report sums the fees by month
     fee_amount = fields.Monetary(
-        string="Fee invoiced (untaxed)",
-        compute="_compute_fee_amount",
-        store=True,
-        currency_field="currency_id",
+        string="Fee invoiced (untaxed)", compute="_compute_fee_amount", store=True
     )
 
     @api.depends("fee_invoice_id.amount_untaxed", "fee_invoice_id.state")
@@ -179,75 +167,68 @@ class SupportServiceSuspension(models.Model):
             suspension.reason_label = reasons.get(suspension.reason, "")
 
     @api.depends(
-        "date_start", "line_ids.name", "invoice_ids.name", "reason", "fee_invoice_id"
+        "date_start",
+        "line_ids.name",
+        "invoice_ids.name",
+        "reason",
+        "fee_invoice_id",
+        "lift_reason",
     )
     @api.depends_context("lang")
     def _compute_mail_texts(self):
+        env = self.env
         for suspension in self:
-            company = suspension.company_id
-            suspension.mail_date_start = format_date(self.env, suspension.date_start)
-            suspension.mail_services = ", ".join(
+            company, fee = suspension.company_id, suspension.fee_invoice_id
+            fee_product = company.support_reactivation_fee_product_id
+            invoices = ", ".join(suspension.invoice_ids.mapped("name"))
+            services = ", ".join(
                 suspension.line_ids.mapped(lambda line: line.name or "")
             )
-            fee_product = company.support_reactivation_fee_product_id
-            if suspension.reason != "overdue":
-                suspension.mail_reason_text = ""
-            elif fee_product:
-                suspension.mail_reason_text = self.env._(
+            suspension.mail_date_start = format_date(env, suspension.date_start)
+            suspension.mail_services = services
+            suspension.mail_reason_text = ""
+            if suspension.reason == "overdue" and fee_product:
+                suspension.mail_reason_text = env._(
                     "Invoices not paid by their due date: %(invoices)s. The "
                     "services will be reactivated after the payment of every "
                     "invoice above; as our terms say, the reactivation costs "
                     "%(fee)s + VAT.",
-                    invoices=", ".join(suspension.invoice_ids.mapped("name")),
-                    fee=format_amount(
-                        self.env, fee_product.lst_price, company.currency_id
-                    ),
+                    invoices=invoices,
+                    fee=format_amount(env, fee_product.lst_price, company.currency_id),
                 )
-            else:
-                suspension.mail_reason_text = self.env._(
+            elif suspension.reason == "overdue":
+                suspension.mail_reason_text = env._(
                     "Invoices not paid by their due date: %(invoices)s. The "
                     "services will be reactivated after the payment of every "
                     "invoice above.",
-                    invoices=", ".join(suspension.invoice_ids.mapped("name")),
+                    invoices=invoices,
                 )
-            fee = suspension.fee_invoice_id
-            suspension.mail_fee_text = (
-                self.env._(
+            suspension.mail_fee_text = ""
+            if fee:
+                suspension.mail_fee_text = env._(
                     "As our terms say, the reactivation fee is charged in invoice "
                     "%(invoice)s (%(amount)s).",
                     invoice=fee.name or "",
-                    amount=format_amount(self.env, fee.amount_total, fee.currency_id),
+                    amount=format_amount(env, fee.amount_total, fee.currency_id),
                 )
-                if fee
-                else ""
-            )
-
-    @api.depends("lift_reason", "line_ids.name")
-    @api.depends_context("lang")
-    def _compute_mail_lifted_text(self):
-        for suspension in self:
-            services = ", ".join(
-                suspension.line_ids.mapped(lambda line: line.name or "")
-            )
             if suspension.lift_reason == "credited":
-                text = self.env._(
+                suspension.mail_lifted_text = env._(
                     "your invoices were settled by a credit note: the services "
                     "%(services)s are active again.",
                     services=services,
                 )
             elif suspension.lift_reason == "cancelled":
-                text = self.env._(
+                suspension.mail_lifted_text = env._(
                     "the invoices the suspension waited for were cancelled: the "
                     "services %(services)s are active again.",
                     services=services,
                 )
             else:
-                text = self.env._(
+                suspension.mail_lifted_text = env._(
                     "thank you for your payment: the services %(services)s are "
                     "active again.",
                     services=services,
                 )
-            suspension.mail_lifted_text = text
 
     def mail_allowed_qweb_expressions(self):
         return super().mail_allowed_qweb_expressions() + (
@@ -265,12 +246,11 @@ class SupportServiceSuspension(models.Model):
 
     @api.depends("partner_id", "reason", "date_start")
     def _compute_display_name(self):
-        reasons = dict(self._fields["reason"]._description_selection(self.env))
         for suspension in self:
             suspension.display_name = _(
                 "%(customer)s: %(reason)s",
                 customer=suspension.partner_id.name or "",
-                reason=reasons.get(suspension.reason, ""),
+                reason=suspension.reason_label,
             )
 
     # -- checks ------------------------------------------------------------
@@ -297,11 +277,10 @@ class SupportServiceSuspension(models.Model):
 
     @api.constrains("reason", "invoice_ids")
     def _check_invoices_only_when_overdue(self):
-        for suspension in self:
-            if suspension.invoice_ids and suspension.reason != "overdue":
-                raise ValidationError(
-                    _("Only a suspension for overdue payment waits for invoices.")
-                )
+        if any(s.invoice_ids and s.reason != "overdue" for s in self):
+            raise ValidationError(
+                _("Only a suspension for overdue payment waits for invoices.")
+            )
 
     # -- life cycle ----------------------------------------------------------
 
@@ -341,10 +320,9 @@ class SupportServiceSuspension(models.Model):
         ).write({"service_state": "suspended"})
 
     def _lift(self, reason, fee_state):
-        """Lift these suspensions: ``reason`` is why (a ``lift_reason``),
-        ``fee_state`` what becomes of the fee, unless one is already invoiced
-        (never charged twice). Their lines come back unless another holds
-        them."""
+        """Lift these suspensions because of ``reason`` (a ``lift_reason``);
+        ``fee_state`` is what becomes of the fee unless one is already
+        invoiced. Their lines come back unless another suspension holds them."""
         self.write(
             {
                 "state": "lifted",
@@ -368,23 +346,22 @@ class SupportServiceSuspension(models.Model):
         """Overdue suspensions lifted by a payment since undone: active again.
         The fee is judged again on the real payment; one already invoiced
         stays and is never charged twice."""
-        for suspension in self:
-            suspension.write(
-                {
-                    "state": "active",
-                    "date_lifted": False,
-                    "lift_reason": False,
-                    "fee_state": "invoiced" if suspension.fee_invoice_id else False,
-                }
-            )
+        self.write(
+            {
+                "state": "active",
+                "date_lifted": False,
+                "lift_reason": False,
+                "fee_state": False,
+            }
+        )
+        self.filtered("fee_invoice_id").fee_state = "invoiced"
         self._suspend_lines()
 
     def action_lift(self):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
         # who may lift is who may write a suspension: the access lists say it
         self.check_access("write")
-        active = self.filtered(lambda s: s.state == "active")
-        active._lock()
+        active = self.filtered(lambda s: s.state == "active")._lock()
         active = active.filtered(lambda s: s.state == "active")
         active._lift("manager", "waived")
         for suspension in active:
@@ -394,60 +371,45 @@ class SupportServiceSuspension(models.Model):
         return True
 
     def _lock(self):
-        """Wait for and lock these rows: a payment and the scheduled action
-        reactivating the same suspension at once are serialized here."""
-        if not self:
-            return
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM support_service_suspension WHERE id IN %s FOR UPDATE",
-                tuple(self.ids),
+        """Wait for and lock these rows, and return them: a payment and the
+        scheduled action reactivating the same suspension at once are
+        serialized here."""
+        if self:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM support_service_suspension "
+                    "WHERE id IN %s FOR UPDATE",
+                    tuple(self.ids),
+                )
             )
+            self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
+        return self
+
+    def _send_mail(self, template_xmlid):
+        send_customer_mail(
+            self.filtered(
+                lambda s: s.company_id.support_suspension_email or s.state == "lifted"
+            ),
+            template_xmlid,
         )
-        self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
 
     # -- what the invoices tell ----------------------------------------------
 
     @api.model
-    def _on_invoices_settled(self, invoices):
-        """These invoices were just paid or credited: lift the overdue
-        suspensions they settle. Never creates the fee here: a payment must
-        not fail because of it (the scheduled action creates it)."""
-        # the customer's services follow its invoices, whoever settles them
-        invoices = invoices.sudo().filtered(lambda m: m.move_type == "out_invoice")
-        suspensions = invoices.support_suspension_id.filtered(
-            lambda s: s.state == "active" and s.reason == "overdue"
-        )
-        if suspensions:
-            suspensions._lift_settled()
-
-    @api.model
-    def _on_invoices_unposted(self, invoices):
-        """These invoices were cancelled or reset to draft: the suspensions
-        waiting for them stop waiting (and lift when nothing else is owed)."""
-        # the customer's services follow its invoices, whoever changes them
-        invoices = invoices.sudo().filtered("support_suspension_id")
-        if invoices:
-            invoices.support_suspension_id._release_invoices(invoices)
-
     def _release_invoices(self, invoices):
-        """These invoices are no longer owed as they were (cancelled, or back
-        to draft): the overdue suspensions stop waiting for them. One left
-        with no invoice lifts, without fee, and the customer is told why; one
-        still waiting for others lifts if those are settled. Posted again and
-        still unpaid, an invoice suspends again like any other."""
-        overdue = self.filtered(lambda s: s.reason == "overdue")
-        overdue._lock()
+        """These invoices were cancelled or reset to draft: the overdue
+        suspensions stop waiting for them. One left with nothing to wait for
+        lifts without fee; the others lift if what they wait for is settled."""
+        # the customer's services follow its invoices, whoever changes them
+        invoices = invoices.sudo()
+        overdue = invoices.support_suspension_id.filtered(
+            lambda s: s.reason == "overdue"
+        )._lock()
         overdue = overdue.filtered(lambda s: s.state == "active")
         invoices = invoices.filtered(lambda m: m.support_suspension_id in overdue)
         if not invoices:
-            return self.browse()
-        released = {
-            suspension: invoices.filtered(
-                lambda m, s=suspension: m.support_suspension_id == s
-            )
-            for suspension in overdue
-        }
+            return
+        released = invoices.grouped("support_suspension_id")
         self.env["account.move"].flush_model(["support_suspension_id"])
         self.env.cr.execute(
             SQL(
@@ -457,66 +419,35 @@ class SupportServiceSuspension(models.Model):
         )
         invoices.invalidate_recordset(["support_suspension_id"])
         overdue.invalidate_recordset(["invoice_ids"])
-        emptied = overdue.filtered(lambda s: not s.invoice_ids)
         for suspension, moves in released.items():
-            if moves:
-                suspension.message_post(
-                    body=_(
-                        "Invoices %(invoices)s cancelled or back to draft: the "
-                        "suspension no longer waits for them.",
-                        invoices=", ".join(moves.mapped("display_name")),
-                    )
+            suspension.message_post(
+                body=_(
+                    "Invoices %(invoices)s cancelled or back to draft: the "
+                    "suspension no longer waits for them.",
+                    invoices=", ".join(moves.mapped("display_name")),
                 )
+            )
+        emptied = overdue.filtered(lambda s: not s.invoice_ids)
         if emptied:
             emptied._lift("cancelled", "none")
-            emptied._send_mail(
-                "support_terms_suspension.mail_template_services_reactivated"
-            )
-        return emptied | (overdue - emptied)._lift_settled()
-
-    def _invoice_reactivation_fees(self):
-        """Invoice the fee of these lifted suspensions, once each, and tell the
-        customer the services are active again (scheduled action only)."""
-        self._lock()
-        due = self.filtered(
-            lambda s: s.state == "lifted"
-            and s.fee_state == "to_invoice"
-            and not s.fee_invoice_id
-        )
-        due._create_fee_invoices()
-        due.filtered(lambda s: s.fee_state != "invoiced").write({"fee_state": "none"})
-        due._send_mail("support_terms_suspension.mail_template_services_reactivated")
-        return due
-
-    def _send_mail(self, template_xmlid):
-        """Render and queue one email per suspension, logged in its chatter."""
-        to_send = self.filtered(
-            lambda s: s.company_id.support_suspension_email or s.state == "lifted"
-        )
-        return send_customer_mail(to_send, template_xmlid)
+            emptied._send_mail(REACTIVATED)
+        (overdue - emptied)._lift_settled()
 
     # -- suspend, settle, invoice the fee -------------------------------------
 
     @api.model
     def _suspend_for_invoices(self, moves, today):
-        """One overdue suspension per customer and company for these invoices.
-
-        A customer with an open one gets these invoices (and any new service)
-        added to it; an invoice whose payment was undone opens its lifted
-        suspension again; the others get a new one covering their active
-        services.
-        A constant number of queries per batch, plus the chatter and emails.
-        """
-        Suspension = self
-        invoices = defaultdict(list)
-        for move in moves:
-            invoices[(move.company_id.id, move.commercial_partner_id.id)].append(
-                move.id
-            )
+        """One overdue suspension per customer and company for these invoices:
+        the open one (to which new services are added), else the lifted one
+        of an invoice whose payment was undone, else a new one over the
+        services in force. A constant number of queries per batch."""
+        invoices = moves.grouped(
+            lambda m: (m.company_id.id, m.commercial_partner_id.id)
+        )
         partner_ids = list({partner for _company, partner in invoices})
-        open_suspensions = {
+        targets = {
             (s.company_id.id, s.partner_id.id): s
-            for s in Suspension.search(
+            for s in self.search(
                 [
                     ("state", "=", "active"),
                     ("reason", "=", "overdue"),
@@ -525,48 +456,46 @@ class SupportServiceSuspension(models.Model):
             )
         }
         # a payment undone after the lift: the suspension comes back
-        reopened = Suspension
+        reopened = self
         for suspension in moves.support_suspension_id.filtered(
             lambda s: s.state == "lifted"
         ):
             key = (suspension.company_id.id, suspension.partner_id.id)
-            if key not in open_suspensions:
-                open_suspensions[key] = suspension
+            if key not in targets:
+                targets[key] = suspension
                 reopened |= suspension
         reopened._reopen()
-        lines = defaultdict(list)
-        for line in self.env["contract.line"].search(
-            self.env["contract.line"]._support_in_force_domain(today)
+        Line = self.env["contract.line"]
+        lines = Line.search(
+            Line._support_in_force_domain(today)
             + [("contract_id.commercial_partner_id", "in", partner_ids)]
-        ):
-            key = (line.company_id.id, line.contract_id.commercial_partner_id.id)
-            lines[key].append(line.id)
-        to_create, targets = [], {}
+        ).grouped(
+            lambda line: (line.company_id.id, line.contract_id.commercial_partner_id.id)
+        )
+        to_create = []
         for key in invoices:
-            if key in open_suspensions:
-                suspension = open_suspensions[key]
-                new_lines = set(lines.get(key, [])) - set(suspension.line_ids.ids)
+            if key in targets:
+                new_lines = lines.get(key, Line) - targets[key].line_ids
                 if new_lines:
-                    suspension.line_ids = [fields.Command.link(i) for i in new_lines]
-                targets[key] = suspension
-            elif lines.get(key):
+                    targets[key].line_ids |= new_lines
+            elif key in lines:
                 to_create.append(
                     {
                         "company_id": key[0],
                         "partner_id": key[1],
                         "reason": "overdue",
                         "date_start": today,
-                        "line_ids": [fields.Command.set(lines[key])],
+                        "line_ids": [fields.Command.set(lines[key].ids)],
                     }
                 )
-        created = Suspension.create(to_create)
+        created = self.create(to_create)
         for suspension in created:
             targets[(suspension.company_id.id, suspension.partner_id.id)] = suspension
         pairs = [
-            (move_id, targets[key].id)
-            for key, move_ids in invoices.items()
+            SQL("(%s, %s)", move_id, targets[key].id)
+            for key, group in invoices.items()
             if key in targets
-            for move_id in move_ids
+            for move_id in group.ids
         ]
         if pairs:
             # one UPDATE for the batch; never over an invoice already waited for
@@ -586,69 +515,40 @@ class SupportServiceSuspension(models.Model):
                            )
                        )
                     """,
-                    SQL(", ").join(SQL("(%s, %s)", m, s) for m, s in pairs),
+                    SQL(", ").join(pairs),
                 )
             )
-            moves.invalidate_recordset(["support_suspension_id"])
-            Suspension.browse([s for _m, s in pairs]).invalidate_recordset(
-                ["invoice_ids"]
-            )
+            self.env["account.move"].invalidate_model(["support_suspension_id"])
+            self.invalidate_model(["invoice_ids"])
         (created | reopened)._send_mail(
             "support_terms_suspension.mail_template_services_suspended"
         )
         return created | reopened
 
     def _lift_settled(self):
-        """Lift the overdue suspensions whose invoices are all settled.
-
-        Called when a payment or a credit note settles an invoice, and by the
-        scheduled action; the row lock makes it happen once even when both run
-        at the same moment. Whether the reactivation costs the fee is judged
-        on the payment dates (``rules.late_payment.settled_late``): paid by
-        the due date plus grace, or credited, costs nothing. The fee itself
-        is left to the scheduled action (``fee_state`` to invoice): a payment
-        never fails because of it.
-        """
-        suspensions = self
-        overdue = suspensions.filtered(lambda s: s.reason == "overdue")
-        overdue._lock()
-        overdue = overdue.filtered(lambda s: s.state == "active")
-        if not overdue:
-            return suspensions.browse()
-        self.env["account.move"].flush_model(["payment_state", "support_suspension_id"])
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT support_suspension_id, array_agg(payment_state)
-                  FROM account_move
-                 WHERE support_suspension_id IN %s
-              GROUP BY support_suspension_id
-                """,
-                tuple(overdue.ids),
-            )
-        )
-        settled = suspensions.browse(
-            suspension_id
-            for suspension_id, states in self.env.cr.fetchall()
-            if all_settled(states)
+        """Lift the overdue suspensions whose invoices are all settled, once
+        even when a payment and the scheduled action do it at the same moment
+        (the row lock). Paid late (``rules.late_payment.settled_late``, on the
+        payment dates) costs the fee, left to the scheduled action: a payment
+        never fails because of it."""
+        overdue = self.filtered(lambda s: s.reason == "overdue" and s.state == "active")
+        settled = overdue._lock().filtered(
+            lambda s: s.state == "active"
+            and all_settled(s.invoice_ids.mapped("payment_state"))
         )
         if not settled:
-            return settled
+            return
         rows = settled.invoice_ids._support_paid_on_rows()
         paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
+        dates = {s: [paid_on[move.id] for move in s.invoice_ids] for s in settled}
         to_invoice = settled.filtered(
             lambda s: s.company_id.support_reactivation_fee_product_id
             and not s.fee_invoice_id
-            and settled_late(
-                [paid_on[move.id] for move in s.invoice_ids if move.id in paid_on],
-                s.company_id.support_overdue_grace_days,
-            )
+            and settled_late(dates[s], s.company_id.support_overdue_grace_days)
         )
         for (reason, fee_state), group in settled.grouped(
             lambda s: (
-                "paid"
-                if any(paid_on.get(move.id, (None, None))[1] for move in s.invoice_ids)
-                else "credited",
+                "paid" if any(paid for _due, paid in dates[s]) else "credited",
                 "to_invoice" if s in to_invoice else "none",
             )
         ).items():
@@ -661,46 +561,59 @@ class SupportServiceSuspension(models.Model):
             )
             if cron:
                 cron.sudo()._trigger()
-        (settled - to_invoice)._send_mail(
-            "support_terms_suspension.mail_template_services_reactivated"
-        )
-        return settled
+        (settled - to_invoice)._send_mail(REACTIVATED)
 
-    def _create_fee_invoices(self):
-        """One fee invoice per suspension, from each company's fee product,
-        dated today and due on the customer's payment terms (else the
-        company's default ones)."""
-        by_company = defaultdict(lambda: self.browse())
-        for suspension in self.filtered(
-            lambda s: s.company_id.support_reactivation_fee_product_id
+    def _invoice_reactivation_fees(self):
+        """Invoice the fee of these lifted suspensions once each, dated today
+        and due on the customer's payment terms (else the company's default
+        ones), then tell the customer the services are active again."""
+        due = self._lock().filtered(
+            lambda s: s.state == "lifted"
+            and s.fee_state == "to_invoice"
             and not s.fee_invoice_id
-        ):
-            by_company[suspension.company_id] |= suspension
+        )
         today = self.env.company._support_today()
         # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
         # new invoice's journal items unbalanced at 0
         Move = self.env["account.move"].with_env(self.env(context={}))
-        for company, suspensions in by_company.items():
+        for company, suspensions in (
+            due.filtered("company_id.support_reactivation_fee_product_id")
+            .grouped("company_id")
+            .items()
+        ):
             product = company.support_reactivation_fee_product_id
-            taxes = product.product_tmpl_id._support_sale_taxes(company)
             line = {
                 "product_id": product.id,
                 "quantity": 1.0,
                 "price_unit": product.with_company(company).lst_price,
             }
+            taxes = product.product_tmpl_id._support_sale_taxes(company)
             if not taxes and company.account_sale_tax_id:
                 line["tax_ids"] = [fields.Command.set(company.account_sale_tax_id.ids)]
             values = []
             for suspension in suspensions:
-                term = suspension.partner_id.with_company(
-                    company
-                ).property_payment_term_id
-                suspension._check_fee_term(term, today)
+                partner = suspension.partner_id
+                term = partner.with_company(company).property_payment_term_id
+                # terms made before the payment terms were checked
+                due_dates = [
+                    term_line._get_due_date(today) for term_line in term.line_ids
+                ]
+                if due_before_invoice(today, due_dates):
+                    raise ValidationError(
+                        self.env._(
+                            "The payment terms %(term)s of %(customer)s would "
+                            "make the reactivation fee due before its invoice "
+                            "date %(date)s: correct them.",
+                            term=term.display_name,
+                            customer=partner.display_name,
+                            date=format_date(self.env, today),
+                        )
+                    )
                 values.append(
                     {
                         "move_type": "out_invoice",
                         "company_id": company.id,
-                        "partner_id": suspension.partner_id.id,
+                        "partner_id": partner.id,
                         "invoice_date": today,
                         "invoice_payment_term_id": term.id,
                         "invoice_origin": suspension.display_name,
@@ -718,36 +631,17 @@ class SupportServiceSuspension(models.Model):
                 suspension.write({"fee_invoice_id": move.id, "fee_state": "invoiced"})
             if company.support_reactivation_fee_state == "posted":
                 moves.action_post()
-
-    def _check_fee_term(self, term, invoice_date):
-        """Payment terms that would make the fee due before its invoice date
-        (terms made before this module checked them) are refused."""
-        due_dates = [line._get_due_date(invoice_date) for line in term.line_ids]
-        if due_before_invoice(invoice_date, due_dates):
-            raise ValidationError(
-                self.env._(
-                    "The payment terms %(term)s of %(customer)s would make the "
-                    "reactivation fee due before its invoice date %(date)s: "
-                    "correct them.",
-                    term=term.display_name,
-                    customer=self.partner_id.display_name,
-                    date=format_date(self.env, invoice_date),
-                )
-            )
+        due.filtered(lambda s: s.fee_state != "invoiced").write({"fee_state": "none"})
+        due._send_mail(REACTIVATED)
 
     # -- scheduled action ------------------------------------------------------
 
     @api.model
     def _cron_overdue_suspension(self):
         """Reactivate the customers who paid, invoice their fees, suspend those
-        with overdue invoices.
-
-        One batch of invoices per call: the cron worker commits it and calls
-        again while work remains. An invoice leaves the due set in the same
-        transaction that suspends (it gets its suspension) or reactivates (its
-        suspension is lifted), so a second, overlapping or restarted run
-        handles it once.
-        """
+        with overdue invoices: one batch of invoices per call (see
+        ``run_due_batch``), each leaving the due set in the transaction that
+        handles it."""
         today = self.env.company._support_today()
         moves = (
             self.env["account.move"]
@@ -761,8 +655,8 @@ class SupportServiceSuspension(models.Model):
         )
         return run_due_batch(
             moves,
-            OVERDUE_BATCH_PARAM,
-            OVERDUE_BATCH_DEFAULT,
+            "support_terms.overdue_suspension_batch_size",
+            500,
             "id",
             [
                 (

@@ -1,6 +1,4 @@
-"""Pure functions holding the rules of the terms: no ORM in here.
-
-Models call them; tests call them directly as well as through the ORM.
-"""
+"""Pure functions holding the rules of the terms, without the ORM: models
+and tests call them."""
 
 from . import late_payment

@@ -15,11 +15,8 @@ UNPAID_STATES = ("not_paid", "partial")
 
 
 def overdue_before(today, grace_days):
-    """Invoices due strictly before this date are overdue on ``today``.
-
-    Due on the 1st with 0 grace days: overdue on the 2nd; with 3 grace
-    days: on the 5th.
-    """
+    """Invoices due strictly before this date are overdue on ``today``: due on
+    the 1st, overdue on the 2nd with 0 grace days, on the 5th with 3."""
     return today - relativedelta(days=max(grace_days, 0))
 
 
@@ -28,8 +25,7 @@ def is_overdue(date_due, today, grace_days):
 
 
 def all_settled(payment_states):
-    """A suspension for overdue payment lifts when every invoice is paid or
-    credited."""
+    """Every invoice paid or credited: a suspension for overdue payment lifts."""
     states = list(payment_states)
     return bool(states) and all(state in SETTLED_STATES for state in states)
 
@@ -40,18 +36,14 @@ def late_window_start(today, months):
 
 
 def paid_late(date_due, paid_on, grace_days):
-    """Paid after the due date plus grace, judged on the day the customer
-    paid (the payment's date), not the day the payment was recorded.
-
-    ``paid_on`` is empty for an invoice settled by a credit note only.
-    """
+    """Judged on the day the customer paid (the payment's date), not the day
+    it was recorded; ``paid_on`` is empty for an invoice only credited."""
     return bool(paid_on) and is_overdue(date_due, paid_on, grace_days)
 
 
 def settled_late(invoices, grace_days):
     """Whether any of ``invoices`` (``(date_due, paid_on)`` pairs) was paid
-    late: the reactivation then costs the fee; paid on time or credited, it
-    costs nothing."""
+    late: the reactivation then costs the fee."""
     return any(paid_late(due, paid_on, grace_days) for due, paid_on in invoices)
 
 

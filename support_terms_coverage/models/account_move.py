@@ -14,7 +14,7 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     support_credits_refund_user_id = fields.Many2one(
-        comodel_name="res.users",
+        "res.users",
         string="Credits taken back by",
         readonly=True,
         copy=False,
@@ -22,9 +22,7 @@ class AccountMove(models.Model):
         "takes back the prepaid credits not yet used of the packs it credits.",
     )
     support_credits_refund_reason = fields.Text(
-        string="Why the credits are taken back",
-        readonly=True,
-        copy=False,
+        string="Why the credits are taken back", readonly=True, copy=False
     )
 
     @api.model_create_multi
@@ -42,9 +40,8 @@ class AccountMove(models.Model):
 
     @api.model
     def _support_check_refund_confirmation(self, vals):
-        """Who confirmed that a credit note takes back credits is recorded by
-        the credit note wizard, for the support terms manager running it:
-        nobody records it for somebody else."""
+        """Only the credit note wizard records who confirmed that a credit
+        note takes back credits: the support terms manager running it."""
         if self.env.su or (
             "support_credits_refund_user_id" not in vals
             and "support_credits_refund_reason" not in vals
@@ -62,23 +59,17 @@ class AccountMove(models.Model):
 
     def _support_check_credits_owner(self):
         """Credits are not transferable: an invoice that granted credits
-        keeps the customer and the company they were granted to (read as
-        superuser: accountants do not read the credit ledger)."""
-        grants = (
-            self.env["support.credit.move"]
-            .sudo()
-            .search(
-                [
-                    ("move_type", "=", "grant"),
-                    ("invoice_id", "in", self.ids),
-                ]
-            )
+        keeps their customer and company."""
+        # sudo: accountants do not read the credit ledger
+        grants = self.env["support.credit.move"].sudo()
+        grants = grants.search(
+            [("move_type", "=", "grant"), ("invoice_id", "in", self.ids)]
         )
         for grant in grants:
             invoice = grant.invoice_id
-            if (
-                grant.partner_id != invoice.commercial_partner_id
-                or grant.company_id != invoice.company_id
+            if (grant.partner_id, grant.company_id) != (
+                invoice.commercial_partner_id,
+                invoice.company_id,
             ):
                 raise UserError(
                     self.env._(
@@ -94,20 +85,15 @@ class AccountMove(models.Model):
         self._support_check_credits_refund()
         posted = super()._post(soft=soft)
         credit_moves = self.env["support.credit.move"]
-        on_posting = posted.filtered(
-            lambda move: move.company_id.support_credit_grant_on == "posted"
+        credit_moves._grant_from_invoices(
+            posted.filtered(lambda m: m.company_id.support_credit_grant_on == "posted")
         )
-        if on_posting:
-            credit_moves._grant_from_invoices(on_posting)
-        credit_notes = posted.filtered(lambda move: move.move_type == "out_refund")
-        if credit_notes:
-            credit_moves._take_back_credited(credit_notes, refuse_spent=True)
+        credit_moves._take_back_credited(posted, refuse_spent=True)
         return posted
 
     def _support_check_credits_refund(self):
-        """A credit note crediting a pack still granted takes back credits,
-        which are not refundable: only one a support terms manager confirmed
-        (through the credit note wizard, with a reason) is posted."""
+        """Only a credit note a support terms manager confirmed (in the credit
+        note wizard, with a reason) takes back credits of a pack."""
         unconfirmed = self.filtered(
             lambda move: move.move_type == "out_refund"
             and not move.support_credits_refund_user_id
@@ -177,21 +163,20 @@ class AccountMove(models.Model):
         """The invoices' packs no longer grant, the credit notes no longer
         take back."""
         credit_moves = self.env["support.credit.move"]
-        invoices = self.filtered(lambda move: move.move_type == "out_invoice")
-        if invoices:
-            credit_moves._withdraw_from_invoices(invoices, reason)
-        credit_notes = self.filtered(lambda move: move.move_type == "out_refund")
-        if credit_notes:
-            credit_moves._restore_credited(credit_notes)
+        credit_moves._withdraw_from_invoices(self, reason)
+        # sudo: as the credit note's accountant, who does not write the ledger
+        credit_moves.sudo().search(
+            [
+                ("move_type", "=", "reversal"),
+                ("credit_note_line_id", "in", self.line_ids.ids),
+            ]
+        ).unlink()
 
     def _invoice_paid_hook(self):
-        """Credits granted on payment, where the company grants them then."""
         result = super()._invoice_paid_hook()
-        on_payment = self.filtered(
-            lambda move: move.company_id.support_credit_grant_on != "posted"
+        self.env["support.credit.move"]._grant_from_invoices(
+            self.filtered(lambda m: m.company_id.support_credit_grant_on != "posted")
         )
-        if on_payment:
-            self.env["support.credit.move"]._grant_from_invoices(on_payment)
         return result
 
     def _support_credits_unpaid(self):

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.support_terms_base.tools import check_manager
@@ -47,7 +47,7 @@ class AccountMove(models.Model):
             and "support_credits_refund_reason" not in vals
         ):
             return
-        message = self.env._(
+        message = _(
             "Only the support terms manager who credits prepaid credits "
             "confirms it, in the credit note wizard."
         )
@@ -72,7 +72,7 @@ class AccountMove(models.Model):
                 invoice.company_id,
             ):
                 raise UserError(
-                    self.env._(
+                    _(
                         "%(invoice)s granted prepaid credits to %(customer)s, and "
                         "credits cannot be transferred to another customer or "
                         "company: cancel it and invoice the new customer anew.",
@@ -106,7 +106,7 @@ class AccountMove(models.Model):
         )
         if loose:
             raise UserError(
-                self.env._(
+                _(
                     "%(credit_note)s credits prepaid support credits, which are "
                     "not refundable: credit the invoice that sold them with the "
                     "credit note wizard, where a support terms manager confirms "
@@ -130,7 +130,7 @@ class AccountMove(models.Model):
             ).invoice_line_id.product_id
             if credited & granted:
                 raise UserError(
-                    self.env._(
+                    _(
                         "%(credit_note)s credits prepaid support credits of "
                         "%(invoice)s, which are not refundable: only a support "
                         "terms manager can credit them, confirming it with a "
@@ -142,9 +142,7 @@ class AccountMove(models.Model):
 
     def button_draft(self):
         # the payments unreconciled on the way say nothing: the invoice does
-        reason = self.env.context.get("support_credits_reason") or self.env._(
-            "reset to draft"
-        )
+        reason = self.env.context.get("support_credits_reason") or _("reset to draft")
         res = super(
             AccountMove, self.with_context(support_credits_reason=reason)
         ).button_draft()
@@ -152,7 +150,7 @@ class AccountMove(models.Model):
         return res
 
     def button_cancel(self):
-        reason = self.env._("cancelled")
+        reason = _("cancelled")
         res = super(
             AccountMove, self.with_context(support_credits_reason=reason)
         ).button_cancel()
@@ -192,17 +190,17 @@ class AccountMove(models.Model):
         )
         if unpaid:
             self.env["support.credit.move"]._withdraw_from_invoices(
-                unpaid, self.env._("no longer paid")
+                unpaid, _("no longer paid")
             )
 
     def _support_credited_reason(self):
         """What the credit note says on the packs it credits."""
         self.ensure_one()
         if self.support_credits_refund_user_id:
-            return self.env._(
+            return _(
                 "credited by %(credit_note)s (confirmed by %(manager)s: %(reason)s)",
                 credit_note=self.name,
                 manager=self.support_credits_refund_user_id.name,
                 reason=self.support_credits_refund_reason,
             )
-        return self.env._("credited by %s", self.name)
+        return _("credited by %s", self.name)

@@ -170,27 +170,27 @@ class HelpdeskTicket(models.Model):
         return tickets
 
     def write(self, vals):
-        quotes = None
+        quotes = {}
         if "sale_order_ids" in vals and not self.env.su:
             quotes = {ticket: ticket.support_quote_id for ticket in self}
         res = super().write(vals)
-        if quotes is not None:
-            self._check_quote_kept(quotes)
+        self._check_quote_kept(quotes)
         if any(key in vals for key in COVERAGE_KEYS):
             self._notify_exclusion_once()
         return res
 
+    @api.model
     def _check_quote_kept(self, quotes):
         """The quotation is the support terms' record: a user's link or unlink
-        of sales orders that would change it is refused."""
-        changed = self.filtered(lambda t: t.support_quote_id != quotes[t])
+        of sales orders that would change ``{request: quotation}`` is refused."""
+        changed = [t for t, quote in quotes.items() if t.support_quote_id != quote]
         if changed:
             raise AccessError(
                 _(
                     "%(tickets)s: the quotation of a request is recorded by the "
                     "support terms; linking or unlinking sales orders cannot "
                     "change it.",
-                    tickets=", ".join(changed.mapped("display_name")),
+                    tickets=", ".join(t.display_name for t in changed),
                 )
             )
 

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
@@ -18,9 +18,9 @@ MOVE_TYPES = [
 ]
 
 
-def positive(credits):
-    """Whether ``credits`` is above zero at the ledger's precision."""
-    return float_compare(credits, 0.0, precision_digits=PRECISION) > 0
+def positive(value):
+    """Whether ``value`` credits are above zero at the ledger's precision."""
+    return float_compare(value, 0.0, precision_digits=PRECISION) > 0
 
 
 class SupportCreditMove(models.Model):
@@ -150,24 +150,22 @@ class SupportCreditMove(models.Model):
             if move.move_type == "grant":
                 if not positive(move.quantity):
                     raise ValidationError(
-                        self.env._("The credits bought must be a positive number.")
+                        _("The credits bought must be a positive number.")
                     )
                 if not move.expiry_date:
-                    raise ValidationError(
-                        self.env._("Credits bought need their expiry date.")
-                    )
+                    raise ValidationError(_("Credits bought need their expiry date."))
             elif not positive(-move.quantity):
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "Credits used, expired or taken back are recorded as a "
                         "negative number."
                     )
                 )
             if move.pack_id and move.pack_id.move_type != "grant":
-                raise ValidationError(self.env._("A pack is a move of credits bought."))
+                raise ValidationError(_("A pack is a move of credits bought."))
             if move.pack_id and positive(-move.pack_id.remaining):
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "The credits bought on %(date)s are not enough for this "
                         "move.",
                         date=move.pack_id.date,
@@ -182,7 +180,7 @@ class SupportCreditMove(models.Model):
             pack = move.pack_id
             if (pack.partner_id, pack.company_id) != (move.partner_id, move.company_id):
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "The credits bought by %(customer)s cannot be used, "
                         "expired or taken back for another customer or company: "
                         "credits are not transferable.",
@@ -195,7 +193,7 @@ class SupportCreditMove(models.Model):
         for field in ("partner_id", "company_id"):
             if field in vals and any(move[field].id != vals[field] for move in self):
                 raise UserError(
-                    self.env._(
+                    _(
                         "Prepaid credits are not transferable: a credit move "
                         "stays with the customer and the company it was "
                         "recorded for."
@@ -296,7 +294,7 @@ class SupportCreditMove(models.Model):
             )
             used = min(previous._used(), grant.quantity)
             if positive(used):
-                name = self.env._(
+                name = _(
                     "%(invoice)s: %(credits)s credits already used before the "
                     "invoice was changed",
                     invoice=grant.invoice_id.name,
@@ -331,7 +329,7 @@ class SupportCreditMove(models.Model):
                 pack._pack_move(
                     "reversal",
                     pack.remaining,
-                    self.env._(
+                    _(
                         "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
                         invoice=pack.invoice_id.name,
                         reason=reason,
@@ -385,7 +383,7 @@ class SupportCreditMove(models.Model):
                     take = min(share, pack.remaining)
                     line_taken += max(take, 0.0)
                     if positive(take):
-                        name = self.env._(
+                        name = _(
                             "%(credit_note)s credits %(invoice)s: "
                             "%(credits)s credits withdrawn",
                             credit_note=credit_note.name,
@@ -402,7 +400,7 @@ class SupportCreditMove(models.Model):
                     )
                 if refuse_spent and candidates and not positive(line_taken):
                     raise UserError(
-                        self.env._(
+                        _(
                             "The credits %(credit_note)s credits (%(product)s of "
                             "%(invoice)s) were all used or have expired, and "
                             "credits are not refundable: there is nothing left "
@@ -429,7 +427,7 @@ class SupportCreditMove(models.Model):
             ).mapped("quantity")
         )
         document.message_post(
-            body=self.env._(
+            body=_(
                 "Prepaid credits of %(pack)s (%(credits)s credits) %(reason)s: "
                 "%(taken)s credits withdrawn from %(customer)s, %(used)s already "
                 "used are kept.",
@@ -451,9 +449,7 @@ class SupportCreditMove(models.Model):
         first. Below zero is refused, unless the company allows it: then what
         the packs cannot cover becomes a charge on the ticket."""
         if not positive(quantity):
-            raise ValidationError(
-                self.env._("The credits to charge must be a positive number.")
-            )
+            raise ValidationError(_("The credits to charge must be a positive number."))
         partner = partner.commercial_partner_id
         # sudo: staff charge credits (the caller checks what they charge, the
         # shortfall is checked below), only managers write the ledger
@@ -481,7 +477,7 @@ class SupportCreditMove(models.Model):
             available = round(quantity - shortfall, PRECISION)
             if not company.support_credit_allow_overdraft:
                 raise UserError(
-                    self.env._(
+                    _(
                         "%(customer)s has %(available)s credits left, %(needed)s "
                         "are needed: they must buy a credit pack first.",
                         customer=partner.display_name,
@@ -491,7 +487,7 @@ class SupportCreditMove(models.Model):
                 )
             if not ticket or not company.support_credit_overdraft_product_id:
                 raise UserError(
-                    self.env._(
+                    _(
                         "Set the product billed for missing credits in the "
                         "settings before charging more credits than are left."
                     )
@@ -500,7 +496,7 @@ class SupportCreditMove(models.Model):
             # really usable today, whatever balance the caller saw
             check_manager(
                 ticket,
-                self.env._(
+                _(
                     "%(customer)s has %(available)s usable credits left, "
                     "%(needed)s are needed: only a support terms manager can bill "
                     "the missing ones.",
@@ -529,7 +525,7 @@ class SupportCreditMove(models.Model):
                 "credit_shortfall",
                 company.support_credit_overdraft_product_id,
                 quantity=shortfall,
-                name=self.env._("%(credits)s credits missing", credits=shortfall),
+                name=_("%(credits)s credits missing", credits=shortfall),
             )
         return consumed
 
@@ -554,7 +550,7 @@ class SupportCreditMove(models.Model):
         )
 
     def _expire(self):
-        label = self.env._("Credits expired")
+        label = _("Credits expired")
         self.create(
             [
                 pack._pack_move("expiry", pack.remaining, label, date=pack.expiry_date)

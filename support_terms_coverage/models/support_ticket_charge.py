@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -101,16 +101,12 @@ class SupportTicketCharge(models.Model):
     def _check_amounts(self):
         for charge in self:
             if charge.price_unit < 0:
-                raise ValidationError(
-                    self.env._("The price of a charge cannot be negative.")
-                )
+                raise ValidationError(_("The price of a charge cannot be negative."))
             if charge.quantity <= 0:
-                raise ValidationError(
-                    self.env._("The quantity of a charge must be positive.")
-                )
+                raise ValidationError(_("The quantity of a charge must be positive."))
             if not charge.partner_id:
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "Ticket %(ticket)s has no customer to charge.",
                         ticket=charge.ticket_id.display_name,
                     )
@@ -127,7 +123,7 @@ class SupportTicketCharge(models.Model):
         invoices are made as superuser once checked."""
         check_manager(
             self,
-            self.env._("Only a support terms manager can invoice or change charges."),
+            _("Only a support terms manager can invoice or change charges."),
         )
         pending = lock_due(
             self.sudo(),
@@ -138,7 +134,7 @@ class SupportTicketCharge(models.Model):
         busy = pending.partner_id - pending._lock_customers()
         if busy:
             raise UserError(
-                self.env._(
+                _(
                     "The charges of %(customers)s are being invoiced right now by "
                     "another run: try again in a moment.",
                     customers=", ".join(busy.mapped("display_name")),
@@ -207,7 +203,7 @@ class SupportTicketCharge(models.Model):
                 "move_type": "out_invoice",
                 "partner_id": partner.id,
                 "company_id": company.id,
-                "invoice_origin": self.env._("Support charges"),
+                "invoice_origin": _("Support charges"),
                 "invoice_line_ids": [
                     fields.Command.create(
                         {

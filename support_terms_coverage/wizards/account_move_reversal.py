@@ -1,10 +1,9 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
 
 from odoo.addons.support_terms_base.tools import check_manager
 
-from ..models.support_credit_move import PRECISION
+from ..models.support_credit_move import PRECISION, positive
 
 
 class AccountMoveReversal(models.TransientModel):
@@ -56,7 +55,7 @@ class AccountMoveReversal(models.TransientModel):
             or not (self.support_credits_reason or "").strip()
         ):
             raise UserError(
-                self.env._(
+                _(
                     "%(invoices)s sold prepaid support credits, which are not "
                     "refundable: only a support terms manager can credit it, "
                     "confirming that the credits not yet used are taken back "
@@ -66,16 +65,15 @@ class AccountMoveReversal(models.TransientModel):
             )
         check_manager(
             packs.sudo(False),
-            self.env._(
+            _(
                 "%(invoices)s sold prepaid support credits, which are not "
                 "refundable: only a support terms manager can credit it.",
                 invoices=invoices,
             ),
         )
-        left = sum(packs.mapped("remaining"))
-        if float_compare(left, 0.0, precision_digits=PRECISION) <= 0:
+        if not positive(sum(packs.mapped("remaining"))):
             raise UserError(
-                self.env._(
+                _(
                     "The credits sold by %(invoices)s were all used or have "
                     "expired, and credits are not refundable: there is nothing "
                     "left to credit.",

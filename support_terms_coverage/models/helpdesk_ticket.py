@@ -443,19 +443,16 @@ class HelpdeskTicket(models.Model):
             line["product_id"] = product.id
         else:
             line["display_type"] = "line_note"
-        order = (
-            self.env["sale.order"]
-            .with_company(self.company_id)
-            .create(
-                {
-                    "partner_id": self.partner_id.id,
-                    "company_id": self.company_id.id,
-                    "origin": self.number,
-                    "require_signature": True,
-                    "require_payment": False,
-                    "order_line": [fields.Command.create(line)],
-                }
-            )
+        orders = self.env["sale.order"].with_company(self.company_id)
+        order = orders.create(
+            {
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id,
+                "origin": self.number,
+                "require_signature": True,
+                "require_payment": False,
+                "order_line": [fields.Command.create(line)],
+            }
         )
         # the quotation of the request is the support terms' to record (no
         # user links one by hand); staff checked above
@@ -500,19 +497,16 @@ class HelpdeskTicket(models.Model):
                 _("%(ticket)s is already charged for this.", ticket=self.display_name)
             )
         # sudo: charges are written by the terms, only managers edit them
-        return (
-            self.env["support.ticket.charge"]
-            .sudo()
-            .create(
-                {
-                    "ticket_id": self.id,
-                    "kind": kind,
-                    "product_id": product.id,
-                    "quantity": quantity,
-                    "price_unit": product.lst_price,
-                    "name": name or product.display_name,
-                }
-            )
+        charges = self.env["support.ticket.charge"].sudo()
+        return charges.create(
+            {
+                "ticket_id": self.id,
+                "kind": kind,
+                "product_id": product.id,
+                "quantity": quantity,
+                "price_unit": product.lst_price,
+                "name": name or product.display_name,
+            }
         )
 
     def action_charge_fixed_fee(self):

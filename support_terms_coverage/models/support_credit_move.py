@@ -505,17 +505,12 @@ class SupportCreditMove(models.Model):
                     needed=quantity,
                 ),
             )
+        label = description or (ticket and ticket.display_name) or ""
         consumed = moves.create(
             [
-                {
-                    "partner_id": partner.id,
-                    "company_id": company.id,
-                    "move_type": "consumption",
-                    "quantity": -taken,
-                    "pack_id": pack_id,
-                    "ticket_id": ticket.id if ticket else False,
-                    "name": description or (ticket and ticket.display_name) or "",
-                }
+                packs.browse(pack_id)._pack_move(
+                    "consumption", taken, label, ticket_id=ticket and ticket.id
+                )
                 for pack_id, taken in allocation
             ]
         )

@@ -315,15 +315,11 @@ class SupportCreditMove(models.Model):
         packs = self._live_packs(invoices)
         if not packs:
             return self.browse()
-        done = packs.search(
-            [
-                ("move_type", "=", "reversal"),
-                ("pack_id", "in", packs.ids),
-                ("credit_note_line_id", "=", False),
-            ]
-        )
+        done = packs.pack_move_ids.filtered(
+            lambda m: m.move_type == "reversal" and not m.credit_note_line_id
+        ).pack_id
         packs.write({"withdrawn": True})
-        to_take = (packs - done.pack_id).filtered(lambda p: positive(p.remaining))
+        to_take = (packs - done).filtered(lambda p: positive(p.remaining))
         taken = packs.create(
             [
                 pack._pack_move(

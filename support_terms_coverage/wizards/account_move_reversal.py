@@ -14,8 +14,7 @@ class AccountMoveReversal(models.TransientModel):
     _inherit = "account.move.reversal"
 
     support_sells_credits = fields.Boolean(
-        string="Sells prepaid credits",
-        compute="_compute_support_credits",
+        string="Sells prepaid credits", compute="_compute_support_credits"
     )
     support_credits_left = fields.Float(
         string="Credits not yet used",
@@ -28,9 +27,7 @@ class AccountMoveReversal(models.TransientModel):
         "credits an invoice that sold them. The credits the customer used stay "
         "used.",
     )
-    support_credits_reason = fields.Text(
-        string="Why the credits are taken back",
-    )
+    support_credits_reason = fields.Text(string="Why the credits are taken back")
 
     @api.depends("move_ids")
     def _compute_support_credits(self):
@@ -50,9 +47,9 @@ class AccountMoveReversal(models.TransientModel):
         if not packs:
             return
         invoices = ", ".join(packs.invoice_id.mapped("name"))
-        if (
-            not self.support_credits_confirmed
-            or not (self.support_credits_reason or "").strip()
+        if not (
+            self.support_credits_confirmed
+            and (self.support_credits_reason or "").strip()
         ):
             raise UserError(
                 _(

@@ -67,10 +67,8 @@ class AccountMove(models.Model):
         )
         for grant in grants:
             invoice = grant.invoice_id
-            if (grant.partner_id, grant.company_id) != (
-                invoice.commercial_partner_id,
-                invoice.company_id,
-            ):
+            owner = (invoice.commercial_partner_id, invoice.company_id)
+            if (grant.partner_id, grant.company_id) != owner:
                 raise UserError(
                     _(
                         "%(invoice)s granted prepaid credits to %(customer)s, and "

@@ -524,7 +524,6 @@ class HelpdeskTicket(models.Model):
             ticket._add_charge("outside_plan", rule.product_id)
 
     def action_charge_channel(self):
-        """Charge a request received on a channel outside the plan."""
         self.check_access("write")
         for ticket in self:
             if not ticket.channel_outside_plan:

@@ -144,9 +144,12 @@ class SupportCreditMove(models.Model):
                 else 0.0
             )
 
-    @api.constrains("move_type", "quantity", "pack_id", "expiry_date")
+    @api.constrains(
+        "move_type", "quantity", "pack_id", "expiry_date", "partner_id", "company_id"
+    )
     def _check_quantity(self):
         for move in self:
+            pack = move.pack_id
             if move.move_type == "grant":
                 if not positive(move.quantity):
                     raise ValidationError(
@@ -161,24 +164,19 @@ class SupportCreditMove(models.Model):
                         "negative number."
                     )
                 )
-            if move.pack_id and move.pack_id.move_type != "grant":
+            if pack and pack.move_type != "grant":
                 raise ValidationError(_("A pack is a move of credits bought."))
-            if move.pack_id and positive(-move.pack_id.remaining):
+            if pack and positive(-pack.remaining):
                 raise ValidationError(
                     _(
                         "The credits bought on %(date)s are not enough for this "
                         "move.",
-                        date=move.pack_id.date,
+                        date=pack.date,
                     )
                 )
-
-    @api.constrains("partner_id", "company_id", "pack_id")
-    def _check_same_owner_as_pack(self):
-        """Credits are not transferable: a move of a pack is the pack's
-        customer's, in the pack's company."""
-        for move in self.filtered("pack_id"):
-            pack = move.pack_id
-            if (pack.partner_id, pack.company_id) != (move.partner_id, move.company_id):
+            # credits are not transferable
+            owner = (move.partner_id, move.company_id)
+            if pack and (pack.partner_id, pack.company_id) != owner:
                 raise ValidationError(
                     _(
                         "The credits bought by %(customer)s cannot be used, "
@@ -234,7 +232,6 @@ class SupportCreditMove(models.Model):
         }
 
     def _used(self):
-        """The credits the customer used of these packs."""
         used = self.pack_move_ids.filtered(lambda m: m.move_type == "consumption")
         return -sum(used.mapped("quantity"))
 

@@ -55,11 +55,8 @@ class ResCompany(models.Model):
 
     @api.constrains("support_no_plan_mode", "support_no_plan_product_id")
     def _check_support_no_plan_product(self):
-        for company in self:
-            if (
-                company.support_no_plan_mode == "fixed_fee"
-                and not company.support_no_plan_product_id
-            ):
+        for company in self.filtered(lambda c: c.support_no_plan_mode == "fixed_fee"):
+            if not company.support_no_plan_product_id:
                 raise ValidationError(
                     _(
                         "Choose the product charged for each request without a "

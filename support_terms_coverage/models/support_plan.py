@@ -32,11 +32,8 @@ class SupportPlan(models.Model):
 
     @api.constrains("channel_rule", "company_id")
     def _check_channel_fee(self):
-        for plan in self:
-            if (
-                plan.channel_rule == "charge"
-                and not plan.company_id.support_channel_fee_product_id
-            ):
+        for plan in self.filtered(lambda p: p.channel_rule == "charge"):
+            if not plan.company_id.support_channel_fee_product_id:
                 raise ValidationError(
                     _(
                         "%(plan)s charges requests on other channels: choose the "

@@ -10,7 +10,6 @@ class ResCompany(models.Model):
         string="Grant credits when",
         default="paid",
         required=True,
-        help="When a credit pack invoice grants its credits.",
     )
     support_credit_allow_overdraft = fields.Boolean(
         string="Charge missing credits",

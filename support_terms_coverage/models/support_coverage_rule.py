@@ -51,7 +51,7 @@ class SupportCoverageRule(models.Model):
         "the work, or a fixed fee. An excluded request may go on as paid work "
         "by quote.",
     )
-    credits = fields.Float(digits=(16, 2), help="Credits charged for this extra.")
+    credits = fields.Float(digits=(16, 2))
     product_id = fields.Many2one(
         "product.product",
         check_company=True,

@@ -109,7 +109,6 @@ class SupportCreditMove(models.Model):
         index="btree_not_null",
         ondelete="restrict",
         readonly=True,
-        help="The credit note line that took these credits back.",
     )
     ticket_id = fields.Many2one(
         "helpdesk.ticket", index="btree_not_null", ondelete="restrict"

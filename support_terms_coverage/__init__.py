@@ -22,39 +22,37 @@ def _coverage_of_existing_requests(env):
     cr.execute(SQL("UPDATE helpdesk_ticket SET coverage = %s", WITHOUT_RULE))
 
 
+# (request, quotation) pairs recorded by the fields this addon had: the
+# request's quotation, the order's request
+FORMER_QUOTE_LINKS = {
+    ("helpdesk_ticket", "support_quote_id"): SQL(
+        "SELECT id, support_quote_id FROM helpdesk_ticket "
+        "WHERE support_quote_id IS NOT NULL"
+    ),
+    ("sale_order", "support_ticket_id"): SQL(
+        "SELECT o.support_ticket_id, o.id FROM sale_order o "
+        "JOIN helpdesk_ticket t ON t.id = o.support_ticket_id"
+    ),
+}
+
+
 def link_quotes_on_oca(env):
-    """Quotations linked to their request by the fields this addon had
-    (the request's quotation, the order's request) are linked by OCA's link
-    between requests and sales orders, which the quotation now is; the
-    request's quotation is then read from that link."""
+    """Quotations linked to their request by the fields this addon had are
+    linked by OCA's link between requests and sales orders, from which the
+    request's quotation is then read."""
     cr = env.cr
-    rel = SQL.identifier("helpdesk_ticket_sale_order_rel")
     linked = set()
-    if sql.column_exists(cr, "helpdesk_ticket", "support_quote_id"):
+    for (table, column), pairs in FORMER_QUOTE_LINKS.items():
+        if not sql.column_exists(cr, table, column):
+            continue
         cr.execute(
             SQL(
-                "INSERT INTO %s (helpdesk_ticket_id, sale_order_id) "
-                "SELECT id, support_quote_id FROM helpdesk_ticket "
-                "WHERE support_quote_id IS NOT NULL ON CONFLICT DO NOTHING",
-                rel,
+                "INSERT INTO helpdesk_ticket_sale_order_rel "
+                "(helpdesk_ticket_id, sale_order_id) %s ON CONFLICT DO NOTHING",
+                pairs,
             )
         )
-        cr.execute("SELECT id FROM helpdesk_ticket WHERE support_quote_id IS NOT NULL")
-        linked.update(row[0] for row in cr.fetchall())
-    if sql.column_exists(cr, "sale_order", "support_ticket_id"):
-        cr.execute(
-            SQL(
-                "INSERT INTO %s (helpdesk_ticket_id, sale_order_id) "
-                "SELECT o.support_ticket_id, o.id FROM sale_order o "
-                "JOIN helpdesk_ticket t ON t.id = o.support_ticket_id "
-                "ON CONFLICT DO NOTHING",
-                rel,
-            )
-        )
-        cr.execute(
-            "SELECT DISTINCT o.support_ticket_id FROM sale_order o "
-            "JOIN helpdesk_ticket t ON t.id = o.support_ticket_id"
-        )
+        cr.execute(SQL("SELECT DISTINCT ticket FROM (%s) AS p(ticket, quote)", pairs))
         linked.update(row[0] for row in cr.fetchall())
     if linked:
         tickets = env["helpdesk.ticket"].browse(sorted(linked))

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.support_terms_base.tools import check_manager
@@ -14,7 +14,7 @@ class AccountMove(models.Model):
     _inherit = "account.move"
 
     support_credits_refund_user_id = fields.Many2one(
-        comodel_name="res.users",
+        "res.users",
         string="Credits taken back by",
         readonly=True,
         copy=False,
@@ -22,9 +22,7 @@ class AccountMove(models.Model):
         "takes back the prepaid credits not yet used of the packs it credits.",
     )
     support_credits_refund_reason = fields.Text(
-        string="Why the credits are taken back",
-        readonly=True,
-        copy=False,
+        string="Why the credits are taken back", readonly=True, copy=False
     )
 
     @api.model_create_multi
@@ -42,15 +40,14 @@ class AccountMove(models.Model):
 
     @api.model
     def _support_check_refund_confirmation(self, vals):
-        """Who confirmed that a credit note takes back credits is recorded by
-        the credit note wizard, for the support terms manager running it:
-        nobody records it for somebody else."""
+        """Only the credit note wizard records who confirmed that a credit
+        note takes back credits: the support terms manager running it."""
         if self.env.su or (
             "support_credits_refund_user_id" not in vals
             and "support_credits_refund_reason" not in vals
         ):
             return
-        message = self.env._(
+        message = _(
             "Only the support terms manager who credits prepaid credits "
             "confirms it, in the credit note wizard."
         )
@@ -62,26 +59,18 @@ class AccountMove(models.Model):
 
     def _support_check_credits_owner(self):
         """Credits are not transferable: an invoice that granted credits
-        keeps the customer and the company they were granted to (read as
-        superuser: accountants do not read the credit ledger)."""
-        grants = (
-            self.env["support.credit.move"]
-            .sudo()
-            .search(
-                [
-                    ("move_type", "=", "grant"),
-                    ("invoice_id", "in", self.ids),
-                ]
-            )
+        keeps their customer and company."""
+        # sudo: accountants do not read the credit ledger
+        grants = self.env["support.credit.move"].sudo()
+        grants = grants.search(
+            [("move_type", "=", "grant"), ("invoice_id", "in", self.ids)]
         )
         for grant in grants:
             invoice = grant.invoice_id
-            if (
-                grant.partner_id != invoice.commercial_partner_id
-                or grant.company_id != invoice.company_id
-            ):
+            owner = (invoice.commercial_partner_id, invoice.company_id)
+            if (grant.partner_id, grant.company_id) != owner:
                 raise UserError(
-                    self.env._(
+                    _(
                         "%(invoice)s granted prepaid credits to %(customer)s, and "
                         "credits cannot be transferred to another customer or "
                         "company: cancel it and invoice the new customer anew.",
@@ -94,20 +83,15 @@ class AccountMove(models.Model):
         self._support_check_credits_refund()
         posted = super()._post(soft=soft)
         credit_moves = self.env["support.credit.move"]
-        on_posting = posted.filtered(
-            lambda move: move.company_id.support_credit_grant_on == "posted"
+        credit_moves._grant_from_invoices(
+            posted.filtered(lambda m: m.company_id.support_credit_grant_on == "posted")
         )
-        if on_posting:
-            credit_moves._grant_from_invoices(on_posting)
-        credit_notes = posted.filtered(lambda move: move.move_type == "out_refund")
-        if credit_notes:
-            credit_moves._take_back_credited(credit_notes, refuse_spent=True)
+        credit_moves._take_back_credited(posted, refuse_spent=True)
         return posted
 
     def _support_check_credits_refund(self):
-        """A credit note crediting a pack still granted takes back credits,
-        which are not refundable: only one a support terms manager confirmed
-        (through the credit note wizard, with a reason) is posted."""
+        """Only a credit note a support terms manager confirmed (in the credit
+        note wizard, with a reason) takes back credits of a pack."""
         unconfirmed = self.filtered(
             lambda move: move.move_type == "out_refund"
             and not move.support_credits_refund_user_id
@@ -120,7 +104,7 @@ class AccountMove(models.Model):
         )
         if loose:
             raise UserError(
-                self.env._(
+                _(
                     "%(credit_note)s credits prepaid support credits, which are "
                     "not refundable: credit the invoice that sold them with the "
                     "credit note wizard, where a support terms manager confirms "
@@ -144,7 +128,7 @@ class AccountMove(models.Model):
             ).invoice_line_id.product_id
             if credited & granted:
                 raise UserError(
-                    self.env._(
+                    _(
                         "%(credit_note)s credits prepaid support credits of "
                         "%(invoice)s, which are not refundable: only a support "
                         "terms manager can credit them, confirming it with a "
@@ -156,9 +140,7 @@ class AccountMove(models.Model):
 
     def button_draft(self):
         # the payments unreconciled on the way say nothing: the invoice does
-        reason = self.env.context.get("support_credits_reason") or self.env._(
-            "reset to draft"
-        )
+        reason = self.env.context.get("support_credits_reason") or _("reset to draft")
         res = super(
             AccountMove, self.with_context(support_credits_reason=reason)
         ).button_draft()
@@ -166,7 +148,7 @@ class AccountMove(models.Model):
         return res
 
     def button_cancel(self):
-        reason = self.env._("cancelled")
+        reason = _("cancelled")
         res = super(
             AccountMove, self.with_context(support_credits_reason=reason)
         ).button_cancel()
@@ -177,21 +159,20 @@ class AccountMove(models.Model):
         """The invoices' packs no longer grant, the credit notes no longer
         take back."""
         credit_moves = self.env["support.credit.move"]
-        invoices = self.filtered(lambda move: move.move_type == "out_invoice")
-        if invoices:
-            credit_moves._withdraw_from_invoices(invoices, reason)
-        credit_notes = self.filtered(lambda move: move.move_type == "out_refund")
-        if credit_notes:
-            credit_moves._restore_credited(credit_notes)
+        credit_moves._withdraw_from_invoices(self, reason)
+        # sudo: as the credit note's accountant, who does not write the ledger
+        credit_moves.sudo().search(
+            [
+                ("move_type", "=", "reversal"),
+                ("credit_note_line_id", "in", self.line_ids.ids),
+            ]
+        ).unlink()
 
     def _invoice_paid_hook(self):
-        """Credits granted on payment, where the company grants them then."""
         result = super()._invoice_paid_hook()
-        on_payment = self.filtered(
-            lambda move: move.company_id.support_credit_grant_on != "posted"
+        self.env["support.credit.move"]._grant_from_invoices(
+            self.filtered(lambda m: m.company_id.support_credit_grant_on != "posted")
         )
-        if on_payment:
-            self.env["support.credit.move"]._grant_from_invoices(on_payment)
         return result
 
     def _support_credits_unpaid(self):
@@ -207,17 +188,17 @@ class AccountMove(models.Model):
         )
         if unpaid:
             self.env["support.credit.move"]._withdraw_from_invoices(
-                unpaid, self.env._("no longer paid")
+                unpaid, _("no longer paid")
             )
 
     def _support_credited_reason(self):
         """What the credit note says on the packs it credits."""
         self.ensure_one()
         if self.support_credits_refund_user_id:
-            return self.env._(
+            return _(
                 "credited by %(credit_note)s (confirmed by %(manager)s: %(reason)s)",
                 credit_note=self.name,
                 manager=self.support_credits_refund_user_id.name,
                 reason=self.support_credits_refund_reason,
             )
-        return self.env._("credited by %s", self.name)
+        return _("credited by %s", self.name)

@@ -5,7 +5,7 @@ class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
     support_charge_id = fields.Many2one(
-        comodel_name="support.ticket.charge",
+        "support.ticket.charge",
         string="Support charge",
         index="btree_not_null",
         ondelete="restrict",

@@ -10,28 +10,29 @@ from .support_coverage_rule import COVERAGE_SELECTION
 WITHOUT_RULE = "to_assess"
 # the values a ticket's coverage follows
 COVERAGE_KEYS = ("coverage", "category_id", "support_plan_id", "partner_id")
+# the email telling the requester the company's rule for requests without a plan
+NO_PLAN_TEMPLATES = {
+    "refused": "support_terms_coverage.mail_template_no_plan_refused",
+    "fixed_fee": "support_terms_coverage.mail_template_no_plan_fee",
+    "quote": "support_terms_coverage.mail_template_no_plan_quote",
+}
 
 
 class HelpdeskTicket(models.Model):
-    """``coverage`` comes from the rule of the ticket's plan and category
-    (``support.coverage.rule``) when the ticket arrives or changes category;
-    staff may override it with a reason. Extras are paid with credits
-    (``support.credit.move``), a quote (``sale.order``) or fixed-fee charges
-    (``support.ticket.charge``)."""
+    """``coverage`` comes from the rule of the ticket's plan and category;
+    staff may override it with a reason. Extras are paid with credits, a
+    quote or fixed-fee charges."""
 
     _inherit = "helpdesk.ticket"
 
     support_coverage_rule_id = fields.Many2one(
-        comodel_name="support.coverage.rule",
+        "support.coverage.rule",
         string="Coverage rule",
         compute="_compute_support_coverage_rule_id",
         store=True,
-        readonly=True,
-        compute_sudo=True,
-        ondelete="set null",
     )
     coverage = fields.Selection(
-        selection=[*COVERAGE_SELECTION, (WITHOUT_RULE, "To assess")],
+        [*COVERAGE_SELECTION, (WITHOUT_RULE, "To assess")],
         compute="_compute_coverage",
         store=True,
         readonly=False,
@@ -58,9 +59,7 @@ class HelpdeskTicket(models.Model):
         related="support_coverage_rule_id.billing_mode", string="Paid by"
     )
     support_credit_move_ids = fields.One2many(
-        comodel_name="support.credit.move",
-        inverse_name="ticket_id",
-        string="Credits used",
+        "support.credit.move", "ticket_id", string="Credits used"
     )
     support_credits_charged = fields.Float(
         string="Credits charged",
@@ -69,24 +68,20 @@ class HelpdeskTicket(models.Model):
         compute_sudo=True,
     )
     support_charge_ids = fields.One2many(
-        comodel_name="support.ticket.charge",
-        inverse_name="ticket_id",
-        string="Charges",
+        "support.ticket.charge", "ticket_id", string="Charges"
     )
     support_quote_id = fields.Many2one(
-        comodel_name="sale.order",
+        "sale.order",
         string="Quotation",
         compute="_compute_support_quote_id",
         store=True,
-        copy=False,
-        readonly=True,
         tracking=True,
         index="btree_not_null",
         help="The quotation of the request: of the sales orders linked to it, "
         "the last one not cancelled (else the last one).",
     )
     support_quote_state = fields.Selection(
-        selection=[
+        [
             ("waiting", "Waiting for quote acceptance"),
             ("accepted", "Quote accepted"),
             ("cancelled", "Quote cancelled"),
@@ -99,9 +94,8 @@ class HelpdeskTicket(models.Model):
         compute="_compute_channel_outside_plan",
         help="The request came on a channel the customer's plan does not include.",
     )
-
     support_no_plan_rule = fields.Selection(
-        selection=[
+        [
             ("quote", "Quote before work"),
             ("fixed_fee", "Fixed fee charged"),
             ("refused", "Refused: not a customer"),
@@ -127,7 +121,6 @@ class HelpdeskTicket(models.Model):
         compute="_compute_support_no_plan_fee",
         compute_sudo=True,
     )
-
     support_coverage_cost = fields.Char(
         string="Cost",
         compute="_compute_support_coverage_cost",
@@ -139,7 +132,6 @@ class HelpdeskTicket(models.Model):
         compute="_compute_support_coverage_cost",
         compute_sudo=True,
     )
-
     support_exclusion_notified = fields.Boolean(
         string="Customer told it is not covered",
         copy=False,
@@ -167,39 +159,38 @@ class HelpdeskTicket(models.Model):
     def create(self, vals_list):
         # who may not write the override reason (its groups: support staff)
         # never decides the coverage: a customer, the portal
-        reason = self._fields["coverage_override_reason"]
-        for vals in vals_list:
-            if "coverage" in vals and not reason.is_accessible(self.env):
-                vals.pop("coverage")
-                vals.pop("coverage_override_reason", None)
+        if not self._fields["coverage_override_reason"].is_accessible(self.env):
+            for vals in vals_list:
+                if "coverage" in vals:
+                    vals.pop("coverage")
+                    vals.pop("coverage_override_reason", None)
         tickets = super().create(vals_list)
         tickets._notify_exclusion_once()
         tickets._apply_no_plan_rule()
         return tickets
 
     def write(self, vals):
-        quotes = None
+        quotes = {}
         if "sale_order_ids" in vals and not self.env.su:
             quotes = {ticket: ticket.support_quote_id for ticket in self}
         res = super().write(vals)
-        if quotes is not None:
-            self._check_quote_kept(quotes)
+        self._check_quote_kept(quotes)
         if any(key in vals for key in COVERAGE_KEYS):
             self._notify_exclusion_once()
         return res
 
+    @api.model
     def _check_quote_kept(self, quotes):
-        """Staff link sales orders to a request, but its quotation is what
-        the support terms record: a user's link or unlink that would change
-        it is refused (work waits for the quotation's acceptance)."""
-        changed = self.filtered(lambda t: t.support_quote_id != quotes[t])
+        """The quotation is the support terms' record: a user's link or unlink
+        of sales orders that would change ``{request: quotation}`` is refused."""
+        changed = [t for t, quote in quotes.items() if t.support_quote_id != quote]
         if changed:
             raise AccessError(
                 _(
                     "%(tickets)s: the quotation of a request is recorded by the "
                     "support terms; linking or unlinking sales orders cannot "
                     "change it.",
-                    tickets=", ".join(changed.mapped("display_name")),
+                    tickets=", ".join(t.display_name for t in changed),
                 )
             )
 
@@ -240,14 +231,12 @@ class HelpdeskTicket(models.Model):
     @api.model
     def _coverage_rules(self, pairs):
         """``{(plan id, category id): rule}`` of ``pairs``, in one query."""
-        pairs = {pair for pair in pairs if pair[0] and pair[1]}
+        pairs = {pair for pair in pairs if all(pair)}
         if not pairs:
             return {}
+        plans, categories = zip(*pairs, strict=True)
         rules = self.env["support.coverage.rule"].search(
-            [
-                ("plan_id", "in", list({p for p, _c in pairs})),
-                ("category_id", "in", list({c for _p, c in pairs})),
-            ]
+            [("plan_id", "in", plans), ("category_id", "in", categories)]
         )
         return {(rule.plan_id.id, rule.category_id.id): rule for rule in rules}
 
@@ -267,24 +256,18 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("support_quote_id.state")
     def _compute_support_quote_state(self):
+        states = {"sale": "accepted", "cancel": "cancelled"}
         for ticket in self:
             state = ticket.support_quote_id.state
-            ticket.support_quote_state = (
-                state
-                and {"sale": "accepted", "cancel": "cancelled"}.get(state, "waiting")
-                or False
-            )
+            ticket.support_quote_state = state and states.get(state, "waiting")
 
     @api.depends("support_quote_id.state")
     def _compute_support_waiting_paused(self):
         """A quotation sent and not yet signed pauses the waiting clock: the
-        customer is reading the quote ("prezzi e condizioni verranno [...]
-        comunicati in fase di preventivo, ovvero prima dell'effettivo
-        intervento"), the request is not left without reply."""
+        customer is reading the quote, the request is not left without reply."""
         res = super()._compute_support_waiting_paused()
-        for ticket in self:
-            if ticket.support_quote_id.state == "sent":
-                ticket.support_waiting_paused = True
+        for ticket in self.filtered(lambda t: t.support_quote_id.state == "sent"):
+            ticket.support_waiting_paused = True
         return res
 
     @api.depends("channel_id", "support_plan_id.channel_ids")
@@ -297,11 +280,8 @@ class HelpdeskTicket(models.Model):
 
     def _check_coverage_override(self, vals):
         """Support staff assess the coverage no rule gives, a manager
-        overrides a rule, and both say why.
-
-        Writing the coverage the rule gives (the form sends it back when the
-        category changes) is not an override.
-        """
+        overrides a rule, and both say why. Writing the coverage the rule
+        gives (the form sends it back with a new category) is no override."""
         pairs = {
             ticket: (
                 vals.get("support_plan_id", ticket.support_plan_id.id),
@@ -338,10 +318,8 @@ class HelpdeskTicket(models.Model):
 
     def _notify_exclusion_once(self):
         """Tell the customer once, with the rule's note, that a request is
-        not covered: excluded, or answered with hints only (no intervention,
-        no quote), whatever writes lead there (the plan snapshot, a new
-        category, an override); a request covered again may be excluded, and
-        told, again."""
+        not covered (excluded or hints only), whatever write leads there; a
+        request covered again may be excluded, and told, again."""
         excluded = self.filtered(lambda t: t.coverage in ("excluded", "hints"))
         covered = (self - excluded).filtered("support_exclusion_notified")
         if covered:
@@ -360,11 +338,10 @@ class HelpdeskTicket(models.Model):
     # -- assessment before work ---------------------------------------------------
 
     def _support_not_ready(self, stage, coverage=None):
-        """(not assessed, quote waiting, quote missing): the tickets that
-        ``stage`` would put to work while their coverage (or ``coverage``,
-        written with the stage) is still to assess on a plan that assesses
-        before work, while their quotation waits, or, billed by quote,
-        without an accepted quotation."""
+        """(not assessed, quote waiting, quote missing): the tickets ``stage``
+        would put to work while their coverage (or ``coverage``, written with
+        the stage) is to assess on a plan that assesses before work, while
+        their quotation waits, or, billed by quote, without an accepted one."""
         if not stage._support_is_work_stage():
             return self.browse(), self.browse(), self.browse()
         moving = self.filtered(lambda t: t.stage_id != stage)
@@ -384,41 +361,25 @@ class HelpdeskTicket(models.Model):
 
     def _check_work_may_start(self, stage_id, coverage=None):
         """Staff decide whether a request is covered or extra before working
-        on it ("prima di intervenire, cerchiamo sempre di stabilire se una
-        richiesta è da considerarsi extra"), and work does not start before
-        the quote is accepted ("previa accettazione del preventivo").
-
-        While a quote waits, the ticket may stay new, wait for the customer or
-        be closed; any other stage is work. An extra billed by quote needs an
-        accepted quote to enter one.
-        """
+        on it, and work does not start before the quote is accepted."""
         stage = self.env["helpdesk.ticket.stage"].browse(stage_id)
-        not_assessed, waiting, unquoted = self._support_not_ready(stage, coverage)
-        if not_assessed:
-            raise UserError(
-                _(
-                    "%(tickets)s: decide first whether the request is covered "
-                    "or extra (its coverage is still to assess), then start "
-                    "the work.",
-                    tickets=", ".join(not_assessed.mapped("display_name")),
-                )
-            )
-        if waiting:
-            raise UserError(
-                _(
-                    "%(tickets)s: waiting for quote acceptance, the work cannot "
-                    "start yet.",
-                    tickets=", ".join(waiting.mapped("display_name")),
-                )
-            )
-        if unquoted:
-            raise UserError(
-                _(
-                    "%(tickets)s: an extra billed by quote, the work starts once "
-                    "the customer accepts a quotation. Create the quotation first.",
-                    tickets=", ".join(unquoted.mapped("display_name")),
-                )
-            )
+        messages = (
+            _(
+                "%(tickets)s: decide first whether the request is covered "
+                "or extra (its coverage is still to assess), then start "
+                "the work."
+            ),
+            _("%(tickets)s: waiting for quote acceptance, the work cannot start yet."),
+            _(
+                "%(tickets)s: an extra billed by quote, the work starts once "
+                "the customer accepts a quotation. Create the quotation first."
+            ),
+        )
+        not_ready = self._support_not_ready(stage, coverage)
+        for tickets, message in zip(not_ready, messages, strict=True):
+            if tickets:
+                names = ", ".join(tickets.mapped("display_name"))
+                raise UserError(message % {"tickets": names})
 
     def _support_may_enter_stage(self, stage):
         """No flow of the addons puts to work a request waiting for its quote
@@ -428,8 +389,8 @@ class HelpdeskTicket(models.Model):
         )
 
     def _support_quote_accepted(self):
-        """The customer accepted the quotation: the work starts, the request
-        moves to the team's first work stage (from a stage before work)."""
+        """The customer accepted the quotation: a request before work moves to
+        *In progress* if its team uses it, else to the team's first work stage."""
         in_progress = self.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_stage_in_progress", raise_if_not_found=False
         )
@@ -438,7 +399,6 @@ class HelpdeskTicket(models.Model):
         for ticket in self.sudo():
             if ticket.stage_id._support_is_work_stage() or ticket.stage_id.closed:
                 continue
-            # *In progress* if the team uses it, else its first work stage
             stages = ticket.team_id._get_applicable_stages().filtered(
                 lambda s: s._support_is_work_stage()
             )
@@ -463,7 +423,7 @@ class HelpdeskTicket(models.Model):
         no_plan = self.support_no_plan_rule == "quote"
         if not no_plan and (
             self.coverage not in ("extra", "excluded")
-            or (rule and rule.billing_mode not in (False, "quote"))
+            or rule.billing_mode not in (False, "quote")
         ):
             raise UserError(
                 _(
@@ -475,27 +435,24 @@ class HelpdeskTicket(models.Model):
             raise UserError(_("This request already has a quotation."))
         if not self.partner_id:
             raise UserError(_("Link the request to its customer first."))
-        line = {"name": f"{self.number}: {self.name}"}
         product = (
             self.company_id.support_no_plan_product_id if no_plan else rule.product_id
         )
+        line = {"name": f"{self.number}: {self.name}"}
         if product:
             line["product_id"] = product.id
         else:
             line["display_type"] = "line_note"
-        order = (
-            self.env["sale.order"]
-            .with_company(self.company_id)
-            .create(
-                {
-                    "partner_id": self.partner_id.id,
-                    "company_id": self.company_id.id,
-                    "origin": self.number,
-                    "require_signature": True,
-                    "require_payment": False,
-                    "order_line": [fields.Command.create(line)],
-                }
-            )
+        orders = self.env["sale.order"].with_company(self.company_id)
+        order = orders.create(
+            {
+                "partner_id": self.partner_id.id,
+                "company_id": self.company_id.id,
+                "origin": self.number,
+                "require_signature": True,
+                "require_payment": False,
+                "order_line": [fields.Command.create(line)],
+            }
         )
         # the quotation of the request is the support terms' to record (no
         # user links one by hand); staff checked above
@@ -534,26 +491,22 @@ class HelpdeskTicket(models.Model):
                     ticket=self.display_name,
                 )
             )
-        if kind != "credit_shortfall" and self.support_charge_ids.filtered(
-            lambda c: c.kind == kind
-        ):
+        charged = self.support_charge_ids.mapped("kind")
+        if kind != "credit_shortfall" and kind in charged:
             raise UserError(
                 _("%(ticket)s is already charged for this.", ticket=self.display_name)
             )
         # sudo: charges are written by the terms, only managers edit them
-        return (
-            self.env["support.ticket.charge"]
-            .sudo()
-            .create(
-                {
-                    "ticket_id": self.id,
-                    "kind": kind,
-                    "product_id": product.id,
-                    "quantity": quantity,
-                    "price_unit": product.lst_price,
-                    "name": name or product.display_name,
-                }
-            )
+        charges = self.env["support.ticket.charge"].sudo()
+        return charges.create(
+            {
+                "ticket_id": self.id,
+                "kind": kind,
+                "product_id": product.id,
+                "quantity": quantity,
+                "price_unit": product.lst_price,
+                "name": name or product.display_name,
+            }
         )
 
     def action_charge_fixed_fee(self):
@@ -571,7 +524,6 @@ class HelpdeskTicket(models.Model):
             ticket._add_charge("outside_plan", rule.product_id)
 
     def action_charge_channel(self):
-        """Charge a request received on a channel outside the plan."""
         self.check_access("write")
         for ticket in self:
             if not ticket.channel_outside_plan:
@@ -593,11 +545,10 @@ class HelpdeskTicket(models.Model):
     # -- requests without a plan --------------------------------------------------
 
     def _apply_no_plan_rule(self):
-        """Apply the company's rule to the requests that arrive without a plan
-        (by email, the portal or staff), and tell the requester before any
-        work: a quote first, a fixed fee, or, for somebody who is no customer
-        when the company serves customers only, a refusal that closes the
-        request. Staff's own tickets without a requester are left alone."""
+        """Apply the company's rule to the requests that arrive without a plan,
+        and tell the requester before any work: a quote first, a fixed fee, or
+        a refusal that closes the request of somebody who is no customer.
+        Staff's own tickets without a requester are left alone."""
         arrived = self.filtered(
             lambda t: not t.support_plan_id
             and (t.partner_id or t.partner_email)
@@ -606,16 +557,15 @@ class HelpdeskTicket(models.Model):
         for ticket in arrived:
             mode = ticket.company_id.support_no_plan_mode
             if mode == "refuse":
-                # support is for customers only: tell the requester politely
-                # and close the request
-                if not ticket._support_from_non_customer():
-                    continue
-                ticket._support_record({"support_no_plan_rule": "refused"})
-                ticket._support_refuse_and_close(
-                    "support_terms_coverage.mail_template_no_plan_refused"
-                )
-            elif mode == "fixed_fee" and ticket.partner_id:
-                ticket._support_record({"support_no_plan_rule": "fixed_fee"})
+                if ticket._support_from_non_customer():
+                    ticket._support_record({"support_no_plan_rule": "refused"})
+                    ticket._support_refuse_and_close(NO_PLAN_TEMPLATES["refused"])
+                continue
+            # a fixed fee needs a contact to invoice: a requester known only
+            # by its email is quoted once staff link its contact
+            rule = "fixed_fee" if mode == "fixed_fee" and ticket.partner_id else "quote"
+            ticket._support_record({"support_no_plan_rule": rule})
+            if rule == "fixed_fee":
                 ticket._add_charge(
                     "outside_plan",
                     ticket.company_id.support_no_plan_product_id,
@@ -624,16 +574,7 @@ class HelpdeskTicket(models.Model):
                         ticket=ticket.number,
                     ),
                 )
-                ticket._send_customer_email(
-                    "support_terms_coverage.mail_template_no_plan_fee"
-                )
-            else:
-                # a fixed fee needs a contact to invoice: a requester known
-                # only by its email is quoted once staff link its contact
-                ticket._support_record({"support_no_plan_rule": "quote"})
-                ticket._send_customer_email(
-                    "support_terms_coverage.mail_template_no_plan_quote"
-                )
+            ticket._send_customer_email(NO_PLAN_TEMPLATES[rule])
 
     @api.depends(
         "company_id.support_no_plan_product_id",
@@ -668,8 +609,7 @@ class HelpdeskTicket(models.Model):
             if ticket.coverage == "included":
                 cost = _("included in the plan")
             elif ticket.coverage == "extra" and rule.billing_mode == "credits":
-                amount = f"{rule.credits:g}"
-                cost = _("%(credits)s credits", credits=amount)
+                cost = _("%(credits)s credits", credits=f"{rule.credits:g}")
             elif ticket.coverage == "extra" and rule.billing_mode == "fixed_fee":
                 cost = ticket._support_price(rule.product_id, ticket.env.lang)
             elif ticket.coverage == "extra":

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -37,7 +37,7 @@ class ProductTemplate(models.Model):
         for product in self.filtered("support_credit_pack"):
             if product.support_credits < 0:
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "Credit pack %(product)s: the credits it grants cannot be "
                         "negative.",
                         product=product.display_name,
@@ -45,7 +45,7 @@ class ProductTemplate(models.Model):
                 )
             if product.support_credit_validity_days <= 0:
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "Credit pack %(product)s: the credits must stay valid "
                         "for at least one day.",
                         product=product.display_name,

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -6,11 +6,10 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     support_credit_grant_on = fields.Selection(
-        selection=[("paid", "Invoice paid"), ("posted", "Invoice posted")],
+        [("paid", "Invoice paid"), ("posted", "Invoice posted")],
         string="Grant credits when",
         default="paid",
         required=True,
-        help="When a credit pack invoice grants its credits.",
     )
     support_credit_allow_overdraft = fields.Boolean(
         string="Charge missing credits",
@@ -18,18 +17,18 @@ class ResCompany(models.Model):
         "with this option the missing credits become a fixed-fee charge.",
     )
     support_credit_overdraft_product_id = fields.Many2one(
-        comodel_name="product.product",
+        "product.product",
         string="Product for missing credits",
         help="Billed once per missing credit.",
     )
     support_channel_fee_product_id = fields.Many2one(
-        comodel_name="product.product",
+        "product.product",
         string="Fee for a channel outside the plan",
         help="Billed for a request received on a channel the customer's plan "
         "does not include.",
     )
     support_no_plan_mode = fields.Selection(
-        selection=[
+        [
             ("paid_support", "Paid support, staff decide"),
             ("quote", "Quote before work"),
             ("fixed_fee", "Fixed fee per request"),
@@ -47,7 +46,7 @@ class ResCompany(models.Model):
         "email before any work.",
     )
     support_no_plan_product_id = fields.Many2one(
-        comodel_name="product.product",
+        "product.product",
         string="Fee for a request without a plan",
         help="Charged once per request without a plan (fixed fee), or "
         "proposed in its quotation.",
@@ -55,13 +54,10 @@ class ResCompany(models.Model):
 
     @api.constrains("support_no_plan_mode", "support_no_plan_product_id")
     def _check_support_no_plan_product(self):
-        for company in self:
-            if (
-                company.support_no_plan_mode == "fixed_fee"
-                and not company.support_no_plan_product_id
-            ):
+        for company in self.filtered(lambda c: c.support_no_plan_mode == "fixed_fee"):
+            if not company.support_no_plan_product_id:
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "Choose the product charged for each request without a "
                         "plan first."
                     )

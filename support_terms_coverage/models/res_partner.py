@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -14,9 +14,7 @@ class ResPartner(models.Model):
         "the customer's credit moves.",
     )
     support_credit_move_ids = fields.One2many(
-        comodel_name="support.credit.move",
-        inverse_name="partner_id",
-        string="Support credit moves",
+        "support.credit.move", "partner_id", string="Support credit moves"
     )
 
     @api.depends_context("company")
@@ -60,7 +58,7 @@ class ResPartner(models.Model):
         for partner in self.env["support.credit.move"]._holders(self):
             if partner.commercial_partner_id != partner:
                 raise UserError(
-                    self.env._(
+                    _(
                         "%(customer)s holds prepaid support credits, which are "
                         "not transferable: it cannot become a contact of "
                         "%(other)s.",

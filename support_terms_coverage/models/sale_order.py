@@ -9,30 +9,26 @@ class SaleOrder(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        quotes = self._support_quotes_before(
-            None, [vals["ticket_ids"] for vals in vals_list if "ticket_ids" in vals]
-        )
+        commands = [vals["ticket_ids"] for vals in vals_list if "ticket_ids" in vals]
+        quotes = self._support_quotes_before(self.browse(), commands)
         orders = super().create(vals_list)
-        if quotes:
-            quotes["tickets"]._check_quote_kept(quotes["quotes"])
+        self.env["helpdesk.ticket"]._check_quote_kept(quotes)
         return orders
 
     def write(self, vals):
-        quotes = None
-        if "ticket_ids" in vals:
-            quotes = self._support_quotes_before(self, [vals["ticket_ids"]])
+        commands = [vals["ticket_ids"]] if "ticket_ids" in vals else []
+        quotes = self._support_quotes_before(self, commands)
         res = super().write(vals)
-        if quotes:
-            quotes["tickets"]._check_quote_kept(quotes["quotes"])
+        self.env["helpdesk.ticket"]._check_quote_kept(quotes)
         return res
 
     @api.model
     def _support_quotes_before(self, orders, commands_list):
-        """The quotation of every request a user's link or unlink from the
-        sales order's side may touch, before it: the request's own rule (its
-        quotation does not change by a link) holds from this side too."""
+        """``{request: quotation}`` of every request a user's link or unlink
+        from the sales order's side may touch, before it: the request's rule
+        (a link does not change its quotation) holds from this side too."""
         if self.env.su or not commands_list:
-            return None
+            return {}
         ids = set()
         for commands in commands_list:
             for command in commands:
@@ -42,13 +38,9 @@ class SaleOrder(models.Model):
                     ids.update(command[2])
         # sudo: a salesperson may link requests they do not read; what is
         # read is only the quotation the terms recorded
-        orders = (orders or self.browse()).sudo()
+        orders = orders.sudo()
         tickets = orders.env["helpdesk.ticket"].browse(ids) | orders.ticket_ids
-        tickets = tickets.exists()
-        return {
-            "tickets": tickets,
-            "quotes": {ticket: ticket.support_quote_id for ticket in tickets},
-        }
+        return {ticket: ticket.support_quote_id for ticket in tickets.exists()}
 
     def action_confirm(self):
         res = super().action_confirm()

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_amount
 
@@ -31,14 +31,10 @@ class SupportCoverageRule(models.Model):
     # not required at database level, so that a missing plan or category is
     # refused by the constraint below with a clear message
     plan_id = fields.Many2one(
-        comodel_name="support.plan",
-        string="Plan",
-        index=True,
-        ondelete="cascade",
-        check_company=True,
+        "support.plan", index=True, ondelete="cascade", check_company=True
     )
     category_id = fields.Many2one(
-        comodel_name="helpdesk.ticket.category",
+        "helpdesk.ticket.category",
         string="Kind of request",
         index=True,
         ondelete="restrict",
@@ -48,19 +44,16 @@ class SupportCoverageRule(models.Model):
         related="plan_id.company_id", store=True, index=True, precompute=True
     )
     sequence = fields.Integer(related="category_id.sequence", store=True)
-    coverage = fields.Selection(
-        selection=COVERAGE_SELECTION, required=True, default="included"
-    )
+    coverage = fields.Selection(COVERAGE_SELECTION, required=True, default="included")
     billing_mode = fields.Selection(
-        selection=BILLING_SELECTION,
+        BILLING_SELECTION,
         help="How an extra is paid: prepaid credits, a quote accepted before "
         "the work, or a fixed fee. An excluded request may go on as paid work "
         "by quote.",
     )
-    credits = fields.Float(digits=(16, 2), help="Credits charged for this extra.")
+    credits = fields.Float(digits=(16, 2))
     product_id = fields.Many2one(
-        comodel_name="product.product",
-        string="Product",
+        "product.product",
         check_company=True,
         help="What the quote offers or the fixed fee bills.",
     )
@@ -81,56 +74,45 @@ class SupportCoverageRule(models.Model):
     @api.depends("plan_id", "category_id")
     def _compute_display_name(self):
         for rule in self:
-            rule.display_name = " / ".join(
-                name
-                for name in (rule.plan_id.display_name, rule.category_id.display_name)
-                if name
-            )
+            names = (rule.plan_id.display_name, rule.category_id.display_name)
+            rule.display_name = " / ".join(name for name in names if name)
 
     @api.constrains(
         "plan_id", "category_id", "coverage", "billing_mode", "credits", "product_id"
     )
     def _check_rule(self):
-        """An extra says how it is paid: credits (a positive number of them),
-        a quote or a fixed fee (both from a product). An excluded request may
-        only go on as paid work by quote; an included one is not billed."""
+        """An extra says how it is paid; an excluded request only goes on as
+        paid work by quote; an included one is not billed."""
         for rule in self:
             if not rule.plan_id or not rule.category_id:
                 raise ValidationError(
-                    self.env._("A coverage rule needs a plan and a kind of request.")
+                    _("A coverage rule needs a plan and a kind of request.")
                 )
-            mode = rule.billing_mode
+            coverage, mode = rule.coverage, rule.billing_mode
             problems = []
-            if rule.coverage == "extra" and not mode:
+            if coverage == "extra" and not mode:
                 problems.append(
-                    self.env._("say how an extra is paid: credits, quote or fixed fee")
+                    _("say how an extra is paid: credits, quote or fixed fee")
                 )
-            if rule.coverage == "included" and mode:
-                problems.append(self.env._("an included request is not billed"))
-            if rule.coverage == "hints" and mode:
+            if coverage == "included" and mode:
+                problems.append(_("an included request is not billed"))
+            if coverage == "hints" and mode:
                 problems.append(
-                    self.env._(
-                        "a request answered with hints only is neither billed "
-                        "nor quoted"
-                    )
+                    _("a request answered with hints only is neither billed nor quoted")
                 )
-            if rule.coverage == "excluded" and mode not in (False, "quote"):
+            if coverage == "excluded" and mode not in (False, "quote"):
                 problems.append(
-                    self.env._(
-                        "an excluded request can only go on as paid work by quote"
-                    )
+                    _("an excluded request can only go on as paid work by quote")
                 )
             if mode == "credits" and rule.credits <= 0:
-                problems.append(self.env._("give a positive number of credits"))
+                problems.append(_("give a positive number of credits"))
             if mode in ("quote", "fixed_fee") and not rule.product_id:
                 problems.append(
-                    self.env._(
-                        "choose the product that the quote offers or the fee bills"
-                    )
+                    _("choose the product that the quote offers or the fee bills")
                 )
             if problems:
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "Coverage rule %(rule)s: %(problems)s.",
                         rule=rule.display_name,
                         problems="; ".join(problems),
@@ -145,40 +127,38 @@ class SupportCoverageRule(models.Model):
         # sudo: the price of the fee's product, which the portal does not read
         rule = self[:1].sudo()
         if not rule:
-            return self.env._(
+            return _(
                 "We assess it before starting: we tell you whether it is covered "
                 "or extra, and what it costs."
             )
         if rule.coverage == "included":
-            return self.env._("Included in your plan.")
+            return _("Included in your plan.")
         if rule.coverage == "hints":
-            return self.env._(
+            return _(
                 "Not covered by your plan: we point you to the errors, without "
                 "intervening."
             )
         if rule.coverage == "excluded":
             if rule.billing_mode == "quote":
-                return self.env._(
+                return _(
                     "Not covered by your plan: we can do it as paid work, on a "
                     "quote you accept first."
                 )
-            return self.env._("Not covered by your plan.")
+            return _("Not covered by your plan.")
         if rule.billing_mode == "credits":
             balance = partner.with_company(rule.company_id).support_credit_balance
             # formatted outside the calls: the extraction of terms reads them
             cost, left = f"{rule.credits:g}", f"{balance:g}"
             if rule.credits == 1:
-                text = self.env._("Costs 1 credit; you have %(balance)s.", balance=left)
+                text = _("Costs 1 credit; you have %(balance)s.", balance=left)
             else:
-                text = self.env._(
+                text = _(
                     "Costs %(credits)s credits; you have %(balance)s.",
                     credits=cost,
                     balance=left,
                 )
             if balance < rule.credits:
-                text += " " + self.env._(
-                    "Your credits are not enough: buy a credit pack."
-                )
+                text += " " + _("Your credits are not enough: buy a credit pack.")
             return text
         if rule.billing_mode == "fixed_fee":
             amount = format_amount(
@@ -187,7 +167,5 @@ class SupportCoverageRule(models.Model):
                 rule.company_id.currency_id,
                 lang_code=self.env.lang,
             )
-            return self.env._("Extra: costs %(amount)s + VAT.", amount=amount)
-        return self.env._(
-            "Extra, on a quote: we send you the price to accept before we start."
-        )
+            return _("Extra: costs %(amount)s + VAT.", amount=amount)
+        return _("Extra, on a quote: we send you the price to accept before we start.")

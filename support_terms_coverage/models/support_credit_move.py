@@ -1,6 +1,6 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, float_compare, float_is_zero
+from odoo.tools import SQL, float_compare
 
 from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
 
@@ -18,15 +18,19 @@ MOVE_TYPES = [
 ]
 
 
-class SupportCreditMove(models.Model):
-    """One movement of a customer's prepaid support credits.
+def positive(value):
+    """Whether ``value`` credits are above zero at the ledger's precision."""
+    return float_compare(value, 0.0, precision_digits=PRECISION) > 0
 
-    A paid (or posted) credit pack invoice line grants credits with an expiry
-    date; staff charge them on extra requests, those expiring first first;
-    what is left of a pack on its expiry date expires; a credit note takes
-    back what is left of the packs it credits, an invoice back to draft,
-    cancelled or no longer paid what is left of its packs (what was used
-    stays used). The balance is the sum of the moves.
+
+class SupportCreditMove(models.Model):
+    """One movement of a customer's prepaid support credits; the balance is
+    the sum of the moves.
+
+    A credit pack invoice line grants credits when paid (or posted); staff
+    use them on extras, those expiring first first; what is left expires on
+    the pack's expiry date, or is taken back by a credit note, or when its
+    invoice is no longer posted or paid (what was used stays used).
     """
 
     _name = "support.credit.move"
@@ -35,7 +39,7 @@ class SupportCreditMove(models.Model):
     _check_company_auto = True
 
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
+        "res.partner",
         string="Customer",
         required=True,
         index=True,
@@ -43,7 +47,7 @@ class SupportCreditMove(models.Model):
         domain=[("is_company", "=", True)],
     )
     company_id = fields.Many2one(
-        comodel_name="res.company",
+        "res.company",
         required=True,
         index=True,
         default=lambda self: self.env.company,
@@ -51,12 +55,7 @@ class SupportCreditMove(models.Model):
     date = fields.Date(
         required=True, default=lambda self: self.env.company._support_today()
     )
-    move_type = fields.Selection(
-        selection=MOVE_TYPES,
-        string="Type",
-        required=True,
-        index=True,
-    )
+    move_type = fields.Selection(MOVE_TYPES, string="Type", required=True, index=True)
     quantity = fields.Float(
         string="Credits",
         digits=(16, PRECISION),
@@ -71,16 +70,13 @@ class SupportCreditMove(models.Model):
         help="Last day the credits of this pack can be used.",
     )
     pack_id = fields.Many2one(
-        comodel_name="support.credit.move",
-        string="Pack",
+        "support.credit.move",
         index="btree_not_null",
         ondelete="restrict",
         help="The credits bought that this move uses, expires or takes back.",
     )
     pack_move_ids = fields.One2many(
-        comodel_name="support.credit.move",
-        inverse_name="pack_id",
-        string="Moves of the pack",
+        "support.credit.move", "pack_id", string="Moves of the pack"
     )
     remaining = fields.Float(
         string="Credits left",
@@ -90,20 +86,15 @@ class SupportCreditMove(models.Model):
         index=True,
         help="Of a pack: its credits not yet used, expired or taken back.",
     )
+    # only a withdrawn grant's line can go: its invoice is a draft again
     invoice_line_id = fields.Many2one(
-        comodel_name="account.move.line",
+        "account.move.line",
         string="Invoice line",
         index="btree_not_null",
-        # only a withdrawn grant's line can go: its invoice is a draft again
-        ondelete="set null",
         readonly=True,
     )
     invoice_id = fields.Many2one(
-        comodel_name="account.move",
-        string="Invoice",
-        index="btree_not_null",
-        ondelete="restrict",
-        readonly=True,
+        "account.move", index="btree_not_null", ondelete="restrict", readonly=True
     )
     withdrawn = fields.Boolean(
         readonly=True,
@@ -113,103 +104,84 @@ class SupportCreditMove(models.Model):
         "grants again when the invoice is posted (or paid) again.",
     )
     credit_note_line_id = fields.Many2one(
-        comodel_name="account.move.line",
+        "account.move.line",
         string="Credit note line",
         index="btree_not_null",
         ondelete="restrict",
         readonly=True,
-        help="The credit note line that took these credits back.",
     )
     ticket_id = fields.Many2one(
-        comodel_name="helpdesk.ticket",
-        string="Ticket",
-        index="btree_not_null",
-        ondelete="restrict",
+        "helpdesk.ticket", index="btree_not_null", ondelete="restrict"
     )
 
     def init(self):
-        cr = self.env.cr
-        # an invoice line grants once, until its invoice is a draft again
-        cr.execute(
+        for statement in (
+            # an invoice line grants once, until its invoice is a draft again
             "ALTER TABLE support_credit_move "
-            "DROP CONSTRAINT IF EXISTS support_credit_move_invoice_line_unique"
-        )
-        cr.execute(
+            "DROP CONSTRAINT IF EXISTS support_credit_move_invoice_line_unique",
             "CREATE UNIQUE INDEX IF NOT EXISTS support_credit_move_one_live_grant "
             "ON support_credit_move (invoice_line_id) "
-            "WHERE move_type = 'grant' AND withdrawn IS NOT TRUE"
-        )
-        # one expiry per pack, whatever runs it
-        cr.execute(
+            "WHERE move_type = 'grant' AND withdrawn IS NOT TRUE",
+            # one expiry per pack, whatever runs it
             "CREATE UNIQUE INDEX IF NOT EXISTS support_credit_move_one_expiry_per_pack "
-            "ON support_credit_move (pack_id) WHERE move_type = 'expiry'"
-        )
-        # one withdrawal per pack, and one per credit note line that credits it
-        cr.execute("DROP INDEX IF EXISTS support_credit_move_one_reversal_per_pack")
-        cr.execute(
+            "ON support_credit_move (pack_id) WHERE move_type = 'expiry'",
+            # one withdrawal per pack, and one per credit note line that credits it
+            "DROP INDEX IF EXISTS support_credit_move_one_reversal_per_pack",
             "CREATE UNIQUE INDEX IF NOT EXISTS "
             "support_credit_move_one_reversal_per_pack_and_line "
             "ON support_credit_move (pack_id, COALESCE(credit_note_line_id, 0)) "
-            "WHERE move_type = 'reversal'"
-        )
+            "WHERE move_type = 'reversal'",
+        ):
+            self.env.cr.execute(statement)
 
     @api.depends("move_type", "quantity", "pack_move_ids.quantity")
     def _compute_remaining(self):
         for move in self:
-            if move.move_type != "grant":
-                move.remaining = 0.0
-                continue
-            move.remaining = move.quantity + sum(move.pack_move_ids.mapped("quantity"))
+            move.remaining = (
+                move.quantity + sum(move.pack_move_ids.mapped("quantity"))
+                if move.move_type == "grant"
+                else 0.0
+            )
 
-    @api.constrains("move_type", "quantity", "pack_id", "expiry_date")
+    @api.constrains(
+        "move_type", "quantity", "pack_id", "expiry_date", "partner_id", "company_id"
+    )
     def _check_quantity(self):
         for move in self:
-            sign = float_compare(move.quantity, 0.0, precision_digits=PRECISION)
+            pack = move.pack_id
             if move.move_type == "grant":
-                if sign <= 0:
+                if not positive(move.quantity):
                     raise ValidationError(
-                        self.env._("The credits bought must be a positive number.")
+                        _("The credits bought must be a positive number.")
                     )
                 if not move.expiry_date:
-                    raise ValidationError(
-                        self.env._("Credits bought need their expiry date.")
-                    )
-            elif sign >= 0:
+                    raise ValidationError(_("Credits bought need their expiry date."))
+            elif not positive(-move.quantity):
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "Credits used, expired or taken back are recorded as a "
                         "negative number."
                     )
                 )
-            if move.pack_id and move.pack_id.move_type != "grant":
-                raise ValidationError(self.env._("A pack is a move of credits bought."))
-            if move.pack_id and (
-                float_compare(move.pack_id.remaining, 0.0, precision_digits=PRECISION)
-                < 0
-            ):
+            if pack and pack.move_type != "grant":
+                raise ValidationError(_("A pack is a move of credits bought."))
+            if pack and positive(-pack.remaining):
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "The credits bought on %(date)s are not enough for this "
                         "move.",
-                        date=move.pack_id.date,
+                        date=pack.date,
                     )
                 )
-
-    @api.constrains("partner_id", "company_id", "pack_id")
-    def _check_same_owner_as_pack(self):
-        """Credits are not transferable: a move of a pack is the pack's
-        customer's, in the pack's company."""
-        for move in self.filtered("pack_id"):
-            if (
-                move.pack_id.partner_id != move.partner_id
-                or move.pack_id.company_id != move.company_id
-            ):
+            # credits are not transferable
+            owner = (move.partner_id, move.company_id)
+            if pack and (pack.partner_id, pack.company_id) != owner:
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "The credits bought by %(customer)s cannot be used, "
                         "expired or taken back for another customer or company: "
                         "credits are not transferable.",
-                        customer=move.pack_id.partner_id.display_name,
+                        customer=pack.partner_id.display_name,
                     )
                 )
 
@@ -218,7 +190,7 @@ class SupportCreditMove(models.Model):
         for field in ("partner_id", "company_id"):
             if field in vals and any(move[field].id != vals[field] for move in self):
                 raise UserError(
-                    self.env._(
+                    _(
                         "Prepaid credits are not transferable: a credit move "
                         "stays with the customer and the company it was "
                         "recorded for."
@@ -229,8 +201,8 @@ class SupportCreditMove(models.Model):
     @api.model
     def _live_packs(self, invoices):
         """The packs ``invoices`` granted and still grant, read as superuser:
-        posting, paying or crediting an invoice moves credits, and
-        accountants do not read the credit ledger."""
+        accountants posting, paying or crediting invoices do not read the
+        credit ledger."""
         return self.sudo().search(
             [
                 ("move_type", "=", "grant"),
@@ -242,8 +214,7 @@ class SupportCreditMove(models.Model):
     @api.model
     def _holders(self, partners):
         """Those of ``partners`` that hold credits, read as superuser: whoever
-        edits or merges contacts is told that credits stay with their holder,
-        without reading the ledger."""
+        edits or merges contacts need not read the ledger."""
         moves = self.sudo().search([("partner_id", "in", partners.ids)])
         return moves.partner_id.with_env(partners.env)
 
@@ -260,24 +231,17 @@ class SupportCreditMove(models.Model):
         }
 
     def _used(self):
-        """The credits the customer used of these packs."""
-        return -sum(
-            self.pack_move_ids.filtered(lambda m: m.move_type == "consumption").mapped(
-                "quantity"
-            )
-        )
+        used = self.pack_move_ids.filtered(lambda m: m.move_type == "consumption")
+        return -sum(used.mapped("quantity"))
 
     # -- grants and reversals from invoices -----------------------------------
 
     @api.model
     def _grant_from_invoices(self, invoices):
-        """Grant the credits of the credit pack lines of customer invoices.
-
-        Once per invoice line while its invoice stays posted: lines already
-        granted are skipped here, and a unique index holds if two transactions
-        try. A line granted before its invoice went back to draft grants its
-        current quantity, less what the customers already used of it.
-        """
+        """Grant the credits of the credit pack lines of posted customer
+        invoices, once per line while its invoice stays posted (a unique index
+        holds if two transactions try). A line granted before its invoice went
+        back to draft keeps used what the customer used of it."""
         lines = invoices.filtered(
             lambda inv: inv.move_type == "out_invoice" and inv.state == "posted"
         ).invoice_line_ids.filtered(
@@ -291,14 +255,7 @@ class SupportCreditMove(models.Model):
         # sudo: posting or paying an invoice grants credits, and accountants
         # do not write the credit ledger
         moves = self.sudo()
-        granted = moves.search(
-            [
-                ("move_type", "=", "grant"),
-                ("invoice_line_id", "in", lines.ids),
-                ("withdrawn", "=", False),
-            ]
-        )
-        lines -= granted.invoice_line_id
+        lines -= moves._live_packs(lines.move_id).invoice_line_id
         values = []
         for line in lines:
             invoice = line.move_id
@@ -320,16 +277,9 @@ class SupportCreditMove(models.Model):
                 }
             )
         grants = moves.create(values)
-        grants._carry_used_credits()
-        # the credit notes already posted on the invoice still take back
-        moves._take_back_credited(grants.invoice_id.reversal_move_ids)
-        return grants
-
-    def _carry_used_credits(self):
-        """What the customer used of a line's withdrawn pack stays used: the
-        line's new pack starts with it already used."""
-        for grant in self:
-            previous = self.search(
+        for grant in grants:
+            # what the customer used of the line's withdrawn pack stays used
+            previous = moves.search(
                 [
                     ("move_type", "=", "grant"),
                     ("invoice_line_id", "=", grant.invoice_line_id.id),
@@ -339,15 +289,19 @@ class SupportCreditMove(models.Model):
                 limit=1,
             )
             used = min(previous._used(), grant.quantity)
-            if float_compare(used, 0.0, precision_digits=PRECISION) <= 0:
-                continue
-            name = self.env._(
-                "%(invoice)s: %(credits)s credits already used before the "
-                "invoice was changed",
-                invoice=grant.invoice_id.name,
-                credits=round(used, PRECISION),
-            )
-            self.create(grant._pack_move("consumption", used, name, date=grant.date))
+            if positive(used):
+                name = _(
+                    "%(invoice)s: %(credits)s credits already used before the "
+                    "invoice was changed",
+                    invoice=grant.invoice_id.name,
+                    credits=round(used, PRECISION),
+                )
+                moves.create(
+                    grant._pack_move("consumption", used, name, date=grant.date)
+                )
+        # the credit notes already posted on the invoice still take back
+        moves._take_back_credited(grants.invoice_id.reversal_move_ids)
+        return grants
 
     @api.model
     def _withdraw_from_invoices(self, invoices, reason):
@@ -357,23 +311,17 @@ class SupportCreditMove(models.Model):
         packs = self._live_packs(invoices)
         if not packs:
             return self.browse()
-        done = packs.search(
-            [
-                ("move_type", "=", "reversal"),
-                ("pack_id", "in", packs.ids),
-                ("credit_note_line_id", "=", False),
-            ]
-        )
+        done = packs.pack_move_ids.filtered(
+            lambda m: m.move_type == "reversal" and not m.credit_note_line_id
+        ).pack_id
         packs.write({"withdrawn": True})
-        to_take = (packs - done.pack_id).filtered(
-            lambda p: float_compare(p.remaining, 0.0, precision_digits=PRECISION) > 0
-        )
+        to_take = (packs - done).filtered(lambda p: positive(p.remaining))
         taken = packs.create(
             [
                 pack._pack_move(
                     "reversal",
                     pack.remaining,
-                    self.env._(
+                    _(
                         "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
                         invoice=pack.invoice_id.name,
                         reason=reason,
@@ -389,13 +337,10 @@ class SupportCreditMove(models.Model):
 
     @api.model
     def _take_back_credited(self, credit_notes, refuse_spent=False):
-        """Each credit note line of a credit pack takes back the credits of
-        the line it credits (same product, the same quantity first), what is
-        left of them: the hosting line of the same invoice takes back none.
-
-        Credits are not refundable: with ``refuse_spent`` (a credit note
-        being posted), a line whose packs have nothing left to take back is
-        refused."""
+        """Each credit note line of a credit pack takes back what is left of
+        the credits of the line it credits (same product, the same quantity
+        first). Credits are not refundable: with ``refuse_spent`` (a credit
+        note being posted), a line with nothing left to take back is refused."""
         taken = self.browse()
         for credit_note in credit_notes.filtered(
             lambda m: m.move_type == "out_refund"
@@ -420,19 +365,17 @@ class SupportCreditMove(models.Model):
                 )
                 line_taken = 0.0
                 for pack in candidates:
-                    if float_compare(credited, 0.0, precision_digits=PRECISION) <= 0:
+                    if not positive(credited):
                         break
                     share = min(credited, pack.quantity)
                     credited -= share
-                    if pack.pack_move_ids.filtered(
-                        lambda m, line=line: m.credit_note_line_id == line
-                    ):
+                    if line in pack.pack_move_ids.credit_note_line_id:
                         line_taken = share
                         continue  # already taken back for this line
                     take = min(share, pack.remaining)
                     line_taken += max(take, 0.0)
-                    if float_compare(take, 0.0, precision_digits=PRECISION) > 0:
-                        name = self.env._(
+                    if positive(take):
+                        name = _(
                             "%(credit_note)s credits %(invoice)s: "
                             "%(credits)s credits withdrawn",
                             credit_note=credit_note.name,
@@ -447,13 +390,9 @@ class SupportCreditMove(models.Model):
                     pack._post_withdrawal_note(
                         credit_note, share, credit_note._support_credited_reason()
                     )
-                if (
-                    refuse_spent
-                    and candidates
-                    and float_compare(line_taken, 0.0, precision_digits=PRECISION) <= 0
-                ):
+                if refuse_spent and candidates and not positive(line_taken):
                     raise UserError(
-                        self.env._(
+                        _(
                             "The credits %(credit_note)s credits (%(product)s of "
                             "%(invoice)s) were all used or have expired, and "
                             "credits are not refundable: there is nothing left "
@@ -464,18 +403,6 @@ class SupportCreditMove(models.Model):
                         )
                     )
         return taken
-
-    @api.model
-    def _restore_credited(self, credit_notes):
-        """A credit note back to draft or cancelled no longer takes back its
-        credits."""
-        # sudo: as the credit note's accountant, who does not write the ledger
-        self.sudo().search(
-            [
-                ("move_type", "=", "reversal"),
-                ("credit_note_line_id", "in", credit_notes.line_ids.ids),
-            ]
-        ).unlink()
 
     def _post_withdrawal_note(self, document, quantity, reason):
         """Say on the invoice or credit note what its pack no longer grants:
@@ -492,7 +419,7 @@ class SupportCreditMove(models.Model):
             ).mapped("quantity")
         )
         document.message_post(
-            body=self.env._(
+            body=_(
                 "Prepaid credits of %(pack)s (%(credits)s credits) %(reason)s: "
                 "%(taken)s credits withdrawn from %(customer)s, %(used)s already "
                 "used are kept.",
@@ -510,18 +437,12 @@ class SupportCreditMove(models.Model):
 
     @api.model
     def _consume(self, partner, company, quantity, ticket=None, description=None):
-        """Use ``quantity`` credits of ``partner``, the packs expiring first first.
-
-        Below zero is refused, unless the company allows it: then what the
-        packs cannot cover becomes a fixed-fee charge on the ticket.
-        Returns the consumption moves.
-        """
-        if float_compare(quantity, 0.0, precision_digits=PRECISION) <= 0:
-            raise ValidationError(
-                self.env._("The credits to charge must be a positive number.")
-            )
+        """Use ``quantity`` credits of ``partner``, the packs expiring first
+        first. Below zero is refused, unless the company allows it: then what
+        the packs cannot cover becomes a charge on the ticket."""
+        if not positive(quantity):
+            raise ValidationError(_("The credits to charge must be a positive number."))
         partner = partner.commercial_partner_id
-        today = company._support_today()
         # sudo: staff charge credits (the caller checks what they charge, the
         # shortfall is checked below), only managers write the ledger
         moves = self.sudo()
@@ -533,7 +454,7 @@ class SupportCreditMove(models.Model):
                 ("move_type", "=", "grant"),
                 ("withdrawn", "=", False),
                 ("remaining", ">", 0),
-                ("expiry_date", ">=", today),
+                ("expiry_date", ">=", company._support_today()),
             ],
             order="expiry_date, id",
         )
@@ -544,20 +465,21 @@ class SupportCreditMove(models.Model):
             [(pack.id, pack.remaining, pack.expiry_date) for pack in packs], quantity
         )
         shortfall = round(shortfall, PRECISION)
-        if not float_is_zero(shortfall, precision_digits=PRECISION):
+        if shortfall:
+            available = round(quantity - shortfall, PRECISION)
             if not company.support_credit_allow_overdraft:
                 raise UserError(
-                    self.env._(
+                    _(
                         "%(customer)s has %(available)s credits left, %(needed)s "
                         "are needed: they must buy a credit pack first.",
                         customer=partner.display_name,
-                        available=round(quantity - shortfall, PRECISION),
+                        available=available,
                         needed=quantity,
                     )
                 )
             if not ticket or not company.support_credit_overdraft_product_id:
                 raise UserError(
-                    self.env._(
+                    _(
                         "Set the product billed for missing credits in the "
                         "settings before charging more credits than are left."
                     )
@@ -566,37 +488,31 @@ class SupportCreditMove(models.Model):
             # really usable today, whatever balance the caller saw
             check_manager(
                 ticket,
-                self.env._(
+                _(
                     "%(customer)s has %(available)s usable credits left, "
                     "%(needed)s are needed: only a support terms manager can bill "
                     "the missing ones.",
                     customer=partner.display_name,
-                    available=round(quantity - shortfall, PRECISION),
+                    available=available,
                     needed=quantity,
                 ),
             )
         label = description or (ticket and ticket.display_name) or ""
         consumed = moves.create(
             [
-                {
-                    "partner_id": partner.id,
-                    "company_id": company.id,
-                    "move_type": "consumption",
-                    "quantity": -taken,
-                    "pack_id": pack_id,
-                    "ticket_id": ticket.id if ticket else False,
-                    "name": label,
-                }
+                packs.browse(pack_id)._pack_move(
+                    "consumption", taken, label, ticket_id=ticket and ticket.id
+                )
                 for pack_id, taken in allocation
             ]
         )
-        if not float_is_zero(shortfall, precision_digits=PRECISION):
+        if shortfall:
             # the manager's decision, checked above
             ticket._add_charge(
                 "credit_shortfall",
                 company.support_credit_overdraft_product_id,
                 quantity=shortfall,
-                name=self.env._("%(credits)s credits missing", credits=shortfall),
+                name=_("%(credits)s credits missing", credits=shortfall),
             )
         return consumed
 
@@ -604,16 +520,12 @@ class SupportCreditMove(models.Model):
 
     @api.model
     def _cron_expire_credits(self):
-        """Expire what is left of the packs past their expiry date.
-
-        One batch per call, committed by the cron worker: each expired pack
-        gets one expiry move (unique index), which brings its credits left to
-        zero and so takes it out of the due set in the same transaction.
-        """
-        today = self.env.company._support_today()
+        """Expire what is left of the packs past their expiry date, one batch
+        per call: the expiry move brings a pack's credits left to zero, which
+        takes it out of the due set."""
         due = [
             ("move_type", "=", "grant"),
-            ("expiry_date", "<", today),
+            ("expiry_date", "<", self.env.company._support_today()),
             ("remaining", ">", 0),
         ]
         return run_due_batch(
@@ -625,7 +537,7 @@ class SupportCreditMove(models.Model):
         )
 
     def _expire(self):
-        label = self.env._("Credits expired")
+        label = _("Credits expired")
         self.create(
             [
                 pack._pack_move("expiry", pack.remaining, label, date=pack.expiry_date)

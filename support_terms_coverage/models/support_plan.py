@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -19,8 +19,8 @@ class SupportPlan(models.Model):
         "stage.",
     )
     coverage_rule_ids = fields.One2many(
-        comodel_name="support.coverage.rule",
-        inverse_name="plan_id",
+        "support.coverage.rule",
+        "plan_id",
         string="Coverage",
         help="What the plan covers, what is extra and how it is paid, what is "
         "excluded, per kind of request.",
@@ -32,13 +32,10 @@ class SupportPlan(models.Model):
 
     @api.constrains("channel_rule", "company_id")
     def _check_channel_fee(self):
-        for plan in self:
-            if (
-                plan.channel_rule == "charge"
-                and not plan.company_id.support_channel_fee_product_id
-            ):
+        for plan in self.filtered(lambda p: p.channel_rule == "charge"):
+            if not plan.company_id.support_channel_fee_product_id:
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "%(plan)s charges requests on other channels: choose the "
                         "fee for a channel outside the plan in the settings first.",
                         plan=plan.display_name,

@@ -1,6 +1,4 @@
-from collections import defaultdict
-
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -13,15 +11,10 @@ CUSTOMER_LOCK_NAMESPACE = 0x53544348
 
 
 class SupportTicketCharge(models.Model):
-    """A fixed-fee extra of a request, invoiced once with the others.
-
-    Unjustified urgencies handled with priority, requests on a
-    channel the plan does not include, requests outside the plan (paid
-    interventions the terms name) and credits missing when the company lets
-    them go below zero. Pending charges of a customer go into one draft
-    invoice, one line per charge; each charge has at most one invoice line
-    (unique constraint on the line), so it is never invoiced twice.
-    """
+    """A fixed-fee extra of a request: an unjustified urgency, a channel the
+    plan does not include, a request outside the plan, missing credits. A
+    customer's pending charges go into one draft invoice, one line per
+    charge; a charge has at most one invoice line (unique constraint)."""
 
     _name = "support.ticket.charge"
     _description = "Support ticket charge"
@@ -29,14 +22,10 @@ class SupportTicketCharge(models.Model):
     _check_company_auto = True
 
     ticket_id = fields.Many2one(
-        comodel_name="helpdesk.ticket",
-        string="Ticket",
-        required=True,
-        index=True,
-        ondelete="restrict",
+        "helpdesk.ticket", required=True, index=True, ondelete="restrict"
     )
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
+        "res.partner",
         string="Customer",
         compute="_compute_partner_id",
         store=True,
@@ -49,7 +38,7 @@ class SupportTicketCharge(models.Model):
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     kind = fields.Selection(
-        selection=[
+        [
             ("urgency", "Unjustified urgency"),
             ("channel", "Channel outside the plan"),
             ("outside_plan", "Request outside the plan"),
@@ -59,20 +48,14 @@ class SupportTicketCharge(models.Model):
     )
     name = fields.Char(string="Description")
     product_id = fields.Many2one(
-        comodel_name="product.product",
-        string="Product",
-        required=True,
-        check_company=True,
-        ondelete="restrict",
+        "product.product", required=True, check_company=True, ondelete="restrict"
     )
     quantity = fields.Float(default=1.0, digits="Product Unit of Measure")
     price_unit = fields.Float(string="Unit price", digits="Product Price")
     # stored: the charges' report sums it
-    amount = fields.Monetary(
-        compute="_compute_amount", currency_field="currency_id", store=True
-    )
+    amount = fields.Monetary(compute="_compute_amount", store=True)
     state = fields.Selection(
-        selection=[
+        [
             ("to_invoice", "To invoice"),
             ("invoiced", "Invoiced"),
             ("cancelled", "Cancelled"),
@@ -82,25 +65,18 @@ class SupportTicketCharge(models.Model):
         index=True,
     )
     invoice_line_ids = fields.One2many(
-        comodel_name="account.move.line",
-        inverse_name="support_charge_id",
-        string="Invoice line",
-        readonly=True,
+        "account.move.line", "support_charge_id", string="Invoice line", readonly=True
     )
     invoice_id = fields.Many2one(
-        comodel_name="account.move",
-        string="Invoice",
-        compute="_compute_invoice_id",
+        "account.move", string="Invoice", compute="_compute_invoice_id"
     )
 
     def init(self):
         # one charge of each automatic kind per ticket, however it is created
         self.env.cr.execute(
-            SQL(
-                "CREATE UNIQUE INDEX IF NOT EXISTS support_ticket_charge_one_per_kind "
-                "ON support_ticket_charge (ticket_id, kind) "
-                "WHERE kind IN ('urgency', 'channel', 'outside_plan')"
-            )
+            "CREATE UNIQUE INDEX IF NOT EXISTS support_ticket_charge_one_per_kind "
+            "ON support_ticket_charge (ticket_id, kind) "
+            "WHERE kind IN ('urgency', 'channel', 'outside_plan')"
         )
 
     @api.depends("ticket_id")
@@ -125,16 +101,12 @@ class SupportTicketCharge(models.Model):
     def _check_amounts(self):
         for charge in self:
             if charge.price_unit < 0:
-                raise ValidationError(
-                    self.env._("The price of a charge cannot be negative.")
-                )
+                raise ValidationError(_("The price of a charge cannot be negative."))
             if charge.quantity <= 0:
-                raise ValidationError(
-                    self.env._("The quantity of a charge must be positive.")
-                )
+                raise ValidationError(_("The quantity of a charge must be positive."))
             if not charge.partner_id:
                 raise ValidationError(
-                    self.env._(
+                    _(
                         "Ticket %(ticket)s has no customer to charge.",
                         ticket=charge.ticket_id.display_name,
                     )
@@ -147,13 +119,11 @@ class SupportTicketCharge(models.Model):
 
     def action_invoice(self):
         """Invoice the selected pending charges: one draft invoice a customer.
-
-        What a customer pays is a support terms manager's decision, and the
-        manager need not keep the books: checked here, the invoices are made
-        as superuser."""
+        A support terms manager decides it, who need not keep the books: the
+        invoices are made as superuser once checked."""
         check_manager(
             self,
-            self.env._("Only a support terms manager can invoice or change charges."),
+            _("Only a support terms manager can invoice or change charges."),
         )
         pending = lock_due(
             self.sudo(),
@@ -164,7 +134,7 @@ class SupportTicketCharge(models.Model):
         busy = pending.partner_id - pending._lock_customers()
         if busy:
             raise UserError(
-                self.env._(
+                _(
                     "The charges of %(customers)s are being invoiced right now by "
                     "another run: try again in a moment.",
                     customers=", ".join(busy.mapped("display_name")),
@@ -180,13 +150,9 @@ class SupportTicketCharge(models.Model):
 
     @api.model
     def _cron_invoice_charges(self):
-        """Put each customer's pending charges into one draft invoice.
-
-        One batch per call, committed by the cron worker. Charges are locked
-        with SKIP LOCKED and leave the pending set with their invoice line in
-        the same transaction: overlapping runs never invoice a charge twice
-        (and the unique charge on invoice lines would refuse it anyway).
-        """
+        """Put each customer's pending charges into one draft invoice, one
+        batch per call; locked charges leave the pending set with their
+        invoice line, so overlapping runs never invoice a charge twice."""
         return run_due_batch(
             self,
             INVOICE_BATCH_PARAM,
@@ -196,11 +162,9 @@ class SupportTicketCharge(models.Model):
         )
 
     def _lock_customers(self):
-        """The customers of these charges that this transaction now invoices
-        alone (a transaction-level advisory lock per customer, never waited
-        for). Another run invoicing one of them at this moment keeps it: its
-        charges here wait for the next run rather than make a second invoice
-        for the same customer."""
+        """The customers of these charges this transaction now invoices alone
+        (an advisory lock per customer, never waited for): those another run
+        is invoicing wait for the next run rather than get a second invoice."""
         customers = self.partner_id.sorted("id")
         if not customers:
             return customers
@@ -215,15 +179,9 @@ class SupportTicketCharge(models.Model):
         return customers.browse(row[0] for row in rows)
 
     def _invoice(self):
-        """One draft invoice per customer and company for these locked charges.
-
-        The customers' other pending charges not locked by another run join
-        them, so that a batch boundary does not split a customer's invoice;
-        a customer that another run is invoicing at the same moment is left
-        to it (``_lock_customers``).
-        """
-        if not self:
-            return self.env["account.move"]
+        """One draft invoice per customer and company for these locked
+        charges, with the customers' other pending charges not locked by
+        another run: a batch boundary does not split a customer's invoice."""
         customers = self._lock_customers()
         mine = self.filtered(lambda charge: charge.partner_id in customers)
         if not mine:
@@ -240,32 +198,30 @@ class SupportTicketCharge(models.Model):
             "id",
         )
         charges = mine | more
-        groups = defaultdict(list)
-        for charge in charges:
-            groups[(charge.company_id, charge.partner_id)].append(charge)
-        values = []
-        for (company, partner), group in groups.items():
-            values.append(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": partner.id,
-                    "company_id": company.id,
-                    "invoice_origin": self.env._("Support charges"),
-                    "invoice_line_ids": [
-                        fields.Command.create(
-                            {
-                                "product_id": charge.product_id.id,
-                                "name": f"{charge.ticket_id.number}: "
-                                f"{charge.name or charge.product_id.name}",
-                                "quantity": charge.quantity,
-                                "price_unit": charge.price_unit,
-                                "support_charge_id": charge.id,
-                            }
-                        )
-                        for charge in group
-                    ],
-                }
-            )
+        values = [
+            {
+                "move_type": "out_invoice",
+                "partner_id": partner.id,
+                "company_id": company.id,
+                "invoice_origin": _("Support charges"),
+                "invoice_line_ids": [
+                    fields.Command.create(
+                        {
+                            "product_id": charge.product_id.id,
+                            "name": f"{charge.ticket_id.number}: "
+                            f"{charge.name or charge.product_id.name}",
+                            "quantity": charge.quantity,
+                            "price_unit": charge.price_unit,
+                            "support_charge_id": charge.id,
+                        }
+                    )
+                    for charge in group
+                ],
+            }
+            for (company, partner), group in charges.grouped(
+                lambda c: (c.company_id, c.partner_id)
+            ).items()
+        ]
         invoices = (
             self.env["account.move"]
             .with_context(default_move_type="out_invoice")

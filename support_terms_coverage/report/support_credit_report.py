@@ -17,11 +17,7 @@ class SupportCreditReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     ticket_id = fields.Many2one("helpdesk.ticket", string="Request", readonly=True)
-    move_type = fields.Selection(
-        selection=MOVE_TYPES,
-        string="Type",
-        readonly=True,
-    )
+    move_type = fields.Selection(MOVE_TYPES, string="Type", readonly=True)
     credits = fields.Float(readonly=True, digits=(16, 2))
     sold = fields.Float(string="Bought", readonly=True, digits=(16, 2))
     used = fields.Float(readonly=True, digits=(16, 2))

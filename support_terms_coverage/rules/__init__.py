@@ -1,6 +1,3 @@
-"""Pure functions holding the rules of the terms: no ORM in here.
-
-Models call them; tests call them directly as well as through the ORM.
-"""
+"""Pure functions holding the rules of the terms (no ORM), tested directly."""
 
 from . import prepaid_credits

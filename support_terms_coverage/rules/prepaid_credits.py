@@ -1,18 +1,11 @@
-"""Prepaid support credits: validity and first-expiring-first consumption.
-
-Plain functions on plain values (no ORM), tested directly.
-"""
+"""Prepaid support credits: validity and first-expiring-first consumption."""
 
 from odoo.addons.support_terms_base.rules.periods import days_period_end
 
 
 def credit_expiry(start, validity_days):
-    """Last day credits bought on ``start`` can be used ("365 giorni dalla
-    data di acquisto").
-
-    The same rule as a support plan's period (``days_period_end``): credits
-    and a plan bought on the same day for 365 days end on the same day.
-    """
+    """Last day credits bought on ``start`` can be used: the rule of a support
+    plan's period, so credits and a plan bought together end together."""
     if validity_days <= 0:
         raise ValueError("validity_days must be positive")
     return days_period_end(start, validity_days)

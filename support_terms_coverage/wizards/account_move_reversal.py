@@ -1,10 +1,9 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare
 
 from odoo.addons.support_terms_base.tools import check_manager
 
-from ..models.support_credit_move import PRECISION
+from ..models.support_credit_move import PRECISION, positive
 
 
 class AccountMoveReversal(models.TransientModel):
@@ -15,8 +14,7 @@ class AccountMoveReversal(models.TransientModel):
     _inherit = "account.move.reversal"
 
     support_sells_credits = fields.Boolean(
-        string="Sells prepaid credits",
-        compute="_compute_support_credits",
+        string="Sells prepaid credits", compute="_compute_support_credits"
     )
     support_credits_left = fields.Float(
         string="Credits not yet used",
@@ -29,9 +27,7 @@ class AccountMoveReversal(models.TransientModel):
         "credits an invoice that sold them. The credits the customer used stay "
         "used.",
     )
-    support_credits_reason = fields.Text(
-        string="Why the credits are taken back",
-    )
+    support_credits_reason = fields.Text(string="Why the credits are taken back")
 
     @api.depends("move_ids")
     def _compute_support_credits(self):
@@ -51,12 +47,12 @@ class AccountMoveReversal(models.TransientModel):
         if not packs:
             return
         invoices = ", ".join(packs.invoice_id.mapped("name"))
-        if (
-            not self.support_credits_confirmed
-            or not (self.support_credits_reason or "").strip()
+        if not (
+            self.support_credits_confirmed
+            and (self.support_credits_reason or "").strip()
         ):
             raise UserError(
-                self.env._(
+                _(
                     "%(invoices)s sold prepaid support credits, which are not "
                     "refundable: only a support terms manager can credit it, "
                     "confirming that the credits not yet used are taken back "
@@ -66,16 +62,15 @@ class AccountMoveReversal(models.TransientModel):
             )
         check_manager(
             packs.sudo(False),
-            self.env._(
+            _(
                 "%(invoices)s sold prepaid support credits, which are not "
                 "refundable: only a support terms manager can credit it.",
                 invoices=invoices,
             ),
         )
-        left = sum(packs.mapped("remaining"))
-        if float_compare(left, 0.0, precision_digits=PRECISION) <= 0:
+        if not positive(sum(packs.mapped("remaining"))):
             raise UserError(
-                self.env._(
+                _(
                     "The credits sold by %(invoices)s were all used or have "
                     "expired, and credits are not refundable: there is nothing "
                     "left to credit.",

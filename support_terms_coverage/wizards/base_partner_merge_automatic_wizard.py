@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import _, models
 from odoo.exceptions import UserError
 
 
@@ -11,7 +11,7 @@ class BasePartnerMergeAutomaticWizard(models.TransientModel):
         holders = self.env["support.credit.move"]._holders(src_partners)
         if holders:
             raise UserError(
-                self.env._(
+                _(
                     "%(customers)s hold prepaid support credits, which are not "
                     "transferable: they cannot be merged into %(other)s.",
                     customers=", ".join(holders.mapped("name")),

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import _, api, fields, models
 from odoo.tools import float_compare, float_is_zero
 
 from odoo.addons.support_terms_base.tools import check_manager
@@ -10,9 +10,7 @@ class SupportCreditChargeWizard(models.TransientModel):
     _name = "support.credit.charge.wizard"
     _description = "Charge support credits"
 
-    ticket_id = fields.Many2one(
-        comodel_name="helpdesk.ticket", required=True, readonly=True
-    )
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, readonly=True)
     partner_id = fields.Many2one(related="ticket_id.commercial_partner_id")
     credit_balance = fields.Float(
         string="Credits left", compute="_compute_credit_balance", digits=(16, 2)
@@ -38,22 +36,13 @@ class SupportCreditChargeWizard(models.TransientModel):
             ).support_credit_balance
 
     def action_confirm(self):
+        """Support staff charge what the terms price: the credits of the
+        request's rule, once, on an extra paid by credits, within the
+        customer's balance. Anything else is a manager's decision (credits the
+        customer lacks are checked again on the usable packs)."""
         self.ensure_one()
         ticket = self.ticket_id
         ticket.check_access("write")
-        self._check_charge_by_the_rule()
-        self.env["support.credit.move"]._consume(
-            ticket.partner_id, ticket.company_id, self.credits, ticket=ticket
-        )
-        return {"type": "ir.actions.act_window_close"}
-
-    def _check_charge_by_the_rule(self):
-        """Support staff charge what the terms price: the credits of the
-        request's rule, once, on an extra paid by credits, within the
-        customer's balance. Another amount, a second charge, a request the
-        terms do not bill in credits or credits the customer lacks are a
-        manager's decision (the last checked again on the usable packs)."""
-        ticket = self.ticket_id
         rule = ticket.support_coverage_rule_id
         by_the_rule = (
             ticket.coverage == "extra"
@@ -66,7 +55,7 @@ class SupportCreditChargeWizard(models.TransientModel):
         if not by_the_rule:
             check_manager(
                 ticket,
-                self.env._(
+                _(
                     "Only a support terms manager can charge %(credits)s credits "
                     "on %(ticket)s: support staff charge once the credits its "
                     "coverage rule gives to an extra paid by credits "
@@ -78,3 +67,7 @@ class SupportCreditChargeWizard(models.TransientModel):
                     balance=self.credit_balance,
                 ),
             )
+        self.env["support.credit.move"]._consume(
+            ticket.partner_id, ticket.company_id, self.credits, ticket=ticket
+        )
+        return {"type": "ir.actions.act_window_close"}

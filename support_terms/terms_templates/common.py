@@ -76,6 +76,34 @@ CATEGORY_NAMES = {
 }
 
 
+# -- a plan: the terms most plans share, and those a template states ------
+
+PLAN_DEFAULTS = {
+    "sequence": 10,
+    "calendar": "office",
+    "urgent_calendar": False,
+    "channel_rule": "refuse",
+    "impact_priority": False,
+    "urgency_fee_product": False,
+    "auto_close_days": 0,
+    "auto_close_warning_days": 0,
+    "includes_extraordinary": False,
+    "assess_before_work": False,
+    "duration_days": 365,
+    "refund_window_hours": 0,
+    "renewal_reminder_days": 30,
+}
+
+# "il ticket viene chiuso automaticamente trascorsi 7 giorni se non
+# riceviamo risposta": warned 2 days before
+CLOSE_AFTER_7_DAYS = {"auto_close_days": 7, "auto_close_warning_days": 2}
+
+
+def plan(**terms):
+    """A plan of a template: its ``terms`` over ``PLAN_DEFAULTS``."""
+    return PLAN_DEFAULTS | terms
+
+
 # -- the shapes of a coverage rule (one per kind of request and plan) -------
 
 

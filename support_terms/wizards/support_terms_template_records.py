@@ -1,13 +1,35 @@
 from odoo import api, fields, models
 from odoo.tools.translate import LazyTranslate
 
-from ..terms_templates import CALENDARS, CATEGORY_NAMES, CHANNEL_NAMES, TZ
+from ..terms_templates import (
+    CALENDARS,
+    CATEGORY_NAMES,
+    CHANNEL_NAMES,
+    TZ,
+    product_service_terms,
+)
 
 _lt = LazyTranslate(__name__)
 
 # the namespace of the xml ids of what a template makes: no module, so that
 # uninstalling the application never deletes a company's plans or products
 TEMPLATE_XMLID_MODULE = "__support_terms_template__"
+
+# the plan fields a template's plan sets as they are
+PLAN_FIELDS = (
+    "sequence",
+    "channel_rule",
+    "take_in_charge_hours",
+    "urgent_take_in_charge_hours",
+    "impact_priority",
+    "auto_close_days",
+    "auto_close_warning_days",
+    "includes_extraordinary",
+    "assess_before_work",
+    "duration_days",
+    "refund_window_hours",
+    "renewal_reminder_days",
+)
 
 # the name of the SLA of each take-in-charge target of a plan, after the
 # plan's name in the company's language
@@ -94,28 +116,12 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         wizard passes in the context, for its summary."""
         log = self.env.context.get("support_terms_template_log")
         if log is not None:
-            log.setdefault(what, []).append((record._name, record.id))
+            log.setdefault(what, {}).setdefault(record._name, []).append(record.id)
 
     def _name_record(self, record, xmlid):
         self.env["ir.model.data"]._update_xmlids(
             [{"xml_id": xmlid, "record": record, "noupdate": True}]
         )
-
-    def _company_settings(self, spec, company, keys):
-        """Turn on the settings ``keys`` the template's terms name; a template
-        never turns a setting off (it names only what it turns on)."""
-        settings = spec.get("company", {})
-        self._write_company(
-            company, {key: settings[key] for key in keys if key in settings}
-        )
-
-    def _write_company(self, company, values):
-        """Write the company settings of the template, but those the manager
-        chose to keep (``support_terms_keep_settings`` in the context)."""
-        keep = self.env.context.get("support_terms_keep_settings") or ()
-        values = {key: value for key, value in values.items() if key not in keep}
-        if values:
-            company.write(values)
 
     def _ensure_calendar(self, company, key):
         spec = CALENDARS[key]
@@ -217,6 +223,93 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             product.default_code = False
         self._set_texts(product.product_tmpl_id, company, name=values["name"])
         return product
+
+    def _ensure_team(self, company, name, calendar):
+        """The support team, in the hours of the template's first plan."""
+        team = self._upsert(
+            "helpdesk.ticket.team",
+            self._xmlid(company, "team"),
+            [
+                ("name", "in", self._texts(name, company)),
+                ("company_id", "=", company.id),
+            ],
+            {
+                "active": True,
+                "show_in_portal": True,
+                "use_sla": True,
+                "resource_calendar_id": calendar.id,
+            },
+            {"name": self._text(name, "en_US"), "company_id": company.id},
+        )
+        self._set_texts(team, company, name=name)
+        return team
+
+    def _ensure_plan(self, company, team, calendars, values, coverage):
+        """The plan of ``values`` (a template's plan), its take-in-charge SLAs
+        and its ``coverage`` of each kind of request."""
+        products = [self._own(company, "product", key).id for key in values["products"]]
+        channels = [
+            self._ensure_channel(company, kind).id for kind in values["channels"]
+        ]
+        urgent = values["urgent_calendar"]
+        fee = values["urgency_fee_product"]
+        plan = self._upsert(
+            "support.plan",
+            self._xmlid(company, "plan", values["code"]),
+            [("code", "=", values["code"]), ("company_id", "=", company.id)],
+            {
+                "active": True,
+                "product_ids": [fields.Command.set(products)],
+                "channel_ids": [fields.Command.set(channels)],
+                "team_id": team.id,
+                "resource_calendar_id": calendars[values["calendar"]].id,
+                "urgent_calendar_id": calendars[urgent].id if urgent else False,
+                "urgency_fee_product_id": (
+                    self._own(company, "product", fee).id if fee else False
+                ),
+                **{name: values[name] for name in PLAN_FIELDS},
+            },
+            {
+                "code": values["code"],
+                "name": self._text(values["name"], "en_US"),
+                "company_id": company.id,
+            },
+        )
+        self._set_texts(
+            plan,
+            company,
+            name=values["name"],
+            terms_html=values["terms"],
+            urgency_terms=values["urgency_terms"],
+        )
+        self._ensure_slas(company, team, plan)
+        self._ensure_coverage_rules(company, plan, coverage)
+        return plan
+
+    def _ensure_product_terms(self, company, spec):
+        """How each product of the template renews; a credit pack's credits."""
+        plan_keys = {key for plan in spec["plans"] for key in plan["products"]}
+        for key, values in spec["products"].items():
+            product = self._own(company, "product", key).product_tmpl_id
+            terms = product_service_terms(key, plan_keys, spec.get("notice_days", 0))
+            # what staff changed stays (a product granting a plan already
+            # is a support plan)
+            if not product.renewal_policy and product.service_kind in (
+                False,
+                terms["service_kind"],
+            ):
+                product.write(terms)
+            if spec.get("renewal_by_choice") and key in plan_keys:
+                product.renewal_by_choice = True
+            pack = values.get("credit_pack")
+            if pack:
+                product.write(
+                    {
+                        "support_credit_pack": True,
+                        "support_credits": pack["credits"],
+                        "support_credit_validity_days": pack["validity_days"],
+                    }
+                )
 
     def _ensure_slas(self, company, team, plan):
         """The plan's take-in-charge targets as SLAs of the team.

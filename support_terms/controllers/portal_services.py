@@ -3,7 +3,7 @@ from datetime import timedelta
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.http import content_disposition, request
 from odoo.osv import expression
 from odoo.tools import format_amount, format_date
@@ -18,28 +18,21 @@ class SupportServicesPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        lines = request.env["contract.line"]
-        may_read_lines = lines.has_access("read")
-        if "support_service_count" in counters:
-            values["support_service_count"] = (
-                lines.search_count(self._support_services_domain())
-                if may_read_lines
-                else 0
-            )
-        if "support_expiring_count" in counters:
-            values["support_expiring_count"] = (
-                lines.search_count(self._support_expiring_domain())
-                if may_read_lines
-                else 0
-            )
-        if "support_open_request_count" in counters:
+        searches = {
+            "support_service_count": ("contract.line", self._support_services_domain),
+            "support_expiring_count": ("contract.line", self._support_expiring_domain),
             # open: not in a closing stage
-            tickets = request.env["helpdesk.ticket"]
-            values["support_open_request_count"] = (
-                tickets.search_count([("stage_id.closed", "=", False)])
-                if tickets.has_access("read")
-                else 0
-            )
+            "support_open_request_count": (
+                "helpdesk.ticket",
+                lambda: [("stage_id.closed", "=", False)],
+            ),
+        }
+        for counter, (model, domain) in searches.items():
+            if counter in counters:
+                records = request.env[model]
+                values[counter] = (
+                    records.search_count(domain()) if records.has_access("read") else 0
+                )
         if "support_credit_count" in counters:
             # the balance is the customer's own (computed from its moves)
             balance = request.env.user.partner_id.support_credit_balance
@@ -162,10 +155,13 @@ class SupportServicesPortal(CustomerPortal):
         return lines.sudo()
 
     def _support_service(self, line_id):
-        """One service of the customer, as a sudo record."""
-        line = self._support_services([("id", "=", line_id)])
+        """One service of the customer, as a sudo record; else not found."""
+        try:
+            line = self._support_services([("id", "=", line_id)])
+        except AccessError as exc:
+            raise NotFound() from exc
         if not line:
-            raise MissingError(request.env._("This service does not exist."))
+            raise NotFound()
         return line
 
     def _support_billing_cycle(self, line):
@@ -354,10 +350,7 @@ class SupportServicesPortal(CustomerPortal):
     def portal_service_cancel(self, line_id, note=None, **kw):
         """The request form; sent, it is recorded as a notice that staff
         confirm or reject."""
-        try:
-            line = self._support_service(line_id)
-        except (AccessError, MissingError) as exc:
-            raise NotFound() from exc
+        line = self._support_service(line_id)
         note = (note or "").strip()[:2000]
         refusal = self._support_cancel_refusal(line)
         if refusal:
@@ -407,10 +400,7 @@ class SupportServicesPortal(CustomerPortal):
     def portal_service_cancellation_letter(self, line_id, **kw):
         """The cancellation notice filled in, as a PDF to sign and send by a
         channel the terms accept."""
-        try:
-            line = self._support_service(line_id)
-        except (AccessError, MissingError) as exc:
-            raise NotFound() from exc
+        line = self._support_service(line_id)
         if not (line.date_end and line.is_auto_renew):
             # no renewal to cancel: the page says so, there is no notice
             raise NotFound()

@@ -32,7 +32,7 @@ def _template_terms():
 
     for key, _label in terms_templates.TEMPLATE_SELECTION:
         walk(vars(getattr(terms_templates, key)))
-    walk(terms_templates.CHANNEL_NAMES)
+    walk(terms_templates.common.CHANNEL_NAMES)
     return terms
 
 

@@ -111,34 +111,20 @@ def included():
     return {"coverage": "included"}
 
 
-def paid_with_credits(credit_count, note):
-    return {
-        "coverage": "extra",
-        "billing_mode": "credits",
-        "credits": credit_count,
-        "note": note,
-    }
+def paid_with_credits(credits, note):
+    return dict(coverage="extra", billing_mode="credits", credits=credits, note=note)
 
 
 def quote(product, note):
-    return {
-        "coverage": "extra",
-        "billing_mode": "quote",
-        "product": product,
-        "note": note,
-    }
+    return dict(coverage="extra", billing_mode="quote", product=product, note=note)
 
 
 def fee(product, note):
-    return {
-        "coverage": "extra",
-        "billing_mode": "fixed_fee",
-        "product": product,
-        "note": note,
-    }
+    return dict(coverage="extra", billing_mode="fixed_fee", product=product, note=note)
 
 
 def excluded(note, quote_product=None):
+    """Not covered; offered as work on a quote of ``quote_product``, if any."""
     rule = {"coverage": "excluded", "note": note}
     if quote_product:
         rule.update(billing_mode="quote", product=quote_product)
@@ -169,17 +155,3 @@ SERVICE_KIND_BY_KEY = {
     "credits": ("credit_pack", False),
     "one_shot": ("other", False),
 }
-
-
-def product_service_terms(key, plan_keys, notice_days=0):
-    """service_kind, renewal_policy and notice days of a template's product.
-
-    ``notice_days``: the template's; terms that name no notice period let the
-    customer cancel up to the expiry.
-    """
-    if key in plan_keys:
-        # a product granting a plan is a support plan, hosting included
-        kind, policy = "support_plan", "anniversary"
-    else:
-        kind, policy = SERVICE_KIND_BY_KEY.get(key, ("other", False))
-    return {"service_kind": kind, "renewal_policy": policy, "notice_days": notice_days}

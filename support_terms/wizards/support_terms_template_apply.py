@@ -3,13 +3,8 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..terms_templates import (
-    CALENDARS,
-    CHANNEL_NAMES,
-    TEMPLATE_SELECTION,
-    TEMPLATES,
-    notice_judged_on,
-)
+from ..terms_templates import TEMPLATE_SELECTION, TEMPLATES, notice_judged_on
+from ..terms_templates.common import CALENDARS, CHANNEL_NAMES
 
 
 class SupportTermsTemplateApply(models.TransientModel):
@@ -90,13 +85,31 @@ class SupportTermsTemplateApply(models.TransientModel):
 
     @api.depends("template", "company_id")
     def _compute_change_ids(self):
+        """Each setting the template sets differently from the company, its
+        value now and the template's, in the user's language. A value the
+        company chose (not the setting's default) is kept unless ticked."""
         for wizard in self:
-            changes = wizard.template and wizard._setting_changes(
-                wizard.template, wizard.company_id
+            company = wizard.company_id
+            settings = wizard.template and self._template_settings(
+                wizard.template, company
             )
-            wizard.change_ids = [fields.Command.clear()] + [
-                fields.Command.create(values) for values in changes or []
-            ]
+            commands = [fields.Command.clear()]
+            for sequence, (name, new) in enumerate((settings or {}).items()):
+                field = company._fields[name]
+                current = company[name]
+                if not isinstance(new, str) and current == new:
+                    continue
+                default = field.default(company) if field.default else False
+                values = {
+                    "sequence": sequence,
+                    "field_name": name,
+                    "name": field._description_string(self.env),
+                    "current_value": self._setting_text(company, name, current),
+                    "new_value": self._setting_text(company, name, new),
+                    "apply": not current or current == default,
+                }
+                commands.append(fields.Command.create(values))
+            wizard.change_ids = commands
 
     # -- the company settings a template sets -------------------------------
 
@@ -120,32 +133,6 @@ class SupportTermsTemplateApply(models.TransientModel):
             spec["team"], self.env.lang or "en_US"
         )
         return values
-
-    def _setting_changes(self, template, company):
-        """The values of the change lines: each setting ``template`` sets
-        differently from ``company``, its value now and the template's, in
-        the user's language. A value the company chose (not the setting's
-        default) is kept unless the manager ticks it."""
-        changes = []
-        for sequence, (name, new) in enumerate(
-            self._template_settings(template, company).items()
-        ):
-            field = company._fields[name]
-            current = company[name]
-            if not isinstance(new, str) and current == new:
-                continue
-            default = field.default(company) if field.default else False
-            changes.append(
-                {
-                    "sequence": sequence,
-                    "field_name": name,
-                    "name": field._description_string(self.env),
-                    "current_value": self._setting_text(company, name, current),
-                    "new_value": self._setting_text(company, name, new),
-                    "apply": not current or current == default,
-                }
-            )
-        return changes
 
     def _setting_text(self, company, name, value):
         """A setting's value as the user reads it on the settings page."""

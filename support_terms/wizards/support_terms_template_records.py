@@ -1,12 +1,12 @@
 from odoo import api, fields, models
 from odoo.tools.translate import LazyTranslate
 
-from ..terms_templates import (
+from ..terms_templates.common import (
     CALENDARS,
     CATEGORY_NAMES,
     CHANNEL_NAMES,
+    SERVICE_KIND_BY_KEY,
     TZ,
-    product_service_terms,
 )
 
 _lt = LazyTranslate(__name__)
@@ -291,14 +291,22 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         plan_keys = {key for plan in spec["plans"] for key in plan["products"]}
         for key, values in spec["products"].items():
             product = self._own(company, "product", key).product_tmpl_id
-            terms = product_service_terms(key, plan_keys, spec.get("notice_days", 0))
-            # what staff changed stays (a product granting a plan already
-            # is a support plan)
-            if not product.renewal_policy and product.service_kind in (
-                False,
-                terms["service_kind"],
-            ):
-                product.write(terms)
+            if key in plan_keys:
+                # a product granting a plan is a support plan, hosting included
+                kind, policy = "support_plan", "anniversary"
+            else:
+                kind, policy = SERVICE_KIND_BY_KEY.get(key, ("other", False))
+            # what staff changed stays (a product granting a plan already is a
+            # support plan); terms naming no notice let the customer cancel up
+            # to the expiry
+            if not product.renewal_policy and product.service_kind in (False, kind):
+                product.write(
+                    {
+                        "service_kind": kind,
+                        "renewal_policy": policy,
+                        "notice_days": spec.get("notice_days", 0),
+                    }
+                )
             if spec.get("renewal_by_choice") and key in plan_keys:
                 product.renewal_by_choice = True
             pack = values.get("credit_pack")
@@ -365,7 +373,6 @@ class SupportTermsTemplateRecords(models.AbstractModel):
 
     def _ensure_coverage_rules(self, company, plan, rules):
         """The plan's coverage per kind of request, one rule per kind."""
-        existing = {rule.category_id: rule for rule in plan.coverage_rule_ids}
         for key, spec in rules.items():
             category = self.env.ref(
                 f"support_terms_coverage.helpdesk_ticket_category_{key}"
@@ -375,7 +382,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             rule = self._upsert(
                 "support.coverage.rule",
                 self._xmlid(company, "coverage", f"{plan.code}_{key}"),
-                [("id", "in", existing[category].ids if category in existing else [])],
+                [("plan_id", "=", plan.id), ("category_id", "=", category.id)],
                 {
                     "coverage": spec["coverage"],
                     "billing_mode": spec.get("billing_mode") or False,

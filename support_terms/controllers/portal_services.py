@@ -59,7 +59,6 @@ class SupportServicesPortal(CustomerPortal):
         """What the customer owes on its posted invoices, in the company's
         currency, as Odoo's "Invoices" page lists them."""
         moves = request.env["account.move"]
-        company = request.env.user.company_id
         if not moves.has_access("read"):
             return 0
         partner = request.env.user.partner_id.commercial_partner_id
@@ -77,20 +76,14 @@ class SupportServicesPortal(CustomerPortal):
             # no invoice at all: nothing to show on a card that stays hidden
             return 0
         due = sum(invoices.mapped("amount_residual_signed"))
-        return format_amount(request.env, due, company.currency_id)
+        return format_amount(request.env, due, request.env.user.company_id.currency_id)
 
     def _support_suspension_values(self):
         """The customer's suspended services and the unpaid invoices that
         suspended them, for the banner of the home and of "My services"."""
+        partner = request.env.user.partner_id.commercial_partner_id
         suspensions = request.env["support.service.suspension"].search(
-            [
-                (
-                    "partner_id",
-                    "=",
-                    request.env.user.partner_id.commercial_partner_id.id,
-                ),
-                ("state", "=", "active"),
-            ]
+            [("partner_id", "=", partner.id), ("state", "=", "active")]
         )
         invoices = suspensions.invoice_ids.filtered(
             lambda move: move.state == "posted"
@@ -166,28 +159,28 @@ class SupportServicesPortal(CustomerPortal):
 
     def _support_billing_cycle(self, line):
         """How often the service is invoiced, in words."""
-        env = request.env
+        _ = request.env._
         every = line.recurring_interval or 1
         if every == 1:
             labels = {
-                "daily": env._("Daily"),
-                "weekly": env._("Weekly"),
-                "monthly": env._("Monthly"),
-                "monthlylastday": env._("Monthly"),
-                "quarterly": env._("Quarterly"),
-                "semesterly": env._("Every six months"),
-                "yearly": env._("Yearly"),
+                "daily": _("Daily"),
+                "weekly": _("Weekly"),
+                "monthly": _("Monthly"),
+                "monthlylastday": _("Monthly"),
+                "quarterly": _("Quarterly"),
+                "semesterly": _("Every six months"),
+                "yearly": _("Yearly"),
             }
-            return labels.get(line.recurring_rule_type, "")
-        labels = {
-            "daily": env._("Every %(count)s days", count=every),
-            "weekly": env._("Every %(count)s weeks", count=every),
-            "monthly": env._("Every %(count)s months", count=every),
-            "monthlylastday": env._("Every %(count)s months", count=every),
-            "quarterly": env._("Every %(count)s quarters", count=every),
-            "semesterly": env._("Every %(count)s semesters", count=every),
-            "yearly": env._("Every %(count)s years", count=every),
-        }
+        else:
+            labels = {
+                "daily": _("Every %(count)s days", count=every),
+                "weekly": _("Every %(count)s weeks", count=every),
+                "monthly": _("Every %(count)s months", count=every),
+                "monthlylastday": _("Every %(count)s months", count=every),
+                "quarterly": _("Every %(count)s quarters", count=every),
+                "semesterly": _("Every %(count)s semesters", count=every),
+                "yearly": _("Every %(count)s years", count=every),
+            }
         return labels.get(line.recurring_rule_type, "")
 
     def _support_renewal_quotations(self, lines):

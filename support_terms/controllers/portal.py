@@ -12,13 +12,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
 
     @http.route("/ticket/close", type="http", auth="user", methods=["POST"], csrf=True)
     def support_ticket_close(self, **kw):
-        """Close a ticket the user may read, into a stage offered in the portal.
-
-        OCA's route closes any ticket by id in sudo, on a GET without CSRF
-        token: here the ticket is read with the user's own rights first, it
-        is the user's own request (not one it only follows), and only a POST
-        carrying the session's CSRF token gets here.
-        """
+        """Close the user's own request into a stage the portal offers: OCA's
+        route closes any ticket by id in sudo, on a GET without CSRF token."""
         try:
             ticket = request.env["helpdesk.ticket"].browse(int(kw.get("ticket_id")))
             stage = request.env["helpdesk.ticket.stage"].browse(int(kw.get("stage_id")))
@@ -133,7 +128,6 @@ class SupportTermsTicketController(HelpdeskTicketController):
         return None
 
     def _support_impacts(self):
-        """The impacts a customer may choose, in the user's language."""
         field = request.env["helpdesk.ticket"]._fields["impact"]
         return field._description_selection(request.env)
 
@@ -150,11 +144,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
         vals = super()._prepare_submit_ticket_vals(**kw)
         company = request.env["res.company"].browse(vals.get("company_id"))
         ticket_model = request.env["helpdesk.ticket"].with_company(company)
-        asked = bool(kw.get("urgent"))
-        in_subject = ticket_model.new({"company_id": company.id})._subject_is_urgent(
-            kw.get("subject")
-        )
-        if asked or in_subject:
+        ticket = ticket_model.new({"company_id": company.id})
+        if kw.get("urgent") or ticket._subject_is_urgent(kw.get("subject")):
             vals.update(is_urgent=True, urgency_source="portal")
         if kw.get("impact"):
             vals["impact"] = kw["impact"]

@@ -54,18 +54,10 @@ def _hour(hour):
 class SupportTermsTemplateRecords(models.AbstractModel):
     """The records a terms template makes in a company, and their texts.
 
-    Every record a template creates gets an xml id, noupdate:
-    ``__support_terms_template__.terms_<company id>_<template>_<kind>_<key>``
-    (a namespace of no module: uninstalling the application keeps them), without the
-    template for the calendars and channels the templates share, or
-    ``support_terms.<prefix>_<kind>_<key>`` when applied with a prefix (the
-    demo data). Applying again finds a record by that xml id, whatever staff
-    renamed it to; a record made before the xml ids is found as it was then
-    (plan code, product reference, name) and gets its xml id.
-
-    Texts are ``_lt`` terms in English: a translated field gets the English
-    source and each installed language's text from the module's .po files;
-    a field that is not translated gets the text in the company's language.
+    Each gets a noupdate xml id (``_xmlid``): applying again finds it whatever
+    staff renamed it to; a record made before the xml ids is found as it was
+    then (plan code, product reference, name) and gets its xml id. Texts are
+    ``_lt`` terms in English, translated from the module's .po files.
     """
 
     _name = "support.terms.template.records"
@@ -74,8 +66,11 @@ class SupportTermsTemplateRecords(models.AbstractModel):
     # -- records, found by xml id -----------------------------------------
 
     def _xmlid(self, company, kind, key=None, shared=False):
-        """The xml id of the record of ``kind`` (and ``key``) the template
-        being applied makes in ``company``; ``shared`` by all templates."""
+        """``__support_terms_template__.terms_<company id>_<template>_<kind>_<key>``
+        (a namespace of no module: uninstalling the application keeps them),
+        without the template when ``shared`` by all templates (calendars,
+        channels); ``support_terms.<prefix>_<kind>_<key>`` with a prefix (the
+        demo data)."""
         parts = [kind] + ([str(key).lower()] if key else [])
         prefix = self.env.context.get("support_terms_xmlid_prefix")
         module = "support_terms"
@@ -85,16 +80,13 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             module = TEMPLATE_XMLID_MODULE
         return f"{module}." + "_".join([prefix, *parts])
 
-    def _own(self, company, kind, key=None, shared=False):
+    def _own(self, company, kind, key=None):
         """A record an earlier part of the template made."""
-        return self.env.ref(self._xmlid(company, kind, key, shared))
+        return self.env.ref(self._xmlid(company, kind, key))
 
     def _upsert(self, model, xmlid, fallback_domain, values, create_values):
-        """Update the record named ``xmlid``, or create it.
-
-        A record made before the templates named their records is found by
-        ``fallback_domain`` and gets the xml id.
-        """
+        """Update the record named ``xmlid``, or create it; a record made
+        before the templates named their records is found by ``fallback_domain``."""
         record = self.env.ref(xmlid, raise_if_not_found=False)
         if record is None or record._name != model:
             record = (
@@ -112,8 +104,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         return record
 
     def _log(self, record, what):
-        """Note ``record`` as ``what`` ("created", "updated") in the log the
-        wizard passes in the context, for its summary."""
+        """Note ``record`` as ``what`` in the wizard's log, for its summary."""
         log = self.env.context.get("support_terms_template_log")
         if log is not None:
             log.setdefault(what, {}).setdefault(record._name, []).append(record.id)
@@ -320,11 +311,9 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                 )
 
     def _ensure_slas(self, company, team, plan):
-        """The plan's take-in-charge targets as SLAs of the team.
-
-        A normal one in the support hours and, when the plan promises one, an
-        urgent one in the urgent hours; met when the ticket is in progress.
-        """
+        """The plan's take-in-charge targets as SLAs of the team, met when the
+        ticket is in progress: in the support hours and, when the plan promises
+        one, an urgent one in the urgent hours."""
         in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
         targets = [
             (
@@ -409,19 +398,15 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         return self.with_context(lang=lang).env._(text)
 
     def _texts(self, text, company):
-        """The names ``text`` may have been given in ``company``, its
-        language's first, then English: to find records made before they had
-        an xml id."""
+        """``text`` in the company's language, then English: the names a
+        record made before the xml ids may have."""
         names = [self._text(text, self._lang(company)), self._text(text, "en_US")]
         return list(dict.fromkeys(names))
 
     def _set_texts(self, record, company, **texts):
-        """Write the template's ``texts`` (field name: ``_lt`` term).
-
-        A translated field gets the English source and, in each installed
-        language, its translation from the .po; any other field the text in
-        the company's language.
-        """
+        """Write ``texts`` ({field name: ``_lt`` term}): a translated field gets
+        the English source and each installed language's text from the .po,
+        any other field the text in the company's language."""
         langs = [code for code, _name in self.env["res.lang"].get_installed()]
         for field_name, text in texts.items():
             field = record._fields[field_name]

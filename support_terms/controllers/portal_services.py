@@ -136,15 +136,12 @@ class SupportServicesPortal(CustomerPortal):
         )
 
     def _support_services(self, domain=()):
-        """The customer's services, found with its own rights (searched, not
-        filtered in memory: it may not read every field of its contract the
-        domain looks at), as the sudo records the pages show, as
-        ``_document_check_access`` returns them."""
+        """The customer's services, searched with its own rights, as sudo
+        records: the pages show their contract and product, which the customer
+        may not read one by one."""
         lines = request.env["contract.line"].search(
             [*domain, *self._support_services_domain()], order="date_end, id"
         )
-        # the pages show their contract and product, which the customer may
-        # not read one by one
         return lines.sudo()
 
     def _support_service(self, line_id):

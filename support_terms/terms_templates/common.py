@@ -111,8 +111,8 @@ def included():
     return {"coverage": "included"}
 
 
-def paid_with_credits(credits, note):
-    return dict(coverage="extra", billing_mode="credits", credits=credits, note=note)
+def paid_with_credits(count, note):
+    return dict(coverage="extra", billing_mode="credits", credits=count, note=note)
 
 
 def quote(product, note):

@@ -107,8 +107,9 @@ def plan(**terms):
 # -- the shapes of a coverage rule (one per kind of request and plan) -------
 
 
-def included():
-    return {"coverage": "included"}
+def included(*kinds):
+    """``kinds`` of request the plan covers."""
+    return {kind: {"coverage": "included"} for kind in kinds}
 
 
 def paid_with_credits(count, note):

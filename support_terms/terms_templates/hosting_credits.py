@@ -30,11 +30,9 @@ _CREDIT_EXTRAS = {
     "status_check": 1,
 }
 
-_HOSTING_CREDITS = dict(
-    {key: paid_with_credits(n, _NOTE_CREDITS) for key, n in _CREDIT_EXTRAS.items()},
-    outage=included(),
-    technical_support=included(),
-)
+_HOSTING_CREDITS = {
+    key: paid_with_credits(n, _NOTE_CREDITS) for key, n in _CREDIT_EXTRAS.items()
+} | included("outage", "technical_support")
 
 # "unicamente attraverso il sistema dei ticket" (the phone is for sales
 # only), answered on working days; "prima di intervenire, cerchiamo sempre
@@ -123,9 +121,8 @@ TEMPLATE = {
     ],
     # what each plan covers, per kind of request
     "coverage": {
-        "HYPER": {key: included() for key in ("outage", "technical_support")}
-        | {key: included() for key in _CREDIT_EXTRAS},
-        "HOSTDEV": dict(_HOSTING_CREDITS, script_updates=included()),
+        "HYPER": included("outage", "technical_support", *_CREDIT_EXTRAS),
+        "HOSTDEV": _HOSTING_CREDITS | included("script_updates"),
         "HOSTING": _HOSTING_CREDITS,
     },
 }

@@ -67,10 +67,9 @@ TEMPLATE = {
     # what each plan covers, per kind of request
     "coverage": {
         "GOLD": {
-            "outage": included(),
-            "technical_support": included(),
-            "administrative": included(),
-            "backup_restore": included(),
+            **included(
+                "outage", "technical_support", "administrative", "backup_restore"
+            ),
             "service_upgrade": quote(
                 "intervention",
                 _lt("Service upgrades are offered with a quote."),

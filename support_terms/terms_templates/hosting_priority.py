@@ -73,8 +73,7 @@ TEMPLATE = {
     # what each plan covers, per kind of request
     "coverage": {
         "CUSTOMER": {
-            "outage": included(),
-            "technical_support": included(),
+            **included("outage", "technical_support"),
             # "solo indizi": hints on the errors, neither work nor a quote
             "own_code": hints(_NOTE_OWN_CODE),
             "unsupported_software": hints(_NOTE_UNSUPPORTED),

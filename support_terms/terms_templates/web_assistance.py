@@ -59,12 +59,14 @@ TEMPLATE = {
     # what each plan covers, per kind of request
     "coverage": {
         "ASSIST": {
-            "outage": included(),
-            "technical_support": included(),
-            "mailbox_change": included(),
-            "backup_restore": included(),
-            "backup_recovery": included(),
-            "script_updates": included(),
+            **included(
+                "outage",
+                "technical_support",
+                "mailbox_change",
+                "backup_restore",
+                "backup_recovery",
+                "script_updates",
+            ),
             "new_feature": quote(
                 "development",
                 _lt(

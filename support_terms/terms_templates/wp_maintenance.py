@@ -26,10 +26,7 @@ _NOTE_CUSTOMER_ERROR = _lt(
 )
 
 _COVERAGE = {
-    "outage": included(),
-    "technical_support": included(),
-    "script_updates": included(),
-    "backup_restore": included(),
+    **included("outage", "technical_support", "script_updates", "backup_restore"),
     "paid_intervention": quote("one_shot", NOTE_QUOTE_INTERVENTION),
     "customer_config_error": excluded(_NOTE_CUSTOMER_ERROR, "one_shot"),
     "misuse": excluded(_NOTE_CUSTOMER_ERROR, "one_shot"),

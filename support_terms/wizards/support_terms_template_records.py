@@ -154,22 +154,14 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         """The channel of ``kind``: the one shipped or the company's, else a
         new one of the company."""
         xmlid = self._xmlid(company, "channel", kind, shared=True)
-        channel = self.env.ref(xmlid, raise_if_not_found=False)
-        if channel is None:
-            channel = (
-                self.env["helpdesk.ticket.channel"]
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("support_kind", "=", kind),
-                        ("company_id", "in", [company.id, False]),
-                    ],
-                    order="company_id, id",
-                    limit=1,
-                )
-            )
+        channels = self.env["helpdesk.ticket.channel"].with_context(active_test=False)
+        channel = self.env.ref(xmlid, raise_if_not_found=False) or channels.search(
+            [("support_kind", "=", kind), ("company_id", "in", [company.id, False])],
+            order="company_id, id",
+            limit=1,
+        )
         if not channel:
-            channel = self.env["helpdesk.ticket.channel"].create(
+            channel = channels.create(
                 {
                     "name": self._text(CHANNEL_NAMES[kind], "en_US"),
                     "support_kind": kind,

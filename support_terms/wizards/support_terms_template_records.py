@@ -333,11 +333,12 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                 for label in self._texts(LEGACY_SLA_LABELS[target], company)
             ]
             minutes = round(hours * 60)
-            sla = self._upsert(
+            self._upsert(
                 "helpdesk.sla",
                 self._xmlid(company, "sla", f"{plan.code}_{target}"),
                 [("name", "in", names), ("company_id", "=", company.id)],
                 {
+                    "name": names[0],
                     "active": True,
                     "team_ids": [fields.Command.set(team.ids)],
                     "support_plan_ids": [fields.Command.set(plan.ids)],
@@ -348,9 +349,8 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                     "resource_calendar_id": calendar.id,
                     "stage_id": in_progress.id,
                 },
-                {"company_id": company.id, "name": names[0]},
+                {"company_id": company.id},
             )
-            sla.name = names[0]
 
     def _ensure_coverage_rules(self, company, plan, rules):
         """The plan's coverage per kind of request, one rule per kind."""

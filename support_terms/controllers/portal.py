@@ -8,17 +8,14 @@ from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 
 
 class SupportTermsTicketController(HelpdeskTicketController):
-    """The portal form: an Urgent choice beside the plan's urgency terms."""
+    """The portal form: only for plans with the portal, an Urgent choice beside
+    the plan's urgency terms, the impact, the kind of request and what the
+    customer's plan says of each kind and what it costs."""
 
     @http.route("/ticket/close", type="http", auth="user", methods=["POST"], csrf=True)
     def support_ticket_close(self, **kw):
-        """Close a ticket the user may read, into a stage offered in the portal.
-
-        OCA's route closes any ticket by id in sudo, on a GET without CSRF
-        token: here the ticket is read with the user's own rights first, it
-        is the user's own request (not one it only follows), and only a POST
-        carrying the session's CSRF token gets here.
-        """
+        """Close the user's own request into a stage the portal offers: OCA's
+        route closes any ticket by id in sudo, on a GET without CSRF token."""
         try:
             ticket = request.env["helpdesk.ticket"].browse(int(kw.get("ticket_id")))
             stage = request.env["helpdesk.ticket.stage"].browse(int(kw.get("stage_id")))
@@ -130,32 +127,75 @@ class SupportTermsTicketController(HelpdeskTicketController):
                 "Choose the impact of your request among: %(impacts)s.",
                 impacts=", ".join(impacts.values()),
             )
-        return None
+        if not kw.get("category"):
+            return None
+        categories = self._get_categories(**kw)
+        # the form asks no kind: a posted one is left out, as OCA's form
+        # would not offer it (see _prepare_submit_ticket_vals)
+        if not categories or self._support_chosen_category(categories, **kw):
+            return None
+        return request.env._(
+            "Choose the kind of request among: %(kinds)s.",
+            kinds=", ".join(categories.mapped("complete_name")),
+        )
+
+    def _get_categories(self, **kw):
+        categories = super()._get_categories(**kw)
+        plan = self._support_plan()
+        if categories or not plan.coverage_rule_ids:
+            return categories
+        # the plan's terms decide by kind of request: the form asks it even
+        # where the company did not turn OCA's choice of category on
+        return (
+            request.env["helpdesk.ticket.category"]
+            .with_company(request.env.company)
+            .search([("active", "=", True), ("show_in_portal", "=", True)])
+        )
+
+    def _support_chosen_category(self, categories, **kw):
+        """The id of the posted kind when the form offers it, else 0."""
+        try:
+            chosen = int(kw.get("category") or 0)
+        except ValueError:
+            return 0
+        return chosen if chosen in categories.ids else 0
 
     def _support_impacts(self):
-        """The impacts a customer may choose, in the user's language."""
         field = request.env["helpdesk.ticket"]._fields["impact"]
         return field._description_selection(request.env)
 
     def _get_create_new_ticket_values(self, **kw):
         values = super()._get_create_new_ticket_values(**kw)
-        values["support_plan"] = self._support_plan()
-        values["support_impacts"] = self._support_impacts()
-        values["support_impact"] = kw.get("impact")
-        values["support_subject"] = kw.get("subject")
-        values["support_description"] = kw.get("description")
+        plan = self._support_plan()
+        categories = values["categories"]
+        values.update(
+            support_plan=plan,
+            support_impacts=self._support_impacts(),
+            support_impact=kw.get("impact"),
+            support_subject=kw.get("subject"),
+            support_description=kw.get("description"),
+            support_category=self._support_chosen_category(categories, **kw),
+        )
+        if plan and categories:
+            partner = request.env.user.partner_id
+            rules = {rule.category_id.id: rule for rule in plan.coverage_rule_ids}
+            no_rule = request.env["support.coverage.rule"]
+            values["support_kind_costs"] = {
+                category.id: rules.get(category.id, no_rule)._support_cost_text(partner)
+                for category in categories
+            }
         return values
 
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
         company = request.env["res.company"].browse(vals.get("company_id"))
         ticket_model = request.env["helpdesk.ticket"].with_company(company)
-        asked = bool(kw.get("urgent"))
-        in_subject = ticket_model.new({"company_id": company.id})._subject_is_urgent(
-            kw.get("subject")
-        )
-        if asked or in_subject:
+        ticket = ticket_model.new({"company_id": company.id})
+        if kw.get("urgent") or ticket._subject_is_urgent(kw.get("subject")):
             vals.update(is_urgent=True, urgency_source="portal")
         if kw.get("impact"):
             vals["impact"] = kw["impact"]
+        if not self._get_categories(**kw):
+            # a kind decides what the request costs: only one the form offered
+            vals.pop("category_id", None)
         return vals

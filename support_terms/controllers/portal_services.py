@@ -3,7 +3,7 @@ from datetime import timedelta
 from werkzeug.exceptions import NotFound
 
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.http import content_disposition, request
 from odoo.osv import expression
 from odoo.tools import format_amount, format_date
@@ -18,28 +18,21 @@ class SupportServicesPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
-        lines = request.env["contract.line"]
-        may_read_lines = lines.has_access("read")
-        if "support_service_count" in counters:
-            values["support_service_count"] = (
-                lines.search_count(self._support_services_domain())
-                if may_read_lines
-                else 0
-            )
-        if "support_expiring_count" in counters:
-            values["support_expiring_count"] = (
-                lines.search_count(self._support_expiring_domain())
-                if may_read_lines
-                else 0
-            )
-        if "support_open_request_count" in counters:
+        searches = {
+            "support_service_count": ("contract.line", self._support_services_domain),
+            "support_expiring_count": ("contract.line", self._support_expiring_domain),
             # open: not in a closing stage
-            tickets = request.env["helpdesk.ticket"]
-            values["support_open_request_count"] = (
-                tickets.search_count([("stage_id.closed", "=", False)])
-                if tickets.has_access("read")
-                else 0
-            )
+            "support_open_request_count": (
+                "helpdesk.ticket",
+                lambda: [("stage_id.closed", "=", False)],
+            ),
+        }
+        for counter, (model, domain) in searches.items():
+            if counter in counters:
+                records = request.env[model]
+                values[counter] = (
+                    records.search_count(domain()) if records.has_access("read") else 0
+                )
         if "support_credit_count" in counters:
             # the balance is the customer's own (computed from its moves)
             balance = request.env.user.partner_id.support_credit_balance
@@ -66,7 +59,6 @@ class SupportServicesPortal(CustomerPortal):
         """What the customer owes on its posted invoices, in the company's
         currency, as Odoo's "Invoices" page lists them."""
         moves = request.env["account.move"]
-        company = request.env.user.company_id
         if not moves.has_access("read"):
             return 0
         partner = request.env.user.partner_id.commercial_partner_id
@@ -84,20 +76,14 @@ class SupportServicesPortal(CustomerPortal):
             # no invoice at all: nothing to show on a card that stays hidden
             return 0
         due = sum(invoices.mapped("amount_residual_signed"))
-        return format_amount(request.env, due, company.currency_id)
+        return format_amount(request.env, due, request.env.user.company_id.currency_id)
 
     def _support_suspension_values(self):
         """The customer's suspended services and the unpaid invoices that
         suspended them, for the banner of the home and of "My services"."""
+        partner = request.env.user.partner_id.commercial_partner_id
         suspensions = request.env["support.service.suspension"].search(
-            [
-                (
-                    "partner_id",
-                    "=",
-                    request.env.user.partner_id.commercial_partner_id.id,
-                ),
-                ("state", "=", "active"),
-            ]
+            [("partner_id", "=", partner.id), ("state", "=", "active")]
         )
         invoices = suspensions.invoice_ids.filtered(
             lambda move: move.state == "posted"
@@ -150,48 +136,48 @@ class SupportServicesPortal(CustomerPortal):
         )
 
     def _support_services(self, domain=()):
-        """The customer's services, found with its own rights (searched, not
-        filtered in memory: it may not read every field of its contract the
-        domain looks at), as the sudo records the pages show, as
-        ``_document_check_access`` returns them."""
+        """The customer's services, searched with its own rights, as sudo
+        records: the pages show their contract and product, which the customer
+        may not read one by one."""
         lines = request.env["contract.line"].search(
             [*domain, *self._support_services_domain()], order="date_end, id"
         )
-        # the pages show their contract and product, which the customer may
-        # not read one by one
         return lines.sudo()
 
     def _support_service(self, line_id):
-        """One service of the customer, as a sudo record."""
-        line = self._support_services([("id", "=", line_id)])
+        """One service of the customer, as a sudo record; else not found."""
+        try:
+            line = self._support_services([("id", "=", line_id)])
+        except AccessError as exc:
+            raise NotFound() from exc
         if not line:
-            raise MissingError(request.env._("This service does not exist."))
+            raise NotFound()
         return line
 
     def _support_billing_cycle(self, line):
         """How often the service is invoiced, in words."""
-        env = request.env
+        _ = request.env._
         every = line.recurring_interval or 1
         if every == 1:
             labels = {
-                "daily": env._("Daily"),
-                "weekly": env._("Weekly"),
-                "monthly": env._("Monthly"),
-                "monthlylastday": env._("Monthly"),
-                "quarterly": env._("Quarterly"),
-                "semesterly": env._("Every six months"),
-                "yearly": env._("Yearly"),
+                "daily": _("Daily"),
+                "weekly": _("Weekly"),
+                "monthly": _("Monthly"),
+                "monthlylastday": _("Monthly"),
+                "quarterly": _("Quarterly"),
+                "semesterly": _("Every six months"),
+                "yearly": _("Yearly"),
             }
-            return labels.get(line.recurring_rule_type, "")
-        labels = {
-            "daily": env._("Every %(count)s days", count=every),
-            "weekly": env._("Every %(count)s weeks", count=every),
-            "monthly": env._("Every %(count)s months", count=every),
-            "monthlylastday": env._("Every %(count)s months", count=every),
-            "quarterly": env._("Every %(count)s quarters", count=every),
-            "semesterly": env._("Every %(count)s semesters", count=every),
-            "yearly": env._("Every %(count)s years", count=every),
-        }
+        else:
+            labels = {
+                "daily": _("Every %(count)s days", count=every),
+                "weekly": _("Every %(count)s weeks", count=every),
+                "monthly": _("Every %(count)s months", count=every),
+                "monthlylastday": _("Every %(count)s months", count=every),
+                "quarterly": _("Every %(count)s quarters", count=every),
+                "semesterly": _("Every %(count)s semesters", count=every),
+                "yearly": _("Every %(count)s years", count=every),
+            }
         return labels.get(line.recurring_rule_type, "")
 
     def _support_renewal_quotations(self, lines):
@@ -272,12 +258,9 @@ class SupportServicesPortal(CustomerPortal):
     def portal_buy_credits(self, product_id=None, **kw):
         """A quotation of the credit pack chosen, to sign and pay in the
         portal as any quotation; the credits come with its paid invoice."""
-        try:
-            product = self._support_credit_packs().filtered(
-                lambda p: p.id == int(product_id or 0)
-            )
-        except ValueError as exc:
-            raise NotFound() from exc
+        product = self._support_credit_packs().filtered(
+            lambda p: str(p.id) == product_id
+        )
         if not product:
             raise NotFound()
         partner = request.env.user.partner_id.commercial_partner_id
@@ -354,10 +337,7 @@ class SupportServicesPortal(CustomerPortal):
     def portal_service_cancel(self, line_id, note=None, **kw):
         """The request form; sent, it is recorded as a notice that staff
         confirm or reject."""
-        try:
-            line = self._support_service(line_id)
-        except (AccessError, MissingError) as exc:
-            raise NotFound() from exc
+        line = self._support_service(line_id)
         note = (note or "").strip()[:2000]
         refusal = self._support_cancel_refusal(line)
         if refusal:
@@ -407,10 +387,7 @@ class SupportServicesPortal(CustomerPortal):
     def portal_service_cancellation_letter(self, line_id, **kw):
         """The cancellation notice filled in, as a PDF to sign and send by a
         channel the terms accept."""
-        try:
-            line = self._support_service(line_id)
-        except (AccessError, MissingError) as exc:
-            raise NotFound() from exc
+        line = self._support_service(line_id)
         if not (line.date_end and line.is_auto_renew):
             # no renewal to cancel: the page says so, there is no notice
             raise NotFound()

@@ -3,8 +3,6 @@ from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
 
-from .portal import SupportTermsTicketController
-
 
 class SupportTermsPortal(CustomerPortalHelpdesk):
     """The customer's "My support" page: plan, terms and prepaid credits."""
@@ -37,67 +35,3 @@ class SupportTermsPortal(CustomerPortalHelpdesk):
             }
         )
         return request.render("support_terms.portal_my_support", values)
-
-
-class SupportTermsRequestController(SupportTermsTicketController):
-    """The new-request form asks the kind of request and says, for each kind,
-    what the customer's plan says of it and what it costs."""
-
-    def _get_categories(self, **kw):
-        categories = super()._get_categories(**kw)
-        plan = self._support_plan()
-        if categories or not plan.coverage_rule_ids:
-            return categories
-        # the plan's terms decide by kind of request: the form asks it even
-        # where the company did not turn OCA's choice of category on
-        return (
-            request.env["helpdesk.ticket.category"]
-            .with_company(request.env.company)
-            .search([("active", "=", True), ("show_in_portal", "=", True)])
-        )
-
-    def _support_chosen_category(self, categories, **kw):
-        """The id of the posted kind when the form offers it, else 0."""
-        try:
-            chosen = int(kw.get("category") or 0)
-        except ValueError:
-            return 0
-        return chosen if chosen in categories.ids else 0
-
-    def _get_create_new_ticket_values(self, **kw):
-        values = super()._get_create_new_ticket_values(**kw)
-        categories = values["categories"]
-        values["support_category"] = self._support_chosen_category(categories, **kw)
-        plan = self._support_plan()
-        if plan and categories:
-            partner = request.env.user.partner_id
-            rules = {rule.category_id.id: rule for rule in plan.coverage_rule_ids}
-            no_rule = request.env["support.coverage.rule"]
-            values["support_kind_costs"] = {
-                category.id: rules.get(category.id, no_rule)._support_cost_text(partner)
-                for category in categories
-            }
-        return values
-
-    def _support_form_error(self, **kw):
-        error = super()._support_form_error(**kw)
-        if error or not kw.get("category"):
-            return error
-        categories = self._get_categories(**kw)
-        if self._support_chosen_category(categories, **kw):
-            return None
-        if not categories:
-            # the form asks no kind: a posted one is left out, as OCA's form
-            # would not offer it (see _prepare_submit_ticket_vals)
-            return None
-        return request.env._(
-            "Choose the kind of request among: %(kinds)s.",
-            kinds=", ".join(categories.mapped("complete_name")),
-        )
-
-    def _prepare_submit_ticket_vals(self, **kw):
-        vals = super()._prepare_submit_ticket_vals(**kw)
-        if not self._get_categories(**kw):
-            # a kind decides what the request costs: only one the form offered
-            vals.pop("category_id", None)
-        return vals

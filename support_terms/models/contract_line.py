@@ -11,9 +11,9 @@ class ContractLine(models.Model):
     @api.model
     def _plan_duration_days(self, product, company):
         plan = product._support_granted_plan(company) if product else False
-        if not plan:
-            return super()._plan_duration_days(product, company)
-        return plan.duration_days
+        if plan:
+            return plan.duration_days
+        return super()._plan_duration_days(product, company)
 
     def _compute_renewal_reminder_days(self):
         res = super()._compute_renewal_reminder_days()
@@ -38,6 +38,4 @@ class ContractLine(models.Model):
 
     def _refund_window_hours(self):
         plan = self.support_plan_id
-        if not plan:
-            return super()._refund_window_hours()
-        return plan.refund_window_hours
+        return plan.refund_window_hours if plan else super()._refund_window_hours()

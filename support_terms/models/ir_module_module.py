@@ -1,7 +1,8 @@
 from odoo import models
 from odoo.tools.translate import LazyGettext
 
-from .. import terms_templates
+from ..terms_templates import TEMPLATES
+from ..terms_templates.common import CALENDARS, CHANNEL_NAMES
 
 # the records the templates name, by the field that holds their name
 NAMED_BY_TEMPLATES = [
@@ -13,27 +14,13 @@ NAMED_BY_TEMPLATES = [
 ]
 
 
-def _template_terms():
-    """Every name a template gives (``_lt`` terms), found in its data."""
-    terms, seen = [], set()
-
-    def walk(value):
-        if id(value) in seen:
-            return
-        seen.add(id(value))
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                walk(item)
-        elif isinstance(value, LazyGettext):
-            terms.append(value)
-
-    for key, _label in terms_templates.TEMPLATE_SELECTION:
-        walk(vars(getattr(terms_templates, key)))
-    walk(terms_templates.CHANNEL_NAMES)
-    return terms
+def _terms(value):
+    """The ``_lt`` terms in the templates' data."""
+    if isinstance(value, LazyGettext):
+        yield value
+    elif isinstance(value, dict | list | tuple):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _terms(item)
 
 
 class IrModuleModule(models.Model):
@@ -55,11 +42,9 @@ class IrModuleModule(models.Model):
         translation from the .po, where nobody translated them yet."""
         wizard = self.env["support.terms.template.records"]
         sources = {}
-        for term in _template_terms():
+        for term in _terms([TEMPLATES, CALENDARS, CHANNEL_NAMES]):
             sources.setdefault(wizard._text(term, "en_US"), term)
         for model_name, field_name in NAMED_BY_TEMPLATES:
-            if model_name not in self.env:
-                continue
             # the system translates the company's named data, as Odoo does
             # its own terms when a language is installed
             model = (

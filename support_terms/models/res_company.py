@@ -7,7 +7,7 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     support_terms_template = fields.Selection(
-        selection=TEMPLATE_SELECTION,
+        TEMPLATE_SELECTION,
         string="Terms template",
         readonly=True,
         help="The terms template last applied to this company.",

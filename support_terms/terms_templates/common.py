@@ -76,41 +76,56 @@ CATEGORY_NAMES = {
 }
 
 
+# -- a plan: the terms most plans share, and those a template states ------
+
+PLAN_DEFAULTS = {
+    "sequence": 10,
+    "calendar": "office",
+    "urgent_calendar": False,
+    "channel_rule": "refuse",
+    "impact_priority": False,
+    "urgency_fee_product": False,
+    "auto_close_days": 0,
+    "auto_close_warning_days": 0,
+    "includes_extraordinary": False,
+    "assess_before_work": False,
+    "duration_days": 365,
+    "refund_window_hours": 0,
+    "renewal_reminder_days": 30,
+}
+
+# "il ticket viene chiuso automaticamente trascorsi 7 giorni se non
+# riceviamo risposta": warned 2 days before
+CLOSE_AFTER_7_DAYS = {"auto_close_days": 7, "auto_close_warning_days": 2}
+
+
+def plan(**terms):
+    """A plan of a template: its ``terms`` over ``PLAN_DEFAULTS``."""
+    return PLAN_DEFAULTS | terms
+
+
 # -- the shapes of a coverage rule (one per kind of request and plan) -------
 
 
-def included():
-    return {"coverage": "included"}
+def included(*kinds):
+    """``kinds`` of request the plan covers."""
+    return {kind: {"coverage": "included"} for kind in kinds}
 
 
-def paid_with_credits(credit_count, note):
-    return {
-        "coverage": "extra",
-        "billing_mode": "credits",
-        "credits": credit_count,
-        "note": note,
-    }
+def paid_with_credits(count, note):
+    return dict(coverage="extra", billing_mode="credits", credits=count, note=note)
 
 
 def quote(product, note):
-    return {
-        "coverage": "extra",
-        "billing_mode": "quote",
-        "product": product,
-        "note": note,
-    }
+    return dict(coverage="extra", billing_mode="quote", product=product, note=note)
 
 
 def fee(product, note):
-    return {
-        "coverage": "extra",
-        "billing_mode": "fixed_fee",
-        "product": product,
-        "note": note,
-    }
+    return dict(coverage="extra", billing_mode="fixed_fee", product=product, note=note)
 
 
 def excluded(note, quote_product=None):
+    """Not covered; offered as work on a quote of ``quote_product``, if any."""
     rule = {"coverage": "excluded", "note": note}
     if quote_product:
         rule.update(billing_mode="quote", product=quote_product)
@@ -141,17 +156,3 @@ SERVICE_KIND_BY_KEY = {
     "credits": ("credit_pack", False),
     "one_shot": ("other", False),
 }
-
-
-def product_service_terms(key, plan_keys, notice_days=0):
-    """service_kind, renewal_policy and notice days of a template's product.
-
-    ``notice_days``: the template's; terms that name no notice period let the
-    customer cancel up to the expiry.
-    """
-    if key in plan_keys:
-        # a product granting a plan is a support plan, hosting included
-        kind, policy = "support_plan", "anniversary"
-    else:
-        kind, policy = SERVICE_KIND_BY_KEY.get(key, ("other", False))
-    return {"service_kind": kind, "renewal_policy": policy, "notice_days": notice_days}

@@ -8,7 +8,7 @@ covers extraordinary work; plans and credits last 365 days, not refundable.
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import included, paid_with_credits
+from .common import CLOSE_AFTER_7_DAYS, included, paid_with_credits, plan
 
 _lt = LazyTranslate(__name__)
 
@@ -30,10 +30,27 @@ _CREDIT_EXTRAS = {
     "status_check": 1,
 }
 
-_HOSTING_CREDITS = dict(
-    {key: paid_with_credits(n, _NOTE_CREDITS) for key, n in _CREDIT_EXTRAS.items()},
-    outage=included(),
-    technical_support=included(),
+_HOSTING_CREDITS = {
+    key: paid_with_credits(n, _NOTE_CREDITS) for key, n in _CREDIT_EXTRAS.items()
+} | included("outage", "technical_support")
+
+# "unicamente attraverso il sistema dei ticket" (the phone is for sales
+# only), answered on working days; "prima di intervenire, cerchiamo sempre
+# di stabilire se una richiesta è da considerarsi extra"
+_TICKETS_ONLY = dict(
+    CLOSE_AFTER_7_DAYS,
+    channels=["portal"],
+    urgent_take_in_charge_hours=8.0,
+    assess_before_work=True,
+)
+# the hosting plans: an answer within 7 days, extra work paid with credits
+_HOSTING = dict(
+    _TICKETS_ONLY,
+    take_in_charge_hours=40.0,
+    urgency_terms=_lt(
+        "Urgent requests are handled first on working days; extra work is "
+        "paid with WPCRED credits."
+    ),
 )
 
 TEMPLATE = {
@@ -56,94 +73,43 @@ TEMPLATE = {
         },
     },
     "plans": [
-        {
-            "code": "HYPER",
-            "sequence": 5,
-            "name": _lt("Hyper plan"),
-            "products": ["hyper"],
-            "calendar": "office",
-            "urgent_calendar": False,
-            # "unicamente attraverso il sistema dei ticket"; the phone is for
-            # sales only
-            "channels": ["portal"],
-            "channel_rule": "refuse",
-            "take_in_charge_hours": 16.0,
-            "urgent_take_in_charge_hours": 8.0,
-            "auto_close_days": 7,
-            "auto_close_warning_days": 2,
-            "includes_extraordinary": True,
-            # "prima di intervenire, cerchiamo sempre di stabilire se una
-            # richiesta è da considerarsi extra"
-            "assess_before_work": True,
-            "duration_days": 365,
-            "refund_window_hours": 0,
-            "renewal_reminder_days": 30,
-            "urgency_terms": _lt("Urgent requests are handled first on working days."),
-            "terms": _lt(
+        plan(
+            **_TICKETS_ONLY,
+            code="HYPER",
+            sequence=5,
+            name=_lt("Hyper plan"),
+            products=["hyper"],
+            take_in_charge_hours=16.0,
+            includes_extraordinary=True,
+            urgency_terms=_lt("Urgent requests are handled first on working days."),
+            terms=_lt(
                 "<p>Ordinary and extraordinary website maintenance, hardening, "
                 "updates of scripts, themes and plugins. Support through "
                 "tickets only, Monday to Friday, holidays excluded.</p><p>A "
                 "ticket closes automatically after 7 days without an answer. "
                 "Plan and credits last 365 days and are not refundable.</p>"
             ),
-        },
-        {
-            "code": "HOSTDEV",
-            "sequence": 10,
-            "name": _lt("Hosting with development"),
-            "products": ["hosting_dev"],
-            "calendar": "office",
-            "urgent_calendar": False,
-            # "unicamente attraverso il sistema dei ticket"; the phone is for
-            # sales only
-            "channels": ["portal"],
-            "channel_rule": "refuse",
-            "take_in_charge_hours": 40.0,
-            "urgent_take_in_charge_hours": 8.0,
-            "auto_close_days": 7,
-            "auto_close_warning_days": 2,
-            "includes_extraordinary": False,
-            "assess_before_work": True,
-            "duration_days": 365,
-            "refund_window_hours": 0,
-            "renewal_reminder_days": 30,
-            "urgency_terms": _lt(
-                "Urgent requests are handled first on working days; extra work is "
-                "paid with WPCRED credits."
-            ),
-            "terms": _lt(
+        ),
+        plan(
+            **_HOSTING,
+            code="HOSTDEV",
+            name=_lt("Hosting with development"),
+            products=["hosting_dev"],
+            terms=_lt(
                 "<p>Hosting, databases, mail server and webmail always up; "
                 "updates of the installed scripts and plugins (where possible) "
                 "and help on the standard features of the installed open source "
                 "scripts. Answer within 7 days, through tickets only. Extra "
                 "requests are paid with WPCRED credits.</p>"
             ),
-        },
-        {
-            "code": "HOSTING",
-            "sequence": 20,
-            "name": _lt("Standard hosting"),
-            "products": ["hosting"],
-            "calendar": "office",
-            "urgent_calendar": False,
-            # "unicamente attraverso il sistema dei ticket"; the phone is for
-            # sales only
-            "channels": ["portal"],
-            "channel_rule": "refuse",
-            "take_in_charge_hours": 40.0,
-            "urgent_take_in_charge_hours": 8.0,
-            "auto_close_days": 7,
-            "auto_close_warning_days": 2,
-            "includes_extraordinary": False,
-            "assess_before_work": True,
-            "duration_days": 365,
-            "refund_window_hours": 0,
-            "renewal_reminder_days": 30,
-            "urgency_terms": _lt(
-                "Urgent requests are handled first on working days; extra work is "
-                "paid with WPCRED credits."
-            ),
-            "terms": _lt(
+        ),
+        plan(
+            **_HOSTING,
+            code="HOSTING",
+            sequence=20,
+            name=_lt("Standard hosting"),
+            products=["hosting"],
+            terms=_lt(
                 "<p>Hosting, file system and web server always up, databases "
                 "running, mail server and webmail working. Answer within 7 "
                 "days, through tickets only. Questions on control panels, "
@@ -151,13 +117,12 @@ TEMPLATE = {
                 "actions are not covered: they are paid with WPCRED "
                 "credits.</p>"
             ),
-        },
+        ),
     ],
     # what each plan covers, per kind of request
     "coverage": {
-        "HYPER": {key: included() for key in ("outage", "technical_support")}
-        | {key: included() for key in _CREDIT_EXTRAS},
-        "HOSTDEV": dict(_HOSTING_CREDITS, script_updates=included()),
+        "HYPER": included("outage", "technical_support", *_CREDIT_EXTRAS),
+        "HOSTDEV": _HOSTING_CREDITS | included("script_updates"),
         "HOSTING": _HOSTING_CREDITS,
     },
 }

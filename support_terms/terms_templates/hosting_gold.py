@@ -8,7 +8,7 @@ and pay 20 euro + VAT to be reactivated; paid interventions by quote.
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import NOTE_QUOTE_INTERVENTION, included, quote
+from .common import NOTE_QUOTE_INTERVENTION, included, plan, quote
 
 _lt = LazyTranslate(__name__)
 
@@ -40,29 +40,20 @@ TEMPLATE = {
         "intervention": {"name": _lt("Paid technical intervention"), "price": 60.0},
     },
     "plans": [
-        {
-            "code": "GOLD",
-            "name": _lt("GOLD Help Desk"),
-            "products": ["gold"],
-            "calendar": "office",
-            "urgent_calendar": False,
+        plan(
+            code="GOLD",
+            name=_lt("GOLD Help Desk"),
+            products=["gold"],
             # "supporto ai propri clienti GOLD attraverso un comodo Help Desk
             # online": email, phone and fax only to ask for the login
-            "channels": ["portal"],
-            "channel_rule": "refuse",
-            "take_in_charge_hours": 8.0,
-            "urgent_take_in_charge_hours": 2.0,
-            "auto_close_days": 0,
-            "auto_close_warning_days": 0,
-            "includes_extraordinary": False,
-            "duration_days": 365,
-            "refund_window_hours": 0,
-            "renewal_reminder_days": 30,
-            "urgency_terms": _lt(
+            channels=["portal"],
+            take_in_charge_hours=8.0,
+            urgent_take_in_charge_hours=2.0,
+            urgency_terms=_lt(
                 "Urgent requests are handled first in office hours; technical "
                 "interventions not covered are paid."
             ),
-            "terms": _lt(
+            terms=_lt(
                 "<p>Support is reserved to GOLD customers through the Help "
                 "Desk in the customer area: outage reports, technical and "
                 "administrative support, backup or restore requests, service "
@@ -71,15 +62,14 @@ TEMPLATE = {
                 "sent by registered letter at least 60 days before expiry. "
                 "No refund for early termination.</p>"
             ),
-        },
+        ),
     ],
     # what each plan covers, per kind of request
     "coverage": {
         "GOLD": {
-            "outage": included(),
-            "technical_support": included(),
-            "administrative": included(),
-            "backup_restore": included(),
+            **included(
+                "outage", "technical_support", "administrative", "backup_restore"
+            ),
             "service_upgrade": quote(
                 "intervention",
                 _lt("Service upgrades are offered with a quote."),

@@ -8,7 +8,7 @@ to the customer are charged.
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import fee, hints, included
+from .common import fee, hints, included, plan
 
 _lt = LazyTranslate(__name__)
 
@@ -41,29 +41,21 @@ TEMPLATE = {
         "repair": {"name": _lt("Repair due to the customer"), "price": 80.0},
     },
     "plans": [
-        {
-            "code": "CUSTOMER",
-            "name": _lt("Hosting customer support"),
-            "products": ["hosting", "server"],
-            "calendar": "office",
-            "urgent_calendar": False,
+        plan(
+            code="CUSTOMER",
+            name=_lt("Hosting customer support"),
+            products=["hosting", "server"],
             # tickets in the customer area advised, email and phone welcome
-            "channels": ["portal", "email", "phone"],
-            "channel_rule": "accept",
-            "take_in_charge_hours": 10.0 / 60.0,
+            channels=["portal", "email", "phone"],
+            channel_rule="accept",
+            take_in_charge_hours=10.0 / 60.0,
             # "service down" first: the impact sets the priority
-            "impact_priority": True,
-            "urgent_take_in_charge_hours": 10.0 / 60.0,
-            "auto_close_days": 0,
-            "auto_close_warning_days": 0,
-            "includes_extraordinary": False,
-            "duration_days": 365,
-            "refund_window_hours": 0,
-            "renewal_reminder_days": 30,
-            "urgency_terms": _lt(
+            impact_priority=True,
+            urgent_take_in_charge_hours=10.0 / 60.0,
+            urgency_terms=_lt(
                 "Requests that make the service wholly unusable come first."
             ),
-            "terms": _lt(
+            terms=_lt(
                 "<p>Open a ticket in the customer area, write to support or "
                 "call us: we answer within 10 minutes, first the requests that "
                 "make the service wholly unusable. One ticket per problem.</p>"
@@ -76,13 +68,12 @@ TEMPLATE = {
                 "case of an order of the authorities, illegal material, spamming "
                 "or intrusion attempts from the server.</p>"
             ),
-        },
+        ),
     ],
     # what each plan covers, per kind of request
     "coverage": {
         "CUSTOMER": {
-            "outage": included(),
-            "technical_support": included(),
+            **included("outage", "technical_support"),
             # "solo indizi": hints on the errors, neither work nor a quote
             "own_code": hints(_NOTE_OWN_CODE),
             "unsupported_software": hints(_NOTE_UNSUPPORTED),

@@ -9,7 +9,7 @@ covered, new features and interface changes are quoted.
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import included, quote
+from .common import included, plan, quote
 
 _lt = LazyTranslate(__name__)
 
@@ -26,33 +26,25 @@ TEMPLATE = {
         "urgency_fee": {"name": _lt("Unjustified urgency"), "price": 40.0},
     },
     "plans": [
-        {
-            "code": "ASSIST",
-            "name": _lt("Annual technical assistance"),
-            "products": ["assistance"],
-            "urgency_fee_product": "urgency_fee",
-            "calendar": "afternoon",
-            "urgent_calendar": False,
+        plan(
+            code="ASSIST",
+            name=_lt("Annual technical assistance"),
+            products=["assistance"],
+            urgency_fee_product="urgency_fee",
+            calendar="afternoon",
             # "via email [...] ovvero attraverso la sezione CONTATTI del sito
             # web. Non possono essere prese in considerazione richieste
             # telefoniche."
-            "channels": ["email", "portal"],
-            "channel_rule": "refuse",
-            "take_in_charge_hours": 4.0,
-            "urgent_take_in_charge_hours": 4.0,
-            "auto_close_days": 0,
-            "auto_close_warning_days": 0,
-            "includes_extraordinary": False,
-            "duration_days": 365,
-            "refund_window_hours": 0,
-            "renewal_reminder_days": 30,
-            "urgency_terms": _lt(
+            channels=["email", "portal"],
+            take_in_charge_hours=4.0,
+            urgent_take_in_charge_hours=4.0,
+            urgency_terms=_lt(
                 "Write URGENTE in the subject only for faults that stop the "
                 "website: out of hours the same service cannot be guaranteed, and "
                 "unjustified urgencies handled with priority are billed "
                 "separately."
             ),
-            "terms": _lt(
+            terms=_lt(
                 "<p>Requests are sent by email or through the website's contact "
                 "form; phone requests are not accepted. The service runs Monday "
                 "to Friday from 15:00 to 18:00 and every request is taken in "
@@ -62,17 +54,19 @@ TEMPLATE = {
                 "Unjustified urgencies, handled with priority anyway, are "
                 "billed separately.</p>"
             ),
-        },
+        ),
     ],
     # what each plan covers, per kind of request
     "coverage": {
         "ASSIST": {
-            "outage": included(),
-            "technical_support": included(),
-            "mailbox_change": included(),
-            "backup_restore": included(),
-            "backup_recovery": included(),
-            "script_updates": included(),
+            **included(
+                "outage",
+                "technical_support",
+                "mailbox_change",
+                "backup_restore",
+                "backup_recovery",
+                "script_updates",
+            ),
             "new_feature": quote(
                 "development",
                 _lt(

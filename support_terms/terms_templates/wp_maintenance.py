@@ -9,7 +9,14 @@ one-shot work is quoted.
 
 from odoo.tools.translate import LazyTranslate
 
-from .common import NOTE_QUOTE_INTERVENTION, excluded, included, quote
+from .common import (
+    CLOSE_AFTER_7_DAYS,
+    NOTE_QUOTE_INTERVENTION,
+    excluded,
+    included,
+    plan,
+    quote,
+)
 
 _lt = LazyTranslate(__name__)
 
@@ -19,14 +26,24 @@ _NOTE_CUSTOMER_ERROR = _lt(
 )
 
 _COVERAGE = {
-    "outage": included(),
-    "technical_support": included(),
-    "script_updates": included(),
-    "backup_restore": included(),
+    **included("outage", "technical_support", "script_updates", "backup_restore"),
     "paid_intervention": quote("one_shot", NOTE_QUOTE_INTERVENTION),
     "customer_config_error": excluded(_NOTE_CUSTOMER_ERROR, "one_shot"),
     "misuse": excluded(_NOTE_CUSTOMER_ERROR, "one_shot"),
 }
+
+# both plans: support Monday to Saturday, urgencies round the clock;
+# refundable within 24 hours of the purchase
+_MAINTENANCE = dict(
+    CLOSE_AFTER_7_DAYS,
+    calendar="mon_sat",
+    urgent_calendar="always",
+    refund_window_hours=24,
+    urgency_terms=_lt(
+        "For urgent and serious problems we answer round the clock, "
+        "Sundays included."
+    ),
+)
 
 TEMPLATE = {
     # "il ticket di assistenza viene chiuso automaticamente entro 7 giorni,
@@ -54,30 +71,18 @@ TEMPLATE = {
         "one_shot": {"name": _lt("One-shot technical intervention"), "price": 0.0},
     },
     "plans": [
-        {
-            "code": "PREMIUM",
-            "sequence": 5,
-            "name": _lt("PREMIUM maintenance"),
-            "products": ["premium"],
-            "calendar": "mon_sat",
-            "urgent_calendar": "always",
+        plan(
+            **_MAINTENANCE,
+            code="PREMIUM",
+            sequence=5,
+            name=_lt("PREMIUM maintenance"),
+            products=["premium"],
             # "via mail o chat"; the phone "esclusivamente dedicato agli
             # utenti del PIANO DI MANUTENZIONE PREMIUM"
-            "channels": ["email", "chat", "phone"],
-            "channel_rule": "refuse",
-            "take_in_charge_hours": 4.0,
-            "urgent_take_in_charge_hours": 2.0,
-            "auto_close_days": 7,
-            "auto_close_warning_days": 2,
-            "includes_extraordinary": False,
-            "duration_days": 365,
-            "refund_window_hours": 24,
-            "renewal_reminder_days": 30,
-            "urgency_terms": _lt(
-                "For urgent and serious problems we answer round the clock, "
-                "Sundays included."
-            ),
-            "terms": _lt(
+            channels=["email", "chat", "phone"],
+            take_in_charge_hours=4.0,
+            urgent_take_in_charge_hours=2.0,
+            terms=_lt(
                 "<p>Remote support by email, chat and, for the PREMIUM plan "
                 "only, phone; Monday to Saturday 9:30-19:30, holidays "
                 "excluded, and round the clock on Sundays too for urgent and "
@@ -91,31 +96,18 @@ TEMPLATE = {
                 "caused by wrong changes or activities of the customer, and "
                 "fixing them is not covered by the plan.</p>"
             ),
-        },
-        {
-            "code": "BASIC",
-            "sequence": 10,
-            "name": _lt("BASIC maintenance"),
-            "products": ["basic"],
-            "calendar": "mon_sat",
-            "urgent_calendar": "always",
+        ),
+        plan(
+            **_MAINTENANCE,
+            code="BASIC",
+            name=_lt("BASIC maintenance"),
+            products=["basic"],
             # "non viene fornita assistenza tecnica telefonica agli utenti del
             # piano BASIC"
-            "channels": ["email", "chat"],
-            "channel_rule": "refuse",
-            "take_in_charge_hours": 8.0,
-            "urgent_take_in_charge_hours": 4.0,
-            "auto_close_days": 7,
-            "auto_close_warning_days": 2,
-            "includes_extraordinary": False,
-            "duration_days": 365,
-            "refund_window_hours": 24,
-            "renewal_reminder_days": 30,
-            "urgency_terms": _lt(
-                "For urgent and serious problems we answer round the clock, "
-                "Sundays included."
-            ),
-            "terms": _lt(
+            channels=["email", "chat"],
+            take_in_charge_hours=8.0,
+            urgent_take_in_charge_hours=4.0,
+            terms=_lt(
                 "<p>Remote support by email and chat (no phone support); Monday "
                 "to Saturday 9:30-19:30, holidays excluded, and round the clock "
                 "on Sundays too for urgent and serious problems.</p><p>A ticket "
@@ -128,7 +120,7 @@ TEMPLATE = {
                 "caused by wrong changes or activities of the customer, and "
                 "fixing them is not covered by the plan.</p>"
             ),
-        },
+        ),
     ],
     # what each plan covers, per kind of request
     "coverage": {"PREMIUM": _COVERAGE, "BASIC": _COVERAGE},

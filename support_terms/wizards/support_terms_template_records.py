@@ -1,13 +1,35 @@
 from odoo import api, fields, models
 from odoo.tools.translate import LazyTranslate
 
-from ..terms_templates import CALENDARS, CATEGORY_NAMES, CHANNEL_NAMES, TZ
+from ..terms_templates.common import (
+    CALENDARS,
+    CATEGORY_NAMES,
+    CHANNEL_NAMES,
+    SERVICE_KIND_BY_KEY,
+    TZ,
+)
 
 _lt = LazyTranslate(__name__)
 
 # the namespace of the xml ids of what a template makes: no module, so that
 # uninstalling the application never deletes a company's plans or products
 TEMPLATE_XMLID_MODULE = "__support_terms_template__"
+
+# the plan fields a template's plan sets as they are
+PLAN_FIELDS = (
+    "sequence",
+    "channel_rule",
+    "take_in_charge_hours",
+    "urgent_take_in_charge_hours",
+    "impact_priority",
+    "auto_close_days",
+    "auto_close_warning_days",
+    "includes_extraordinary",
+    "assess_before_work",
+    "duration_days",
+    "refund_window_hours",
+    "renewal_reminder_days",
+)
 
 # the name of the SLA of each take-in-charge target of a plan, after the
 # plan's name in the company's language
@@ -32,18 +54,10 @@ def _hour(hour):
 class SupportTermsTemplateRecords(models.AbstractModel):
     """The records a terms template makes in a company, and their texts.
 
-    Every record a template creates gets an xml id, noupdate:
-    ``__support_terms_template__.terms_<company id>_<template>_<kind>_<key>``
-    (a namespace of no module: uninstalling the application keeps them), without the
-    template for the calendars and channels the templates share, or
-    ``support_terms.<prefix>_<kind>_<key>`` when applied with a prefix (the
-    demo data). Applying again finds a record by that xml id, whatever staff
-    renamed it to; a record made before the xml ids is found as it was then
-    (plan code, product reference, name) and gets its xml id.
-
-    Texts are ``_lt`` terms in English: a translated field gets the English
-    source and each installed language's text from the module's .po files;
-    a field that is not translated gets the text in the company's language.
+    Each gets a noupdate xml id (``_xmlid``): applying again finds it whatever
+    staff renamed it to; a record made before the xml ids is found as it was
+    then (plan code, product reference, name) and gets its xml id. Texts are
+    ``_lt`` terms in English, translated from the module's .po files.
     """
 
     _name = "support.terms.template.records"
@@ -52,8 +66,11 @@ class SupportTermsTemplateRecords(models.AbstractModel):
     # -- records, found by xml id -----------------------------------------
 
     def _xmlid(self, company, kind, key=None, shared=False):
-        """The xml id of the record of ``kind`` (and ``key``) the template
-        being applied makes in ``company``; ``shared`` by all templates."""
+        """``__support_terms_template__.terms_<company id>_<template>_<kind>_<key>``
+        (a namespace of no module: uninstalling the application keeps them),
+        without the template when ``shared`` by all templates (calendars,
+        channels); ``support_terms.<prefix>_<kind>_<key>`` with a prefix (the
+        demo data)."""
         parts = [kind] + ([str(key).lower()] if key else [])
         prefix = self.env.context.get("support_terms_xmlid_prefix")
         module = "support_terms"
@@ -63,16 +80,13 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             module = TEMPLATE_XMLID_MODULE
         return f"{module}." + "_".join([prefix, *parts])
 
-    def _own(self, company, kind, key=None, shared=False):
+    def _own(self, company, kind, key=None):
         """A record an earlier part of the template made."""
-        return self.env.ref(self._xmlid(company, kind, key, shared))
+        return self.env.ref(self._xmlid(company, kind, key))
 
     def _upsert(self, model, xmlid, fallback_domain, values, create_values):
-        """Update the record named ``xmlid``, or create it.
-
-        A record made before the templates named their records is found by
-        ``fallback_domain`` and gets the xml id.
-        """
+        """Update the record named ``xmlid``, or create it; a record made
+        before the templates named their records is found by ``fallback_domain``."""
         record = self.env.ref(xmlid, raise_if_not_found=False)
         if record is None or record._name != model:
             record = (
@@ -90,32 +104,15 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         return record
 
     def _log(self, record, what):
-        """Note ``record`` as ``what`` ("created", "updated") in the log the
-        wizard passes in the context, for its summary."""
+        """Note ``record`` as ``what`` in the wizard's log, for its summary."""
         log = self.env.context.get("support_terms_template_log")
         if log is not None:
-            log.setdefault(what, []).append((record._name, record.id))
+            log.setdefault(what, {}).setdefault(record._name, []).append(record.id)
 
     def _name_record(self, record, xmlid):
         self.env["ir.model.data"]._update_xmlids(
             [{"xml_id": xmlid, "record": record, "noupdate": True}]
         )
-
-    def _company_settings(self, spec, company, keys):
-        """Turn on the settings ``keys`` the template's terms name; a template
-        never turns a setting off (it names only what it turns on)."""
-        settings = spec.get("company", {})
-        self._write_company(
-            company, {key: settings[key] for key in keys if key in settings}
-        )
-
-    def _write_company(self, company, values):
-        """Write the company settings of the template, but those the manager
-        chose to keep (``support_terms_keep_settings`` in the context)."""
-        keep = self.env.context.get("support_terms_keep_settings") or ()
-        values = {key: value for key, value in values.items() if key not in keep}
-        if values:
-            company.write(values)
 
     def _ensure_calendar(self, company, key):
         spec = CALENDARS[key]
@@ -157,22 +154,14 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         """The channel of ``kind``: the one shipped or the company's, else a
         new one of the company."""
         xmlid = self._xmlid(company, "channel", kind, shared=True)
-        channel = self.env.ref(xmlid, raise_if_not_found=False)
-        if channel is None:
-            channel = (
-                self.env["helpdesk.ticket.channel"]
-                .with_context(active_test=False)
-                .search(
-                    [
-                        ("support_kind", "=", kind),
-                        ("company_id", "in", [company.id, False]),
-                    ],
-                    order="company_id, id",
-                    limit=1,
-                )
-            )
+        channels = self.env["helpdesk.ticket.channel"].with_context(active_test=False)
+        channel = self.env.ref(xmlid, raise_if_not_found=False) or channels.search(
+            [("support_kind", "=", kind), ("company_id", "in", [company.id, False])],
+            order="company_id, id",
+            limit=1,
+        )
         if not channel:
-            channel = self.env["helpdesk.ticket.channel"].create(
+            channel = channels.create(
                 {
                     "name": self._text(CHANNEL_NAMES[kind], "en_US"),
                     "support_kind": kind,
@@ -218,12 +207,105 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         self._set_texts(product.product_tmpl_id, company, name=values["name"])
         return product
 
-    def _ensure_slas(self, company, team, plan):
-        """The plan's take-in-charge targets as SLAs of the team.
+    def _ensure_team(self, company, name, calendar):
+        """The support team, in the hours of the template's first plan."""
+        team = self._upsert(
+            "helpdesk.ticket.team",
+            self._xmlid(company, "team"),
+            [
+                ("name", "in", self._texts(name, company)),
+                ("company_id", "=", company.id),
+            ],
+            {
+                "active": True,
+                "show_in_portal": True,
+                "use_sla": True,
+                "resource_calendar_id": calendar.id,
+            },
+            {"name": self._text(name, "en_US"), "company_id": company.id},
+        )
+        self._set_texts(team, company, name=name)
+        return team
 
-        A normal one in the support hours and, when the plan promises one, an
-        urgent one in the urgent hours; met when the ticket is in progress.
-        """
+    def _ensure_plan(self, company, team, calendars, values, coverage):
+        """The plan of ``values`` (a template's plan), its take-in-charge SLAs
+        and its ``coverage`` of each kind of request."""
+        products = [self._own(company, "product", key).id for key in values["products"]]
+        channels = [
+            self._ensure_channel(company, kind).id for kind in values["channels"]
+        ]
+        urgent = values["urgent_calendar"]
+        fee = values["urgency_fee_product"]
+        plan = self._upsert(
+            "support.plan",
+            self._xmlid(company, "plan", values["code"]),
+            [("code", "=", values["code"]), ("company_id", "=", company.id)],
+            {
+                "active": True,
+                "product_ids": [fields.Command.set(products)],
+                "channel_ids": [fields.Command.set(channels)],
+                "team_id": team.id,
+                "resource_calendar_id": calendars[values["calendar"]].id,
+                "urgent_calendar_id": calendars[urgent].id if urgent else False,
+                "urgency_fee_product_id": (
+                    self._own(company, "product", fee).id if fee else False
+                ),
+                **{name: values[name] for name in PLAN_FIELDS},
+            },
+            {
+                "code": values["code"],
+                "name": self._text(values["name"], "en_US"),
+                "company_id": company.id,
+            },
+        )
+        self._set_texts(
+            plan,
+            company,
+            name=values["name"],
+            terms_html=values["terms"],
+            urgency_terms=values["urgency_terms"],
+        )
+        self._ensure_slas(company, team, plan)
+        self._ensure_coverage_rules(company, plan, coverage)
+        return plan
+
+    def _ensure_product_terms(self, company, spec):
+        """How each product of the template renews; a credit pack's credits."""
+        plan_keys = {key for plan in spec["plans"] for key in plan["products"]}
+        for key, values in spec["products"].items():
+            product = self._own(company, "product", key).product_tmpl_id
+            if key in plan_keys:
+                # a product granting a plan is a support plan, hosting included
+                kind, policy = "support_plan", "anniversary"
+            else:
+                kind, policy = SERVICE_KIND_BY_KEY.get(key, ("other", False))
+            # what staff changed stays (a product granting a plan already is a
+            # support plan); terms naming no notice let the customer cancel up
+            # to the expiry
+            if not product.renewal_policy and product.service_kind in (False, kind):
+                product.write(
+                    {
+                        "service_kind": kind,
+                        "renewal_policy": policy,
+                        "notice_days": spec.get("notice_days", 0),
+                    }
+                )
+            if spec.get("renewal_by_choice") and key in plan_keys:
+                product.renewal_by_choice = True
+            pack = values.get("credit_pack")
+            if pack:
+                product.write(
+                    {
+                        "support_credit_pack": True,
+                        "support_credits": pack["credits"],
+                        "support_credit_validity_days": pack["validity_days"],
+                    }
+                )
+
+    def _ensure_slas(self, company, team, plan):
+        """The plan's take-in-charge targets as SLAs of the team, met when the
+        ticket is in progress: in the support hours and, when the plan promises
+        one, an urgent one in the urgent hours."""
         in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
         targets = [
             (
@@ -251,11 +333,12 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                 for label in self._texts(LEGACY_SLA_LABELS[target], company)
             ]
             minutes = round(hours * 60)
-            sla = self._upsert(
+            self._upsert(
                 "helpdesk.sla",
                 self._xmlid(company, "sla", f"{plan.code}_{target}"),
                 [("name", "in", names), ("company_id", "=", company.id)],
                 {
+                    "name": names[0],
                     "active": True,
                     "team_ids": [fields.Command.set(team.ids)],
                     "support_plan_ids": [fields.Command.set(plan.ids)],
@@ -266,13 +349,11 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                     "resource_calendar_id": calendar.id,
                     "stage_id": in_progress.id,
                 },
-                {"company_id": company.id, "name": names[0]},
+                {"company_id": company.id},
             )
-            sla.name = names[0]
 
     def _ensure_coverage_rules(self, company, plan, rules):
         """The plan's coverage per kind of request, one rule per kind."""
-        existing = {rule.category_id: rule for rule in plan.coverage_rule_ids}
         for key, spec in rules.items():
             category = self.env.ref(
                 f"support_terms_coverage.helpdesk_ticket_category_{key}"
@@ -282,7 +363,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             rule = self._upsert(
                 "support.coverage.rule",
                 self._xmlid(company, "coverage", f"{plan.code}_{key}"),
-                [("id", "in", existing[category].ids if category in existing else [])],
+                [("plan_id", "=", plan.id), ("category_id", "=", category.id)],
                 {
                     "coverage": spec["coverage"],
                     "billing_mode": spec.get("billing_mode") or False,
@@ -309,19 +390,15 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         return self.with_context(lang=lang).env._(text)
 
     def _texts(self, text, company):
-        """The names ``text`` may have been given in ``company``, its
-        language's first, then English: to find records made before they had
-        an xml id."""
+        """``text`` in the company's language, then English: the names a
+        record made before the xml ids may have."""
         names = [self._text(text, self._lang(company)), self._text(text, "en_US")]
         return list(dict.fromkeys(names))
 
     def _set_texts(self, record, company, **texts):
-        """Write the template's ``texts`` (field name: ``_lt`` term).
-
-        A translated field gets the English source and, in each installed
-        language, its translation from the .po; any other field the text in
-        the company's language.
-        """
+        """Write ``texts`` ({field name: ``_lt`` term}): a translated field gets
+        the English source and each installed language's text from the .po,
+        any other field the text in the company's language."""
         langs = [code for code, _name in self.env["res.lang"].get_installed()]
         for field_name, text in texts.items():
             field = record._fields[field_name]

@@ -15,6 +15,8 @@ class ContractLine(models.Model):
         granting = self.env["support.plan"]._granting_plans(self.company_id)
         for line in self:
             product = line.product_id
-            line.support_plan_id = product and product._support_granted_plan(
-                line.company_id, granting
+            line.support_plan_id = (
+                product._support_granted_plan(line.company_id, granting)
+                if product and line.company_id
+                else False
             )

@@ -19,13 +19,13 @@ class SupportTermsAcceptance(models.Model):
     _check_company_auto = True
 
     company_id = fields.Many2one(
-        comodel_name="res.company",
+        "res.company",
         required=True,
         index=True,
         default=lambda self: self.env.company,
     )
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
+        "res.partner",
         string="Customer",
         required=True,
         index=True,
@@ -51,7 +51,7 @@ class SupportTermsAcceptance(models.Model):
         required=True, help="Who accepted and signed for the customer."
     )
     approved_clause_ids = fields.Many2many(
-        comodel_name="support.terms.clause",
+        "support.terms.clause",
         string="Clauses specifically approved",
         check_company=True,
         domain="[('company_id', '=', company_id), ('specific_approval', '=', True)]",
@@ -64,12 +64,12 @@ class SupportTermsAcceptance(models.Model):
     )
     terms_text = fields.Html(string="Text shown", readonly=True)
     attachment_ids = fields.Many2many(
-        comodel_name="ir.attachment",
+        "ir.attachment",
         string="Scan",
         help="The signed paper, or the PEC that carried it.",
     )
     user_id = fields.Many2one(
-        comodel_name="res.users",
+        "res.users",
         string="Recorded by",
         readonly=True,
         default=lambda self: self.env.user,

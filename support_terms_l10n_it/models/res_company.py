@@ -23,9 +23,7 @@ class ResCompany(models.Model):
         "accept again.",
     )
     support_terms_clause_ids = fields.One2many(
-        "support.terms.clause",
-        "company_id",
-        string="Clauses of the terms",
+        "support.terms.clause", "company_id", string="Clauses of the terms"
     )
 
     def _support_terms_html(self):

@@ -19,10 +19,7 @@ class SupportTermsAcceptance(models.Model):
     _check_company_auto = True
 
     company_id = fields.Many2one(
-        "res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     partner_id = fields.Many2one(
         "res.partner",

@@ -5,7 +5,7 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     support_chat_id = fields.Many2one(
-        comodel_name="discuss.channel",
+        "discuss.channel",
         string="Chat",
         readonly=True,
         copy=False,

@@ -59,14 +59,12 @@ class SupportTermsPortal(CustomerPortal):
         )
         values = self._prepare_portal_layout_values()
         values.update(
-            {
-                "page_name": "support_terms",
-                "company": company,
-                "clauses": clauses,
-                "onerous": onerous,
-                "acceptance": acceptance,
-                "error": error,
-                "accepted": kw.get("accepted"),
-            }
+            page_name="support_terms",
+            company=company,
+            clauses=clauses,
+            onerous=onerous,
+            acceptance=acceptance,
+            error=error,
+            accepted=kw.get("accepted"),
         )
         return request.render("support_terms_l10n_it.portal_my_terms", values)

@@ -88,6 +88,7 @@ class ContractLine(models.Model):
             )
 
     def _support_consumer_law(self):
+        """Whether the company applies the consumer law to the customer."""
         self.ensure_one()
         customer = self.contract_id.partner_id.commercial_partner_id
         return bool(self.company_id.support_it_law and customer.support_is_consumer)

@@ -168,17 +168,13 @@ class SupportCancellationNotice(models.Model):
 
     @api.model
     def _support_from_pec(self, email_from):
-        """Whether a message comes from a PEC provider's own address."""
         address = email_normalize(email_from or "") or ""
         return address.split("@")[0] == PEC_PROVIDER_LOCALPART
 
     @api.model
     def _support_sender(self, email_from):
-        """The customer who sent a message: a PEC envelope comes from the
-        PEC provider "per conto di" the sender's PEC address, which the
-        customer may have as its email or its PEC (e-invoicing) address.
-        "Per conto di" is read only from a PEC provider's address, and the
-        address must be the customer's exactly."""
+        """The customer who sent a message, by its email or PEC address; a PEC
+        provider's envelope names the sender "per conto di", read only there."""
         match = self._support_from_pec(email_from) and PEC_SENDER.search(email_from)
         address = email_normalize(match.group(1) if match else email_from or "")
         if not address:

@@ -29,9 +29,7 @@ class SupportTermsAcceptance(models.Model):
         domain="[('parent_id', '=', False)]",
     )
     terms_version = fields.Char(
-        required=True,
-        default=lambda self: self.env.company.support_terms_version,
-        help="The version of the terms accepted.",
+        required=True, default=lambda self: self.env.company.support_terms_version
     )
     accepted_at = fields.Datetime(
         string="Accepted at", required=True, default=fields.Datetime.now
@@ -44,9 +42,7 @@ class SupportTermsAcceptance(models.Model):
         help="The IP address of the portal request, or the PEC address the "
         "signed terms came from.",
     )
-    signed_by = fields.Char(
-        required=True, help="Who accepted and signed for the customer."
-    )
+    signed_by = fields.Char(required=True)
     approved_clause_ids = fields.Many2many(
         "support.terms.clause",
         string="Clauses specifically approved",

@@ -11,7 +11,6 @@ class HelpdeskTicket(models.Model):
         copy=False,
         index="btree_not_null",
         ondelete="set null",
-        help="The chat this request comes from.",
     )
 
     def _support_system_fields(self):

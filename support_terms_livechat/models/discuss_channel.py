@@ -80,12 +80,15 @@ class DiscussChannel(models.Model):
                     customer=customer.display_name,
                 )
             )
+        # the plan's own chat channel, else the one this addon provides
+        default = self.env.ref("support_terms_livechat.helpdesk_ticket_channel_chat")
+        channel = plan.channel_ids.filtered(lambda c: c.support_kind == "chat")[:1]
         ticket = self.env["helpdesk.ticket"].create(
             {
                 "name": chat._support_chat_subject(customer),
                 "description": chat._support_chat_transcript(),
                 "partner_id": customer.id,
-                "channel_id": plan._support_chat_channel().id,
+                "channel_id": (channel or default).id,
                 "company_id": company.id,
             }
         )

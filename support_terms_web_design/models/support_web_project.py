@@ -264,40 +264,35 @@ class SupportWebProject(models.Model):
         partner = contract.invoice_partner_id or contract.partner_id
         env = self.with_context(lang=partner.lang or None).env
         if kind == "deposit":
-            percent = f"{self.deposit_percent:g}"
             label = env._(
                 "Deposit of %(percent)s%% on signing: %(project)s",
-                percent=percent,
+                percent=f"{self.deposit_percent:g}",
                 project=line.name,
             )
         else:
             label = env._("Balance: %(project)s", project=line.name)
         # a fresh context: the caller's (tracking, defaults) is not the invoice's
-        Move = self.env["account.move"].with_env(self.env(context={}))
-        move = (
-            Move.with_company(self.company_id)
-            .with_context(default_move_type="out_invoice")
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "company_id": self.company_id.id,
-                    "partner_id": partner.id,
-                    "currency_id": (self.currency_id or self.company_id.currency_id).id,
-                    "invoice_date": invoice_date,
-                    "invoice_origin": contract.name,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": line.product_id.id,
-                                "name": label,
-                                "quantity": 1.0,
-                                "price_unit": self[f"{kind}_amount"],
-                                "contract_line_id": line.id,
-                            }
-                        )
-                    ],
-                }
-            )
+        Move = self.env(context={"default_move_type": "out_invoice"})["account.move"]
+        move = Move.with_company(self.company_id).create(
+            {
+                "move_type": "out_invoice",
+                "company_id": self.company_id.id,
+                "partner_id": partner.id,
+                "currency_id": (self.currency_id or self.company_id.currency_id).id,
+                "invoice_date": invoice_date,
+                "invoice_origin": contract.name,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": line.product_id.id,
+                            "name": label,
+                            "quantity": 1.0,
+                            "price_unit": self[f"{kind}_amount"],
+                            "contract_line_id": line.id,
+                        }
+                    )
+                ],
+            }
         )
         move.action_post()
         return move

@@ -72,7 +72,7 @@ class ContractLine(models.Model):
     @api.depends(
         "purchase_datetime",
         "contract_id.support_sold_at_distance",
-        "contract_id.partner_id.support_is_consumer",
+        "contract_id.partner_id.commercial_partner_id.support_is_consumer",
         "company_id.support_it_law",
     )
     def _compute_withdrawal_until(self):

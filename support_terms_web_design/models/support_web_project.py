@@ -248,7 +248,7 @@ class SupportWebProject(models.Model):
 
     def _record_milestone(self, values, kind, today):
         """Write the milestone ``values`` with the invoice of ``kind``
-        ('deposit' or 'balance'), issued today unless issued already or nil."""
+        ('deposit' or 'balance'), issued unless already issued or of no amount."""
         for project in self:
             invoice = project[f"{kind}_invoice_id"]
             if not invoice and project[f"{kind}_amount"]:

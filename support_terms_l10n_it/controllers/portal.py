@@ -12,11 +12,7 @@ class SupportTermsPortal(CustomerPortal):
     civile art. 1341-1342)."""
 
     @http.route(
-        "/my/terms",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["GET", "POST"],
+        "/my/terms", type="http", auth="user", website=True, methods=["GET", "POST"]
     )
     def portal_my_terms(self, accept=None, approve=None, **kw):
         partner = request.env.user.partner_id

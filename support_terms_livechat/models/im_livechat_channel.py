@@ -13,10 +13,10 @@ class ImLivechatChannel(models.Model):
 
     def _support_chat_allowed(self, user):
         self.ensure_one()
+        if not self.support_plan_chat_only:
+            return True
         plan = not user._is_public() and user.partner_id.support_plan_id
-        return not self.support_plan_chat_only or bool(
-            plan and plan._support_allows_chat()
-        )
+        return bool(plan and plan._support_allows_chat())
 
     def get_livechat_info(self, username=None):
         info = super().get_livechat_info(username=username)

@@ -12,11 +12,7 @@ class SupportTermsPortal(CustomerPortal):
     civile art. 1341-1342)."""
 
     @http.route(
-        "/my/terms",
-        type="http",
-        auth="user",
-        website=True,
-        methods=["GET", "POST"],
+        "/my/terms", type="http", auth="user", website=True, methods=["GET", "POST"]
     )
     def portal_my_terms(self, accept=None, approve=None, **kw):
         partner = request.env.user.partner_id
@@ -59,14 +55,12 @@ class SupportTermsPortal(CustomerPortal):
         )
         values = self._prepare_portal_layout_values()
         values.update(
-            {
-                "page_name": "support_terms",
-                "company": company,
-                "clauses": clauses,
-                "onerous": onerous,
-                "acceptance": acceptance,
-                "error": error,
-                "accepted": kw.get("accepted"),
-            }
+            page_name="support_terms",
+            company=company,
+            clauses=clauses,
+            onerous=onerous,
+            acceptance=acceptance,
+            error=error,
+            accepted=kw.get("accepted"),
         )
         return request.render("support_terms_l10n_it.portal_my_terms", values)

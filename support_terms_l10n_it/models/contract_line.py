@@ -29,22 +29,21 @@ class ContractLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._support_refuse_free_withdrawal(vals)
+        self._support_refuse_free_withdrawal(vals_list)
         lines = super().create(vals_list)
         lines._support_inform_withdrawal()
         return lines
 
     def write(self, vals):
-        self._support_refuse_free_withdrawal(vals)
+        self._support_refuse_free_withdrawal([vals])
         return super().write(vals)
 
     @api.model
-    def _support_refuse_free_withdrawal(self, vals):
+    def _support_refuse_free_withdrawal(self, vals_list):
         """A free withdrawal is what the law gives when the renewal notice
         was not delivered: recorded by the reminders, never by a user (OCA
         lets accounting write contract lines)."""
-        if "free_withdrawal_until" in vals and not self.env.su:
+        if not self.env.su and any("free_withdrawal_until" in v for v in vals_list):
             raise AccessError(
                 self.env._(
                     "The free withdrawal is recorded when the renewal notice "
@@ -73,30 +72,23 @@ class ContractLine(models.Model):
     @api.depends(
         "purchase_datetime",
         "contract_id.support_sold_at_distance",
-        "contract_id.partner_id.support_is_consumer",
+        "contract_id.partner_id.commercial_partner_id.support_is_consumer",
         "company_id.support_it_law",
     )
     def _compute_withdrawal_until(self):
+        """The last day to withdraw in the company's days, False without the
+        right: the day of the purchase is not counted, the 14th after it is."""
         for line in self:
-            line.withdrawal_until = line._support_withdrawal_until()
-
-    def _support_withdrawal_until(self):
-        """The last day of the withdrawal period, in the company's days, or
-        False when the consumer has no such right on this line: the day of
-        the purchase is not counted, the 14th day after it is."""
-        self.ensure_one()
-        if not (
-            self.purchase_datetime
-            and self.contract_id.support_sold_at_distance
-            and self._support_consumer_law()
-        ):
-            return False
-        bought = self.company_id._support_date_of(self.purchase_datetime)
-        return bought + timedelta(days=WITHDRAWAL_DAYS)
+            line.withdrawal_until = (
+                line.purchase_datetime
+                and line.contract_id.support_sold_at_distance
+                and line._support_consumer_law()
+                and line.company_id._support_date_of(line.purchase_datetime)
+                + timedelta(days=WITHDRAWAL_DAYS)
+            )
 
     def _support_consumer_law(self):
-        """Whether the line's company applies the consumer law to its
-        customer."""
+        """Whether the company applies the consumer law to the customer."""
         self.ensure_one()
         customer = self.contract_id.partner_id.commercial_partner_id
         return bool(self.company_id.support_it_law and customer.support_is_consumer)
@@ -128,7 +120,18 @@ class ContractLine(models.Model):
         the last day to cancel, whatever the reminder days; a period already
         announced by an ordinary reminder sent in time owes none."""
         owed = super()._renewal_reminders_owed(remind_end)
-        if not self._support_consumer_notice_owed():
+        if not (
+            self.is_auto_renew
+            and self.date_end
+            and self.notice_deadline
+            and not (
+                self.is_canceled
+                or self.display_type
+                or self.service_state == "terminated"
+                or self.successor_contract_line_id
+            )
+            and self._support_consumer_law()
+        ):
             return owed
         period_end = self.date_end
         owed.pop(("notice", period_end), None)
@@ -150,29 +153,13 @@ class ContractLine(models.Model):
             owed[("consumer_notice", period_end)] = latest - timedelta(days=days)
         return owed
 
-    def _support_consumer_notice_owed(self):
-        self.ensure_one()
-        return bool(
-            self.is_auto_renew
-            and self.date_end
-            and self.notice_deadline
-            and not (
-                self.is_canceled
-                or self.display_type
-                or self.service_state == "terminated"
-                or self.successor_contract_line_id
-            )
-            and self._support_consumer_law()
-        )
-
     def _support_grant_free_withdrawal(self, period_end):
         """The notice of the period ending on ``period_end`` was not
         delivered in time: the consumer may withdraw until the end of the
         period after it (art. 65-bis)."""
         for line in self:
-            if line.date_end and line.date_end > period_end:
-                until = line.date_end
-            else:
+            until = line.date_end
+            if not until or until <= period_end:
                 until = line._get_renewal_new_date_end()
             # the law's consequence of a notice not delivered, whoever's
             # action found it out
@@ -210,8 +197,7 @@ class ContractLine(models.Model):
         sent = notice.sent_date
         if not sent or not line._support_consumer_law():
             return False
-        withdrawal_until = line._support_withdrawal_until()
-        if withdrawal_until and sent <= withdrawal_until:
+        if line.withdrawal_until and sent <= line.withdrawal_until:
             return "withdrawal"
         free_until = line.free_withdrawal_until or self.free_withdrawal_until
         if free_until and sent <= free_until:

@@ -13,13 +13,24 @@ class MailMail(models.Model):
     def _support_consumer_notice_failed(self):
         """A consumer's renewal notice that could not be sent was not given."""
         # the mail queue runs as any user: the reminders are the provider's
-        reminders = (
+        notices = (
             self.env["support.renewal.reminder"]
             .sudo()
-            .search([("mail_id", "in", self.ids), ("kind", "=", "consumer_notice")])
-        )
-        for reminder in reminders:
-            reminder._support_mail_failed(
-                reminder.mail_id.failure_reason
-                or self.env._("The email could not be sent.")
+            .search(
+                [
+                    ("mail_id", "in", self.ids),
+                    ("kind", "=", "consumer_notice"),
+                    ("state", "=", "sent"),
+                ]
             )
+        )
+        for notice in notices:
+            notice.write(
+                {
+                    "state": "failed",
+                    "failure_reason": notice.mail_id.failure_reason
+                    or self.env._("The email could not be sent."),
+                }
+            )
+        notices._notify_staff()
+        notices._support_not_delivered()

@@ -23,19 +23,16 @@ class ResCompany(models.Model):
         "accept again.",
     )
     support_terms_clause_ids = fields.One2many(
-        comodel_name="support.terms.clause",
-        inverse_name="company_id",
-        string="Clauses of the terms",
+        "support.terms.clause", "company_id", string="Clauses of the terms"
     )
 
     def _support_terms_html(self):
         """The terms as the customer reads them: numbered clauses."""
         self.ensure_one()
-        clauses = self.support_terms_clause_ids.sorted("sequence")
         return Markup("").join(
             Markup("<p><strong>%s. %s</strong><br/>%s</p>")
             % (clause.sequence, clause.name, clause.text)
-            for clause in clauses
+            for clause in self.support_terms_clause_ids.sorted("sequence")
         )
 
     @api.constrains("support_it_law", "support_renewal_reminders")

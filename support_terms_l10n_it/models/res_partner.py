@@ -63,25 +63,20 @@ class ResPartner(models.Model):
                     ),
                     model_rights=False,
                 )
-                changed._support_log_consumer_change(bool(vals["support_is_consumer"]))
+                # noted on the partner: what the data say changes it silently
+                user = self.env.user.name
+                body = (
+                    self.env._("Marked as a consumer by %(user)s.", user=user)
+                    if vals["support_is_consumer"]
+                    else self.env._("Marked as not a consumer by %(user)s.", user=user)
+                )
+                for partner in changed:
+                    partner._message_log(body=body)
         return super().write(vals)
 
-    def _support_log_consumer_change(self, consumer):
-        """A correction by hand is noted on the partner (what the data say
-        changes it silently, at install too)."""
-        body = (
-            self.env._("Marked as a consumer by %(user)s.", user=self.env.user.name)
-            if consumer
-            else self.env._(
-                "Marked as not a consumer by %(user)s.", user=self.env.user.name
-            )
-        )
-        for partner in self:
-            partner._message_log(body=body)
-
     support_terms_acceptance_ids = fields.One2many(
-        comodel_name="support.terms.acceptance",
-        inverse_name="partner_id",
+        "support.terms.acceptance",
+        "partner_id",
         string="Acceptances of the terms",
         groups="support_terms_base.group_support_terms_user",
     )
@@ -144,11 +139,9 @@ class ResPartner(models.Model):
             (line.contract_id.partner_id.commercial_partner_id, line.company_id)
             for line in lines
         }
-        customers = self.env["res.partner"]
-        for customer, company in pairs:
-            if customer._support_unapproved_clauses(company):
-                customers |= customer
-        return customers
+        return self.env["res.partner"].union(
+            *(c for c, company in pairs if c._support_unapproved_clauses(company))
+        )
 
     def _support_warn_unapproved(self, company, rule, what):
         """An activity for staff: ``what`` (a rule of the terms) acted on

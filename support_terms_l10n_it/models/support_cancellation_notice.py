@@ -1,6 +1,6 @@
 import re
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import email_normalize, html2plaintext
 
@@ -26,10 +26,10 @@ class SupportCancellationNotice(models.Model):
         help="The rules of law, over the terms, that decide this notice.",
     )
     pec_receipt_ids = fields.Many2many(
-        comodel_name="ir.attachment",
-        relation="support_cancellation_notice_pec_receipt_rel",
-        column1="notice_id",
-        column2="attachment_id",
+        "ir.attachment",
+        "support_cancellation_notice_pec_receipt_rel",
+        "notice_id",
+        "attachment_id",
         string="PEC receipts",
         readonly=True,
         help="The PEC acceptance and delivery receipts received for this "
@@ -40,12 +40,11 @@ class SupportCancellationNotice(models.Model):
         """{service: 'withdrawal' or 'free_withdrawal'} of the services this
         notice names that the consumer law lets it end, whatever the terms."""
         self.ensure_one()
-        rights = {}
-        for service in self.contract_line_ids:
-            right = service._support_consumer_right(self)
-            if right:
-                rights[service] = right
-        return rights
+        return {
+            service: right
+            for service in self.contract_line_ids
+            if (right := service._support_consumer_right(self))
+        }
 
     @api.depends(
         "contract_line_ids.free_withdrawal_until",
@@ -74,38 +73,33 @@ class SupportCancellationNotice(models.Model):
     @api.depends_context("lang")
     def _compute_legal_basis(self):
         for notice in self:
-            bases = []
-            if (
-                notice.channel == "pec"
-                and notice.company_id._support_pec_as_registered_mail()
-            ):
-                bases.append(
+            rights = set(notice._support_consumer_rights().values())
+            pec = notice.channel == "pec"
+            bases = [
+                (
+                    pec and notice.company_id._support_pec_as_registered_mail(),
                     self.env._(
                         "PEC valid as a registered letter with return receipt: "
                         "Codice dell'amministrazione digitale (D.Lgs. 82/2005) "
                         "art. 48; Cass. ord. 11808/2022."
-                    )
-                )
-            rights = (
-                set(notice._support_consumer_rights().values())
-                if notice.contract_line_ids
-                else set()
-            )
-            if "withdrawal" in rights:
-                bases.append(
+                    ),
+                ),
+                (
+                    "withdrawal" in rights,
                     self.env._(
                         "Withdrawal within 14 days of a purchase at a distance, "
                         "refunded in full: Codice del consumo art. 52-54."
-                    )
-                )
-            if "free_withdrawal" in rights:
-                bases.append(
+                    ),
+                ),
+                (
+                    "free_withdrawal" in rights,
                     self.env._(
                         "Free withdrawal, the renewal notice not given in time: "
                         "Codice del consumo art. 65-bis."
-                    )
-                )
-            notice.legal_basis = "\n".join(bases) or False
+                    ),
+                ),
+            ]
+            notice.legal_basis = "\n".join(text for on, text in bases if on) or False
 
     @api.depends("result_ids.outcome")
     def _compute_on_time(self):
@@ -150,53 +144,37 @@ class SupportCancellationNotice(models.Model):
         envelope = subject.upper().startswith(PEC_ENVELOPE) and self._support_from_pec(
             msg_dict.get("email_from")
         )
+        company = lines[0].company_id
+        note = [html2plaintext(msg_dict.get("body") or "")[:2000]]
+        if msg_dict.get("date"):
+            note.insert(0, self.env._("Dated %(date)s", date=msg_dict["date"]))
         values = {
             # the reference comes from the sequence, not the subject
             "name": "/",
             "partner_id": customer.id,
-            "company_id": lines[0].company_id.id,
+            "company_id": company.id,
             "contract_line_ids": [
-                (
-                    6,
-                    0,
-                    lines.filtered(
-                        lambda ln, c=lines[0].company_id: ln.company_id == c
-                    ).ids,
-                )
+                Command.set(lines.filtered(lambda ln: ln.company_id == company).ids)
             ],
             "channel": "pec" if envelope else "email",
             # received when the gateway got it: the Date header is the
             # sender's word (staff read it, and the PEC's certification data,
             # before confirming)
             "received_at": fields.Datetime.now(),
-            "note": "\n".join(
-                filter(
-                    None,
-                    [
-                        msg_dict.get("date")
-                        and self.env._("Dated %(date)s", date=msg_dict.get("date")),
-                        html2plaintext(msg_dict.get("body") or "")[:2000],
-                    ],
-                )
-            )
-            or False,
+            "note": "\n".join(filter(None, note)) or False,
         }
         values.update(custom_values or {})
         return super().message_new(msg_dict, custom_values=values)
 
     @api.model
     def _support_from_pec(self, email_from):
-        """Whether a message comes from a PEC provider's own address."""
         address = email_normalize(email_from or "") or ""
         return address.split("@")[0] == PEC_PROVIDER_LOCALPART
 
     @api.model
     def _support_sender(self, email_from):
-        """The customer who sent a message: a PEC envelope comes from the
-        PEC provider "per conto di" the sender's PEC address, which the
-        customer may have as its email or its PEC (e-invoicing) address.
-        "Per conto di" is read only from a PEC provider's address, and the
-        address must be the customer's exactly."""
+        """The customer who sent a message, by its email or PEC address; a PEC
+        provider's envelope names the sender "per conto di", read only there."""
         match = self._support_from_pec(email_from) and PEC_SENDER.search(email_from)
         address = email_normalize(match.group(1) if match else email_from or "")
         if not address:
@@ -226,9 +204,9 @@ class SupportCancellationNotice(models.Model):
             and self._support_from_pec(message.email_from)
         ):
             subject = (message.subject or "").strip().upper()
-            for notice in self:
-                if subject.startswith(PEC_RECEIPTS) and notice.state == "draft":
+            for notice in self.filtered(lambda n: n.state == "draft"):
+                if subject.startswith(PEC_RECEIPTS):
                     notice.pec_receipt_ids |= message.attachment_ids
-                elif subject.startswith(PEC_ENVELOPE) and notice.state == "draft":
+                elif subject.startswith(PEC_ENVELOPE):
                     notice.attachment_ids |= message.attachment_ids
         return res

@@ -36,41 +36,32 @@ class SupportCancellationNoticeResult(models.Model):
     @api.model
     def _outcome_values(self, notice, service):
         right = service._support_consumer_right(notice)
-        if right == "withdrawal":
-            return self._support_withdraw(notice, service)
-        if right == "free_withdrawal":
-            return self._support_free_withdraw(notice, service)
-        values = super()._outcome_values(notice, service)
-        company = notice.company_id
-        if company.support_it_law and values.get("outcome") == "early":
-            notice.partner_id._support_warn_unapproved(
-                company, "no_refund", self.env._("Early termination without refund")
-            )
-        return values
-
-    @api.model
-    def _support_withdraw(self, notice, service):
-        """Art. 52: the whole price back, whatever the terms' refund window."""
+        if not right:
+            values = super()._outcome_values(notice, service)
+            company = notice.company_id
+            if company.support_it_law and values.get("outcome") == "early":
+                notice.partner_id._support_warn_unapproved(
+                    company, "no_refund", self.env._("Early termination without refund")
+                )
+            return values
         line = service._current_line()
-        notice.refund_move_ids |= self._refund(notice, line)
-        line.write({"is_canceled": True, "is_auto_renew": False})
-        return {
-            "contract_line_id": line.id,
-            "notice_deadline": line.notice_deadline,
-            "outcome": "withdrawn",
-            "end_date": False,
-        }
-
-    @api.model
-    def _support_free_withdraw(self, notice, service):
-        """Art. 65-bis: the service ends on the day asked (by default the day
-        the notice arrived), the consumer pays only the days used."""
-        line = service._current_line()
-        end = notice.requested_end_date or notice.received_date
         values = {"contract_line_id": line.id, "notice_deadline": line.notice_deadline}
+        if right == "withdrawal":
+            # art. 52: the whole price back, whatever the terms' refund window
+            notice.refund_move_ids |= self._refund(notice, line)
+            line.write({"is_canceled": True, "is_auto_renew": False})
+            return dict(values, outcome="withdrawn", end_date=False)
+        end = self._support_free_withdraw(notice, line)
+        return dict(values, outcome="free_withdrawal", end_date=end)
+
+    @api.model
+    def _support_free_withdraw(self, notice, line):
+        """Art. 65-bis: the service ends on the day asked (by default the day
+        the notice arrived), the consumer pays only the days used; its end."""
+        end = notice.requested_end_date or notice.received_date
         if line.date_end and end >= line.date_end:
             line.write({"is_auto_renew": False})
-            return dict(values, outcome="free_withdrawal", end_date=line.date_end)
+            return line.date_end
         notice.refund_move_ids |= self._support_refund_unused(notice, line, end)
         if end < line.date_start:
             line.write({"is_canceled": True, "is_auto_renew": False})
@@ -88,7 +79,7 @@ class SupportCancellationNoticeResult(models.Model):
                 date=format_date(self.env, end),
             )
         )
-        return dict(values, outcome="free_withdrawal", end_date=end)
+        return end
 
     @api.model
     def _support_refund_unused(self, notice, line, end):

@@ -43,22 +43,21 @@ class SupportRenewalReminder(models.Model):
             approved = customer.support_terms_acceptance_ids.filtered(
                 lambda a, c=company: a.company_id == c
                 and a.terms_version == c.support_terms_version
-                and a.approved_clause_ids.filtered(lambda cl: cl.rule == "renewal")
+                and "renewal" in a.approved_clause_ids.mapped("rule")
             )[:1]
-            reminder.terms_approval_text = (
-                self.env._(
-                    "You specifically approved clause %(clauses)s of our terms "
-                    "(version %(version)s) on %(day)s.",
-                    clauses=approved.approved_clause_ids.filtered(
-                        lambda cl: cl.rule == "renewal"
-                    )._label(),
-                    version=approved.terms_version,
-                    day=format_date(
-                        self.env, company._support_date_of(approved.accepted_at)
-                    ),
-                )
-                if approved
-                else False
+            if not approved:
+                reminder.terms_approval_text = False
+                continue
+            reminder.terms_approval_text = self.env._(
+                "You specifically approved clause %(clauses)s of our terms "
+                "(version %(version)s) on %(day)s.",
+                clauses=approved.approved_clause_ids.filtered(
+                    lambda cl: cl.rule == "renewal"
+                )._label(),
+                version=approved.terms_version,
+                day=format_date(
+                    self.env, company._support_date_of(approved.accepted_at)
+                ),
             )
 
     def mail_allowed_qweb_expressions(self):
@@ -82,17 +81,8 @@ class SupportRenewalReminder(models.Model):
             lambda r: r.kind == "consumer_notice" and r.state == "sent" and r.mail_id
         ):
             mail = reminder.mail_id
-            reminder.write(
-                {
-                    "sent_to": ", ".join(
-                        filter(
-                            None,
-                            [*mail.recipient_ids.mapped("email"), mail.email_to],
-                        )
-                    ),
-                    "sent_body": mail.body_html,
-                }
-            )
+            to = filter(None, [*mail.recipient_ids.mapped("email"), mail.email_to])
+            reminder.write({"sent_to": ", ".join(to), "sent_body": mail.body_html})
         return res
 
     @api.model
@@ -109,14 +99,3 @@ class SupportRenewalReminder(models.Model):
             reminder.contract_line_id._support_grant_free_withdrawal(
                 reminder.period_end
             )
-
-    def _support_mail_failed(self, reason):
-        """The email of these notices bounced or could not be sent."""
-        notices = self.filtered(
-            lambda r: r.kind == "consumer_notice" and r.state == "sent"
-        )
-        if not notices:
-            return
-        notices.write({"state": "failed", "failure_reason": reason})
-        notices._notify_staff()
-        notices._support_not_delivered()

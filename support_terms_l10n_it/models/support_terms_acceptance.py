@@ -19,22 +19,17 @@ class SupportTermsAcceptance(models.Model):
     _check_company_auto = True
 
     company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
+        "res.partner",
         string="Customer",
         required=True,
         index=True,
         domain="[('parent_id', '=', False)]",
     )
     terms_version = fields.Char(
-        required=True,
-        default=lambda self: self.env.company.support_terms_version,
-        help="The version of the terms accepted.",
+        required=True, default=lambda self: self.env.company.support_terms_version
     )
     accepted_at = fields.Datetime(
         string="Accepted at", required=True, default=fields.Datetime.now
@@ -47,11 +42,9 @@ class SupportTermsAcceptance(models.Model):
         help="The IP address of the portal request, or the PEC address the "
         "signed terms came from.",
     )
-    signed_by = fields.Char(
-        required=True, help="Who accepted and signed for the customer."
-    )
+    signed_by = fields.Char(required=True)
     approved_clause_ids = fields.Many2many(
-        comodel_name="support.terms.clause",
+        "support.terms.clause",
         string="Clauses specifically approved",
         check_company=True,
         domain="[('company_id', '=', company_id), ('specific_approval', '=', True)]",
@@ -64,12 +57,12 @@ class SupportTermsAcceptance(models.Model):
     )
     terms_text = fields.Html(string="Text shown", readonly=True)
     attachment_ids = fields.Many2many(
-        comodel_name="ir.attachment",
+        "ir.attachment",
         string="Scan",
         help="The signed paper, or the PEC that carried it.",
     )
     user_id = fields.Many2one(
-        comodel_name="res.users",
+        "res.users",
         string="Recorded by",
         readonly=True,
         default=lambda self: self.env.user,

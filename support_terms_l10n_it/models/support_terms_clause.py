@@ -17,10 +17,7 @@ class SupportTermsClause(models.Model):
     _order = "company_id, sequence, id"
 
     company_id = fields.Many2one(
-        comodel_name="res.company",
-        required=True,
-        index=True,
-        default=lambda self: self.env.company,
+        "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     sequence = fields.Integer(string="No.", required=True, default=1)
     key = fields.Char(

@@ -1,13 +1,8 @@
 """The clauses of the five terms templates, numbered as the terms read.
 
-``approval``: whether the clause binds the customer only if specifically
-approved in writing (Codice civile art. 1341, comma 2: "limitazioni di
-responsabilità, facoltà di recedere dal contratto o di sospenderne
-l'esecuzione, ... decadenze, ... tacita proroga o rinnovazione del
-contratto"). ``rule``: the automatic rule of the addons the clause grounds
-(``renewal``: tacit renewal; ``suspension``: suspension of a late payer;
-``no_refund``: no refund of the period paid), which warns staff when it acts
-on a customer who did not approve the clause.
+``approval``: the clause binds the customer only if specifically approved in
+writing (Codice civile art. 1341, comma 2). ``rule``: the automatic rule it
+grounds, which warns staff when it acts on a customer who did not approve it.
 """
 
 from odoo.tools.translate import LazyTranslate
@@ -146,7 +141,7 @@ CLAUSES = {
             "key": "closing",
             "title": _lt("Closing of unanswered requests"),
             "text": _lt(
-                "A request left without the customer's answer for 7 days is " "closed."
+                "A request left without the customer's answer for 7 days is closed."
             ),
             "approval": True,
         },
@@ -164,7 +159,7 @@ CLAUSES = {
             "key": "no_refund",
             "title": _lt("Refund only within 24 hours"),
             "text": _lt(
-                "Plans are not refundable, except within 24 hours of the " "purchase."
+                "Plans are not refundable, except within 24 hours of the purchase."
             ),
             "approval": True,
             "rule": "no_refund",

@@ -21,10 +21,10 @@ class SupportTermsTemplateApply(models.TransientModel):
     def _apply_clauses(self, template, company):
         records = self.env["support.terms.template.records"]
         Clause = self.env["support.terms.clause"].with_context(active_test=False)
-        for number, spec in enumerate(CLAUSES.get(template, []), start=1):
-            clause = Clause.search(
-                [("company_id", "=", company.id), ("key", "=", spec["key"])]
-            )
+        specs = CLAUSES.get(template, [])
+        for number, spec in enumerate(specs, start=1):
+            key = spec["key"]
+            clause = Clause.search([("company_id", "=", company.id), ("key", "=", key)])
             values = {
                 "sequence": number,
                 "specific_approval": spec["approval"],
@@ -38,18 +38,17 @@ class SupportTermsTemplateApply(models.TransientModel):
                     dict(
                         values,
                         company_id=company.id,
-                        key=spec["key"],
+                        key=key,
                         name=str(spec["title"]),
                         text=str(spec["text"]),
                     )
                 )
             records._set_texts(clause, company, name=spec["title"], text=spec["text"])
-        keys = [spec["key"] for spec in CLAUSES.get(template, [])]
         Clause.search(
             [
                 ("company_id", "=", company.id),
                 ("key", "!=", False),
-                ("key", "not in", keys),
+                ("key", "not in", [spec["key"] for spec in specs]),
             ]
         ).active = False
         company.support_terms_version = self.env._(

@@ -13,18 +13,13 @@ class DiscussChannel(models.Model):
     _inherit = "discuss.channel"
 
     support_ticket_ids = fields.One2many(
-        comodel_name="helpdesk.ticket",
-        inverse_name="support_chat_id",
-        string="Requests",
-        groups=STAFF_GROUP,
+        "helpdesk.ticket", "support_chat_id", string="Requests", groups=STAFF_GROUP
     )
 
     def action_support_create_ticket(self):
-        """Turn a live chat into the customer's request: the transcript as
-        its description, on the Chat channel, the plan and its targets
-        counted from the start of the chat. Only for a customer whose plan
-        includes chat; nothing is written otherwise."""
-        self.ensure_one()
+        """Turn a live chat into the request of a customer whose plan includes
+        chat: the transcript as its description, the targets counted from the
+        start of the chat."""
         ticket = self._support_create_ticket()
         return {
             "type": "ir.actions.act_window",
@@ -35,7 +30,6 @@ class DiscussChannel(models.Model):
 
     def execute_command_support_ticket(self, **kwargs):
         """``/ticket`` in a live chat: the operator reads what happened."""
-        self.ensure_one()
         try:
             ticket = self._support_create_ticket()
         except (AccessError, UserError) as error:
@@ -61,7 +55,10 @@ class DiscussChannel(models.Model):
                     ticket=chat.support_ticket_ids[:1].display_name,
                 )
             )
-        customer = chat._support_chat_customer()
+        # the customer: the chat's member logged in to the portal
+        customer = (
+            chat.channel_member_ids.partner_id - chat.livechat_operator_id
+        ).filtered(lambda p: p.user_ids and all(p.user_ids.mapped("share")))[:1]
         if not customer:
             raise UserError(
                 _(
@@ -83,26 +80,21 @@ class DiscussChannel(models.Model):
                     customer=customer.display_name,
                 )
             )
+        # the plan's own chat channel, else the one this addon provides
+        default = self.env.ref("support_terms_livechat.helpdesk_ticket_channel_chat")
+        channel = plan.channel_ids.filtered(lambda c: c.support_kind == "chat")[:1]
         ticket = self.env["helpdesk.ticket"].create(
             {
                 "name": chat._support_chat_subject(customer),
                 "description": chat._support_chat_transcript(),
                 "partner_id": customer.id,
-                "channel_id": plan._support_chat_channel().id,
+                "channel_id": (channel or default).id,
                 "company_id": company.id,
             }
         )
         ticket._support_record({"support_chat_id": chat.id})
         ticket._support_arrived(start)
         return ticket
-
-    def _support_chat_customer(self):
-        """The customer of the chat: its member logged in to the portal."""
-        self.ensure_one()
-        partners = self.channel_member_ids.partner_id - self.livechat_operator_id
-        return partners.filtered(
-            lambda p: p.user_ids and all(user.share for user in p.user_ids)
-        )[:1]
 
     def _support_chat_messages(self):
         return self.message_ids.filtered(

@@ -5,13 +5,12 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     support_chat_id = fields.Many2one(
-        comodel_name="discuss.channel",
+        "discuss.channel",
         string="Chat",
         readonly=True,
         copy=False,
         index="btree_not_null",
         ondelete="set null",
-        help="The chat this request comes from.",
     )
 
     def _support_system_fields(self):

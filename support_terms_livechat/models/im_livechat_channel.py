@@ -12,14 +12,11 @@ class ImLivechatChannel(models.Model):
     )
 
     def _support_chat_allowed(self, user):
-        """Whether ``user`` may open a chat on this channel."""
         self.ensure_one()
         if not self.support_plan_chat_only:
             return True
-        if user._is_public():
-            return False
-        plan = user.partner_id.support_plan_id
-        return bool(plan) and plan._support_allows_chat()
+        plan = not user._is_public() and user.partner_id.support_plan_id
+        return bool(plan and plan._support_allows_chat())
 
     def get_livechat_info(self, username=None):
         info = super().get_livechat_info(username=username)

@@ -12,11 +12,3 @@ class SupportPlan(models.Model):
         # plan allows is ours to say
         channels = self.sudo().channel_ids
         return not channels or "chat" in channels.mapped("support_kind")
-
-    def _support_chat_channel(self):
-        """The channel of the plan's requests from a chat."""
-        self.ensure_one()
-        own = self.channel_ids.filtered(lambda c: c.support_kind == "chat")
-        return own[:1] or self.env.ref(
-            "support_terms_livechat.helpdesk_ticket_channel_chat"
-        )

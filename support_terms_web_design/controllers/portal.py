@@ -29,10 +29,5 @@ class SupportWebProjectsPortal(CustomerPortal):
             self._support_web_projects_domain()
         )
         values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "support_web_projects",
-                "projects": projects,
-            }
-        )
+        values.update(page_name="support_web_projects", projects=projects)
         return request.render("support_terms_web_design.portal_my_web_projects", values)

@@ -11,15 +11,13 @@ class ContractLine(models.Model):
     support_deposit_percent = fields.Float(
         string="Deposit (%)",
         digits=(5, 2),
-        default=0.0,
-        copy=True,
         help="The share of a web design project the customer pays when the "
         "contract is signed; the rest is the balance, due at delivery or at "
         "the latest 180 days after signing.",
     )
     support_web_project_ids = fields.One2many(
-        comodel_name="support.web.project",
-        inverse_name="contract_line_id",
+        "support.web.project",
+        "contract_line_id",
         string="Web design project",
         readonly=True,
     )
@@ -28,13 +26,12 @@ class ContractLine(models.Model):
     def _check_support_deposit_percent(self):
         for line in self:
             if not 0 <= line.support_deposit_percent <= 100:
-                percent = f"{line.support_deposit_percent:g}"
                 raise ValidationError(
                     self.env._(
                         "The deposit of %(service)s must be a percentage between "
                         "0 and 100, not %(percent)s.",
                         service=line.name or line.product_id.display_name,
-                        percent=percent,
+                        percent=f"{line.support_deposit_percent:g}",
                     )
                 )
 
@@ -77,6 +74,4 @@ class ContractLine(models.Model):
     def _can_be_invoiced(self, date_ref):
         """A web design project is invoiced by its project (deposit and
         balance), never by the contract's recurring invoicing."""
-        if self.service_kind == "web_design":
-            return False
-        return super()._can_be_invoiced(date_ref)
+        return self.service_kind != "web_design" and super()._can_be_invoiced(date_ref)

@@ -43,11 +43,9 @@ class SupportWebProject(models.Model):
     _inherit = ["mail.thread"]
     _order = "id desc"
 
-    name = fields.Char(
-        compute="_compute_name", store=True, readonly=True, compute_sudo=True
-    )
+    name = fields.Char(compute="_compute_name", store=True, compute_sudo=True)
     contract_line_id = fields.Many2one(
-        comodel_name="contract.line",
+        "contract.line",
         string="Contract line",
         required=True,
         readonly=True,
@@ -58,7 +56,6 @@ class SupportWebProject(models.Model):
         related="contract_line_id.contract_id", store=True, index=True
     )
     partner_id = fields.Many2one(
-        comodel_name="res.partner",
         string="Customer",
         related="contract_line_id.contract_id.commercial_partner_id",
         store=True,
@@ -69,9 +66,7 @@ class SupportWebProject(models.Model):
     )
     currency_id = fields.Many2one(related="contract_line_id.currency_id")
     deposit_percent = fields.Float(
-        related="contract_line_id.support_deposit_percent",
-        readonly=False,
-        string="Deposit (%)",
+        related="contract_line_id.support_deposit_percent", readonly=False
     )
     amount_total = fields.Monetary(
         related="contract_line_id.price_subtotal", string="Price (untaxed)"
@@ -113,10 +108,10 @@ class SupportWebProject(models.Model):
     )
     reminder_sent_on = fields.Date(readonly=True, copy=False)
     deposit_invoice_id = fields.Many2one(
-        comodel_name="account.move", readonly=True, copy=False, index="btree_not_null"
+        "account.move", readonly=True, copy=False, index="btree_not_null"
     )
     balance_invoice_id = fields.Many2one(
-        comodel_name="account.move", readonly=True, copy=False, index="btree_not_null"
+        "account.move", readonly=True, copy=False, index="btree_not_null"
     )
     # plain texts the reminder email reads (see mail_allowed_qweb_expressions)
     mail_balance_amount = fields.Char(compute="_compute_mail_texts")
@@ -149,19 +144,14 @@ class SupportWebProject(models.Model):
             total = project.amount_total
             deposit = currency.round(total * project.deposit_percent / 100)
             project.deposit_amount = deposit
-            project.balance_amount = currency.round(project.amount_total - deposit)
+            project.balance_amount = currency.round(total - deposit)
 
     @api.depends("signed_on")
     def _compute_due_dates(self):
         for project in self:
-            if project.signed_on:
-                due = project.signed_on + timedelta(days=BALANCE_DAYS)
-                project.balance_due_on = due
-                project.reminder_on = project.balance_due_on - timedelta(
-                    days=REMINDER_DAYS
-                )
-            else:
-                project.balance_due_on = project.reminder_on = False
+            due = project.signed_on and project.signed_on + timedelta(days=BALANCE_DAYS)
+            project.balance_due_on = due
+            project.reminder_on = due and due - timedelta(days=REMINDER_DAYS)
 
     def _compute_mail_texts(self):
         for project in self:
@@ -201,8 +191,6 @@ class SupportWebProject(models.Model):
             )
         return super().write(vals)
 
-    # -- staff actions ---------------------------------------------------
-
     def action_sign(self):
         """The customer signed: the deposit is invoiced on the company's day."""
         # managers sign, deliver and record material: the access list says so
@@ -214,13 +202,8 @@ class SupportWebProject(models.Model):
                 )
         today = self.env.company._support_today()
         # a manager's decision, checked above; invoices are accounting's
-        for project in self.sudo():
-            values = {"state": "signed", "signed_on": today}
-            if project.deposit_amount:
-                values["deposit_invoice_id"] = project._create_invoice(
-                    project.deposit_amount, "deposit", today
-                ).id
-            project.write(values)
+        values = {"state": "signed", "signed_on": today}
+        self.sudo()._record_milestone(values, "deposit", today)
         return True
 
     def action_material_received(self):
@@ -259,65 +242,60 @@ class SupportWebProject(models.Model):
                 )
         today = self.env.company._support_today()
         # a manager's decision, checked above; invoices are accounting's
-        for project in self.sudo():
-            values = {"state": "delivered", "delivered_on": today}
-            if not project.balance_invoice_id and project.balance_amount:
-                values["balance_invoice_id"] = project._create_invoice(
-                    project.balance_amount, "balance", today
-                ).id
-            project.write(values)
+        values = {"state": "delivered", "delivered_on": today}
+        self.sudo()._record_milestone(values, "balance", today)
         return True
 
-    # -- invoices ----------------------------------------------------------
+    def _record_milestone(self, values, kind, today):
+        """Write the milestone ``values`` with the invoice of ``kind``
+        ('deposit' or 'balance'), issued unless already issued or of no amount."""
+        for project in self:
+            invoice = project[f"{kind}_invoice_id"]
+            if not invoice and project[f"{kind}_amount"]:
+                invoice = project._create_invoice(kind, today)
+            project.write(dict(values, **{f"{kind}_invoice_id": invoice.id}))
 
-    def _create_invoice(self, amount, kind, invoice_date):
-        """One posted customer invoice of ``amount`` for this project's
-        deposit or balance (``kind``), described in the customer's language."""
+    def _create_invoice(self, kind, invoice_date):
+        """One posted customer invoice of this project's deposit or balance
+        (``kind``), described in the customer's language."""
         self.ensure_one()
         line = self.contract_line_id
         contract = line.contract_id
         partner = contract.invoice_partner_id or contract.partner_id
         env = self.with_context(lang=partner.lang or None).env
         if kind == "deposit":
-            percent = f"{self.deposit_percent:g}"
             label = env._(
                 "Deposit of %(percent)s%% on signing: %(project)s",
-                percent=percent,
+                percent=f"{self.deposit_percent:g}",
                 project=line.name,
             )
         else:
             label = env._("Balance: %(project)s", project=line.name)
         # a fresh context: the caller's (tracking, defaults) is not the invoice's
-        Move = self.env["account.move"].with_env(self.env(context={}))
-        move = (
-            Move.with_company(self.company_id)
-            .with_context(default_move_type="out_invoice")
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "company_id": self.company_id.id,
-                    "partner_id": partner.id,
-                    "currency_id": (self.currency_id or self.company_id.currency_id).id,
-                    "invoice_date": invoice_date,
-                    "invoice_origin": contract.name,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {
-                                "product_id": line.product_id.id,
-                                "name": label,
-                                "quantity": 1.0,
-                                "price_unit": amount,
-                                "contract_line_id": line.id,
-                            }
-                        )
-                    ],
-                }
-            )
+        Move = self.env(context={"default_move_type": "out_invoice"})["account.move"]
+        move = Move.with_company(self.company_id).create(
+            {
+                "move_type": "out_invoice",
+                "company_id": self.company_id.id,
+                "partner_id": partner.id,
+                "currency_id": (self.currency_id or self.company_id.currency_id).id,
+                "invoice_date": invoice_date,
+                "invoice_origin": contract.name,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": line.product_id.id,
+                            "name": label,
+                            "quantity": 1.0,
+                            "price_unit": self[f"{kind}_amount"],
+                            "contract_line_id": line.id,
+                        }
+                    )
+                ],
+            }
         )
         move.action_post()
         return move
-
-    # -- scheduled action ------------------------------------------------
 
     @api.model
     def _cron_web_projects(self):
@@ -355,13 +333,8 @@ class SupportWebProject(models.Model):
         )
 
     def _invoice_balance_without_material(self, today):
+        self._record_milestone({"state": "balance_invoiced"}, "balance", today)
         for project in self:
-            values = {"state": "balance_invoiced"}
-            if project.balance_amount:
-                values["balance_invoice_id"] = project._create_invoice(
-                    project.balance_amount, "balance", today
-                ).id
-            project.write(values)
             project.message_post(
                 body=self.env._(
                     "The customer's material did not arrive within %(days)s days "

@@ -15,6 +15,9 @@ class ContractLine(models.Model):
         granting = self.env["support.plan"]._granting_plans(self.company_id)
         for line in self:
             product = line.product_id
-            line.support_plan_id = product and product._support_granted_plan(
-                line.company_id, granting
+            # a section or note line has no product: no plan
+            line.support_plan_id = (
+                product._support_granted_plan(line.company_id, granting)
+                if product
+                else False
             )

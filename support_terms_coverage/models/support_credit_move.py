@@ -321,7 +321,8 @@ class SupportCreditMove(models.Model):
                 pack._pack_move(
                     "reversal",
                     pack.remaining,
-                    _(
+                    # the env's language: a comprehension's frame has none
+                    self.env._(
                         "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
                         invoice=pack.invoice_id.name,
                         reason=reason,

@@ -203,7 +203,8 @@ class SupportTicketCharge(models.Model):
                 "move_type": "out_invoice",
                 "partner_id": partner.id,
                 "company_id": company.id,
-                "invoice_origin": _("Support charges"),
+                # the env's language: a comprehension's frame has none
+                "invoice_origin": self.env._("Support charges"),
                 "invoice_line_ids": [
                     fields.Command.create(
                         {

@@ -88,6 +88,16 @@ class TestCharges(CoverageCase):
             self.assertIn(charge.ticket_id.number, charge.invoice_line_ids.name)
             self.assertEqual(charge.invoice_line_ids.price_unit, 80.0)
 
+    def test_scheduled_invoicing_writes_its_origin_in_the_run_language(self):
+        """The nightly invoicing (no user's request behind it) names the
+        invoice's origin "Support charges" in the run's language, and logs no
+        "no translation language detected" warning for it."""
+        self._ticket(self.cat_misuse).action_charge_fixed_fee()
+        with self.assertNoLogs("odoo.tools.translate", level="WARNING"):
+            self.assertEqual(self.run_like_the_cron_worker(self.cron), 1)
+        invoice = self._charges().invoice_line_ids.move_id
+        self.assertEqual(invoice.invoice_origin, "Support charges")
+
     def test_action_invoices_the_selection_once(self):
         tickets = [self._ticket(self.cat_misuse) for _i in range(2)]
         for ticket in tickets:

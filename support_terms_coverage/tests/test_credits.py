@@ -80,6 +80,22 @@ class TestCreditGrants(CoverageCase):
         self.assertEqual(self._balance(), 0)
         self.assertEqual(self._grants().remaining, 0)
 
+    def test_reset_to_draft_withdraws_with_a_note_in_the_language(self):
+        """An invoice of a credit pack set back to draft withdraws its credits;
+        the withdrawal reads "<invoice> reset to draft: 10.0 credits withdrawn"
+        in the language of whoever resets it, with no "no translation language
+        detected" warning in the log."""
+        self.company.support_credit_grant_on = "posted"
+        invoice = self._invoice()
+        with self.assertNoLogs("odoo.tools.translate", level="WARNING"):
+            invoice.button_draft()
+        taken_back = self.env["support.credit.move"].search(
+            [("partner_id", "=", self.customer.id), ("move_type", "=", "reversal")]
+        )
+        self.assertEqual(
+            taken_back.name, f"{invoice.name} reset to draft: 10.0 credits withdrawn"
+        )
+
     def test_reset_and_cancelled_invoice(self):
         self.company.support_credit_grant_on = "posted"
         invoice = self._invoice()

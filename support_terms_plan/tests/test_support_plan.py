@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -50,6 +51,24 @@ class TestSupportPlanResolution(SupportPlanCase):
     def test_other_products_grant_nothing(self):
         self._create_contract(self.customer, self.product_hosting, self._days(-10))
         self.assertFalse(self.customer.support_plan_id)
+
+    def test_section_line_grants_no_plan(self):
+        """A contract whose services are grouped under a section: the section
+        (no product) grants no plan, the plan's line grants its plan."""
+        contract, line = self._create_contract(
+            self.customer, self.product_basic, self._days(-10)
+        )
+        contract.contract_line_ids = [
+            Command.create(
+                {"display_type": "line_section", "name": "Assistenza", "sequence": 0}
+            )
+        ]
+        section = contract.contract_line_ids - line
+        lines = contract.contract_line_ids
+        lines.invalidate_recordset(["support_plan_id"])
+        self.assertEqual(line.support_plan_id, self.plan_basic)
+        self.assertFalse(section.support_plan_id)
+        self.assertEqual(self.customer.support_plan_id, self.plan_basic)
 
     def test_two_plans_resolve_by_sequence(self):
         self._create_contract(self.customer, self.product_basic, self._days(-10))

@@ -227,7 +227,9 @@ class HelpdeskTicket(models.Model):
     def _compute_support_plan_channels(self):
         for ticket in self:
             plan = ticket.support_plan_id.with_context(lang=ticket.partner_id.lang)
-            ticket.support_plan_channels = plan and plan._support_channel_names()
+            ticket.support_plan_channels = (
+                plan._support_channel_names() if plan else False
+            )
 
     def _support_channel_outside_plan(self, plan):
         """Accept and flag, or refuse: an email is answered and closed, staff

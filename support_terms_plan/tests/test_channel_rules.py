@@ -99,6 +99,21 @@ class TestChannelRules(SupportPlanCase):
         self.assertIn("l'abbiamo chiusa", mails.body_html)
         self.assertIn(self.contact, mails.recipient_ids)
 
+    def test_request_without_a_plan_names_no_channels(self):
+        """A stranger's email has no plan: its form and emails name no
+        channel of a plan (nothing, not a technical placeholder)."""
+        ticket = self.env["helpdesk.ticket"].browse(
+            self.receive_email(
+                "Sconosciuto <chi@altrove.example>",
+                "assistenza-canali@example.com",
+                "Informazioni",
+                T0,
+                "<c0@altrove.example>",
+            )
+        )
+        self.assertFalse(ticket.support_plan_id)
+        self.assertFalse(ticket.support_plan_channels)
+
     def test_plan_accepting_other_channels_only_flags_them(self):
         self.plan_basic.write({"channel_ids": self.web, "channel_rule": "accept"})
         ticket = self._mail("Sito lento", "<c3@rossi.example>")

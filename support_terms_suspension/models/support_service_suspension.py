@@ -323,13 +323,14 @@ class SupportServiceSuspension(models.Model):
         """Lift these suspensions because of ``reason`` (a ``lift_reason``);
         ``fee_state`` is what becomes of the fee unless one is already
         invoiced. Their lines come back unless another suspension holds them."""
-        self.write(
-            {
-                "state": "lifted",
-                "date_lifted": self.company_id[:1]._support_today(),
-                "lift_reason": reason,
-            }
-        )
+        for company, suspensions in self.grouped("company_id").items():
+            suspensions.write(
+                {
+                    "state": "lifted",
+                    "date_lifted": company._support_today(),
+                    "lift_reason": reason,
+                }
+            )
         self.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": fee_state})
         # as in _suspend_lines; and a line held by a suspension of a company
         # the caller does not see stays suspended

@@ -468,7 +468,9 @@ class TestSuspensionPortalAccess(LatePaymentCase):
 
 @tagged("post_install", "-at_install")
 class TestLatePaymentTwoCompanies(LatePaymentCase):
-    def test_each_company_its_grace_days_and_its_suspensions(self):
+    def _second_company(self):
+        """Provider B, its own grace days and a service of the same customer
+        with an overdue invoice; the first company's invoice overdue too."""
         company_b = self.env["res.company"].create({"name": "Provider B Srl"})
         self.env.user.company_ids |= company_b
         self.env["account.chart.template"].try_loading(
@@ -504,6 +506,10 @@ class TestLatePaymentTwoCompanies(LatePaymentCase):
         )
         invoice_b.action_post()
         self._invoice()
+        return company_b, line_b, invoice_b
+
+    def test_each_company_its_grace_days_and_its_suspensions(self):
+        company_b, line_b, invoice_b = self._second_company()
         with freeze_time(day(2)):
             self.assertEqual(self.run_cron(), 1)
         self.assertEqual(self.line.service_state, "suspended")
@@ -522,3 +528,18 @@ class TestLatePaymentTwoCompanies(LatePaymentCase):
             .company_id,
             self.company,
         )
+
+    def test_lifted_on_each_company_day(self):
+        """A manager of both providers lifts both suspensions at 19:30 in New
+        York, 01:30 the next day in Rome: each is lifted on its company's
+        day."""
+        company_b, _line_b, _invoice_b = self._second_company()
+        company_b.partner_id.tz = "America/New_York"
+        with freeze_time(day(6)):
+            self.run_cron()
+        both = self.suspensions()
+        self.assertEqual(both.company_id, self.company | company_b)
+        with freeze_time(f"{day(9)} 00:30:00"):
+            both.action_lift()
+        lifted = {s.company_id: s.date_lifted for s in both}
+        self.assertEqual(lifted, {self.company: day(9), company_b: day(8)})

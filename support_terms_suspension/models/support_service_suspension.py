@@ -573,7 +573,6 @@ class SupportServiceSuspension(models.Model):
             and s.fee_state == "to_invoice"
             and not s.fee_invoice_id
         )
-        today = self.env.company._support_today()
         # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
         # new invoice's journal items unbalanced at 0
         Move = self.env["account.move"].with_env(self.env(context={}))
@@ -583,6 +582,7 @@ class SupportServiceSuspension(models.Model):
             .items()
         ):
             product = company.support_reactivation_fee_product_id
+            today = company._support_today()
             line = {
                 "product_id": product.id,
                 "quantity": 1.0,

@@ -646,7 +646,6 @@ class SupportServiceSuspension(models.Model):
         today = self.env.company._support_today()
         moves = (
             self.env["account.move"]
-            .sudo()
             .with_context(
                 tracking_disable=True,
                 mail_create_nolog=True,

@@ -644,14 +644,11 @@ class SupportServiceSuspension(models.Model):
         ``run_due_batch``), each leaving the due set in the transaction that
         handles it."""
         today = self.env.company._support_today()
-        moves = (
-            self.env["account.move"]
-            .with_context(
-                tracking_disable=True,
-                mail_create_nolog=True,
-                mail_notrack=True,
-                mail_auto_subscribe_no_notify=True,
-            )
+        moves = self.env["account.move"].with_context(
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_notrack=True,
+            mail_auto_subscribe_no_notify=True,
         )
         return run_due_batch(
             moves,

@@ -531,7 +531,9 @@ class SupportServiceSuspension(models.Model):
         even when a payment and the scheduled action do it at the same moment
         (the row lock). Paid late (``rules.late_payment.settled_late``, on the
         payment dates) costs the fee, left to the scheduled action: a payment
-        never fails because of it."""
+        never fails because of it. Runs as superuser: its callers (a payment's
+        or a credit note's hooks, the invoices released, the scheduled action)
+        elevate, whoever settles the invoices."""
         overdue = self.filtered(lambda s: s.reason == "overdue" and s.state == "active")
         settled = overdue._lock().filtered(
             lambda s: s.state == "active"
@@ -561,7 +563,7 @@ class SupportServiceSuspension(models.Model):
                 raise_if_not_found=False,
             )
             if cron:
-                cron.sudo()._trigger()
+                cron._trigger()
         (settled - to_invoice)._send_mail(REACTIVATED)
 
     def _invoice_reactivation_fees(self):

@@ -51,7 +51,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
     def _support_plan_without_portal(self):
         """The user's plan when it does not include the portal's form."""
         plan = self._support_plan()
-        web = request.env.ref(
+        # in the plan's sudo environment: the customer does not read channels
+        web = plan.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False
         )
         if plan and not plan._support_allows_channel(web):

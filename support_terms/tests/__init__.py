@@ -4,6 +4,7 @@ from . import test_access_portal
 from . import test_access_portal_facts
 from . import test_access_portal_routes
 from . import test_access_public_methods
+from . import test_access_scheduled_actions
 from . import test_auto_close_app
 from . import test_backend_tour
 from . import test_company_day

@@ -274,7 +274,7 @@ class HelpdeskTicket(models.Model):
         one batch a call. A ticket leaves the due set in the transaction that
         queues its email: each is warned and closed once."""
         now = fields.Datetime.now()
-        tickets = self.sudo().with_context(
+        tickets = self.with_context(
             tracking_disable=True, mail_notrack=True, mail_auto_subscribe_no_notify=True
         )
         warn_domain = [

@@ -90,8 +90,10 @@ class HelpdeskTicket(models.Model):
         compute="_compute_support_quote_state",
         compute_sudo=True,
     )
+    # staff's: computed with their rights on plans and channels
     channel_outside_plan = fields.Boolean(
         compute="_compute_channel_outside_plan",
+        groups="base.group_user",
         help="The request came on a channel the customer's plan does not include.",
     )
     support_no_plan_rule = fields.Selection(

@@ -84,6 +84,15 @@ class TestChannelFee(CoverageCase):
         self.assertEqual(len(mail), 1)
         self.assertIn("25,00", mail.body_html)
         self.assertIn(self.web.name, mail.body_html)
+        # the agent reads it with an agent's rights on plans and channels
+        ticket.invalidate_recordset(["channel_outside_plan"])
+        as_agent = ticket.with_user(self.agent)
+        self.assertEqual(
+            as_agent.read(["channel_outside_plan"])[0]["channel_outside_plan"], True
+        )
+        self.assertEqual(
+            as_agent.support_plan_id._support_channel_names(), self.web.name
+        )
         # charged once: the manual action says so
         with self.assertRaises(UserError):
             ticket.action_charge_channel()

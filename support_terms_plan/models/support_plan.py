@@ -109,19 +109,19 @@ class SupportPlan(models.Model):
     def _support_allows_channel(self, channel):
         """Whether the plan receives requests on ``channel``: one of its
         channels, or a channel of the same kind (each company may have its
-        own email channel). A plan naming no channel receives them all."""
+        own email channel). A plan naming no channel receives them all.
+        Read with the caller's rights: staff read plans and channels, the
+        portal's controllers pass the customer's plan in sudo."""
         self.ensure_one()
-        # what a channel is, is no secret: customers read their plan's
-        plan, channel = self.sudo(), channel.sudo()
-        if not channel or not plan.channel_ids:
+        if not channel or not self.channel_ids:
             return True
-        return channel in plan.channel_ids or (
+        return channel in self.channel_ids or (
             bool(channel.support_kind)
-            and channel.support_kind in plan.channel_ids.mapped("support_kind")
+            and channel.support_kind in self.channel_ids.mapped("support_kind")
         )
 
     def _support_channel_names(self):
-        return ", ".join(self.sudo().channel_ids.mapped("name"))
+        return ", ".join(self.channel_ids.mapped("name"))
 
     def _mark_granting_products(self):
         # a product granting a plan is a support plan, as the customer's

@@ -63,7 +63,7 @@ class HelpdeskTicketSla(models.Model):
         """Warn before a deadline, escalate once after it; one batch a call.
         The event's unique constraint makes each happen once per ticket SLA."""
         now = fields.Datetime.now()
-        slas = self.sudo().with_context(
+        slas = self.with_context(
             tracking_disable=True, mail_notrack=True, mail_activity_quick_update=True
         )
         running = [("state", "=", "in_progress"), ("ticket_id.active", "=", True)]

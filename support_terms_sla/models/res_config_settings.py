@@ -17,8 +17,8 @@ class ResConfigSettings(models.TransientModel):
 
     @api.depends("company_id")
     def _compute_support_teams_without_on_call(self):
-        # sudo: an administrator reads the teams without helpdesk rights
-        teams = self.env["helpdesk.ticket.team"].sudo()
+        # teams are read by every internal user, administrators included
+        teams = self.env["helpdesk.ticket.team"]
         for settings in self:
             missing = teams.search(
                 [

@@ -125,7 +125,7 @@ class ResourceCalendar(models.Model):
         """Once a year: the calendars that keep the public holidays get the
         next year's. Idempotent: a calendar leaves the due set once loaded."""
         next_year = self.env.company._support_today().year + 1
-        calendars = self.sudo().with_context(active_test=False)
+        calendars = self.with_context(active_test=False)
         return run_due_batch(
             calendars,
             "support_terms.public_holidays_batch_size",

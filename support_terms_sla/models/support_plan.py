@@ -65,14 +65,15 @@ class SupportPlan(models.Model):
         comodel_name="resource.calendar.leaves",
         string="Next holidays",
         compute="_compute_support_next_holiday_ids",
+        # staff's: every internal user reads the calendars' global leaves
+        groups="base.group_user",
         help="The next days off of the support hours (public holidays, patron "
         "day, closures).",
     )
 
     @api.depends("resource_calendar_id")
     def _compute_support_next_holiday_ids(self):
-        # sudo: the days off of the support hours are shown to the customers
-        leaves = self.env["resource.calendar.leaves"].sudo()
+        leaves = self.env["resource.calendar.leaves"]
         for plan in self:
             calendar = plan.resource_calendar_id
             plan.support_next_holiday_ids = calendar.id and leaves.search(

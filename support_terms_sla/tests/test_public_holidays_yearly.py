@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.support_terms_sla.rules.holidays_it import italian_holidays
 
@@ -84,3 +84,12 @@ class TestPublicHolidaysEveryYear(SlaCase):
             names[:4],
             ["Sant'Ambrogio", "Immacolata Concezione", "Natale", "Santo Stefano"],
         )
+        # an agent reads them with an agent's rights
+        agent = new_test_user(
+            self.env, login="holidays_agent", groups="helpdesk_mgmt.group_helpdesk_user"
+        )
+        with freeze_time(datetime(2026, 12, 1, 10, 0)):
+            plan = self.plan_basic.with_user(agent)
+            plan.invalidate_recordset(["support_next_holiday_ids"])
+            holidays = plan.support_next_holiday_ids
+            self.assertEqual(holidays[:1].name, "Sant'Ambrogio")

@@ -139,6 +139,12 @@ class TestUrgencyWithNobodyOnCall(PlanSlaCase):
     def test_settings_flag_the_team_without_on_call(self):
         settings = self.env["res.config.settings"].create({})
         self.assertIn(self.team.name, settings.support_teams_without_on_call)
+        # an administrator without helpdesk rights reads it too
+        admin = new_test_user(
+            self.env, login="settings_admin", groups="base.group_user,base.group_system"
+        )
+        settings = self.env(user=admin)["res.config.settings"].create({})
+        self.assertIn(self.team.name, settings.support_teams_without_on_call)
         self.team.on_call_user_ids = self.member
         settings = self.env["res.config.settings"].create({})
         self.assertNotIn(self.team.name, settings.support_teams_without_on_call or "")

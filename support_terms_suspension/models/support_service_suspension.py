@@ -531,7 +531,9 @@ class SupportServiceSuspension(models.Model):
         even when a payment and the scheduled action do it at the same moment
         (the row lock). Paid late (``rules.late_payment.settled_late``, on the
         payment dates) costs the fee, left to the scheduled action: a payment
-        never fails because of it."""
+        never fails because of it. Runs as superuser: its callers (a payment's
+        or a credit note's hooks, the invoices released, the scheduled action)
+        elevate, whoever settles the invoices."""
         overdue = self.filtered(lambda s: s.reason == "overdue" and s.state == "active")
         settled = overdue._lock().filtered(
             lambda s: s.state == "active"
@@ -561,7 +563,7 @@ class SupportServiceSuspension(models.Model):
                 raise_if_not_found=False,
             )
             if cron:
-                cron.sudo()._trigger()
+                cron._trigger()
         (settled - to_invoice)._send_mail(REACTIVATED)
 
     def _invoice_reactivation_fees(self):
@@ -644,15 +646,11 @@ class SupportServiceSuspension(models.Model):
         ``run_due_batch``), each leaving the due set in the transaction that
         handles it."""
         today = self.env.company._support_today()
-        moves = (
-            self.env["account.move"]
-            .sudo()
-            .with_context(
-                tracking_disable=True,
-                mail_create_nolog=True,
-                mail_notrack=True,
-                mail_auto_subscribe_no_notify=True,
-            )
+        moves = self.env["account.move"].with_context(
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_notrack=True,
+            mail_auto_subscribe_no_notify=True,
         )
         return run_due_batch(
             moves,

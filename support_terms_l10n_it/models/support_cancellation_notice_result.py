@@ -63,13 +63,7 @@ class SupportCancellationNoticeResult(models.Model):
             line.write({"is_auto_renew": False})
             return line.date_end
         notice.refund_move_ids |= self._support_refund_unused(notice, line, end)
-        if end < line.date_start:
-            line.write({"is_canceled": True, "is_auto_renew": False})
-        else:
-            vals = {"date_end": end, "is_auto_renew": False}
-            if line.last_date_invoiced and line.last_date_invoiced > end:
-                vals["last_date_invoiced"] = end
-            line.write(vals)
+        self._end_line(line, end)
         line.contract_id.message_post(
             body=Markup("%s")
             % self.env._(

@@ -220,10 +220,10 @@ class SupportCancellationNoticeResult(models.Model):
         return line
 
     @api.model
-    def _terminate_early(self, line, end_date):
-        """End the service on ``end_date``: what was invoiced stays due, so
-        the line counts as invoiced up to its new end (OCA refuses an end
-        before the last invoiced day)."""
+    def _end_line(self, line, end_date):
+        """End ``line`` on ``end_date``, cancelled if it had not begun: what
+        was invoiced stays due, so the line counts as invoiced up to its new
+        end (OCA refuses an end before the last invoiced day)."""
         if end_date < line.date_start:
             line.write({"is_canceled": True, "is_auto_renew": False})
             return
@@ -231,6 +231,13 @@ class SupportCancellationNoticeResult(models.Model):
         if line.last_date_invoiced and line.last_date_invoiced > end_date:
             values["last_date_invoiced"] = end_date
         line.write(values)
+
+    @api.model
+    def _terminate_early(self, line, end_date):
+        """End the service on ``end_date`` without refund."""
+        self._end_line(line, end_date)
+        if end_date < line.date_start:
+            return
         line.contract_id.message_post(
             body=Markup("%s")
             % self.env._(

@@ -258,9 +258,11 @@ class SupportServicesPortal(CustomerPortal):
     def portal_buy_credits(self, product_id=None, **kw):
         """A quotation of the credit pack chosen, to sign and pay in the
         portal as any quotation; the credits come with its paid invoice."""
-        product = self._support_credit_packs().filtered(
-            lambda p: str(p.id) == product_id
-        )
+        try:
+            chosen = int(product_id or 0)
+        except ValueError as exc:
+            raise NotFound() from exc
+        product = self._support_credit_packs().filtered(lambda p: p.id == chosen)
         if not product:
             raise NotFound()
         partner = request.env.user.partner_id.commercial_partner_id

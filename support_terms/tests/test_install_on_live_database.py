@@ -160,6 +160,36 @@ class TestTemplatesTurnOnWhatTheirTermsSay(SupportTermsCase):
         self.assertEqual(fee.lst_price, 20.0)
         self.assertFalse(company.support_auto_close_without_plan)
 
+    def test_hosting_gold_fee_gets_the_company_vat_before_it_is_named(self):
+        """A company with a sales VAT the shipped fee does not carry yet: the
+        template adds the VAT to the fee, so naming it the company's
+        reactivation fee passes the fee's check."""
+        company = self.env["res.company"].create(
+            {"name": "Provider with VAT", "country_id": self.env.ref("base.it").id}
+        )
+        self.env.user.company_ids |= company
+        group = self.env["account.tax.group"].create(
+            {"name": "IVA", "company_id": company.id}
+        )
+        tax = self.env["account.tax"].create(
+            {
+                "name": "IVA 22% test",
+                "amount": 22,
+                "type_tax_use": "sale",
+                "company_id": company.id,
+                "tax_group_id": group.id,
+                "country_id": company.country_id.id,
+            }
+        )
+        company.account_sale_tax_id = tax
+        fee = self.env.ref("support_terms_suspension.product_reactivation_fee")
+        self.assertNotIn(tax, fee.taxes_id)
+        self.env["support.terms.template.apply"].with_company(company).create(
+            {"template": "hosting_gold"}
+        ).action_apply()
+        self.assertEqual(company.support_reactivation_fee_product_id, fee)
+        self.assertIn(tax, fee.taxes_id)
+
     def test_wp_maintenance_closes_every_request_but_suspends_nobody(self):
         """The terms: "il ticket di assistenza viene chiuso automaticamente entro
         7 giorni, se non riceviamo risposta dal cliente"; no suspension clause."""

@@ -134,6 +134,22 @@ class TestPortalServicesMoney(PortalCustomerCase):
             orders.search_count([("order_line.product_id", "=", self.pack.id)]), 1
         )
 
+    def test_buy_credits_reads_the_posted_id_as_a_number(self):
+        """The id posted is read as a number, as any id in a form: with
+        spaces or a leading zero it is still the pack's."""
+        self.authenticate("luigi_gino", "luigi-gino-1")
+        response = self.url_open(
+            "/my/services/credits/buy",
+            data={"product_id": f" 0{self.pack.id}", "csrf_token": self._token()},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            self.env["sale.order"].search_count(
+                [("order_line.product_id", "=", self.pack.id)]
+            ),
+            1,
+        )
+
     def test_buy_only_credit_packs(self):
         self.authenticate("luigi_gino", "luigi-gino-1")
         for product_id in (self.not_a_pack.id, "x", 0):

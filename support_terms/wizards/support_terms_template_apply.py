@@ -286,6 +286,12 @@ class SupportTermsTemplateApply(models.TransientModel):
         records._ensure_product_terms(company, spec)
         keep = self.env.context.get("support_terms_keep_settings") or ()
         settings = records._template_settings(template, company)
+        fee = settings.get("support_reactivation_fee_product_id")
+        tax = company.account_sale_tax_id
+        if fee and tax and not fee.product_tmpl_id._support_sale_taxes(company):
+            # the terms say "+ iva": the company's sales VAT, before the fee is
+            # the company's (a fee without it fails the company's check)
+            fee.taxes_id = [fields.Command.link(tax.id)]
         company.write(
             {
                 name: value.id if isinstance(value, models.BaseModel) else value
@@ -293,11 +299,6 @@ class SupportTermsTemplateApply(models.TransientModel):
                 if name not in keep
             }
         )
-        fee = settings.get("support_reactivation_fee_product_id")
-        tax = company.account_sale_tax_id
-        if fee and tax and not fee.product_tmpl_id._support_sale_taxes(company):
-            # the terms say "+ iva": the company's sales VAT
-            fee.taxes_id = [fields.Command.link(tax.id)]
         company.support_terms_template = template
         return plans.with_env(self.env)
 

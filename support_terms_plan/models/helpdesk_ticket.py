@@ -185,7 +185,10 @@ class HelpdeskTicket(models.Model):
 
     def _support_record(self, values):
         """Write what the addons record from what happened
-        (``_support_system_fields``, the plan in force, a refusal's stage)."""
+        (``_support_system_fields``, the plan in force, a refusal's stage);
+        nothing on no request, not even the write's hooks."""
+        if not self:
+            return True
         # sudo: the user's action caused it, but users may not write these
         return self.sudo().write(values)
 

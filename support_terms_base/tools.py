@@ -202,9 +202,11 @@ def send_customer_mail(records, template, email_layout_xmlid=False):
     logged in its chatter as a comment by the record's company, whoever
     sends it. Returns the queued ``mail.mail``."""
     env = records.env
+    mails = env["mail.mail"]
+    if not records:
+        return mails
     if isinstance(template, str):
         template = env.ref(template)
-    mails = env["mail.mail"]
     subtype_id = env.ref("mail.mt_comment").id
     by_company = {}
     for record in records:

@@ -318,11 +318,12 @@ class HelpdeskTicket(models.Model):
         company = self.env["res.company"].browse(vals.get("company_id"))
         company = company or self.env.company
         partner = self.env["res.partner"].browse(vals.get("partner_id"))
-        customer = partner.commercial_partner_id
-        if customer:
+        if partner:
             # the arrival day, as the plan's snapshot reads it
             today = company._support_today()
-            plan = customer._support_plan_at(company, today).get(customer.id)
+            plan = partner._support_plan_at(company, today).get(
+                partner.commercial_partner_id.id
+            )
             if plan and plan.team_id:
                 return plan.team_id
         return company.support_team_id

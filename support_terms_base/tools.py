@@ -172,6 +172,24 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
     return done, remaining
 
 
+def company_days(env):
+    """``[(companies, their day)]``: the companies the caller sees, grouped by
+    time zone (usually one group). A scheduled action spans companies, and
+    each judges what is due on its own day."""
+    zones = env["res.company"].search([]).grouped("support_tz")
+    return [(companies, companies[:1]._support_today()) for companies in zones.values()]
+
+
+def company_day_domain(env, field, operator):
+    """Records whose ``field`` is ``operator`` their company's day."""
+    return expression.OR(
+        [
+            [("company_id", "in", companies.ids), (field, operator, today)]
+            for companies, today in company_days(env)
+        ]
+    )
+
+
 def is_manager(env):
     """Whether the user decides what a support terms manager decides;
     superuser flows do."""

@@ -2,7 +2,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_compare
 
-from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
+from odoo.addons.support_terms_base.tools import (
+    check_manager,
+    company_day_domain,
+    run_due_batch,
+)
 
 from ..rules.prepaid_credits import allocate_fifo, credit_expiry
 
@@ -524,9 +528,8 @@ class SupportCreditMove(models.Model):
         """Expire what is left of the packs past their expiry date, one batch
         per call: the expiry move brings a pack's credits left to zero, which
         takes it out of the due set."""
-        due = [
+        due = company_day_domain(self.env, "expiry_date", "<") + [
             ("move_type", "=", "grant"),
-            ("expiry_date", "<", self.env.company._support_today()),
             ("remaining", ">", 0),
         ]
         return run_due_batch(

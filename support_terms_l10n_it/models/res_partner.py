@@ -1,7 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.support_terms_base.tools import check_manager, is_manager
+from odoo.addons.support_terms_base.tools import (
+    check_manager,
+    company_day_domain,
+    is_manager,
+)
 
 # what the computed value follows: a write of them recomputes it
 CONSUMER_DEPENDS = {"is_company", "vat", "parent_id"}
@@ -132,7 +136,7 @@ class ResPartner(models.Model):
                 ("company_id.support_terms_clause_ids.specific_approval", "=", True),
                 "|",
                 ("date_end", "=", False),
-                ("date_end", ">=", self.env.company._support_today()),
+                *company_day_domain(self.env, "date_end", ">="),
             ]
         )
         pairs = {

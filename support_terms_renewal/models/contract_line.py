@@ -6,7 +6,12 @@ from odoo.exceptions import ValidationError
 from odoo.osv import expression
 from odoo.tools import format_date
 
-from odoo.addons.support_terms_base.tools import check_manager, run_due_batch
+from odoo.addons.support_terms_base.tools import (
+    check_manager,
+    company_day_domain,
+    company_days,
+    run_due_batch,
+)
 
 from ..rules import renewal as renewal_rules
 from .contract_contract import RENEWAL_NOTES
@@ -400,29 +405,36 @@ class ContractLine(models.Model):
     @api.model
     def _contract_line_to_renew_domain(self):
         """A line with a renewal policy renews the day after its last day to
-        cancel; one waiting for its first payment never started."""
-        today = self.env.company._support_today()
-        renewing = expression.OR(
-            [
+        cancel, on its company's day; one waiting for its first payment
+        never started."""
+        by_day = []
+        for companies, today in company_days(self.env):
+            # OCA's own lines renew on the company's day too
+            oca = super(
+                ContractLine, self.with_context(tz=companies[:1].support_tz)
+            )._contract_line_to_renew_domain()
+            renewing = [
+                ("is_auto_renew", "=", True),
+                ("is_canceled", "=", False),
+                ("renewal_policy", "!=", False),
+                ("termination_notice_date", "<", today),
+            ]
+            by_day.append(
                 expression.AND(
                     [
-                        # OCA's own lines renew on the company's day too
-                        super(
-                            ContractLine,
-                            self.with_context(tz=self.env.company.support_tz),
-                        )._contract_line_to_renew_domain(),
-                        [("renewal_policy", "=", False)],
+                        [("company_id", "in", companies.ids)],
+                        expression.OR(
+                            [
+                                expression.AND([oca, [("renewal_policy", "=", False)]]),
+                                renewing,
+                            ]
+                        ),
                     ]
-                ),
-                [
-                    ("is_auto_renew", "=", True),
-                    ("is_canceled", "=", False),
-                    ("renewal_policy", "!=", False),
-                    ("termination_notice_date", "<", today),
-                ],
-            ]
+                )
+            )
+        return expression.AND(
+            [expression.OR(by_day), [("service_state", "!=", "waiting_payment")]]
         )
-        return expression.AND([renewing, [("service_state", "!=", "waiting_payment")]])
 
     def renew(self):
         previous = {line.id: (line.date_end, line.purchase_datetime) for line in self}
@@ -461,7 +473,10 @@ class ContractLine(models.Model):
             _("Only a support terms manager can run the renewal of services."),
             model_rights=False,
         )
-        today = self.env.company._support_today()
+
+        def on_day(field, operator, domain):
+            return company_day_domain(self.env, field, operator) + domain
+
         return run_due_batch(
             self,
             "support_terms.renewal_batch_size",
@@ -473,28 +488,34 @@ class ContractLine(models.Model):
                     lambda lines: lines._renew_due(),
                 ),
                 (
-                    [
-                        ("renewal_reminder_date", "<=", today),
-                        ("is_canceled", "=", False),
-                        ("company_id.support_renewal_reminders", "=", True),
-                    ],
+                    on_day(
+                        "renewal_reminder_date",
+                        "<=",
+                        [
+                            ("is_canceled", "=", False),
+                            ("company_id.support_renewal_reminders", "=", True),
+                        ],
+                    ),
                     lambda lines: self.env["support.renewal.reminder"]._send_due(lines),
                 ),
                 (
-                    [
-                        ("renewal_offer_date", "<=", today),
-                        ("renewal_offer_date", "!=", False),
-                        ("company_id.support_renewal_reminders", "=", True),
-                    ],
+                    on_day(
+                        "renewal_offer_date",
+                        "<=",
+                        [
+                            ("renewal_offer_date", "!=", False),
+                            ("company_id.support_renewal_reminders", "=", True),
+                        ],
+                    ),
                     lambda lines: self.env["support.renewal.offer"]._offer(lines),
                 ),
                 (
-                    [
-                        ("renewal_offer_ids.state", "=", "offered"),
-                        ("date_end", "<", today),
-                    ],
+                    on_day(
+                        "date_end", "<", [("renewal_offer_ids.state", "=", "offered")]
+                    ),
                     lambda lines: lines.renewal_offer_ids.filtered(
-                        lambda o: o.state == "offered" and o.period_end < today
+                        lambda o: o.state == "offered"
+                        and o.period_end < o.company_id._support_today()
                     )._lapse(),
                 ),
             ],

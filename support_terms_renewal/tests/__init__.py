@@ -4,6 +4,7 @@ from . import test_cancellation_notice_successor
 from . import test_notice_company_day
 from . import test_renewal
 from . import test_renewal_by_policy
+from . import test_renewal_company_day
 from . import test_renewal_isolation
 from . import test_renewal_offer
 from . import test_renewal_reminder_switch

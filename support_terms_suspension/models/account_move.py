@@ -128,17 +128,21 @@ class AccountMove(models.Model):
     # -- scheduled action ----------------------------------------------------
 
     @api.model
-    def _support_overdue_domain(self, today):
-        """Overdue customer invoices (``rules.late_payment.is_overdue``) not
-        waited for by a suspension, or whose payment was undone after it, of
-        customers with a service in force in the companies that turned the
-        suspension on; a reactivation fee never suspends by itself."""
-        in_force = self.env["contract.line"]._support_in_force_domain(today)
+    def _support_overdue_domain(self):
+        """Overdue customer invoices (``rules.late_payment.is_overdue``) on
+        their company's day, not waited for by a suspension, or whose payment
+        was undone after it, of customers with a service in force in the
+        companies that turned the suspension on; a reactivation fee never
+        suspends by itself."""
         by_company = []
         for company in self.env["res.company"].search(
             [("support_overdue_suspension", "=", True)]
         ):
-            company_lines = [*in_force, ("company_id", "=", company.id)]
+            today = company._support_today()
+            company_lines = [
+                *self.env["contract.line"]._support_in_force_domain(today),
+                ("company_id", "=", company.id),
+            ]
             contracts = self.env["contract.contract"]._search(
                 [("contract_line_ids", "any", company_lines)]
             )

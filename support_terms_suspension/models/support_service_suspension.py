@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL, format_amount, format_date
 
 from odoo.addons.support_terms_base.tools import run_due_batch, send_customer_mail
@@ -437,7 +438,7 @@ class SupportServiceSuspension(models.Model):
     # -- suspend, settle, invoice the fee -------------------------------------
 
     @api.model
-    def _suspend_for_invoices(self, moves, today):
+    def _suspend_for_invoices(self, moves):
         """One overdue suspension per customer and company for these invoices:
         the open one (to which new services are added), else the lifted one
         of an invoice whose payment was undone, else a new one over the
@@ -467,8 +468,16 @@ class SupportServiceSuspension(models.Model):
                 reopened |= suspension
         reopened._reopen()
         Line = self.env["contract.line"]
+        # each company on its own day
+        today = {company.id: company._support_today() for company in moves.company_id}
         lines = Line.search(
-            Line._support_in_force_domain(today)
+            expression.OR(
+                [
+                    [("company_id", "=", company_id)]
+                    + Line._support_in_force_domain(day)
+                    for company_id, day in today.items()
+                ]
+            )
             + [("contract_id.commercial_partner_id", "in", partner_ids)]
         ).grouped(
             lambda line: (line.company_id.id, line.contract_id.commercial_partner_id.id)
@@ -485,7 +494,7 @@ class SupportServiceSuspension(models.Model):
                         "company_id": key[0],
                         "partner_id": key[1],
                         "reason": "overdue",
-                        "date_start": today,
+                        "date_start": today[key[0]],
                         "line_ids": [fields.Command.set(lines[key].ids)],
                     }
                 )
@@ -645,7 +654,6 @@ class SupportServiceSuspension(models.Model):
         with overdue invoices: one batch of invoices per call (see
         ``run_due_batch``), each leaving the due set in the transaction that
         handles it."""
-        today = self.env.company._support_today()
         moves = self.env["account.move"].with_context(
             tracking_disable=True,
             mail_create_nolog=True,
@@ -667,8 +675,8 @@ class SupportServiceSuspension(models.Model):
                     lambda due: due.support_suspension_id._invoice_reactivation_fees(),
                 ),
                 (
-                    moves._support_overdue_domain(today),
-                    lambda due: self._suspend_for_invoices(due, today),
+                    moves._support_overdue_domain(),
+                    lambda due: self._suspend_for_invoices(due),
                 ),
             ],
         )

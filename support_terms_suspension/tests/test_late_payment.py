@@ -529,13 +529,30 @@ class TestLatePaymentTwoCompanies(LatePaymentCase):
             self.company,
         )
 
+    def test_each_company_suspends_on_its_own_day(self):
+        """Provider B in New York, 5 grace days: at 00:30 UTC on the sixth day
+        it is still the fifth in New York, and its customer keeps its service
+        until New York's sixth day, which its suspension starts on."""
+        company_b, line_b, _invoice_b = self._second_company()
+        company_b.partner_id.tz = "America/New_York"
+        with freeze_time(f"{day(6)} 00:30:00"):
+            self.run_cron()
+        self.assertEqual(self.suspensions().company_id, self.company)
+        self.assertEqual(line_b.service_state, "active")
+        with freeze_time(f"{day(6)} 05:30:00"):
+            self.run_cron()
+        suspension_b = self.suspensions().filtered(lambda s: s.company_id == company_b)
+        self.assertEqual(suspension_b.line_ids, line_b)
+        self.assertEqual(suspension_b.date_start, day(6))
+        self.assertEqual(line_b.service_state, "suspended")
+
     def test_lifted_on_each_company_day(self):
         """A manager of both providers lifts both suspensions at 19:30 in New
         York, 01:30 the next day in Rome: each is lifted on its company's
         day."""
         company_b, _line_b, _invoice_b = self._second_company()
         company_b.partner_id.tz = "America/New_York"
-        with freeze_time(day(6)):
+        with freeze_time(f"{day(6)} 12:00:00"):
             self.run_cron()
         both = self.suspensions()
         self.assertEqual(both.company_id, self.company | company_b)

@@ -384,7 +384,8 @@ class TestDomainsAgreeWithRules(LatePaymentCase):
         }
         Move = self.env["account.move"]
         for today in (day(0), day(1), day(3)):
-            found = Move.search(Move._support_overdue_domain(today))
+            with freeze_time(today):
+                found = Move.search(Move._support_overdue_domain())
             for offset, invoice in invoices.items():
                 with self.subTest(today=today, due=offset):
                     self.assertEqual(

@@ -112,21 +112,14 @@ class AccountMove(models.Model):
                     credit_note=loose[0].display_name,
                 )
             )
-        credit_notes = unconfirmed.filtered("reversed_entry_id")
-        if not credit_notes:
-            return
-        packs = self.env["support.credit.move"]._live_packs(
-            credit_notes.reversed_entry_id
-        )
-        for credit_note in credit_notes:
+        credit_moves = self.env["support.credit.move"]
+        for credit_note in unconfirmed.filtered("reversed_entry_id"):
             credited = credit_note.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"
                 and line.product_id.support_credit_pack
             ).product_id
-            granted = packs.filtered(
-                lambda p, cn=credit_note: p.invoice_id == cn.reversed_entry_id
-            ).invoice_line_id.product_id
-            if credited & granted:
+            packs = credit_moves._live_packs(credit_note.reversed_entry_id)
+            if credited & packs.invoice_line_id.product_id:
                 raise UserError(
                     _(
                         "%(credit_note)s credits prepaid support credits of "
@@ -148,12 +141,11 @@ class AccountMove(models.Model):
         return res
 
     def button_cancel(self):
+        # a posted invoice is reset to draft first: its credits are undone there
         reason = _("cancelled")
-        res = super(
+        return super(
             AccountMove, self.with_context(support_credits_reason=reason)
         ).button_cancel()
-        self._support_credits_undone(reason)
-        return res
 
     def _support_credits_undone(self, reason):
         """The invoices' packs no longer grant, the credit notes no longer

@@ -324,18 +324,16 @@ class HelpdeskTicket(models.Model):
         request covered again may be excluded, and told, again."""
         excluded = self.filtered(lambda t: t.coverage in ("excluded", "hints"))
         covered = (self - excluded).filtered("support_exclusion_notified")
-        if covered:
-            covered._support_record({"support_exclusion_notified": False})
+        covered._support_record({"support_exclusion_notified": False})
         newly = excluded.filtered(lambda t: not t.support_exclusion_notified)
-        if newly:
-            newly._support_record({"support_exclusion_notified": True})
-            hints = newly.filtered(lambda t: t.coverage == "hints")
-            hints._send_customer_email(
-                "support_terms_coverage.mail_template_coverage_hints"
-            )
-            (newly - hints)._send_customer_email(
-                "support_terms_coverage.mail_template_coverage_excluded"
-            )
+        newly._support_record({"support_exclusion_notified": True})
+        hints = newly.filtered(lambda t: t.coverage == "hints")
+        hints._send_customer_email(
+            "support_terms_coverage.mail_template_coverage_hints"
+        )
+        (newly - hints)._send_customer_email(
+            "support_terms_coverage.mail_template_coverage_excluded"
+        )
 
     # -- assessment before work ---------------------------------------------------
 
@@ -440,10 +438,8 @@ class HelpdeskTicket(models.Model):
         product = (
             self.company_id.support_no_plan_product_id if no_plan else rule.product_id
         )
-        line = {"name": f"{self.number}: {self.name}"}
-        if product:
-            line["product_id"] = product.id
-        else:
+        line = {"name": f"{self.number}: {self.name}", "product_id": product.id}
+        if not product:
             line["display_type"] = "line_note"
         orders = self.env["sale.order"].with_company(self.company_id)
         order = orders.create(
@@ -667,7 +663,6 @@ class HelpdeskTicket(models.Model):
     def _support_channel_warning(self, plan):
         if plan.channel_rule != "charge":
             return super()._support_channel_warning(plan)
-        fee = plan.company_id.support_channel_fee_product_id
         return _(
             "The plan %(plan)s does not receive requests by %(channel)s: its "
             "channels are %(channels)s. The channel fee %(fee)s is charged to "
@@ -675,7 +670,7 @@ class HelpdeskTicket(models.Model):
             plan=plan.display_name,
             channel=self.channel_id.display_name,
             channels=plan._support_channel_names(),
-            fee=self._support_price(fee),
+            fee=self._support_price(plan.company_id.support_channel_fee_product_id),
         )
 
     def _support_refused(self):

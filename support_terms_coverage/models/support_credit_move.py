@@ -313,30 +313,17 @@ class SupportCreditMove(models.Model):
         no longer paid): what is left of them is taken back, what the
         customer used stays used, and the invoice says so."""
         packs = self._live_packs(invoices)
-        if not packs:
-            return self.browse()
-        done = packs.pack_move_ids.filtered(
-            lambda m: m.move_type == "reversal" and not m.credit_note_line_id
-        ).pack_id
         packs.write({"withdrawn": True})
-        to_take = (packs - done).filtered(lambda p: positive(p.remaining))
-        taken = packs.create(
-            [
-                pack._pack_move(
-                    "reversal",
-                    pack.remaining,
-                    # the env's language: a comprehension's frame has none
-                    self.env._(
-                        "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
-                        invoice=pack.invoice_id.name,
-                        reason=reason,
-                        credits=round(pack.remaining, PRECISION),
-                    ),
-                )
-                for pack in to_take
-            ]
-        )
+        taken = packs.browse()
         for pack in packs:
+            if positive(pack.remaining):
+                name = _(
+                    "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
+                    invoice=pack.invoice_id.name,
+                    reason=reason,
+                    credits=round(pack.remaining, PRECISION),
+                )
+                taken |= pack.create(pack._pack_move("reversal", pack.remaining, name))
             pack._post_withdrawal_note(pack.invoice_id, pack.quantity, reason)
         return taken
 

@@ -92,32 +92,27 @@ class AccountMove(models.Model):
     def _support_check_credits_refund(self):
         """Only a credit note a support terms manager confirmed (in the credit
         note wizard, with a reason) takes back credits of a pack."""
-        unconfirmed = self.filtered(
+        credit_moves = self.env["support.credit.move"]
+        for credit_note in self.filtered(
             lambda move: move.move_type == "out_refund"
             and not move.support_credits_refund_user_id
-        )
-        # a credit note of its own (not from an invoice) on a pack product
-        # would give money back for credits the customer keeps
-        loose = unconfirmed.filtered(
-            lambda move: not move.reversed_entry_id
-            and move.invoice_line_ids.product_id.filtered("support_credit_pack")
-        )
-        if loose:
-            raise UserError(
-                _(
-                    "%(credit_note)s credits prepaid support credits, which are "
-                    "not refundable: credit the invoice that sold them with the "
-                    "credit note wizard, where a support terms manager confirms "
-                    "it with a reason.",
-                    credit_note=loose[0].display_name,
-                )
-            )
-        credit_moves = self.env["support.credit.move"]
-        for credit_note in unconfirmed.filtered("reversed_entry_id"):
+        ):
             credited = credit_note.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"
                 and line.product_id.support_credit_pack
             ).product_id
+            # a credit note of its own (not from an invoice) on a pack product
+            # would give money back for credits the customer keeps
+            if credited and not credit_note.reversed_entry_id:
+                raise UserError(
+                    _(
+                        "%(credit_note)s credits prepaid support credits, which "
+                        "are not refundable: credit the invoice that sold them "
+                        "with the credit note wizard, where a support terms "
+                        "manager confirms it with a reason.",
+                        credit_note=credit_note.display_name,
+                    )
+                )
             packs = credit_moves._live_packs(credit_note.reversed_entry_id)
             if credited & packs.invoice_line_id.product_id:
                 raise UserError(
@@ -185,7 +180,6 @@ class AccountMove(models.Model):
 
     def _support_credited_reason(self):
         """What the credit note says on the packs it credits."""
-        self.ensure_one()
         if self.support_credits_refund_user_id:
             return _(
                 "credited by %(credit_note)s (confirmed by %(manager)s: %(reason)s)",

@@ -340,12 +340,11 @@ class SupportCreditMove(models.Model):
             and m.reversed_entry_id
         ):
             packs = self._live_packs(credit_note.reversed_entry_id)
-            lines = credit_note.invoice_line_ids.filtered(
+            for line in credit_note.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"
                 and line.product_id.support_credit_pack
                 and line.quantity > 0
-            )
-            for line in lines:
+            ):
                 credited = line.quantity * line.product_id.support_credits
                 candidates = packs.filtered(
                     lambda p, line=line: p.invoice_line_id.product_id == line.product_id
@@ -399,7 +398,6 @@ class SupportCreditMove(models.Model):
     def _post_withdrawal_note(self, document, quantity, reason):
         """Say on the invoice or credit note what its pack no longer grants:
         what was taken back, what the customer had already used."""
-        self.ensure_one()
         taken = -sum(
             self.pack_move_ids.filtered(
                 lambda m: m.move_type == "reversal"
@@ -489,8 +487,14 @@ class SupportCreditMove(models.Model):
                     needed=quantity,
                 ),
             )
+            ticket._add_charge(
+                "credit_shortfall",
+                company.support_credit_overdraft_product_id,
+                quantity=shortfall,
+                name=_("%(credits)s credits missing", credits=shortfall),
+            )
         label = description or (ticket and ticket.display_name) or ""
-        consumed = moves.create(
+        return moves.create(
             [
                 packs.browse(pack_id)._pack_move(
                     "consumption", taken, label, ticket_id=ticket and ticket.id
@@ -498,15 +502,6 @@ class SupportCreditMove(models.Model):
                 for pack_id, taken in allocation
             ]
         )
-        if shortfall:
-            # the manager's decision, checked above
-            ticket._add_charge(
-                "credit_shortfall",
-                company.support_credit_overdraft_product_id,
-                quantity=shortfall,
-                name=_("%(credits)s credits missing", credits=shortfall),
-            )
-        return consumed
 
     # -- expiry -------------------------------------------------------------
 

@@ -82,10 +82,8 @@ class SupportTicketCharge(models.Model):
     @api.depends("ticket_id")
     def _compute_partner_id(self):
         for charge in self:
-            ticket = charge.ticket_id
-            charge.partner_id = (
-                ticket.partner_id.commercial_partner_id or charge.partner_id
-            )
+            customer = charge.ticket_id.partner_id.commercial_partner_id
+            charge.partner_id = customer or charge.partner_id
 
     @api.depends("quantity", "price_unit")
     def _compute_amount(self):

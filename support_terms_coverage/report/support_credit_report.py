@@ -32,7 +32,8 @@ class SupportCreditReport(models.Model):
                    CASE WHEN m.move_type = 'grant' THEN m.quantity ELSE 0 END AS sold,
                    CASE WHEN m.move_type = 'consumption' THEN -m.quantity ELSE 0 END
                        AS used,
-                   CASE WHEN m.move_type = 'expiry' THEN -m.quantity ELSE 0 END AS expired,
+                   CASE WHEN m.move_type = 'expiry' THEN -m.quantity ELSE 0 END
+                       AS expired,
                    CASE WHEN m.move_type = 'reversal' THEN -m.quantity ELSE 0 END
                        AS withdrawn
               FROM support_credit_move m

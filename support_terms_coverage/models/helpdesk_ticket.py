@@ -215,32 +215,16 @@ class HelpdeskTicket(models.Model):
     def _compute_support_coverage_rule_id(self):
         # a compute of its own: the form writes the coverage back with a new
         # category, which protects every field of the coverage's compute
-        rules = self._coverage_rules(
-            {(t.support_plan_id.id, t.category_id.id) for t in self}
-        )
         for ticket in self:
-            ticket.support_coverage_rule_id = rules.get(
-                (ticket.support_plan_id.id, ticket.category_id.id)
+            ticket.support_coverage_rule_id = ticket.support_plan_id._coverage_rule(
+                ticket.category_id
             )
 
     @api.depends("support_plan_id", "category_id", "support_coverage_rule_id")
     def _compute_coverage(self):
         for ticket in self:
-            rule = ticket.support_coverage_rule_id
-            ticket.coverage = (rule and rule.coverage) or WITHOUT_RULE
+            ticket.coverage = ticket.support_coverage_rule_id.coverage or WITHOUT_RULE
             ticket.coverage_override_reason = False
-
-    @api.model
-    def _coverage_rules(self, pairs):
-        """``{(plan id, category id): rule}`` of ``pairs``, in one query."""
-        pairs = {pair for pair in pairs if all(pair)}
-        if not pairs:
-            return {}
-        plans, categories = zip(*pairs, strict=True)
-        rules = self.env["support.coverage.rule"].search(
-            [("plan_id", "in", plans), ("category_id", "in", categories)]
-        )
-        return {(rule.plan_id.id, rule.category_id.id): rule for rule in rules}
 
     @api.depends("support_credit_move_ids.quantity")
     def _compute_support_credits_charged(self):
@@ -284,17 +268,13 @@ class HelpdeskTicket(models.Model):
         """Support staff assess the coverage no rule gives, a manager
         overrides a rule, and both say why. Writing the coverage the rule
         gives (the form sends it back with a new category) is no override."""
-        pairs = {
-            ticket: (
-                vals.get("support_plan_id", ticket.support_plan_id.id),
-                vals.get("category_id", ticket.category_id.id),
-            )
-            for ticket in self
-        }
-        rules = self._coverage_rules(set(pairs.values()))
         for ticket in self:
-            rule = rules.get(pairs[ticket])
-            if vals["coverage"] == ((rule and rule.coverage) or WITHOUT_RULE):
+            plan_id = vals.get("support_plan_id", ticket.support_plan_id.id)
+            category_id = vals.get("category_id", ticket.category_id.id)
+            rule = ticket.support_plan_id.browse(plan_id)._coverage_rule(
+                ticket.category_id.browse(category_id)
+            )
+            if vals["coverage"] == (rule.coverage or WITHOUT_RULE):
                 continue
             if rule:
                 check_manager(
@@ -445,7 +425,6 @@ class HelpdeskTicket(models.Model):
         order = orders.create(
             {
                 "partner_id": self.partner_id.id,
-                "company_id": self.company_id.id,
                 "origin": self.number,
                 "require_signature": True,
                 "require_payment": False,
@@ -508,7 +487,6 @@ class HelpdeskTicket(models.Model):
         )
 
     def action_charge_fixed_fee(self):
-        """Charge the fixed fee of an extra (its rule's product)."""
         self.check_access("write")
         for ticket in self:
             rule = ticket.support_coverage_rule_id
@@ -634,7 +612,6 @@ class HelpdeskTicket(models.Model):
     def _support_from_non_customer(self):
         """Whether the requester holds no service in force in the request's
         company on its arrival day."""
-        self.ensure_one()
         customer = self.partner_id.commercial_partner_id
         if not customer:
             return True

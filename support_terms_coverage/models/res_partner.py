@@ -20,10 +20,9 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     @api.depends("support_credit_move_ids.quantity")
     def _compute_support_credit_balance(self):
-        commercial = self.commercial_partner_id
         groups = self.env["support.credit.move"]._read_group(
             [
-                ("partner_id", "in", commercial.ids),
+                ("partner_id", "in", self.commercial_partner_id.ids),
                 ("company_id", "=", self.env.company.id),
             ],
             ["partner_id"],

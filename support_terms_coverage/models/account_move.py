@@ -34,8 +34,27 @@ class AccountMove(models.Model):
     def write(self, vals):
         self._support_check_refund_confirmation(vals)
         res = super().write(vals)
-        if "partner_id" in vals or "company_id" in vals:
-            self._support_check_credits_owner()
+        if "partner_id" not in vals and "company_id" not in vals:
+            return res
+        # credits are not transferable: an invoice that granted credits keeps
+        # their customer and company (sudo: accountants do not read the ledger)
+        grants = self.env["support.credit.move"].sudo()
+        grants = grants.search(
+            [("move_type", "=", "grant"), ("invoice_id", "in", self.ids)]
+        )
+        for grant in grants:
+            invoice = grant.invoice_id
+            owner = (invoice.commercial_partner_id, invoice.company_id)
+            if (grant.partner_id, grant.company_id) != owner:
+                raise UserError(
+                    _(
+                        "%(invoice)s granted prepaid credits to %(customer)s, and "
+                        "credits cannot be transferred to another customer or "
+                        "company: cancel it and invoice the new customer anew.",
+                        invoice=invoice.name,
+                        customer=grant.partner_id.display_name,
+                    )
+                )
         return res
 
     @api.model
@@ -56,28 +75,6 @@ class AccountMove(models.Model):
         # the invoices are accounting's to write: the manager's decision is
         # checked against their record rules only
         check_manager(self, message, model_rights=False)
-
-    def _support_check_credits_owner(self):
-        """Credits are not transferable: an invoice that granted credits
-        keeps their customer and company."""
-        # sudo: accountants do not read the credit ledger
-        grants = self.env["support.credit.move"].sudo()
-        grants = grants.search(
-            [("move_type", "=", "grant"), ("invoice_id", "in", self.ids)]
-        )
-        for grant in grants:
-            invoice = grant.invoice_id
-            owner = (invoice.commercial_partner_id, invoice.company_id)
-            if (grant.partner_id, grant.company_id) != owner:
-                raise UserError(
-                    _(
-                        "%(invoice)s granted prepaid credits to %(customer)s, and "
-                        "credits cannot be transferred to another customer or "
-                        "company: cancel it and invoice the new customer anew.",
-                        invoice=invoice.name,
-                        customer=grant.partner_id.display_name,
-                    )
-                )
 
     def _post(self, soft=True):
         self._support_check_credits_refund()
@@ -132,19 +129,7 @@ class AccountMove(models.Model):
         res = super(
             AccountMove, self.with_context(support_credits_reason=reason)
         ).button_draft()
-        self._support_credits_undone(reason)
-        return res
-
-    def button_cancel(self):
-        # a posted invoice is reset to draft first: its credits are undone there
-        reason = _("cancelled")
-        return super(
-            AccountMove, self.with_context(support_credits_reason=reason)
-        ).button_cancel()
-
-    def _support_credits_undone(self, reason):
-        """The invoices' packs no longer grant, the credit notes no longer
-        take back."""
+        # the invoices' packs no longer grant, the credit notes no longer take back
         credit_moves = self.env["support.credit.move"]
         credit_moves._withdraw_from_invoices(self, reason)
         # sudo: as the credit note's accountant, who does not write the ledger
@@ -154,6 +139,14 @@ class AccountMove(models.Model):
                 ("credit_note_line_id", "in", self.line_ids.ids),
             ]
         ).unlink()
+        return res
+
+    def button_cancel(self):
+        # a posted invoice is reset to draft first: its credits are undone there
+        reason = _("cancelled")
+        return super(
+            AccountMove, self.with_context(support_credits_reason=reason)
+        ).button_cancel()
 
     def _invoice_paid_hook(self):
         result = super()._invoice_paid_hook()

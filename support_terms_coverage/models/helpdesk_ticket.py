@@ -8,8 +8,6 @@ from .support_coverage_rule import COVERAGE_SELECTION
 
 # the coverage of a request no rule covers: staff assess it
 WITHOUT_RULE = "to_assess"
-# the values a ticket's coverage follows
-COVERAGE_KEYS = ("coverage", "category_id", "support_plan_id", "partner_id")
 # the email telling the requester the company's rule for requests without a plan
 NO_PLAN_TEMPLATES = {
     "refused": "support_terms_coverage.mail_template_no_plan_refused",
@@ -152,9 +150,8 @@ class HelpdeskTicket(models.Model):
                 ("support_waiting_paused", "=", False),
             ]
         )
-        if waiting:
-            waiting.modified(["support_quote_id"])
-            waiting.flush_recordset()
+        waiting.modified(["support_quote_id"])
+        waiting.flush_recordset()
         return res
 
     @api.model_create_multi
@@ -177,7 +174,8 @@ class HelpdeskTicket(models.Model):
             quotes = {ticket: ticket.support_quote_id for ticket in self}
         res = super().write(vals)
         self._check_quote_kept(quotes)
-        if any(key in vals for key in COVERAGE_KEYS):
+        # the values a ticket's coverage follows
+        if {"coverage", "category_id", "support_plan_id", "partner_id"} & set(vals):
             self._notify_exclusion_once()
         return res
 

@@ -314,7 +314,6 @@ class SupportCreditMove(models.Model):
         customer used stays used, and the invoice says so."""
         packs = self._live_packs(invoices)
         packs.write({"withdrawn": True})
-        taken = packs.browse()
         for pack in packs:
             if positive(pack.remaining):
                 name = _(
@@ -323,9 +322,8 @@ class SupportCreditMove(models.Model):
                     reason=reason,
                     credits=round(pack.remaining, PRECISION),
                 )
-                taken |= pack.create(pack._pack_move("reversal", pack.remaining, name))
+                pack.create(pack._pack_move("reversal", pack.remaining, name))
             pack._post_withdrawal_note(pack.invoice_id, pack.quantity, reason)
-        return taken
 
     @api.model
     def _take_back_credited(self, credit_notes, refuse_spent=False):
@@ -333,7 +331,6 @@ class SupportCreditMove(models.Model):
         the credits of the line it credits (same product, the same quantity
         first). Credits are not refundable: with ``refuse_spent`` (a credit
         note being posted), a line with nothing left to take back is refused."""
-        taken = self.browse()
         for credit_note in credit_notes.filtered(
             lambda m: m.move_type == "out_refund"
             and m.state == "posted"
@@ -373,7 +370,7 @@ class SupportCreditMove(models.Model):
                             invoice=pack.invoice_id.name,
                             credits=round(take, PRECISION),
                         )
-                        taken |= pack.create(
+                        pack.create(
                             pack._pack_move(
                                 "reversal", take, name, credit_note_line_id=line.id
                             )
@@ -393,7 +390,6 @@ class SupportCreditMove(models.Model):
                             invoice=credit_note.reversed_entry_id.name,
                         )
                     )
-        return taken
 
     def _post_withdrawal_note(self, document, quantity, reason):
         """Say on the invoice or credit note what its pack no longer grants:

@@ -182,8 +182,6 @@ class SupportTicketCharge(models.Model):
         another run: a batch boundary does not split a customer's invoice."""
         customers = self._lock_customers()
         mine = self.filtered(lambda charge: charge.partner_id in customers)
-        if not mine:
-            return self.env["account.move"]
         more = lock_due(
             self,
             [

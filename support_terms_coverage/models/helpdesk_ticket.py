@@ -305,13 +305,11 @@ class HelpdeskTicket(models.Model):
         covered._support_record({"support_exclusion_notified": False})
         newly = excluded.filtered(lambda t: not t.support_exclusion_notified)
         newly._support_record({"support_exclusion_notified": True})
-        hints = newly.filtered(lambda t: t.coverage == "hints")
-        hints._send_customer_email(
-            "support_terms_coverage.mail_template_coverage_hints"
-        )
-        (newly - hints)._send_customer_email(
-            "support_terms_coverage.mail_template_coverage_excluded"
-        )
+        # mail_template_coverage_excluded or mail_template_coverage_hints
+        for coverage, tickets in newly.grouped("coverage").items():
+            tickets._send_customer_email(
+                f"support_terms_coverage.mail_template_coverage_{coverage}"
+            )
 
     # -- assessment before work ---------------------------------------------------
 
@@ -434,24 +432,15 @@ class HelpdeskTicket(models.Model):
         self._support_record({"sale_order_ids": [fields.Command.link(order.id)]})
         # the customer reads and signs it in the portal as a follower
         order.message_subscribe(partner_ids=order.partner_id.ids)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "sale.order",
-            "res_id": order.id,
-            "view_mode": "form",
-        }
+        return order._get_records_action(context={})
 
     # -- credits and charges ------------------------------------------------------
 
     def action_charge_credits(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "support.credit.charge.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_ticket_id": self.id},
-        }
+        return self.env["support.credit.charge.wizard"]._get_records_action(
+            target="new", context={"default_ticket_id": self.id}
+        )
 
     def _add_charge(self, kind, product, quantity=1.0, name=None):
         """A charge the terms decide, at the product's price; the caller

@@ -219,10 +219,7 @@ class SupportTicketCharge(models.Model):
                 lambda c: (c.company_id, c.partner_id)
             ).items()
         ]
-        invoices = (
-            self.env["account.move"]
-            .with_context(default_move_type="out_invoice")
-            .create(values)
-        )
+        moves = self.env["account.move"].with_context(default_move_type="out_invoice")
+        invoices = moves.create(values)
         charges.write({"state": "invoiced"})
         return invoices

@@ -565,9 +565,8 @@ class HelpdeskTicket(models.Model):
     def _compute_support_coverage_cost(self):
         for ticket in self:
             rule = ticket.support_coverage_rule_id
-            ticket.support_fixed_fee_charged = (
-                "outside_plan" in ticket.support_charge_ids.mapped("kind")
-            )
+            charged = ticket.support_charge_ids.mapped("kind")
+            ticket.support_fixed_fee_charged = "outside_plan" in charged
             cost = False
             if ticket.coverage == "included":
                 cost = _("included in the plan")

@@ -141,11 +141,8 @@ class SupportCreditMove(models.Model):
     @api.depends("move_type", "quantity", "pack_move_ids.quantity")
     def _compute_remaining(self):
         for move in self:
-            move.remaining = (
-                move.quantity + sum(move.pack_move_ids.mapped("quantity"))
-                if move.move_type == "grant"
-                else 0.0
-            )
+            taken = sum(move.pack_move_ids.mapped("quantity"))
+            move.remaining = move.quantity + taken if move.move_type == "grant" else 0.0
 
     @api.constrains(
         "move_type", "quantity", "pack_id", "expiry_date", "partner_id", "company_id"
@@ -337,6 +334,7 @@ class SupportCreditMove(models.Model):
             and m.reversed_entry_id
         ):
             packs = self._live_packs(credit_note.reversed_entry_id)
+            reason = credit_note._support_credited_reason()
             for line in credit_note.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"
                 and line.product_id.support_credit_pack
@@ -375,9 +373,7 @@ class SupportCreditMove(models.Model):
                                 "reversal", take, name, credit_note_line_id=line.id
                             )
                         )
-                    pack._post_withdrawal_note(
-                        credit_note, share, credit_note._support_credited_reason()
-                    )
+                    pack._post_withdrawal_note(credit_note, share, reason)
                 if refuse_spent and candidates and not positive(line_taken):
                     raise UserError(
                         _(
@@ -394,14 +390,12 @@ class SupportCreditMove(models.Model):
     def _post_withdrawal_note(self, document, quantity, reason):
         """Say on the invoice or credit note what its pack no longer grants:
         what was taken back, what the customer had already used."""
+        # the pack's reversals by this credit note, or by none for an invoice
+        credit_note = document.filtered(lambda move: move.move_type == "out_refund")
         taken = -sum(
             self.pack_move_ids.filtered(
                 lambda m: m.move_type == "reversal"
-                and (
-                    m.credit_note_line_id.move_id == document
-                    if document.move_type == "out_refund"
-                    else not m.credit_note_line_id
-                )
+                and m.credit_note_line_id.move_id == credit_note
             ).mapped("quantity")
         )
         document.message_post(

@@ -126,9 +126,8 @@ class AccountMove(models.Model):
     def button_draft(self):
         # the payments unreconciled on the way say nothing: the invoice does
         reason = self.env.context.get("support_credits_reason") or _("reset to draft")
-        res = super(
-            AccountMove, self.with_context(support_credits_reason=reason)
-        ).button_draft()
+        moves = self.with_context(support_credits_reason=reason)
+        res = super(AccountMove, moves).button_draft()
         # the invoices' packs no longer grant, the credit notes no longer take back
         credit_moves = self.env["support.credit.move"]
         credit_moves._withdraw_from_invoices(self, reason)
@@ -143,10 +142,8 @@ class AccountMove(models.Model):
 
     def button_cancel(self):
         # a posted invoice is reset to draft first: its credits are undone there
-        reason = _("cancelled")
-        return super(
-            AccountMove, self.with_context(support_credits_reason=reason)
-        ).button_cancel()
+        moves = self.with_context(support_credits_reason=_("cancelled"))
+        return super(AccountMove, moves).button_cancel()
 
     def _invoice_paid_hook(self):
         result = super()._invoice_paid_hook()
@@ -166,10 +163,8 @@ class AccountMove(models.Model):
             and move.company_id.support_credit_grant_on != "posted"
             and move.payment_state not in ("paid", "in_payment")
         )
-        if unpaid:
-            self.env["support.credit.move"]._withdraw_from_invoices(
-                unpaid, _("no longer paid")
-            )
+        credit_moves = self.env["support.credit.move"]
+        credit_moves._withdraw_from_invoices(unpaid, _("no longer paid"))
 
     def _support_credited_reason(self):
         """What the credit note says on the packs it credits."""

@@ -251,8 +251,6 @@ class SupportCreditMove(models.Model):
             and line.quantity > 0
             and line.display_type == "product"
         )
-        if not lines:
-            return self.browse()
         # sudo: posting or paying an invoice grants credits, and accountants
         # do not write the credit ledger
         moves = self.sudo()

@@ -34,8 +34,27 @@ class AccountMove(models.Model):
     def write(self, vals):
         self._support_check_refund_confirmation(vals)
         res = super().write(vals)
-        if "partner_id" in vals or "company_id" in vals:
-            self._support_check_credits_owner()
+        if "partner_id" not in vals and "company_id" not in vals:
+            return res
+        # credits are not transferable: an invoice that granted credits keeps
+        # their customer and company (sudo: accountants do not read the ledger)
+        grants = self.env["support.credit.move"].sudo()
+        grants = grants.search(
+            [("move_type", "=", "grant"), ("invoice_id", "in", self.ids)]
+        )
+        for grant in grants:
+            invoice = grant.invoice_id
+            owner = (invoice.commercial_partner_id, invoice.company_id)
+            if (grant.partner_id, grant.company_id) != owner:
+                raise UserError(
+                    _(
+                        "%(invoice)s granted prepaid credits to %(customer)s, and "
+                        "credits cannot be transferred to another customer or "
+                        "company: cancel it and invoice the new customer anew.",
+                        invoice=invoice.name,
+                        customer=grant.partner_id.display_name,
+                    )
+                )
         return res
 
     @api.model
@@ -57,28 +76,6 @@ class AccountMove(models.Model):
         # checked against their record rules only
         check_manager(self, message, model_rights=False)
 
-    def _support_check_credits_owner(self):
-        """Credits are not transferable: an invoice that granted credits
-        keeps their customer and company."""
-        # sudo: accountants do not read the credit ledger
-        grants = self.env["support.credit.move"].sudo()
-        grants = grants.search(
-            [("move_type", "=", "grant"), ("invoice_id", "in", self.ids)]
-        )
-        for grant in grants:
-            invoice = grant.invoice_id
-            owner = (invoice.commercial_partner_id, invoice.company_id)
-            if (grant.partner_id, grant.company_id) != owner:
-                raise UserError(
-                    _(
-                        "%(invoice)s granted prepaid credits to %(customer)s, and "
-                        "credits cannot be transferred to another customer or "
-                        "company: cancel it and invoice the new customer anew.",
-                        invoice=invoice.name,
-                        customer=grant.partner_id.display_name,
-                    )
-                )
-
     def _post(self, soft=True):
         self._support_check_credits_refund()
         posted = super()._post(soft=soft)
@@ -92,41 +89,29 @@ class AccountMove(models.Model):
     def _support_check_credits_refund(self):
         """Only a credit note a support terms manager confirmed (in the credit
         note wizard, with a reason) takes back credits of a pack."""
-        unconfirmed = self.filtered(
+        credit_moves = self.env["support.credit.move"]
+        for credit_note in self.filtered(
             lambda move: move.move_type == "out_refund"
             and not move.support_credits_refund_user_id
-        )
-        # a credit note of its own (not from an invoice) on a pack product
-        # would give money back for credits the customer keeps
-        loose = unconfirmed.filtered(
-            lambda move: not move.reversed_entry_id
-            and move.invoice_line_ids.product_id.filtered("support_credit_pack")
-        )
-        if loose:
-            raise UserError(
-                _(
-                    "%(credit_note)s credits prepaid support credits, which are "
-                    "not refundable: credit the invoice that sold them with the "
-                    "credit note wizard, where a support terms manager confirms "
-                    "it with a reason.",
-                    credit_note=loose[0].display_name,
-                )
-            )
-        credit_notes = unconfirmed.filtered("reversed_entry_id")
-        if not credit_notes:
-            return
-        packs = self.env["support.credit.move"]._live_packs(
-            credit_notes.reversed_entry_id
-        )
-        for credit_note in credit_notes:
+        ):
             credited = credit_note.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"
                 and line.product_id.support_credit_pack
             ).product_id
-            granted = packs.filtered(
-                lambda p, cn=credit_note: p.invoice_id == cn.reversed_entry_id
-            ).invoice_line_id.product_id
-            if credited & granted:
+            # a credit note of its own (not from an invoice) on a pack product
+            # would give money back for credits the customer keeps
+            if credited and not credit_note.reversed_entry_id:
+                raise UserError(
+                    _(
+                        "%(credit_note)s credits prepaid support credits, which "
+                        "are not refundable: credit the invoice that sold them "
+                        "with the credit note wizard, where a support terms "
+                        "manager confirms it with a reason.",
+                        credit_note=credit_note.display_name,
+                    )
+                )
+            packs = credit_moves._live_packs(credit_note.reversed_entry_id)
+            if credited & packs.invoice_line_id.product_id:
                 raise UserError(
                     _(
                         "%(credit_note)s credits prepaid support credits of "
@@ -141,23 +126,9 @@ class AccountMove(models.Model):
     def button_draft(self):
         # the payments unreconciled on the way say nothing: the invoice does
         reason = self.env.context.get("support_credits_reason") or _("reset to draft")
-        res = super(
-            AccountMove, self.with_context(support_credits_reason=reason)
-        ).button_draft()
-        self._support_credits_undone(reason)
-        return res
-
-    def button_cancel(self):
-        reason = _("cancelled")
-        res = super(
-            AccountMove, self.with_context(support_credits_reason=reason)
-        ).button_cancel()
-        self._support_credits_undone(reason)
-        return res
-
-    def _support_credits_undone(self, reason):
-        """The invoices' packs no longer grant, the credit notes no longer
-        take back."""
+        moves = self.with_context(support_credits_reason=reason)
+        res = super(AccountMove, moves).button_draft()
+        # the invoices' packs no longer grant, the credit notes no longer take back
         credit_moves = self.env["support.credit.move"]
         credit_moves._withdraw_from_invoices(self, reason)
         # sudo: as the credit note's accountant, who does not write the ledger
@@ -167,6 +138,12 @@ class AccountMove(models.Model):
                 ("credit_note_line_id", "in", self.line_ids.ids),
             ]
         ).unlink()
+        return res
+
+    def button_cancel(self):
+        # a posted invoice is reset to draft first: its credits are undone there
+        moves = self.with_context(support_credits_reason=_("cancelled"))
+        return super(AccountMove, moves).button_cancel()
 
     def _invoice_paid_hook(self):
         result = super()._invoice_paid_hook()
@@ -186,14 +163,11 @@ class AccountMove(models.Model):
             and move.company_id.support_credit_grant_on != "posted"
             and move.payment_state not in ("paid", "in_payment")
         )
-        if unpaid:
-            self.env["support.credit.move"]._withdraw_from_invoices(
-                unpaid, _("no longer paid")
-            )
+        credit_moves = self.env["support.credit.move"]
+        credit_moves._withdraw_from_invoices(unpaid, _("no longer paid"))
 
     def _support_credited_reason(self):
         """What the credit note says on the packs it credits."""
-        self.ensure_one()
         if self.support_credits_refund_user_id:
             return _(
                 "credited by %(credit_note)s (confirmed by %(manager)s: %(reason)s)",

@@ -8,8 +8,6 @@ from .support_coverage_rule import COVERAGE_SELECTION
 
 # the coverage of a request no rule covers: staff assess it
 WITHOUT_RULE = "to_assess"
-# the values a ticket's coverage follows
-COVERAGE_KEYS = ("coverage", "category_id", "support_plan_id", "partner_id")
 # the email telling the requester the company's rule for requests without a plan
 NO_PLAN_TEMPLATES = {
     "refused": "support_terms_coverage.mail_template_no_plan_refused",
@@ -152,9 +150,8 @@ class HelpdeskTicket(models.Model):
                 ("support_waiting_paused", "=", False),
             ]
         )
-        if waiting:
-            waiting.modified(["support_quote_id"])
-            waiting.flush_recordset()
+        waiting.modified(["support_quote_id"])
+        waiting.flush_recordset()
         return res
 
     @api.model_create_multi
@@ -177,7 +174,8 @@ class HelpdeskTicket(models.Model):
             quotes = {ticket: ticket.support_quote_id for ticket in self}
         res = super().write(vals)
         self._check_quote_kept(quotes)
-        if any(key in vals for key in COVERAGE_KEYS):
+        # the values a ticket's coverage follows
+        if {"coverage", "category_id", "support_plan_id", "partner_id"} & set(vals):
             self._notify_exclusion_once()
         return res
 
@@ -215,32 +213,16 @@ class HelpdeskTicket(models.Model):
     def _compute_support_coverage_rule_id(self):
         # a compute of its own: the form writes the coverage back with a new
         # category, which protects every field of the coverage's compute
-        rules = self._coverage_rules(
-            {(t.support_plan_id.id, t.category_id.id) for t in self}
-        )
         for ticket in self:
-            ticket.support_coverage_rule_id = rules.get(
-                (ticket.support_plan_id.id, ticket.category_id.id)
+            ticket.support_coverage_rule_id = ticket.support_plan_id._coverage_rule(
+                ticket.category_id
             )
 
     @api.depends("support_plan_id", "category_id", "support_coverage_rule_id")
     def _compute_coverage(self):
         for ticket in self:
-            rule = ticket.support_coverage_rule_id
-            ticket.coverage = (rule and rule.coverage) or WITHOUT_RULE
+            ticket.coverage = ticket.support_coverage_rule_id.coverage or WITHOUT_RULE
             ticket.coverage_override_reason = False
-
-    @api.model
-    def _coverage_rules(self, pairs):
-        """``{(plan id, category id): rule}`` of ``pairs``, in one query."""
-        pairs = {pair for pair in pairs if all(pair)}
-        if not pairs:
-            return {}
-        plans, categories = zip(*pairs, strict=True)
-        rules = self.env["support.coverage.rule"].search(
-            [("plan_id", "in", plans), ("category_id", "in", categories)]
-        )
-        return {(rule.plan_id.id, rule.category_id.id): rule for rule in rules}
 
     @api.depends("support_credit_move_ids.quantity")
     def _compute_support_credits_charged(self):
@@ -284,17 +266,13 @@ class HelpdeskTicket(models.Model):
         """Support staff assess the coverage no rule gives, a manager
         overrides a rule, and both say why. Writing the coverage the rule
         gives (the form sends it back with a new category) is no override."""
-        pairs = {
-            ticket: (
-                vals.get("support_plan_id", ticket.support_plan_id.id),
-                vals.get("category_id", ticket.category_id.id),
-            )
-            for ticket in self
-        }
-        rules = self._coverage_rules(set(pairs.values()))
         for ticket in self:
-            rule = rules.get(pairs[ticket])
-            if vals["coverage"] == ((rule and rule.coverage) or WITHOUT_RULE):
+            plan_id = vals.get("support_plan_id", ticket.support_plan_id.id)
+            category_id = vals.get("category_id", ticket.category_id.id)
+            rule = ticket.support_plan_id.browse(plan_id)._coverage_rule(
+                ticket.category_id.browse(category_id)
+            )
+            if vals["coverage"] == (rule.coverage or WITHOUT_RULE):
                 continue
             if rule:
                 check_manager(
@@ -324,17 +302,13 @@ class HelpdeskTicket(models.Model):
         request covered again may be excluded, and told, again."""
         excluded = self.filtered(lambda t: t.coverage in ("excluded", "hints"))
         covered = (self - excluded).filtered("support_exclusion_notified")
-        if covered:
-            covered._support_record({"support_exclusion_notified": False})
+        covered._support_record({"support_exclusion_notified": False})
         newly = excluded.filtered(lambda t: not t.support_exclusion_notified)
-        if newly:
-            newly._support_record({"support_exclusion_notified": True})
-            hints = newly.filtered(lambda t: t.coverage == "hints")
-            hints._send_customer_email(
-                "support_terms_coverage.mail_template_coverage_hints"
-            )
-            (newly - hints)._send_customer_email(
-                "support_terms_coverage.mail_template_coverage_excluded"
+        newly._support_record({"support_exclusion_notified": True})
+        # mail_template_coverage_excluded or mail_template_coverage_hints
+        for coverage, tickets in newly.grouped("coverage").items():
+            tickets._send_customer_email(
+                f"support_terms_coverage.mail_template_coverage_{coverage}"
             )
 
     # -- assessment before work ---------------------------------------------------
@@ -440,16 +414,13 @@ class HelpdeskTicket(models.Model):
         product = (
             self.company_id.support_no_plan_product_id if no_plan else rule.product_id
         )
-        line = {"name": f"{self.number}: {self.name}"}
-        if product:
-            line["product_id"] = product.id
-        else:
+        line = {"name": f"{self.number}: {self.name}", "product_id": product.id}
+        if not product:
             line["display_type"] = "line_note"
         orders = self.env["sale.order"].with_company(self.company_id)
         order = orders.create(
             {
                 "partner_id": self.partner_id.id,
-                "company_id": self.company_id.id,
                 "origin": self.number,
                 "require_signature": True,
                 "require_payment": False,
@@ -461,24 +432,15 @@ class HelpdeskTicket(models.Model):
         self._support_record({"sale_order_ids": [fields.Command.link(order.id)]})
         # the customer reads and signs it in the portal as a follower
         order.message_subscribe(partner_ids=order.partner_id.ids)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "sale.order",
-            "res_id": order.id,
-            "view_mode": "form",
-        }
+        return order._get_records_action(context={})
 
     # -- credits and charges ------------------------------------------------------
 
     def action_charge_credits(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "support.credit.charge.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_ticket_id": self.id},
-        }
+        return self.env["support.credit.charge.wizard"]._get_records_action(
+            target="new", context={"default_ticket_id": self.id}
+        )
 
     def _add_charge(self, kind, product, quantity=1.0, name=None):
         """A charge the terms decide, at the product's price; the caller
@@ -512,7 +474,6 @@ class HelpdeskTicket(models.Model):
         )
 
     def action_charge_fixed_fee(self):
-        """Charge the fixed fee of an extra (its rule's product)."""
         self.check_access("write")
         for ticket in self:
             rule = ticket.support_coverage_rule_id
@@ -604,9 +565,8 @@ class HelpdeskTicket(models.Model):
     def _compute_support_coverage_cost(self):
         for ticket in self:
             rule = ticket.support_coverage_rule_id
-            ticket.support_fixed_fee_charged = (
-                "outside_plan" in ticket.support_charge_ids.mapped("kind")
-            )
+            charged = ticket.support_charge_ids.mapped("kind")
+            ticket.support_fixed_fee_charged = "outside_plan" in charged
             cost = False
             if ticket.coverage == "included":
                 cost = _("included in the plan")
@@ -638,7 +598,6 @@ class HelpdeskTicket(models.Model):
     def _support_from_non_customer(self):
         """Whether the requester holds no service in force in the request's
         company on its arrival day."""
-        self.ensure_one()
         customer = self.partner_id.commercial_partner_id
         if not customer:
             return True
@@ -667,7 +626,6 @@ class HelpdeskTicket(models.Model):
     def _support_channel_warning(self, plan):
         if plan.channel_rule != "charge":
             return super()._support_channel_warning(plan)
-        fee = plan.company_id.support_channel_fee_product_id
         return _(
             "The plan %(plan)s does not receive requests by %(channel)s: its "
             "channels are %(channels)s. The channel fee %(fee)s is charged to "
@@ -675,7 +633,7 @@ class HelpdeskTicket(models.Model):
             plan=plan.display_name,
             channel=self.channel_id.display_name,
             channels=plan._support_channel_names(),
-            fee=self._support_price(fee),
+            fee=self._support_price(plan.company_id.support_channel_fee_product_id),
         )
 
     def _support_refused(self):

@@ -20,10 +20,9 @@ class ResPartner(models.Model):
     @api.depends_context("company")
     @api.depends("support_credit_move_ids.quantity")
     def _compute_support_credit_balance(self):
-        commercial = self.commercial_partner_id
         groups = self.env["support.credit.move"]._read_group(
             [
-                ("partner_id", "in", commercial.ids),
+                ("partner_id", "in", self.commercial_partner_id.ids),
                 ("company_id", "=", self.env.company.id),
             ],
             ["partner_id"],
@@ -47,14 +46,11 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "parent_id" in vals or "is_company" in vals:
-            self._support_check_credits_stay()
-        return res
-
-    def _support_check_credits_stay(self):
-        """Credits are not transferable: a customer holding credits does not
-        become a contact of another customer, whose credits it would use and
-        who would see its credits."""
+        if "parent_id" not in vals and "is_company" not in vals:
+            return res
+        # credits are not transferable: a customer holding credits does not
+        # become a contact of another customer, whose credits it would use and
+        # who would see its credits
         for partner in self.env["support.credit.move"]._holders(self):
             if partner.commercial_partner_id != partner:
                 raise UserError(
@@ -66,3 +62,4 @@ class ResPartner(models.Model):
                         other=partner.commercial_partner_id.display_name,
                     )
                 )
+        return res

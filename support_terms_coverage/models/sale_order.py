@@ -10,20 +10,19 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         commands = [vals["ticket_ids"] for vals in vals_list if "ticket_ids" in vals]
-        quotes = self._support_quotes_before(self.browse(), commands)
+        quotes = self.browse()._support_quotes_before(commands)
         orders = super().create(vals_list)
         self.env["helpdesk.ticket"]._check_quote_kept(quotes)
         return orders
 
     def write(self, vals):
         commands = [vals["ticket_ids"]] if "ticket_ids" in vals else []
-        quotes = self._support_quotes_before(self, commands)
+        quotes = self._support_quotes_before(commands)
         res = super().write(vals)
         self.env["helpdesk.ticket"]._check_quote_kept(quotes)
         return res
 
-    @api.model
-    def _support_quotes_before(self, orders, commands_list):
+    def _support_quotes_before(self, commands_list):
         """``{request: quotation}`` of every request a user's link or unlink
         from the sales order's side may touch, before it: the request's rule
         (a link does not change its quotation) holds from this side too."""
@@ -38,7 +37,7 @@ class SaleOrder(models.Model):
                     ids.update(command[2])
         # sudo: a salesperson may link requests they do not read; what is
         # read is only the quotation the terms recorded
-        orders = orders.sudo()
+        orders = self.sudo()
         tickets = orders.env["helpdesk.ticket"].browse(ids) | orders.ticket_ids
         return {ticket: ticket.support_quote_id for ticket in tickets.exists()}
 
@@ -60,8 +59,5 @@ class SaleOrder(models.Model):
         """The requests these orders are the quotation of."""
         # the customer signs in the portal: the requests are read as
         # superuser, only those the order is the quotation of
-        return (
-            self.sudo()
-            .ticket_ids.filtered(lambda t: t.support_quote_id in self)
-            .with_env(self.env)
-        )
+        tickets = self.sudo().ticket_ids.filtered(lambda t: t.support_quote_id in self)
+        return tickets.with_env(self.env)

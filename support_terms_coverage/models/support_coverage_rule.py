@@ -162,10 +162,7 @@ class SupportCoverageRule(models.Model):
             return text
         if rule.billing_mode == "fixed_fee":
             amount = format_amount(
-                self.env,
-                rule.product_id.lst_price,
-                rule.company_id.currency_id,
-                lang_code=self.env.lang,
+                self.env, rule.product_id.lst_price, rule.company_id.currency_id
             )
             return _("Extra: costs %(amount)s + VAT.", amount=amount)
         return _("Extra, on a quote: we send you the price to accept before we start.")

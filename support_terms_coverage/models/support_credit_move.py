@@ -141,11 +141,8 @@ class SupportCreditMove(models.Model):
     @api.depends("move_type", "quantity", "pack_move_ids.quantity")
     def _compute_remaining(self):
         for move in self:
-            move.remaining = (
-                move.quantity + sum(move.pack_move_ids.mapped("quantity"))
-                if move.move_type == "grant"
-                else 0.0
-            )
+            taken = sum(move.pack_move_ids.mapped("quantity"))
+            move.remaining = move.quantity + taken if move.move_type == "grant" else 0.0
 
     @api.constrains(
         "move_type", "quantity", "pack_id", "expiry_date", "partner_id", "company_id"
@@ -254,8 +251,6 @@ class SupportCreditMove(models.Model):
             and line.quantity > 0
             and line.display_type == "product"
         )
-        if not lines:
-            return self.browse()
         # sudo: posting or paying an invoice grants credits, and accountants
         # do not write the credit ledger
         moves = self.sudo()
@@ -313,32 +308,17 @@ class SupportCreditMove(models.Model):
         no longer paid): what is left of them is taken back, what the
         customer used stays used, and the invoice says so."""
         packs = self._live_packs(invoices)
-        if not packs:
-            return self.browse()
-        done = packs.pack_move_ids.filtered(
-            lambda m: m.move_type == "reversal" and not m.credit_note_line_id
-        ).pack_id
         packs.write({"withdrawn": True})
-        to_take = (packs - done).filtered(lambda p: positive(p.remaining))
-        taken = packs.create(
-            [
-                pack._pack_move(
-                    "reversal",
-                    pack.remaining,
-                    # the env's language: a comprehension's frame has none
-                    self.env._(
-                        "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
-                        invoice=pack.invoice_id.name,
-                        reason=reason,
-                        credits=round(pack.remaining, PRECISION),
-                    ),
-                )
-                for pack in to_take
-            ]
-        )
         for pack in packs:
+            if positive(pack.remaining):
+                name = _(
+                    "%(invoice)s %(reason)s: %(credits)s credits withdrawn",
+                    invoice=pack.invoice_id.name,
+                    reason=reason,
+                    credits=round(pack.remaining, PRECISION),
+                )
+                pack.create(pack._pack_move("reversal", pack.remaining, name))
             pack._post_withdrawal_note(pack.invoice_id, pack.quantity, reason)
-        return taken
 
     @api.model
     def _take_back_credited(self, credit_notes, refuse_spent=False):
@@ -346,19 +326,18 @@ class SupportCreditMove(models.Model):
         the credits of the line it credits (same product, the same quantity
         first). Credits are not refundable: with ``refuse_spent`` (a credit
         note being posted), a line with nothing left to take back is refused."""
-        taken = self.browse()
         for credit_note in credit_notes.filtered(
             lambda m: m.move_type == "out_refund"
             and m.state == "posted"
             and m.reversed_entry_id
         ):
             packs = self._live_packs(credit_note.reversed_entry_id)
-            lines = credit_note.invoice_line_ids.filtered(
+            reason = credit_note._support_credited_reason()
+            for line in credit_note.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"
                 and line.product_id.support_credit_pack
                 and line.quantity > 0
-            )
-            for line in lines:
+            ):
                 credited = line.quantity * line.product_id.support_credits
                 candidates = packs.filtered(
                     lambda p, line=line: p.invoice_line_id.product_id == line.product_id
@@ -387,14 +366,12 @@ class SupportCreditMove(models.Model):
                             invoice=pack.invoice_id.name,
                             credits=round(take, PRECISION),
                         )
-                        taken |= pack.create(
+                        pack.create(
                             pack._pack_move(
                                 "reversal", take, name, credit_note_line_id=line.id
                             )
                         )
-                    pack._post_withdrawal_note(
-                        credit_note, share, credit_note._support_credited_reason()
-                    )
+                    pack._post_withdrawal_note(credit_note, share, reason)
                 if refuse_spent and candidates and not positive(line_taken):
                     raise UserError(
                         _(
@@ -407,20 +384,16 @@ class SupportCreditMove(models.Model):
                             invoice=credit_note.reversed_entry_id.name,
                         )
                     )
-        return taken
 
     def _post_withdrawal_note(self, document, quantity, reason):
         """Say on the invoice or credit note what its pack no longer grants:
         what was taken back, what the customer had already used."""
-        self.ensure_one()
+        # the pack's reversals by this credit note, or by none for an invoice
+        credit_note = document.filtered(lambda move: move.move_type == "out_refund")
         taken = -sum(
             self.pack_move_ids.filtered(
                 lambda m: m.move_type == "reversal"
-                and (
-                    m.credit_note_line_id.move_id == document
-                    if document.move_type == "out_refund"
-                    else not m.credit_note_line_id
-                )
+                and m.credit_note_line_id.move_id == credit_note
             ).mapped("quantity")
         )
         document.message_post(
@@ -502,8 +475,14 @@ class SupportCreditMove(models.Model):
                     needed=quantity,
                 ),
             )
+            ticket._add_charge(
+                "credit_shortfall",
+                company.support_credit_overdraft_product_id,
+                quantity=shortfall,
+                name=_("%(credits)s credits missing", credits=shortfall),
+            )
         label = description or (ticket and ticket.display_name) or ""
-        consumed = moves.create(
+        return moves.create(
             [
                 packs.browse(pack_id)._pack_move(
                     "consumption", taken, label, ticket_id=ticket and ticket.id
@@ -511,15 +490,6 @@ class SupportCreditMove(models.Model):
                 for pack_id, taken in allocation
             ]
         )
-        if shortfall:
-            # the manager's decision, checked above
-            ticket._add_charge(
-                "credit_shortfall",
-                company.support_credit_overdraft_product_id,
-                quantity=shortfall,
-                name=_("%(credits)s credits missing", credits=shortfall),
-            )
-        return consumed
 
     # -- expiry -------------------------------------------------------------
 

@@ -3,8 +3,6 @@ from odoo.exceptions import ValidationError
 
 
 class SupportPlan(models.Model):
-    """What a plan covers."""
-
     _inherit = "support.plan"
 
     includes_extraordinary = fields.Boolean(
@@ -29,6 +27,12 @@ class SupportPlan(models.Model):
         selection_add=[("charge", "Charge the channel fee")],
         ondelete={"charge": "set default"},
     )
+
+    def _coverage_rule(self, category):
+        """The plan's coverage rule for ``category`` (none without either)."""
+        return self.coverage_rule_ids.filtered(
+            lambda rule: rule.category_id == category
+        )
 
     @api.constrains("channel_rule", "company_id")
     def _check_channel_fee(self):

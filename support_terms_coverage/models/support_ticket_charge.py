@@ -82,10 +82,8 @@ class SupportTicketCharge(models.Model):
     @api.depends("ticket_id")
     def _compute_partner_id(self):
         for charge in self:
-            ticket = charge.ticket_id
-            charge.partner_id = (
-                ticket.partner_id.commercial_partner_id or charge.partner_id
-            )
+            customer = charge.ticket_id.partner_id.commercial_partner_id
+            charge.partner_id = customer or charge.partner_id
 
     @api.depends("quantity", "price_unit")
     def _compute_amount(self):
@@ -184,8 +182,6 @@ class SupportTicketCharge(models.Model):
         another run: a batch boundary does not split a customer's invoice."""
         customers = self._lock_customers()
         mine = self.filtered(lambda charge: charge.partner_id in customers)
-        if not mine:
-            return self.env["account.move"]
         more = lock_due(
             self,
             [
@@ -223,10 +219,7 @@ class SupportTicketCharge(models.Model):
                 lambda c: (c.company_id, c.partner_id)
             ).items()
         ]
-        invoices = (
-            self.env["account.move"]
-            .with_context(default_move_type="out_invoice")
-            .create(values)
-        )
+        moves = self.env["account.move"].with_context(default_move_type="out_invoice")
+        invoices = moves.create(values)
         charges.write({"state": "invoiced"})
         return invoices

@@ -27,15 +27,9 @@ class SupportCreditReport(models.Model):
     @property
     def _table_query(self):
         return """
-            SELECT m.id AS id,
-                   m.date AS date,
-                   m.partner_id AS partner_id,
-                   m.company_id AS company_id,
-                   m.ticket_id AS ticket_id,
-                   m.move_type AS move_type,
+            SELECT m.id, m.date, m.partner_id, m.company_id, m.ticket_id, m.move_type,
                    ABS(m.quantity) AS credits,
-                   CASE WHEN m.move_type = 'grant' THEN m.quantity ELSE 0 END
-                       AS sold,
+                   CASE WHEN m.move_type = 'grant' THEN m.quantity ELSE 0 END AS sold,
                    CASE WHEN m.move_type = 'consumption' THEN -m.quantity ELSE 0 END
                        AS used,
                    CASE WHEN m.move_type = 'expiry' THEN -m.quantity ELSE 0 END

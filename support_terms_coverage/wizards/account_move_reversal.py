@@ -82,10 +82,6 @@ class AccountMoveReversal(models.TransientModel):
         values = super()._prepare_default_reversal(move)
         packs = self.env["support.credit.move"]._live_packs(self.move_ids._origin)
         if self.support_credits_confirmed and move in packs.invoice_id:
-            values.update(
-                {
-                    "support_credits_refund_user_id": self.env.user.id,
-                    "support_credits_refund_reason": self.support_credits_reason,
-                }
-            )
+            values["support_credits_refund_user_id"] = self.env.user.id
+            values["support_credits_refund_reason"] = self.support_credits_reason
         return values

@@ -5,8 +5,6 @@ from odoo.addons.support_terms_base.tools import check_manager
 
 
 class SupportCreditChargeWizard(models.TransientModel):
-    """Charge prepaid credits on an extra request."""
-
     _name = "support.credit.charge.wizard"
     _description = "Charge support credits"
 

@@ -55,9 +55,7 @@ class SupportTermsTicketController(HelpdeskTicketController):
         web = plan.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False
         )
-        if plan and not plan._support_allows_channel(web):
-            return plan
-        return None
+        return plan if plan and not plan._support_allows_channel(web) else None
 
     @http.route("/new/ticket", type="http", auth="user", website=True)
     def create_new_ticket(self, **kw):
@@ -190,9 +188,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
         company = request.env["res.company"].browse(vals.get("company_id"))
-        ticket_model = request.env["helpdesk.ticket"].with_company(company)
-        ticket = ticket_model.new({"company_id": company.id})
-        if kw.get("urgent") or ticket._subject_is_urgent(kw.get("subject")):
+        tickets = request.env["helpdesk.ticket"]
+        if kw.get("urgent") or tickets._subject_is_urgent(kw.get("subject"), company):
             vals.update(is_urgent=True, urgency_source="portal")
         if kw.get("impact"):
             vals["impact"] = kw["impact"]

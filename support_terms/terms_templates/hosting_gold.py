@@ -29,7 +29,6 @@ TEMPLATE = {
     # "dovrà essere inviata via Raccomandata a/r almeno 60 giorni prima della
     # scadenza": every service sold, the GOLD plan included
     "notice_days": 60,
-    "calendars": ["office"],
     "products": {
         "hosting": {"name": _lt("Yearly hosting"), "price": 120.0},
         "domain": {"name": _lt("Domain name"), "price": 15.0},

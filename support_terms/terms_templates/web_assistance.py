@@ -18,7 +18,6 @@ TEMPLATE = {
     # supporto": a request without a plan waits for a quote
     "company": {"support_no_plan_mode": "quote"},
     "team": _lt("Technical assistance"),
-    "calendars": ["afternoon"],
     "products": {
         "assistance": {"name": _lt("Annual technical assistance"), "price": 480.0},
         "hosting": {"name": _lt("Hosting and email"), "price": 90.0},

@@ -148,6 +148,9 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             {"name": self._text(spec["name"], "en_US"), "company_id": company.id},
         )
         self._set_texts(calendar, company, name=spec["name"])
+        if spec.get("holidays", True):
+            patron = self.env.context.get("support_terms_patron", (False, False))
+            calendar._support_keep_public_holidays(*patron)
         return calendar
 
     def _ensure_channel(self, company, kind):

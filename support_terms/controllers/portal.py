@@ -32,11 +32,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
             raise NotFound() from error
         # the user may read the ticket, not write tickets: the rest is sudo
         ticket_sudo = ticket.sudo()
-        closable = (
-            ticket_sudo.team_id.with_company(ticket_sudo.company_id)
-            ._get_applicable_stages()
-            .filtered("close_from_portal")
-        )
+        team = ticket_sudo.team_id.with_company(ticket_sudo.company_id)
+        closable = team._get_applicable_stages().filtered("close_from_portal")
         # as OCA answers: back to the ticket, closed only into a stage the
         # portal offers for its team
         if stage.id in closable.ids:
@@ -145,10 +142,9 @@ class SupportTermsTicketController(HelpdeskTicketController):
             return categories
         # the plan's terms decide by kind of request: the form asks it even
         # where the company did not turn OCA's choice of category on
-        return (
-            request.env["helpdesk.ticket.category"]
-            .with_company(request.env.company)
-            .search([("active", "=", True), ("show_in_portal", "=", True)])
+        categories = request.env["helpdesk.ticket.category"]
+        return categories.with_company(request.env.company).search(
+            [("active", "=", True), ("show_in_portal", "=", True)]
         )
 
     def _support_chosen_category(self, categories, **kw):

@@ -92,17 +92,15 @@ class SupportServicesPortal(CustomerPortal):
         if not moves.has_access("read"):
             return 0
         partner = request.env.user.partner_id.commercial_partner_id
+        posted = [("move_type", "=", "out_invoice"), ("state", "=", "posted")]
         invoices = moves.search(
             [
+                *posted,
                 ("partner_id", "child_of", partner.id),
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
                 ("payment_state", "in", ("not_paid", "partial")),
             ]
         )
-        if not invoices and not moves.search_count(
-            [("move_type", "=", "out_invoice"), ("state", "=", "posted")], limit=1
-        ):
+        if not invoices and not moves.search_count(posted, limit=1):
             # no invoice at all: nothing to show on a card that stays hidden
             return 0
         due = sum(invoices.mapped("amount_residual_signed"))
@@ -222,18 +220,14 @@ class SupportServicesPortal(CustomerPortal):
 
     def _support_credit_packs(self):
         """The credit packs the customer may buy, in its company."""
-        company = request.env.user.company_id
-        return (
-            request.env["product.product"]
-            .sudo()
-            .search(
-                [
-                    ("support_credit_pack", "=", True),
-                    ("sale_ok", "=", True),
-                    ("company_id", "in", (False, company.id)),
-                ],
-                order="list_price, id",
-            )
+        products = request.env["product.product"].sudo()
+        return products.search(
+            [
+                ("support_credit_pack", "=", True),
+                ("sale_ok", "=", True),
+                ("company_id", "in", (False, request.env.user.company_id.id)),
+            ],
+            order="list_price, id",
         )
 
     @http.route("/my/services", type="http", auth="user", website=True)
@@ -242,11 +236,8 @@ class SupportServicesPortal(CustomerPortal):
         partner = request.env.user.partner_id.commercial_partner_id
         # the customer's own notices (searched with its rights): whether one is
         # valid is judged on its contracts, which the customer may not read
-        notices = (
-            request.env["support.cancellation.notice"]
-            .search([("partner_id", "=", partner.id)])
-            .sudo()
-        )
+        own = [("partner_id", "=", partner.id)]
+        notices = request.env["support.cancellation.notice"].search(own).sudo()
         return self._support_render(
             "support_terms.portal_my_services",
             **self._support_suspension_values(),
@@ -376,19 +367,15 @@ class SupportServicesPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 # the customer reads notices only: its own, for a service of
                 # its own it may cancel (both checked above), is created for it
-                notice = (
-                    request.env["support.cancellation.notice"]
-                    .sudo()
-                    .with_company(line.company_id)
-                    .create(
-                        {
-                            "partner_id": partner.id,
-                            "company_id": line.company_id.id,
-                            "contract_line_ids": [(6, 0, line.ids)],
-                            "channel": "portal",
-                            "note": note or False,
-                        }
-                    )
+                notices = request.env["support.cancellation.notice"].sudo()
+                notice = notices.with_company(line.company_id).create(
+                    {
+                        "partner_id": partner.id,
+                        "company_id": line.company_id.id,
+                        "contract_line_ids": [(6, 0, line.ids)],
+                        "channel": "portal",
+                        "note": note or False,
+                    }
                 )
         except ValidationError as exc:
             # the customer's message stays in the form, to send again

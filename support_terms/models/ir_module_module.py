@@ -47,12 +47,8 @@ class IrModuleModule(models.Model):
         for model_name, field_name in NAMED_BY_TEMPLATES:
             # the system translates the company's named data, as Odoo does
             # its own terms when a language is installed
-            model = (
-                self.env[model_name]
-                .sudo()
-                .with_context(lang="en_US", active_test=False)
-            )
-            for record in model.search([(field_name, "in", list(sources))]):
+            model = self.env[model_name].with_context(lang="en_US", active_test=False)
+            for record in model.sudo().search([(field_name, "in", list(sources))]):
                 source = record[field_name]
                 translations = {
                     lang: wizard._text(sources[source], lang)

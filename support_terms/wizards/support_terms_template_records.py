@@ -89,11 +89,8 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         before the templates named their records is found by ``fallback_domain``."""
         record = self.env.ref(xmlid, raise_if_not_found=False)
         if record is None or record._name != model:
-            record = (
-                self.env[model]
-                .with_context(active_test=False)
-                .search(fallback_domain, limit=1)
-            )
+            with_archived = self.env[model].with_context(active_test=False)
+            record = with_archived.search(fallback_domain, limit=1)
         if record:
             record.write(values)
             self._log(record, "updated")
@@ -118,11 +115,8 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         spec = CALENDARS[key]
         # the day's name in the company's language, as Odoo names them
         lang_env = self.with_context(lang=self._lang(company)).env
-        day_names = dict(
-            self.env["resource.calendar.attendance"]
-            ._fields["dayofweek"]
-            ._description_selection(lang_env)
-        )
+        dayofweek = self.env["resource.calendar.attendance"]._fields["dayofweek"]
+        day_names = dict(dayofweek._description_selection(lang_env))
         attendances = [
             fields.Command.create(
                 {
@@ -275,6 +269,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
     def _ensure_product_terms(self, company, spec):
         """How each product of the template renews; a credit pack's credits."""
         plan_keys = {key for plan in spec["plans"] for key in plan["products"]}
+        notice = spec.get("notice_days", 0)
         for key, values in spec["products"].items():
             product = self._own(company, "product", key).product_tmpl_id
             if key in plan_keys:
@@ -287,11 +282,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             # to the expiry
             if not product.renewal_policy and product.service_kind in (False, kind):
                 product.write(
-                    {
-                        "service_kind": kind,
-                        "renewal_policy": policy,
-                        "notice_days": spec.get("notice_days", 0),
-                    }
+                    dict(service_kind=kind, renewal_policy=policy, notice_days=notice)
                 )
             if spec.get("renewal_by_choice") and key in plan_keys:
                 product.renewal_by_choice = True
@@ -310,19 +301,12 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         ticket is in progress: in the support hours and, when the plan promises
         one, an urgent one in the urgent hours."""
         in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        normal, urgent = plan.take_in_charge_hours, plan.urgent_take_in_charge_hours
+        support_hours = plan.resource_calendar_id
+        # (target, urgency of the tickets, hours, calendar)
         targets = [
-            (
-                "normal",
-                "normal" if plan.urgent_take_in_charge_hours else "any",
-                plan.take_in_charge_hours,
-                plan.resource_calendar_id,
-            ),
-            (
-                "urgent",
-                "urgent",
-                plan.urgent_take_in_charge_hours,
-                plan.urgent_calendar_id or plan.resource_calendar_id,
-            ),
+            ("normal", "normal" if urgent else "any", normal, support_hours),
+            ("urgent", "urgent", urgent, plan.urgent_calendar_id or support_hours),
         ]
         lang = self._lang(company)
         plan_name = plan.with_context(lang=lang).name

@@ -238,15 +238,14 @@ class SupportServicesPortal(CustomerPortal):
         # valid is judged on its contracts, which the customer may not read
         own = [("partner_id", "=", partner.id)]
         notices = request.env["support.cancellation.notice"].search(own).sudo()
+        drafts = notices.filtered(lambda n: n.state == "draft")
         return self._support_render(
             "support_terms.portal_my_services",
             **self._support_suspension_values(),
             page_name="support_services",
             services=lines_sudo,
             notices=notices,
-            pending_line_ids=notices.filtered(
-                lambda n: n.state == "draft"
-            ).contract_line_ids.ids,
+            pending_line_ids=drafts.contract_line_ids.ids,
             new_notice=notices.filtered(lambda n: str(n.id) == notice)[:1],
             company=lines_sudo[:1].company_id or request.env.user.company_id,
             may_cancel=self._support_may_cancel(),

@@ -26,12 +26,8 @@ def _terms(value):
 class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
-    def _load_module_terms(
-        self, modules, langs, overwrite=False, imported_module=False
-    ):
-        res = super()._load_module_terms(
-            modules, langs, overwrite=overwrite, imported_module=imported_module
-        )
+    def _load_module_terms(self, modules, langs, *args, **kwargs):
+        res = super()._load_module_terms(modules, langs, *args, **kwargs)
         if "support_terms" in modules:
             self._support_translate_template_names(langs)
         return res

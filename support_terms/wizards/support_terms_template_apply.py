@@ -147,10 +147,9 @@ class SupportTermsTemplateApply(models.TransientModel):
         if field.type == "selection":
             labels = dict(field._description_selection(self.env))
             return labels.get(value, self.env._("None"))
-        if field.type == "many2one":
-            if isinstance(value, str):
-                return value
+        if isinstance(value, models.BaseModel):
             return value.display_name if value else self.env._("None")
+        # a number, or a record to be made, by its name
         return str(value)
 
     # -- applying -------------------------------------------------------------

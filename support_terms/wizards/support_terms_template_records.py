@@ -5,6 +5,7 @@ from ..terms_templates.common import (
     CALENDARS,
     CATEGORY_NAMES,
     CHANNEL_NAMES,
+    PLAN_DEFAULTS,
     SERVICE_KIND_BY_KEY,
     TZ,
 )
@@ -15,20 +16,13 @@ _lt = LazyTranslate(__name__)
 # uninstalling the application never deletes a company's plans or products
 TEMPLATE_XMLID_MODULE = "__support_terms_template__"
 
-# the plan fields a template's plan sets as they are
+# the plan fields a template's plan sets as they are: its take-in-charge
+# hours and the terms of PLAN_DEFAULTS but those naming records
+NAMING_RECORDS = ("calendar", "urgent_calendar", "urgency_fee_product")
 PLAN_FIELDS = (
-    "sequence",
-    "channel_rule",
     "take_in_charge_hours",
     "urgent_take_in_charge_hours",
-    "impact_priority",
-    "auto_close_days",
-    "auto_close_warning_days",
-    "includes_extraordinary",
-    "assess_before_work",
-    "duration_days",
-    "refund_window_hours",
-    "renewal_reminder_days",
+    *(name for name in PLAN_DEFAULTS if name not in NAMING_RECORDS),
 )
 
 # the name of the SLA of each take-in-charge target of a plan, after the

@@ -85,19 +85,19 @@ class SupportTermsTicketController(HelpdeskTicketController):
             )
         error = self._support_form_error(**kw)
         if error:
-            values = self._get_create_new_ticket_values(**kw)
-            values["support_error"] = error
-            return request.render(
-                "helpdesk_mgmt.portal_create_ticket", values, status=400
-            )
+            return self._support_form_again(kw, status=400, support_error=error)
         similar = not kw.get("support_not_duplicate") and self._support_similar(**kw)
         if similar:
             # one request per problem: the customer sees its open requests
             # like this one before sending another
-            values = self._get_create_new_ticket_values(**kw)
-            values["support_similar"] = similar
-            return request.render("helpdesk_mgmt.portal_create_ticket", values)
+            return self._support_form_again(kw, support_similar=similar)
         return super().submit_ticket(**kw)
+
+    def _support_form_again(self, kw, status=200, **values):
+        """The form as posted, with ``values`` saying why it was not sent."""
+        values = {**self._get_create_new_ticket_values(**kw), **values}
+        form = "helpdesk_mgmt.portal_create_ticket"
+        return request.render(form, values, status=status)
 
     def _support_similar(self, **kw):
         """The user's open requests like the one posted, as the user reads
@@ -123,11 +123,9 @@ class SupportTermsTicketController(HelpdeskTicketController):
                 "Choose the impact of your request among: %(impacts)s.",
                 impacts=", ".join(impacts.values()),
             )
-        if not kw.get("category"):
-            return None
-        categories = self._get_categories(**kw)
-        # the form asks no kind: a posted one is left out, as OCA's form
-        # would not offer it (see _prepare_submit_ticket_vals)
+        categories = self._get_categories(**kw) if kw.get("category") else None
+        # no kind posted, or the form asks none: a posted one is left out, as
+        # OCA's form would not offer it (see _prepare_submit_ticket_vals)
         if not categories or self._support_chosen_category(categories, **kw):
             return None
         return request.env._(
@@ -137,8 +135,7 @@ class SupportTermsTicketController(HelpdeskTicketController):
 
     def _get_categories(self, **kw):
         categories = super()._get_categories(**kw)
-        plan = self._support_plan()
-        if categories or not plan.coverage_rule_ids:
+        if categories or not self._support_plan().coverage_rule_ids:
             return categories
         # the plan's terms decide by kind of request: the form asks it even
         # where the company did not turn OCA's choice of category on

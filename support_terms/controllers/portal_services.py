@@ -313,12 +313,11 @@ class SupportServicesPortal(CustomerPortal):
         sudo record of the customer's), or None."""
         env = request.env
         if not self._support_may_cancel():
-            customer = request.env.user.partner_id.commercial_partner_id
             return env._(
                 "Only %(customer)s itself, or a contact it authorises, may "
                 "request the cancellation of its services. Ask them to send it, "
                 "or to ask us to authorise you.",
-                customer=customer.name,
+                customer=env.user.partner_id.commercial_partner_id.name,
             )
         if not line.date_end:
             return env._(

@@ -200,14 +200,10 @@ class SupportTermsTemplateApply(models.TransientModel):
             items = []
             for model, ids in log.get(what, {}).items():
                 records = company_env[model].browse(dict.fromkeys(ids))
-                items.append(
-                    Markup("<strong>%s</strong> (%s): %s")
-                    % (
-                        self.env["ir.model"]._get(model).name,
-                        len(records),
-                        ", ".join(records.mapped("display_name")),
-                    )
-                )
+                kind = self.env["ir.model"]._get(model).name
+                names = ", ".join(records.mapped("display_name"))
+                item = Markup("<strong>%s</strong> (%s): %s")
+                items.append(item % (kind, len(records), names))
             sections.append((title, items))
         changed_items = [
             _(

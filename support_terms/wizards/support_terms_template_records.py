@@ -152,12 +152,9 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             limit=1,
         )
         if not channel:
+            english = self._text(CHANNEL_NAMES[kind], "en_US")
             channel = channels.create(
-                {
-                    "name": self._text(CHANNEL_NAMES[kind], "en_US"),
-                    "support_kind": kind,
-                    "company_id": company.id,
-                }
+                {"name": english, "support_kind": kind, "company_id": company.id}
             )
             self._log(channel, "created")
             self._set_texts(channel, company, name=CHANNEL_NAMES[kind])
@@ -380,7 +377,8 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         """Write ``texts`` ({field name: ``_lt`` term}): a translated field gets
         the English source and each installed language's text from the .po,
         any other field the text in the company's language."""
-        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        installed = self.env["res.lang"].get_installed()
+        langs = [code for code, _name in installed if code != "en_US"]
         for field_name, text in texts.items():
             field = record._fields[field_name]
             if not field.translate:
@@ -388,9 +386,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                 continue
             source = self._text(text, "en_US")
             record.with_context(lang="en_US")[field_name] = source
-            translations = {
-                lang: self._text(text, lang) for lang in langs if lang != "en_US"
-            }
+            translations = {lang: self._text(text, lang) for lang in langs}
             if callable(field.translate):
                 # HTML is translated term by term (paragraph by paragraph): a
                 # translation keeps the paragraphs of the English text.

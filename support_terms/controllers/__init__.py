@@ -1,4 +1,3 @@
 from . import portal
-from . import portal_support
 from . import portal_services
 from . import portal_invoice

@@ -32,11 +32,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
             raise NotFound() from error
         # the user may read the ticket, not write tickets: the rest is sudo
         ticket_sudo = ticket.sudo()
-        closable = (
-            ticket_sudo.team_id.with_company(ticket_sudo.company_id)
-            ._get_applicable_stages()
-            .filtered("close_from_portal")
-        )
+        team = ticket_sudo.team_id.with_company(ticket_sudo.company_id)
+        closable = team._get_applicable_stages().filtered("close_from_portal")
         # as OCA answers: back to the ticket, closed only into a stage the
         # portal offers for its team
         if stage.id in closable.ids:
@@ -55,9 +52,7 @@ class SupportTermsTicketController(HelpdeskTicketController):
         web = plan.env.ref(
             "helpdesk_mgmt.helpdesk_ticket_channel_web", raise_if_not_found=False
         )
-        if plan and not plan._support_allows_channel(web):
-            return plan
-        return None
+        return plan if plan and not plan._support_allows_channel(web) else None
 
     @http.route("/new/ticket", type="http", auth="user", website=True)
     def create_new_ticket(self, **kw):
@@ -90,19 +85,19 @@ class SupportTermsTicketController(HelpdeskTicketController):
             )
         error = self._support_form_error(**kw)
         if error:
-            values = self._get_create_new_ticket_values(**kw)
-            values["support_error"] = error
-            return request.render(
-                "helpdesk_mgmt.portal_create_ticket", values, status=400
-            )
+            return self._support_form_again(kw, status=400, support_error=error)
         similar = not kw.get("support_not_duplicate") and self._support_similar(**kw)
         if similar:
             # one request per problem: the customer sees its open requests
             # like this one before sending another
-            values = self._get_create_new_ticket_values(**kw)
-            values["support_similar"] = similar
-            return request.render("helpdesk_mgmt.portal_create_ticket", values)
+            return self._support_form_again(kw, support_similar=similar)
         return super().submit_ticket(**kw)
+
+    def _support_form_again(self, kw, status=200, **values):
+        """The form as posted, with ``values`` saying why it was not sent."""
+        values = {**self._get_create_new_ticket_values(**kw), **values}
+        form = "helpdesk_mgmt.portal_create_ticket"
+        return request.render(form, values, status=status)
 
     def _support_similar(self, **kw):
         """The user's open requests like the one posted, as the user reads
@@ -128,11 +123,9 @@ class SupportTermsTicketController(HelpdeskTicketController):
                 "Choose the impact of your request among: %(impacts)s.",
                 impacts=", ".join(impacts.values()),
             )
-        if not kw.get("category"):
-            return None
-        categories = self._get_categories(**kw)
-        # the form asks no kind: a posted one is left out, as OCA's form
-        # would not offer it (see _prepare_submit_ticket_vals)
+        categories = self._get_categories(**kw) if kw.get("category") else None
+        # no kind posted, or the form asks none: a posted one is left out, as
+        # OCA's form would not offer it (see _prepare_submit_ticket_vals)
         if not categories or self._support_chosen_category(categories, **kw):
             return None
         return request.env._(
@@ -142,15 +135,13 @@ class SupportTermsTicketController(HelpdeskTicketController):
 
     def _get_categories(self, **kw):
         categories = super()._get_categories(**kw)
-        plan = self._support_plan()
-        if categories or not plan.coverage_rule_ids:
+        if categories or not self._support_plan().coverage_rule_ids:
             return categories
         # the plan's terms decide by kind of request: the form asks it even
         # where the company did not turn OCA's choice of category on
-        return (
-            request.env["helpdesk.ticket.category"]
-            .with_company(request.env.company)
-            .search([("active", "=", True), ("show_in_portal", "=", True)])
+        categories = request.env["helpdesk.ticket.category"]
+        return categories.with_company(request.env.company).search(
+            [("active", "=", True), ("show_in_portal", "=", True)]
         )
 
     def _support_chosen_category(self, categories, **kw):
@@ -190,9 +181,8 @@ class SupportTermsTicketController(HelpdeskTicketController):
     def _prepare_submit_ticket_vals(self, **kw):
         vals = super()._prepare_submit_ticket_vals(**kw)
         company = request.env["res.company"].browse(vals.get("company_id"))
-        ticket_model = request.env["helpdesk.ticket"].with_company(company)
-        ticket = ticket_model.new({"company_id": company.id})
-        if kw.get("urgent") or ticket._subject_is_urgent(kw.get("subject")):
+        tickets = request.env["helpdesk.ticket"]
+        if kw.get("urgent") or tickets._subject_is_urgent(kw.get("subject"), company):
             vals.update(is_urgent=True, urgency_source="portal")
         if kw.get("impact"):
             vals["impact"] = kw["impact"]

@@ -32,12 +32,7 @@ class SupportInvoicePortal(PortalAccount):
                     invoice_sudo.partner_id.invoice_template_pdf_report_id.report_name
                     or "account.account_invoices"
                 )
-                return self._show_report(
-                    model=invoice_sudo,
-                    report_type="pdf",
-                    report_ref=report,
-                    download=True,
-                )
+                return self._show_report(invoice_sudo, "pdf", report, download=True)
         return super().portal_my_invoice_detail(
             invoice_id,
             access_token=access_token,
@@ -47,10 +42,6 @@ class SupportInvoicePortal(PortalAccount):
         )
 
     def _show_report(self, model, report_type, report_ref, download=False):
-        if (
-            model._name == "account.move"
-            and model
-            and all(move.state == "posted" for move in model)
-        ):
+        if model._name == "account.move" and set(model.mapped("state")) == {"posted"}:
             request.update_context(proforma_invoice=False)
         return super()._show_report(model, report_type, report_ref, download=download)

@@ -14,7 +14,37 @@ CANCELLATION_LETTER = "support_terms_renewal.action_report_cancellation_notice_l
 
 
 class SupportServicesPortal(CustomerPortal):
-    """ "My services": the customer's services, their renewal and notices."""
+    """ "My support": the customer's plan, terms and prepaid credits; "My
+    services": its services, their renewal and notices."""
+
+    def _support_render(self, template, status=200, **values):
+        """``template`` in the portal's layout, with ``values``."""
+        values = {**self._prepare_portal_layout_values(), **values}
+        return request.render(template, values, status=status)
+
+    @http.route(["/my/support"], type="http", auth="user", website=True)
+    def portal_my_support(self, **kw):
+        partner = request.env.user.partner_id
+        # the plan is read through its portal record rule (the customer's own);
+        # its hours and channels are shown by name only (sudo on the plan)
+        plan = partner.support_plan_id
+        # the customer's own moves, read through the portal record rule too
+        own = [("partner_id", "=", partner.commercial_partner_id.id)]
+        credit_moves = request.env["support.credit.move"]
+        return self._support_render(
+            "support_terms.portal_my_support",
+            page_name="support",
+            support_plan=plan,
+            support_plan_sudo=plan.sudo(),
+            # what a request without a plan gets, as the company decided
+            no_plan_mode=request.env.company.support_no_plan_mode,
+            credit_balance=partner.support_credit_balance,
+            credit_moves=credit_moves.search(own, limit=200),
+            credit_packs=credit_moves.search(
+                own + [("move_type", "=", "grant"), ("remaining", ">", 0)],
+                order="expiry_date, id",
+            ),
+        )
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -62,17 +92,15 @@ class SupportServicesPortal(CustomerPortal):
         if not moves.has_access("read"):
             return 0
         partner = request.env.user.partner_id.commercial_partner_id
+        posted = [("move_type", "=", "out_invoice"), ("state", "=", "posted")]
         invoices = moves.search(
             [
+                *posted,
                 ("partner_id", "child_of", partner.id),
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
                 ("payment_state", "in", ("not_paid", "partial")),
             ]
         )
-        if not invoices and not moves.search_count(
-            [("move_type", "=", "out_invoice"), ("state", "=", "posted")], limit=1
-        ):
+        if not invoices and not moves.search_count(posted, limit=1):
             # no invoice at all: nothing to show on a card that stays hidden
             return 0
         due = sum(invoices.mapped("amount_residual_signed"))
@@ -157,28 +185,22 @@ class SupportServicesPortal(CustomerPortal):
     def _support_billing_cycle(self, line):
         """How often the service is invoiced, in words."""
         _ = request.env._
-        every = line.recurring_interval or 1
-        if every == 1:
-            labels = {
-                "daily": _("Daily"),
-                "weekly": _("Weekly"),
-                "monthly": _("Monthly"),
-                "monthlylastday": _("Monthly"),
-                "quarterly": _("Quarterly"),
-                "semesterly": _("Every six months"),
-                "yearly": _("Yearly"),
-            }
-        else:
-            labels = {
-                "daily": _("Every %(count)s days", count=every),
-                "weekly": _("Every %(count)s weeks", count=every),
-                "monthly": _("Every %(count)s months", count=every),
-                "monthlylastday": _("Every %(count)s months", count=every),
-                "quarterly": _("Every %(count)s quarters", count=every),
-                "semesterly": _("Every %(count)s semesters", count=every),
-                "yearly": _("Every %(count)s years", count=every),
-            }
-        return labels.get(line.recurring_rule_type, "")
+        count = line.recurring_interval or 1
+        # (once per period, every <count> periods)
+        labels = {
+            "daily": (_("Daily"), _("Every %(count)s days", count=count)),
+            "weekly": (_("Weekly"), _("Every %(count)s weeks", count=count)),
+            "monthly": (_("Monthly"), _("Every %(count)s months", count=count)),
+            "quarterly": (_("Quarterly"), _("Every %(count)s quarters", count=count)),
+            "semesterly": (
+                _("Every six months"),
+                _("Every %(count)s semesters", count=count),
+            ),
+            "yearly": (_("Yearly"), _("Every %(count)s years", count=count)),
+        }
+        labels["monthlylastday"] = labels["monthly"]
+        once, every = labels.get(line.recurring_rule_type, ("", ""))
+        return once if count == 1 else every
 
     def _support_renewal_quotations(self, lines):
         """``{line id: quotation}``: the renewal offered to the customer and
@@ -198,18 +220,14 @@ class SupportServicesPortal(CustomerPortal):
 
     def _support_credit_packs(self):
         """The credit packs the customer may buy, in its company."""
-        company = request.env.user.company_id
-        return (
-            request.env["product.product"]
-            .sudo()
-            .search(
-                [
-                    ("support_credit_pack", "=", True),
-                    ("sale_ok", "=", True),
-                    ("company_id", "in", (False, company.id)),
-                ],
-                order="list_price, id",
-            )
+        products = request.env["product.product"].sudo()
+        return products.search(
+            [
+                ("support_credit_pack", "=", True),
+                ("sale_ok", "=", True),
+                ("company_id", "in", (False, request.env.user.company_id.id)),
+            ],
+            order="list_price, id",
         )
 
     @http.route("/my/services", type="http", auth="user", website=True)
@@ -218,35 +236,28 @@ class SupportServicesPortal(CustomerPortal):
         partner = request.env.user.partner_id.commercial_partner_id
         # the customer's own notices (searched with its rights): whether one is
         # valid is judged on its contracts, which the customer may not read
-        notices = (
-            request.env["support.cancellation.notice"]
-            .search([("partner_id", "=", partner.id)])
-            .sudo()
+        own = [("partner_id", "=", partner.id)]
+        notices = request.env["support.cancellation.notice"].search(own).sudo()
+        drafts = notices.filtered(lambda n: n.state == "draft")
+        return self._support_render(
+            "support_terms.portal_my_services",
+            **self._support_suspension_values(),
+            page_name="support_services",
+            services=lines_sudo,
+            notices=notices,
+            pending_line_ids=drafts.contract_line_ids.ids,
+            new_notice=notices.filtered(lambda n: str(n.id) == notice)[:1],
+            company=lines_sudo[:1].company_id or request.env.user.company_id,
+            may_cancel=self._support_may_cancel(),
+            billing_cycles={
+                line.id: self._support_billing_cycle(line) for line in lines_sudo
+            },
+            cancel_refusals={
+                line.id: self._support_cancel_refusal(line) for line in lines_sudo
+            },
+            renewal_quotations=self._support_renewal_quotations(lines_sudo),
+            credit_packs=self._support_credit_packs(),
         )
-        values = self._prepare_portal_layout_values()
-        values.update(self._support_suspension_values())
-        values.update(
-            {
-                "page_name": "support_services",
-                "services": lines_sudo,
-                "notices": notices,
-                "pending_line_ids": notices.filtered(
-                    lambda n: n.state == "draft"
-                ).contract_line_ids.ids,
-                "new_notice": notices.filtered(lambda n: str(n.id) == notice)[:1],
-                "company": lines_sudo[:1].company_id or request.env.user.company_id,
-                "may_cancel": self._support_may_cancel(),
-                "billing_cycles": {
-                    line.id: self._support_billing_cycle(line) for line in lines_sudo
-                },
-                "cancel_refusals": {
-                    line.id: self._support_cancel_refusal(line) for line in lines_sudo
-                },
-                "renewal_quotations": self._support_renewal_quotations(lines_sudo),
-                "credit_packs": self._support_credit_packs(),
-            }
-        )
-        return request.render("support_terms.portal_my_services", values)
 
     @http.route(
         "/my/services/credits/buy",
@@ -302,12 +313,11 @@ class SupportServicesPortal(CustomerPortal):
         sudo record of the customer's), or None."""
         env = request.env
         if not self._support_may_cancel():
-            customer = request.env.user.partner_id.commercial_partner_id
             return env._(
                 "Only %(customer)s itself, or a contact it authorises, may "
                 "request the cancellation of its services. Ask them to send it, "
                 "or to ask us to authorise you.",
-                customer=customer.name,
+                customer=env.user.partner_id.commercial_partner_id.name,
             )
         if not line.date_end:
             return env._(
@@ -355,19 +365,15 @@ class SupportServicesPortal(CustomerPortal):
             with request.env.cr.savepoint():
                 # the customer reads notices only: its own, for a service of
                 # its own it may cancel (both checked above), is created for it
-                notice = (
-                    request.env["support.cancellation.notice"]
-                    .sudo()
-                    .with_company(line.company_id)
-                    .create(
-                        {
-                            "partner_id": partner.id,
-                            "company_id": line.company_id.id,
-                            "contract_line_ids": [(6, 0, line.ids)],
-                            "channel": "portal",
-                            "note": note or False,
-                        }
-                    )
+                notices = request.env["support.cancellation.notice"].sudo()
+                notice = notices.with_company(line.company_id).create(
+                    {
+                        "partner_id": partner.id,
+                        "company_id": line.company_id.id,
+                        "contract_line_ids": [(6, 0, line.ids)],
+                        "channel": "portal",
+                        "note": note or False,
+                    }
                 )
         except ValidationError as exc:
             # the customer's message stays in the form, to send again
@@ -411,19 +417,14 @@ class SupportServicesPortal(CustomerPortal):
     def _render_service_cancel(
         self, line, error=None, note=None, status=200, show_form=True
     ):
-        company = line.company_id
-        values = self._prepare_portal_layout_values()
-        values.update(
-            {
-                "page_name": "support_services",
-                "service": line,
-                "company": company,
-                "error": error,
-                "note": note,
-                "show_form": show_form,
-                "provider_pec": company._support_notice_pec_address(),
-            }
-        )
-        return request.render(
-            "support_terms.portal_service_cancel", values, status=status
+        return self._support_render(
+            "support_terms.portal_service_cancel",
+            status=status,
+            page_name="support_services",
+            service=line,
+            company=line.company_id,
+            error=error,
+            note=note,
+            show_form=show_form,
+            provider_pec=line.company_id._support_notice_pec_address(),
         )

@@ -10,8 +10,7 @@ class ContractLine(models.Model):
 
     @api.model
     def _plan_duration_days(self, product, company):
-        plan = product._support_granted_plan(company) if product else False
-        if plan:
+        if product and (plan := product._support_granted_plan(company)):
             return plan.duration_days
         return super()._plan_duration_days(product, company)
 

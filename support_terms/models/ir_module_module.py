@@ -26,12 +26,8 @@ def _terms(value):
 class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
-    def _load_module_terms(
-        self, modules, langs, overwrite=False, imported_module=False
-    ):
-        res = super()._load_module_terms(
-            modules, langs, overwrite=overwrite, imported_module=imported_module
-        )
+    def _load_module_terms(self, modules, langs, *args, **kwargs):
+        res = super()._load_module_terms(modules, langs, *args, **kwargs)
         if "support_terms" in modules:
             self._support_translate_template_names(langs)
         return res
@@ -47,12 +43,8 @@ class IrModuleModule(models.Model):
         for model_name, field_name in NAMED_BY_TEMPLATES:
             # the system translates the company's named data, as Odoo does
             # its own terms when a language is installed
-            model = (
-                self.env[model_name]
-                .sudo()
-                .with_context(lang="en_US", active_test=False)
-            )
-            for record in model.search([(field_name, "in", list(sources))]):
+            model = self.env[model_name].with_context(lang="en_US", active_test=False)
+            for record in model.sudo().search([(field_name, "in", list(sources))]):
                 source = record[field_name]
                 translations = {
                     lang: wizard._text(sources[source], lang)

@@ -3,13 +3,13 @@
 Each reproduces the shape of one real set of Italian terms without naming
 the provider; the wizard ``support.terms.template.apply`` turns one into the
 records of a company. A template holds its ``products`` (names, prices,
-``credit_pack``), ``team``, ``calendars``, ``plans`` (``common.plan``: the
-keys of ``common.PLAN_DEFAULTS`` and code, name, products, channels,
-take-in-charge hours, urgency terms, terms), ``coverage`` ({plan code:
-{request kind: rule}}), the renewal terms of its products (``notice_days``,
-``renewal_by_choice``, ``notice_judged_on``), ``reactivation_fee``, and
-``company``: the company settings its terms turn on (a template never turns
-a setting off).
+``credit_pack``), ``team``, ``plans`` (``common.plan``: the keys of
+``common.PLAN_DEFAULTS``, their hours among ``common.CALENDARS``, and code,
+name, products, channels, take-in-charge hours, urgency terms, terms),
+``coverage`` ({plan code: {request kind: rule}}), the renewal terms of its
+products (``notice_days``, ``renewal_by_choice``, ``notice_judged_on``),
+``reactivation_fee``, and ``company``: the company settings its terms turn
+on (a template never turns a setting off).
 """
 
 from . import (

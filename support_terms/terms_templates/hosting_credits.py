@@ -58,7 +58,6 @@ TEMPLATE = {
     # riceviamo risposta dal Cliente": every ticket, plan or not
     "company": {"support_auto_close_without_plan": True},
     "team": _lt("Hosting support"),
-    "calendars": ["office"],
     "products": {
         "hosting": {"name": _lt("Standard hosting"), "price": 99.0},
         "hosting_dev": {

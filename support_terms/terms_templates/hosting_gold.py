@@ -12,6 +12,8 @@ from .common import NOTE_QUOTE_INTERVENTION, included, plan, quote
 
 _lt = LazyTranslate(__name__)
 
+_NOTE_UPGRADE = _lt("Service upgrades are offered with a quote.")
+
 TEMPLATE = {
     # "In caso di tardivo, omesso, incompleto pagamento ... sospendere ...
     # con effetto immediato"; "la riattivazione ... comporterà un addebito
@@ -29,7 +31,6 @@ TEMPLATE = {
     # "dovrà essere inviata via Raccomandata a/r almeno 60 giorni prima della
     # scadenza": every service sold, the GOLD plan included
     "notice_days": 60,
-    "calendars": ["office"],
     "products": {
         "hosting": {"name": _lt("Yearly hosting"), "price": 120.0},
         "domain": {"name": _lt("Domain name"), "price": 15.0},
@@ -70,10 +71,7 @@ TEMPLATE = {
             **included(
                 "outage", "technical_support", "administrative", "backup_restore"
             ),
-            "service_upgrade": quote(
-                "intervention",
-                _lt("Service upgrades are offered with a quote."),
-            ),
+            "service_upgrade": quote("intervention", _NOTE_UPGRADE),
             "paid_intervention": quote("intervention", NOTE_QUOTE_INTERVENTION),
         },
     },

@@ -34,7 +34,6 @@ TEMPLATE = {
         "support_duplicate_days": 7,
     },
     "team": _lt("Customer support"),
-    "calendars": ["office"],
     "products": {
         "hosting": {"name": _lt("Managed hosting"), "price": 150.0},
         "server": {"name": _lt("Dedicated server"), "price": 900.0},

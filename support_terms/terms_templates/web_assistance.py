@@ -13,12 +13,16 @@ from .common import included, plan, quote
 
 _lt = LazyTranslate(__name__)
 
+_NOTE_NEW_FEATURE = _lt(
+    "New features are not maintenance: you receive a quote to accept."
+)
+_NOTE_INTERFACE = _lt("Interface changes are work on a quote.")
+
 TEMPLATE = {
     # "In assenza di un contratto [...] secondo le tariffe del servizio di
     # supporto": a request without a plan waits for a quote
     "company": {"support_no_plan_mode": "quote"},
     "team": _lt("Technical assistance"),
-    "calendars": ["afternoon"],
     "products": {
         "assistance": {"name": _lt("Annual technical assistance"), "price": 480.0},
         "hosting": {"name": _lt("Hosting and email"), "price": 90.0},
@@ -67,17 +71,8 @@ TEMPLATE = {
                 "backup_recovery",
                 "script_updates",
             ),
-            "new_feature": quote(
-                "development",
-                _lt(
-                    "New features are not maintenance: you receive a quote to "
-                    "accept."
-                ),
-            ),
-            "template_change": quote(
-                "development",
-                _lt("Interface changes are work on a quote."),
-            ),
+            "new_feature": quote("development", _NOTE_NEW_FEATURE),
+            "template_change": quote("development", _NOTE_INTERFACE),
         },
     },
 }

@@ -64,7 +64,6 @@ TEMPLATE = {
     # choice, on a renewal quotation, never tacitly
     "renewal_by_choice": True,
     "team": _lt("WordPress support"),
-    "calendars": ["mon_sat", "always"],
     "products": {
         "basic": {"name": _lt("BASIC maintenance plan"), "price": 290.0},
         "premium": {"name": _lt("PREMIUM maintenance plan"), "price": 590.0},

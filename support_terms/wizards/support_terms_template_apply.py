@@ -7,6 +7,13 @@ from ..terms_templates import TEMPLATE_SELECTION, TEMPLATES, notice_judged_on
 from ..terms_templates.common import CALENDARS, CHANNEL_NAMES
 
 
+def _html_list(items):
+    """``items`` (texts, escaped, or markup) as an HTML list."""
+    return Markup("<ul>%s</ul>") % Markup("").join(
+        Markup("<li>%s</li>") % item for item in items
+    )
+
+
 class SupportTermsTemplateApply(models.TransientModel):
     """Set a company up from one of the shipped terms templates: a preview,
     the company settings to change, what was done. How each record is made,
@@ -79,9 +86,7 @@ class SupportTermsTemplateApply(models.TransientModel):
                 ),
                 self.env._("Helpdesk team: %(team)s", team=names([spec["team"]])),
             ]
-            wizard.summary_html = Markup("<ul>%s</ul>") % Markup("").join(
-                Markup("<li>%s</li>") % item for item in items
-            )
+            wizard.summary_html = _html_list(items)
 
     @api.depends("template", "company_id")
     def _compute_change_ids(self):
@@ -142,10 +147,9 @@ class SupportTermsTemplateApply(models.TransientModel):
         if field.type == "selection":
             labels = dict(field._description_selection(self.env))
             return labels.get(value, self.env._("None"))
-        if field.type == "many2one":
-            if isinstance(value, str):
-                return value
+        if isinstance(value, models.BaseModel):
             return value.display_name if value else self.env._("None")
+        # a number, or a record to be made, by its name
         return str(value)
 
     # -- applying -------------------------------------------------------------
@@ -189,24 +193,17 @@ class SupportTermsTemplateApply(models.TransientModel):
         """What was created and updated, by kind of record, and the settings
         changed and kept, in the user's language."""
         _ = self.env._
+        # the names of what the manager made, in the company it set up
+        company_env = self.with_company(self.company_id).env
         sections = []
         for what, title in (("created", _("Created")), ("updated", _("Updated"))):
             items = []
             for model, ids in log.get(what, {}).items():
-                # the names of what the manager made, in the company it set up
-                records = (
-                    self.env[model]
-                    .with_company(self.company_id)
-                    .browse(dict.fromkeys(ids))
-                )
-                items.append(
-                    Markup("<strong>%s</strong> (%s): %s")
-                    % (
-                        self.env["ir.model"]._get(model).name,
-                        len(records),
-                        ", ".join(records.mapped("display_name")),
-                    )
-                )
+                records = company_env[model].browse(dict.fromkeys(ids))
+                kind = self.env["ir.model"]._get(model).name
+                names = ", ".join(records.mapped("display_name"))
+                item = Markup("<strong>%s</strong> (%s): %s")
+                items.append(item % (kind, len(records), names))
             sections.append((title, items))
         changed_items = [
             _(
@@ -230,8 +227,7 @@ class SupportTermsTemplateApply(models.TransientModel):
             (_("Company settings kept"), kept_items),
         ]
         return Markup("").join(
-            Markup("<h4>%s</h4><ul>%s</ul>")
-            % (title, Markup("").join(Markup("<li>%s</li>") % item for item in items))
+            Markup("<h4>%s</h4>%s") % (title, _html_list(items))
             for title, items in sections
             if items
         )
@@ -268,14 +264,12 @@ class SupportTermsTemplateApply(models.TransientModel):
         company = company.with_env(records.env)
         for key, values in spec["products"].items():
             records._ensure_product(company, key, values)
-        patron_date, patron_name = self.env.context.get(
-            "support_terms_patron", (False, False)
-        )
+        # the plans' support hours and urgent hours
         calendars = {}
-        for key in spec["calendars"]:
-            calendars[key] = records._ensure_calendar(company, key)
-            if CALENDARS[key].get("holidays", True):
-                calendars[key]._support_keep_public_holidays(patron_date, patron_name)
+        for values in spec["plans"]:
+            for key in (values["calendar"], values["urgent_calendar"]):
+                if key and key not in calendars:
+                    calendars[key] = records._ensure_calendar(company, key)
         team = records._ensure_team(
             company, spec["team"], calendars[spec["plans"][0]["calendar"]]
         )

@@ -5,6 +5,7 @@ from ..terms_templates.common import (
     CALENDARS,
     CATEGORY_NAMES,
     CHANNEL_NAMES,
+    PLAN_DEFAULTS,
     SERVICE_KIND_BY_KEY,
     TZ,
 )
@@ -15,20 +16,13 @@ _lt = LazyTranslate(__name__)
 # uninstalling the application never deletes a company's plans or products
 TEMPLATE_XMLID_MODULE = "__support_terms_template__"
 
-# the plan fields a template's plan sets as they are
+# the plan fields a template's plan sets as they are: its take-in-charge
+# hours and the terms of PLAN_DEFAULTS but those naming records
+NAMING_RECORDS = ("calendar", "urgent_calendar", "urgency_fee_product")
 PLAN_FIELDS = (
-    "sequence",
-    "channel_rule",
     "take_in_charge_hours",
     "urgent_take_in_charge_hours",
-    "impact_priority",
-    "auto_close_days",
-    "auto_close_warning_days",
-    "includes_extraordinary",
-    "assess_before_work",
-    "duration_days",
-    "refund_window_hours",
-    "renewal_reminder_days",
+    *(name for name in PLAN_DEFAULTS if name not in NAMING_RECORDS),
 )
 
 # the name of the SLA of each take-in-charge target of a plan, after the
@@ -89,11 +83,8 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         before the templates named their records is found by ``fallback_domain``."""
         record = self.env.ref(xmlid, raise_if_not_found=False)
         if record is None or record._name != model:
-            record = (
-                self.env[model]
-                .with_context(active_test=False)
-                .search(fallback_domain, limit=1)
-            )
+            with_archived = self.env[model].with_context(active_test=False)
+            record = with_archived.search(fallback_domain, limit=1)
         if record:
             record.write(values)
             self._log(record, "updated")
@@ -118,11 +109,8 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         spec = CALENDARS[key]
         # the day's name in the company's language, as Odoo names them
         lang_env = self.with_context(lang=self._lang(company)).env
-        day_names = dict(
-            self.env["resource.calendar.attendance"]
-            ._fields["dayofweek"]
-            ._description_selection(lang_env)
-        )
+        dayofweek = self.env["resource.calendar.attendance"]._fields["dayofweek"]
+        day_names = dict(dayofweek._description_selection(lang_env))
         attendances = [
             fields.Command.create(
                 {
@@ -148,6 +136,9 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             {"name": self._text(spec["name"], "en_US"), "company_id": company.id},
         )
         self._set_texts(calendar, company, name=spec["name"])
+        if spec.get("holidays", True):
+            patron = self.env.context.get("support_terms_patron", (False, False))
+            calendar._support_keep_public_holidays(*patron)
         return calendar
 
     def _ensure_channel(self, company, kind):
@@ -161,12 +152,9 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             limit=1,
         )
         if not channel:
+            english = self._text(CHANNEL_NAMES[kind], "en_US")
             channel = channels.create(
-                {
-                    "name": self._text(CHANNEL_NAMES[kind], "en_US"),
-                    "support_kind": kind,
-                    "company_id": company.id,
-                }
+                {"name": english, "support_kind": kind, "company_id": company.id}
             )
             self._log(channel, "created")
             self._set_texts(channel, company, name=CHANNEL_NAMES[kind])
@@ -272,6 +260,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
     def _ensure_product_terms(self, company, spec):
         """How each product of the template renews; a credit pack's credits."""
         plan_keys = {key for plan in spec["plans"] for key in plan["products"]}
+        notice = spec.get("notice_days", 0)
         for key, values in spec["products"].items():
             product = self._own(company, "product", key).product_tmpl_id
             if key in plan_keys:
@@ -284,11 +273,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
             # to the expiry
             if not product.renewal_policy and product.service_kind in (False, kind):
                 product.write(
-                    {
-                        "service_kind": kind,
-                        "renewal_policy": policy,
-                        "notice_days": spec.get("notice_days", 0),
-                    }
+                    dict(service_kind=kind, renewal_policy=policy, notice_days=notice)
                 )
             if spec.get("renewal_by_choice") and key in plan_keys:
                 product.renewal_by_choice = True
@@ -307,19 +292,12 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         ticket is in progress: in the support hours and, when the plan promises
         one, an urgent one in the urgent hours."""
         in_progress = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_in_progress")
+        normal, urgent = plan.take_in_charge_hours, plan.urgent_take_in_charge_hours
+        support_hours = plan.resource_calendar_id
+        # (target, urgency of the tickets, hours, calendar)
         targets = [
-            (
-                "normal",
-                "normal" if plan.urgent_take_in_charge_hours else "any",
-                plan.take_in_charge_hours,
-                plan.resource_calendar_id,
-            ),
-            (
-                "urgent",
-                "urgent",
-                plan.urgent_take_in_charge_hours,
-                plan.urgent_calendar_id or plan.resource_calendar_id,
-            ),
+            ("normal", "normal" if urgent else "any", normal, support_hours),
+            ("urgent", "urgent", urgent, plan.urgent_calendar_id or support_hours),
         ]
         lang = self._lang(company)
         plan_name = plan.with_context(lang=lang).name
@@ -399,7 +377,8 @@ class SupportTermsTemplateRecords(models.AbstractModel):
         """Write ``texts`` ({field name: ``_lt`` term}): a translated field gets
         the English source and each installed language's text from the .po,
         any other field the text in the company's language."""
-        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        installed = self.env["res.lang"].get_installed()
+        langs = [code for code, _name in installed if code != "en_US"]
         for field_name, text in texts.items():
             field = record._fields[field_name]
             if not field.translate:
@@ -407,9 +386,7 @@ class SupportTermsTemplateRecords(models.AbstractModel):
                 continue
             source = self._text(text, "en_US")
             record.with_context(lang="en_US")[field_name] = source
-            translations = {
-                lang: self._text(text, lang) for lang in langs if lang != "en_US"
-            }
+            translations = {lang: self._text(text, lang) for lang in langs}
             if callable(field.translate):
                 # HTML is translated term by term (paragraph by paragraph): a
                 # translation keeps the paragraphs of the English text.

@@ -1,5 +1,6 @@
 """Helpers of the scheduled actions, shared by the models."""
 
+import contextlib
 import logging
 
 from psycopg2 import InterfaceError, OperationalError
@@ -23,14 +24,11 @@ def batch_size(env, param, default):
     (logged) for a value that is not a whole number above 0."""
     # system parameters are the administrators': the action reads its own
     value = env["ir.config_parameter"].sudo().get_param(param)
-    if value in (None, False, ""):
+    if not value:
         return default
-    try:
-        size = int(str(value).strip())
-    except ValueError:
-        size = 0
-    if size > 0:
-        return size
+    with contextlib.suppress(ValueError):
+        if int(value) > 0:
+            return int(value)
     _logger.warning(
         "System parameter %s = %r refused: a batch size is a whole number "
         "above 0. The default, %s, is used.",
@@ -66,8 +64,7 @@ def failures(model):
     all). Outside a cron job nothing is set aside."""
     failed = model.env["support.cron.failure"]._failures_of(model._name)
     started = run_started(model.env)
-    if started is None:
-        return [], list(failed)
+    # outside a cron job (None) no failure's run matches: nothing is set aside
     aside = [res_id for res_id, run in failed.items() if (run or False) == started]
     return aside, list(failed)
 
@@ -77,8 +74,7 @@ def lock_due(model, domain, limit, order):
     but those another run has locked (SKIP LOCKED) or that failed in this
     run; those that failed in an earlier run come last."""
     aside, failed = failures(model)
-    if aside:
-        domain = expression.AND([domain, [("id", "not in", aside)]])
+    domain = expression.AND([domain, [("id", "not in", aside)]])
     query = model._search(domain, limit=limit, order=order)
     if failed:
         failed_last = SQL("%s IN %s", SQL.identifier(model._table, "id"), tuple(failed))
@@ -165,8 +161,7 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
             model._name, (set(known) - set(still_due.ids)) | set(handled.ids)
         )
     aside, _failed = failures(model)
-    if aside:
-        due = expression.AND([due, [("id", "not in", aside)]])
+    due = expression.AND([due, [("id", "not in", aside)]])
     remaining = model.search_count(due)
     model.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
     return done, remaining
@@ -226,15 +221,15 @@ def send_customer_mail(records, template, email_layout_xmlid=False):
     if isinstance(template, str):
         template = env.ref(template)
     subtype_id = env.ref("mail.mt_comment").id
-    by_company = {}
-    for record in records:
-        company = record["company_id"] if "company_id" in record._fields else None
-        by_company.setdefault(company or env.company, []).append(record.id)
-    for company, ids in by_company.items():
+    has_company = "company_id" in records._fields
+    by_company = records.grouped(
+        lambda r: (has_company and r.company_id) or env.company
+    )
+    for company, group in by_company.items():
         # the customer or agent whose action sends the terms' email may not
         # read mail templates; what it says is the template's, not theirs
         mails |= template.sudo().send_mail_batch(
-            ids,
+            group.ids,
             email_values={
                 "message_type": "auto_comment",
                 "subtype_id": subtype_id,

@@ -91,21 +91,20 @@ class ContractLine(models.Model):
     def _log_service_state_change(self, old_states):
         # contract.line is no mail.thread: the change goes on the contract
         labels = dict(self._fields["service_state"]._description_selection(self.env))
-        bodies = {}
-        for line in self:
-            bodies.setdefault(line.contract_id.id, []).append(
+        bodies = {
+            contract.id: Markup("<br/>").join(
                 _(
                     "Service %(line)s: %(old)s → %(new)s",
                     line=line.name or line.product_id.display_name,
                     old=labels[old_states[line.id]],
                     new=labels[line.service_state],
                 )
+                for line in lines
             )
-        contracts = self.env["contract.contract"].browse(list(bodies))
+            for contract, lines in self.grouped("contract_id").items()
+        }
         # logs without access checks: the state change itself was checked
-        contracts._message_log_batch(
-            {cid: Markup("<br/>").join(lines) for cid, lines in bodies.items()}
-        )
+        self.contract_id._message_log_batch(bodies)
 
     def _on_service_state_change(self, old_states):
         """Override to provision (suspend, reactivate, remove the service on

@@ -1,4 +1,3 @@
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -230,9 +229,7 @@ class HelpdeskTicket(models.Model):
     def _compute_support_plan_channels(self):
         for ticket in self:
             plan = ticket.support_plan_id.with_context(lang=ticket.partner_id.lang)
-            ticket.support_plan_channels = (
-                plan._support_channel_names() if plan else False
-            )
+            ticket.support_plan_channels = plan._support_channel_names() or False
 
     def _support_channel_outside_plan(self, plan):
         """Accept and flag, or refuse: an email is answered and closed, staff
@@ -248,7 +245,6 @@ class HelpdeskTicket(models.Model):
         )
 
     def _support_refuse_and_close(self, template):
-        """Tell the requester why the request is refused, and close it."""
         self.ensure_one()
         self._send_customer_email(template)
         stages = self.team_id._get_applicable_stages().filtered("closed")
@@ -320,10 +316,8 @@ class HelpdeskTicket(models.Model):
         partner = self.env["res.partner"].browse(vals.get("partner_id"))
         if partner:
             # the arrival day, as the plan's snapshot reads it
-            today = company._support_today()
-            plan = partner._support_plan_at(company, today).get(
-                partner.commercial_partner_id.id
-            )
+            plans = partner._support_plan_at(company, company._support_today())
+            plan = plans.get(partner.commercial_partner_id.id)
             if plan and plan.team_id:
                 return plan.team_id
         return company.support_team_id
@@ -371,15 +365,15 @@ class HelpdeskTicket(models.Model):
         """``{ticket id: plan}``: the plan in force for each ticket's customer
         on its company's arrival day (``arrived``, UTC, else its creation, else
         now); tickets without one are missing."""
-        groups = defaultdict(lambda: self.browse())
-        for ticket in self.filtered("partner_id"):
-            arrival = ticket.company_id._support_date_of(
-                arrived or ticket.create_date or fields.Datetime.now()
-            )
-            groups[(ticket.company_id, arrival)] |= ticket
+
+        def arrival(ticket):
+            moment = arrived or ticket.create_date or fields.Datetime.now()
+            return ticket.company_id, ticket.company_id._support_date_of(moment)
+
+        by_arrival = self.filtered("partner_id").grouped(arrival)
         result = {}
-        for (company, arrival), tickets in groups.items():
-            plans = tickets.partner_id._support_plan_at(company, arrival)
+        for (company, day), tickets in by_arrival.items():
+            plans = tickets.partner_id._support_plan_at(company, day)
             for ticket in tickets:
                 plan = plans.get(ticket.partner_id.commercial_partner_id.id)
                 if plan:

@@ -184,10 +184,8 @@ class HelpdeskTicket(models.Model):
         the SLAs running since the request was recorded start earlier."""
         res = super()._support_arrived(moment)
         # sudo: the SLA lines are the system's count, read only to agents
-        self.sudo().ticket_sla_ids.filtered(
-            lambda s: s.state == "in_progress"
-            and s.last_state_date
-            and s.last_state_date > moment
+        self.sudo().ticket_sla_ids.filtered_domain(
+            [("state", "=", "in_progress"), ("last_state_date", ">", moment)]
         ).write({"last_state_date": moment})
         return res
 
@@ -203,7 +201,6 @@ class HelpdeskTicket(models.Model):
     # -- SLAs ---------------------------------------------------------------
 
     def _get_sla_ticket_domain(self):
-        """SLAs of the ticket's plan (or of any plan), urgency and impact."""
         return super()._get_sla_ticket_domain() + [
             "|",
             ("support_plan_ids", "=", False),
@@ -280,8 +277,6 @@ class HelpdeskTicket(models.Model):
         }
 
     def _take_in_charge(self, estimated_resolution_date=False, notify=True):
-        """Record the take in charge and tell the customer, with the expected
-        resolution date when known."""
         values = {"taken_in_charge_date": fields.Datetime.now()}
         if estimated_resolution_date:
             values["estimated_resolution_date"] = estimated_resolution_date

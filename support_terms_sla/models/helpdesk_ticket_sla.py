@@ -112,7 +112,6 @@ class HelpdeskTicketSla(models.Model):
         )
 
     def _escalate(self, now):
-        """Raise the priority, note it in the chatter, tell the team leader."""
         self.env["support.sla.event"].create(
             [
                 {"ticket_sla_id": sla.id, "kind": "escalation", "date": now}

@@ -109,7 +109,6 @@ class ResourceCalendar(models.Model):
         self._support_load_next_year()
 
     def _support_load_next_year(self):
-        """Load the public holidays of the company's year and the next."""
         for calendar in self:
             company = calendar.company_id or self.env.company
             year = company._support_today().year

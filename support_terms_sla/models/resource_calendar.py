@@ -78,7 +78,7 @@ class ResourceCalendar(models.Model):
             ]
         )
         busy = [(leave.date_from, leave.date_to) for leave in existing]
-        return leaves.create(
+        created = leaves.create(
             [
                 {
                     "name": name,
@@ -95,6 +95,9 @@ class ResourceCalendar(models.Model):
                 )
             ]
         )
+        # the calendar has them up to the last of these years at least
+        self.support_holidays_until = max(max(years), self.support_holidays_until)
+        return created
 
     def _support_keep_public_holidays(self, patron_date=None, patron_name=None):
         """The calendar keeps the public holidays (and this patron day) of
@@ -114,9 +117,6 @@ class ResourceCalendar(models.Model):
             year = company._support_today().year
             calendar._support_add_public_holidays(
                 range(year, year + 2), calendar._support_patron()
-            )
-            calendar.support_holidays_until = max(
-                year + 1, calendar.support_holidays_until
             )
 
     @api.model

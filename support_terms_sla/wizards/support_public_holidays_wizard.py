@@ -97,12 +97,7 @@ class SupportPublicHolidaysWizard(models.TransientModel):
         created = calendar._support_add_public_holidays(
             range(self.year_from, self.year_to + 1), patron
         )
-        values = {
-            "support_public_holidays": True,
-            "support_holidays_until": max(
-                self.year_to, calendar.support_holidays_until
-            ),
-        }
+        values = {"support_public_holidays": True}
         if self.patron_day:
             values.update(
                 support_patron_date=self.patron_date,
@@ -127,7 +122,6 @@ class SupportPublicHolidaysWizard(models.TransientModel):
                 "title": _("Public holidays"),
                 "message": message,
                 "type": "success" if created else "info",
-                "sticky": False,
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }

@@ -136,10 +136,8 @@ def adopt_xmlids_from_application(env, module_name):
     targets = [(model, res_id) for _n, model, res_id, noupdate in adopted if noupdate]
     if foreign:
         cr.execute(
-            """
-            SELECT model, res_id FROM ir_model_data
-             WHERE module || '.' || name IN %s AND noupdate
-            """,
+            "SELECT model, res_id FROM ir_model_data"
+            " WHERE module || '.' || name IN %s AND noupdate",
             (tuple(foreign),),
         )
         targets += cr.fetchall()

@@ -124,19 +124,14 @@ class ResourceCalendar(models.Model):
         """Once a year: the calendars that keep the public holidays get the
         next year's. Idempotent: a calendar leaves the due set once loaded."""
         next_year = self.env.company._support_today().year + 1
-        calendars = self.with_context(active_test=False)
+        due = [
+            ("support_public_holidays", "=", True),
+            ("support_holidays_until", "<", next_year),
+        ]
         return run_due_batch(
-            calendars,
+            self.with_context(active_test=False),
             "support_terms.public_holidays_batch_size",
             100,
             "id",
-            [
-                (
-                    [
-                        ("support_public_holidays", "=", True),
-                        ("support_holidays_until", "<", next_year),
-                    ],
-                    lambda due: due._support_load_next_year(),
-                )
-            ],
+            [(due, lambda calendars: calendars._support_load_next_year())],
         )

@@ -133,14 +133,13 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
     size = batch_size(model.env, batch_param, batch_default)
     due = expression.OR([domain for domain, _a in steps])
     # most runs of a frequent action: nothing due, no failure to forget
-    [[busy]] = model.env.execute_query(
-        SQL(
-            "SELECT EXISTS(%s) OR EXISTS(SELECT 1 FROM support_cron_failure "
-            "WHERE model = %s)",
-            model._search(due, limit=1, order="id").select(),
-            model._name,
-        )
+    query = SQL(
+        "SELECT EXISTS(%s) OR EXISTS(SELECT 1 FROM support_cron_failure "
+        "WHERE model = %s)",
+        model._search(due, limit=1, order="id").select(),
+        model._name,
     )
+    [[busy]] = model.env.execute_query(query)
     if not busy:
         model.env["ir.cron"]._notify_progress(done=0, remaining=0)
         return 0, 0

@@ -190,11 +190,9 @@ class SupportPlan(models.Model):
             domain.append(("contract_id.commercial_partner_id", "in", partners.ids))
         candidates = defaultdict(list)
         for line in lines.search_fetch(domain, ["product_id", "contract_id"]):
-            contract = line.contract_id
-            key = (contract.commercial_partner_id.id, contract.company_id.id)
-            candidates[key].extend(
-                granting.get((contract.company_id.id, line.product_id.id), [])
-            )
+            company_id = line.contract_id.company_id.id
+            key = (line.contract_id.commercial_partner_id.id, company_id)
+            candidates[key] += granting.get((company_id, line.product_id.id), [])
         # the lowest sequence, then the plan created first
         return {key: min(found)[1] for key, found in candidates.items() if found}
 
@@ -212,8 +210,7 @@ class SupportPlan(models.Model):
         granting = defaultdict(list)
         for plan in plans.filtered(lambda p: p.company_id in companies):
             for product in plan.product_ids:
-                key = (plan.company_id.id, product.id)
-                granting[key].append((plan.sequence, plan.id))
+                granting[plan.company_id.id, product.id] += [(plan.sequence, plan.id)]
         return granting
 
     def action_view_tickets(self):

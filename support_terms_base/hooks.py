@@ -174,11 +174,8 @@ def restore_adopted_noupdate_values(env, module_name):
             continue
         cols = ", ".join(f'"{c}"' for c in columns)
         env.cr.execute(
-            f"""
-            UPDATE "{table}" SET ({cols}) = (
-                SELECT {cols} FROM jsonb_populate_record(NULL::"{table}", %s)
-            ) WHERE id = %s
-            """,
+            f'UPDATE "{table}" SET ({cols}) = (SELECT {cols} FROM '
+            f'jsonb_populate_record(NULL::"{table}", %s)) WHERE id = %s',
             (json.dumps(values), res_id),
         )
     env.invalidate_all()

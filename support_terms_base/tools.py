@@ -44,10 +44,8 @@ def _running_cron(env):
     # ir.cron is the administrators': a run started by a staff action reads
     # only the action's name and last call
     cron = env["ir.cron"].sudo().browse(env.context.get("cron_id") or [])
-    progress_id = env.context.get("ir_cron_progress_id")
-    if not cron and progress_id:
-        cron = cron.env["ir.cron.progress"].browse(progress_id).cron_id
-    return cron
+    progress_id = env.context.get("ir_cron_progress_id") or []
+    return cron or cron.env["ir.cron.progress"].browse(progress_id).cron_id
 
 
 def run_started(env):

@@ -72,14 +72,11 @@ class ContractLine(models.Model):
         if "service_state" not in vals:
             return super().write(vals)
         # OCA lets accounting write lines: the state is the terms' own
-        check_manager(
-            self,
-            _(
-                "Only a support terms manager can suspend, reactivate or "
-                "terminate a service."
-            ),
-            model_rights=False,
+        message = _(
+            "Only a support terms manager can suspend, reactivate or "
+            "terminate a service."
         )
+        check_manager(self, message, model_rights=False)
         old_states = {line.id: line.service_state for line in self}
         result = super().write(vals)
         changed = self.filtered(lambda line: old_states[line.id] != line.service_state)
@@ -155,11 +152,8 @@ class ContractLine(models.Model):
         return super()._can_be_invoiced(date_ref)
 
     def action_terminate_service(self):
-        check_manager(
-            self,
-            _("Only a support terms manager can terminate a service."),
-            model_rights=False,
-        )
+        message = _("Only a support terms manager can terminate a service.")
+        check_manager(self, message, model_rights=False)
         # the state is recorded by the addon, never written by users
         self.sudo().write({"service_state": "terminated"})
         return True

@@ -164,7 +164,12 @@ class HelpdeskTicket(models.Model):
         # sudo: the SLA lines are the system's count, agents may not delete them
         system = self.sudo()
         if vals.get("is_urgent"):
-            system._keep_replaced_slas()
+            # an urgency raised later: the SLAs that no longer apply stay on
+            # the request as history (replaced), no longer counted nor monitored
+            for ticket in system.filtered("team_sla"):
+                ticket.ticket_sla_ids.filtered_domain(
+                    [("sla_id", "not in", ticket._get_sla().ids)]
+                ).write({"state": "replaced"})
         if vals.get("impact"):
             self._apply_impact_priority()
         if {"team_id", "support_plan_id", "is_urgent", "impact"} & set(vals):
@@ -251,9 +256,8 @@ class HelpdeskTicket(models.Model):
             if urgent and ticket.urgency_date:
                 start = max(start, ticket.urgency_date)
             # the calendar's arithmetic leaves microseconds: whole seconds
-            deadline = calendar.plan_hours(hours, start, compute_leaves=True).replace(
-                microsecond=0
-            )
+            deadline = calendar.plan_hours(hours, start, compute_leaves=True)
+            deadline = deadline.replace(microsecond=0)
             late = deadline < now
             span = calendar.get_work_hours_count(
                 min(now, deadline), max(now, deadline), compute_leaves=True
@@ -388,11 +392,3 @@ class HelpdeskTicket(models.Model):
                 lambda u: not u.share and company in u.company_ids
             )
         )
-
-    def _keep_replaced_slas(self):
-        """An urgency raised later: the SLAs that no longer apply stay on the
-        request as history (replaced), no longer counted nor monitored."""
-        for ticket in self.filtered("team_sla"):
-            ticket.ticket_sla_ids.filtered_domain(
-                [("sla_id", "not in", ticket._get_sla().ids)]
-            ).write({"state": "replaced"})

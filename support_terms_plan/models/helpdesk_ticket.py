@@ -172,7 +172,16 @@ class HelpdeskTicket(models.Model):
             plan = ticket.support_plan_id
             if plan and not plan._support_allows_channel(ticket.channel_id):
                 ticket._support_channel_outside_plan(plan)
-        self._support_mark_probable_duplicate()
+        # a probable duplicate of the earliest of the similar open requests of
+        # the same customer
+        for ticket in self:
+            company = ticket.company_id or self.env.company
+            similar = ticket._support_similar_open_requests(
+                ticket.partner_id, ticket.partner_email, ticket.name, company
+            )
+            similar -= ticket
+            if similar:
+                ticket._support_record({"support_duplicate_of_id": similar[-1].id})
 
     def _support_write_values(self, vals):
         """``[(tickets, values)]``: the one write each ticket goes through;
@@ -213,17 +222,6 @@ class HelpdeskTicket(models.Model):
         # read whatever the caller may read: the customer is the check
         candidates = self.sudo().search(domain, order="create_date desc, id desc")
         return candidates.filtered(lambda t: similar_subjects(t.name, subject))
-
-    def _support_mark_probable_duplicate(self):
-        # the earliest of the similar open requests of the same customer
-        for ticket in self:
-            company = ticket.company_id or self.env.company
-            similar = ticket._support_similar_open_requests(
-                ticket.partner_id, ticket.partner_email, ticket.name, company
-            )
-            similar -= ticket
-            if similar:
-                ticket._support_record({"support_duplicate_of_id": similar[-1].id})
 
     @api.depends("support_plan_id.channel_ids", "partner_id.lang")
     def _compute_support_plan_channels(self):
@@ -350,13 +348,11 @@ class HelpdeskTicket(models.Model):
         written = sorted(self._support_system_fields() & set(vals))
         if written and not self.env.su:
             labels = [self._fields[f]._description_string(self.env) for f in written]
-            raise AccessError(
-                _(
-                    "%(fields)s: recorded by the support terms, they cannot be "
-                    "written.",
-                    fields=", ".join(labels),
-                )
+            message = _(
+                "%(fields)s: recorded by the support terms, they cannot be " "written.",
+                fields=", ".join(labels),
             )
+            raise AccessError(message)
 
     def _can_set_support_plan(self):
         return is_manager(self.env)

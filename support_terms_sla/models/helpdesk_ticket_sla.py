@@ -174,9 +174,8 @@ class HelpdeskTicketSla(models.Model):
         since, consumed = self.last_state_date, self.consumed_time
         res = super()._stage_recompute()
         if was_running and since:
-            self.consumed_time = consumed + (
-                self.sla_id.resource_calendar_id.get_work_hours_count(
-                    since, fields.Datetime.now(), compute_leaves=True
-                )
+            worked = self.sla_id.resource_calendar_id.get_work_hours_count(
+                since, fields.Datetime.now(), compute_leaves=True
             )
+            self.consumed_time = consumed + worked
         return res

@@ -55,33 +55,29 @@ class SupportPublicHolidaysWizard(models.TransientModel):
         for wizard in self:
             years = (wizard.year_from, wizard.year_to)
             if min(years) < MIN_YEAR or max(years) > MAX_YEAR:
-                raise ValidationError(
-                    _(
-                        "Give years between %(min)s and %(max)s.",
-                        min=MIN_YEAR,
-                        max=MAX_YEAR,
-                    )
+                message = _(
+                    "Give years between %(min)s and %(max)s.",
+                    min=MIN_YEAR,
+                    max=MAX_YEAR,
                 )
+                raise ValidationError(message)
             if wizard.year_from > wizard.year_to:
-                raise ValidationError(
-                    _(
-                        "The first year (%(year_from)s) comes after the last one "
-                        "(%(year_to)s).",
-                        year_from=wizard.year_from,
-                        year_to=wizard.year_to,
-                    )
+                message = _(
+                    "The first year (%(year_from)s) comes after the last one "
+                    "(%(year_to)s).",
+                    year_from=wizard.year_from,
+                    year_to=wizard.year_to,
                 )
+                raise ValidationError(message)
             if wizard.year_to - wizard.year_from + 1 > MAX_YEARS:
-                raise ValidationError(
-                    _(
-                        "Add the holidays of at most %(max)s years at a time.",
-                        max=MAX_YEARS,
-                    )
+                message = _(
+                    "Add the holidays of at most %(max)s years at a time.",
+                    max=MAX_YEARS,
                 )
+                raise ValidationError(message)
             if wizard.patron_day and not wizard.patron_date:
-                raise ValidationError(
-                    _("Give the date of the local patron day, or untick it.")
-                )
+                message = _("Give the date of the local patron day, or untick it.")
+                raise ValidationError(message)
 
     def action_add_holidays(self):
         """Add the holidays of the years chosen; the calendar then keeps

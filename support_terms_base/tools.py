@@ -175,10 +175,8 @@ def company_days(env):
 def company_day_domain(env, field, operator):
     """Records whose ``field`` is ``operator`` their company's day."""
     return expression.OR(
-        [
-            [("company_id", "in", companies.ids), (field, operator, today)]
-            for companies, today in company_days(env)
-        ]
+        [("company_id", "in", companies.ids), (field, operator, today)]
+        for companies, today in company_days(env)
     )
 
 

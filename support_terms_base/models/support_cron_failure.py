@@ -55,7 +55,6 @@ class SupportCronFailure(models.Model):
             "res_model": self.model,
             "res_id": self.res_id,
             "view_mode": "form",
-            "target": "current",
         }
 
     @api.model

@@ -259,7 +259,6 @@ class HelpdeskTicket(models.Model):
         plans = self._support_plans_at_arrival(moment)
         for ticket in self.filtered(lambda t: plans.get(t.id)):
             ticket._support_record({"support_plan_id": plans[ticket.id].id})
-        return True
 
     def _support_refused(self):
         """Whether the request was refused on arrival, with its own email."""
@@ -334,7 +333,6 @@ class HelpdeskTicket(models.Model):
             raise AccessError(
                 _("Only support managers can change the support plan of a ticket.")
             )
-        return True
 
     def _support_system_fields(self):
         """Fields the addons record (as superuser), never written by users."""

@@ -342,9 +342,8 @@ class HelpdeskTicket(models.Model):
         res = super().message_update(msg, update_vals=update_vals)
         author = self.env["res.partner"].browse(msg.get("author_id") or [])
         for ticket in self.filtered(lambda t: not t.is_urgent and not t.closed):
-            if ticket._subject_is_urgent(
-                msg.get("subject")
-            ) and ticket._support_from_customer(author, msg.get("email_from")):
+            urgent = ticket._subject_is_urgent(msg.get("subject"))
+            if urgent and ticket._support_from_customer(author, msg.get("email_from")):
                 ticket._mark_urgent("email")
         return res
 
@@ -370,9 +369,8 @@ class HelpdeskTicket(models.Model):
             else:
                 # when the hours begin: the start of their first minute
                 begin = calendar.plan_hours(0.01, now, compute_leaves=True)
-                ticket._support_record(
-                    {"urgency_handling_date": begin - timedelta(hours=0.01)}
-                )
+                begin -= timedelta(hours=0.01)
+                ticket._support_record({"urgency_handling_date": begin})
                 ticket._send_customer_email(
                     "support_terms_sla.mail_template_urgent_out_of_hours"
                 )

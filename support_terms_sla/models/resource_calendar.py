@@ -113,8 +113,7 @@ class ResourceCalendar(models.Model):
 
     def _support_load_next_year(self):
         for calendar in self:
-            company = calendar.company_id or self.env.company
-            year = company._support_today().year
+            year = (calendar.company_id or self.env.company)._support_today().year
             calendar._support_add_public_holidays(
                 range(year, year + 2), calendar._support_patron()
             )

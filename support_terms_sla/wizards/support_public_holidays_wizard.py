@@ -90,9 +90,8 @@ class SupportPublicHolidaysWizard(models.TransientModel):
         patron = self.patron_day and calendar._support_patron(
             self.patron_date, self.patron_name
         )
-        created = calendar._support_add_public_holidays(
-            range(self.year_from, self.year_to + 1), patron
-        )
+        years = range(self.year_from, self.year_to + 1)
+        created = calendar._support_add_public_holidays(years, patron)
         values = {"support_public_holidays": True}
         if self.patron_day:
             values.update(

@@ -96,21 +96,21 @@ def _save_rows(env, module_name, targets):
             todo.extend((p, row[0].get(f)) for p, f in Model._inherits.items())
 
 
-def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
+def adopt_xmlids_from_application(env, module_name):
     """pre_init_hook body: move to ``module_name`` the external ids of
-    ``application`` that its data files define (keeping their noupdate flag),
+    ``support_terms`` that its data files define (keeping their noupdate flag),
     so that its install updates those records instead of duplicating them."""
     cr = env.cr
     states = ("installed", "to upgrade", "to remove")
-    domain = [("name", "=", application), ("state", "in", states)]
+    domain = [("name", "=", APPLICATION), ("state", "in", states)]
     if not env["ir.module.module"].search_count(domain):
-        return 0
+        return
     names, foreign = defined_xmlids(module_name)
     if not names:
-        return 0
+        return
     cr.execute(
         "SELECT name, model FROM ir_model_data WHERE module = %s AND name IN %s",
-        (application, tuple(names)),
+        (APPLICATION, tuple(names)),
     )
     # the ids Odoo gave the _inherits parents (e.g. <cron>_ir_actions_server)
     for name, model in cr.fetchall():
@@ -128,7 +128,7 @@ def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
            )
         RETURNING old.name, old.model, old.res_id, old.noupdate
         """,
-        {"new": module_name, "app": application, "names": tuple(names)},
+        {"new": module_name, "app": APPLICATION, "names": tuple(names)},
     )
     adopted = cr.fetchall()
     # records the old addon already loaded and that an upgrade would not
@@ -136,10 +136,8 @@ def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
     targets = [(model, res_id) for _n, model, res_id, noupdate in adopted if noupdate]
     if foreign:
         cr.execute(
-            """
-            SELECT model, res_id FROM ir_model_data
-             WHERE module || '.' || name IN %s AND noupdate
-            """,
+            "SELECT model, res_id FROM ir_model_data"
+            " WHERE module || '.' || name IN %s AND noupdate",
             (tuple(foreign),),
         )
         targets += cr.fetchall()
@@ -148,18 +146,17 @@ def adopt_xmlids_from_application(env, module_name, application=APPLICATION):
         "%s: adopted %d external ids of %s (%d noupdate records kept as they are)",
         module_name,
         len(adopted),
-        application,
+        APPLICATION,
         len(targets),
     )
     env.registry.clear_cache()
-    return len(adopted)
 
 
 def restore_adopted_noupdate_values(env, module_name):
     """post_init_hook body: put back the noupdate records saved by
     ``adopt_xmlids_from_application``, as an upgrade would have left them."""
     if not table_exists(env.cr, SAVED_ROWS_TABLE):
-        return 0
+        return
     env.cr.execute(
         f"DELETE FROM {SAVED_ROWS_TABLE} WHERE module = %s RETURNING tbl, res_id, row",
         (module_name,),
@@ -169,7 +166,7 @@ def restore_adopted_noupdate_values(env, module_name):
     if not env.cr.fetchone():
         env.cr.execute(f"DROP TABLE {SAVED_ROWS_TABLE}")
     if not saved:
-        return 0
+        return
     env.flush_all()
     for table, res_id, values in saved:
         columns = [c for c in table_columns(env.cr, table) if c in values and c != "id"]
@@ -177,11 +174,8 @@ def restore_adopted_noupdate_values(env, module_name):
             continue
         cols = ", ".join(f'"{c}"' for c in columns)
         env.cr.execute(
-            f"""
-            UPDATE "{table}" SET ({cols}) = (
-                SELECT {cols} FROM jsonb_populate_record(NULL::"{table}", %s)
-            ) WHERE id = %s
-            """,
+            f'UPDATE "{table}" SET ({cols}) = (SELECT {cols} FROM '
+            f'jsonb_populate_record(NULL::"{table}", %s)) WHERE id = %s',
             (json.dumps(values), res_id),
         )
     env.invalidate_all()
@@ -189,7 +183,6 @@ def restore_adopted_noupdate_values(env, module_name):
     _logger.info(
         "%s: restored %d noupdate records of %s", module_name, len(saved), APPLICATION
     )
-    return len(saved)
 
 
 def adoption_hooks(module_name, before=None, after=None):

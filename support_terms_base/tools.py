@@ -1,5 +1,6 @@
 """Helpers of the scheduled actions, shared by the models."""
 
+import contextlib
 import logging
 
 from psycopg2 import InterfaceError, OperationalError
@@ -23,14 +24,11 @@ def batch_size(env, param, default):
     (logged) for a value that is not a whole number above 0."""
     # system parameters are the administrators': the action reads its own
     value = env["ir.config_parameter"].sudo().get_param(param)
-    if value in (None, False, ""):
+    if not value:
         return default
-    try:
-        size = int(str(value).strip())
-    except ValueError:
-        size = 0
-    if size > 0:
-        return size
+    with contextlib.suppress(ValueError):
+        if int(value) > 0:
+            return int(value)
     _logger.warning(
         "System parameter %s = %r refused: a batch size is a whole number "
         "above 0. The default, %s, is used.",
@@ -46,10 +44,8 @@ def _running_cron(env):
     # ir.cron is the administrators': a run started by a staff action reads
     # only the action's name and last call
     cron = env["ir.cron"].sudo().browse(env.context.get("cron_id") or [])
-    progress_id = env.context.get("ir_cron_progress_id")
-    if not cron and progress_id:
-        cron = cron.env["ir.cron.progress"].browse(progress_id).cron_id
-    return cron
+    progress_id = env.context.get("ir_cron_progress_id") or []
+    return cron or cron.env["ir.cron.progress"].browse(progress_id).cron_id
 
 
 def run_started(env):
@@ -66,8 +62,7 @@ def failures(model):
     all). Outside a cron job nothing is set aside."""
     failed = model.env["support.cron.failure"]._failures_of(model._name)
     started = run_started(model.env)
-    if started is None:
-        return [], list(failed)
+    # outside a cron job (None) no failure's run matches: nothing is set aside
     aside = [res_id for res_id, run in failed.items() if (run or False) == started]
     return aside, list(failed)
 
@@ -77,8 +72,7 @@ def lock_due(model, domain, limit, order):
     but those another run has locked (SKIP LOCKED) or that failed in this
     run; those that failed in an earlier run come last."""
     aside, failed = failures(model)
-    if aside:
-        domain = expression.AND([domain, [("id", "not in", aside)]])
+    domain = expression.AND([domain, [("id", "not in", aside)]])
     query = model._search(domain, limit=limit, order=order)
     if failed:
         failed_last = SQL("%s IN %s", SQL.identifier(model._table, "id"), tuple(failed))
@@ -137,14 +131,13 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
     size = batch_size(model.env, batch_param, batch_default)
     due = expression.OR([domain for domain, _a in steps])
     # most runs of a frequent action: nothing due, no failure to forget
-    [[busy]] = model.env.execute_query(
-        SQL(
-            "SELECT EXISTS(%s) OR EXISTS(SELECT 1 FROM support_cron_failure "
-            "WHERE model = %s)",
-            model._search(due, limit=1, order="id").select(),
-            model._name,
-        )
+    query = SQL(
+        "SELECT EXISTS(%s) OR EXISTS(SELECT 1 FROM support_cron_failure "
+        "WHERE model = %s)",
+        model._search(due, limit=1, order="id").select(),
+        model._name,
     )
+    [[busy]] = model.env.execute_query(query)
     if not busy:
         model.env["ir.cron"]._notify_progress(done=0, remaining=0)
         return 0, 0
@@ -165,8 +158,7 @@ def run_due_batch(model, batch_param, batch_default, order, steps):
             model._name, (set(known) - set(still_due.ids)) | set(handled.ids)
         )
     aside, _failed = failures(model)
-    if aside:
-        due = expression.AND([due, [("id", "not in", aside)]])
+    due = expression.AND([due, [("id", "not in", aside)]])
     remaining = model.search_count(due)
     model.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
     return done, remaining
@@ -183,10 +175,8 @@ def company_days(env):
 def company_day_domain(env, field, operator):
     """Records whose ``field`` is ``operator`` their company's day."""
     return expression.OR(
-        [
-            [("company_id", "in", companies.ids), (field, operator, today)]
-            for companies, today in company_days(env)
-        ]
+        [("company_id", "in", companies.ids), (field, operator, today)]
+        for companies, today in company_days(env)
     )
 
 
@@ -226,15 +216,15 @@ def send_customer_mail(records, template, email_layout_xmlid=False):
     if isinstance(template, str):
         template = env.ref(template)
     subtype_id = env.ref("mail.mt_comment").id
-    by_company = {}
-    for record in records:
-        company = record["company_id"] if "company_id" in record._fields else None
-        by_company.setdefault(company or env.company, []).append(record.id)
-    for company, ids in by_company.items():
+    has_company = "company_id" in records._fields
+    by_company = records.grouped(
+        lambda r: (has_company and r.company_id) or env.company
+    )
+    for company, group in by_company.items():
         # the customer or agent whose action sends the terms' email may not
         # read mail templates; what it says is the template's, not theirs
         mails |= template.sudo().send_mail_batch(
-            ids,
+            group.ids,
             email_values={
                 "message_type": "auto_comment",
                 "subtype_id": subtype_id,

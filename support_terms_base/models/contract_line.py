@@ -72,14 +72,11 @@ class ContractLine(models.Model):
         if "service_state" not in vals:
             return super().write(vals)
         # OCA lets accounting write lines: the state is the terms' own
-        check_manager(
-            self,
-            _(
-                "Only a support terms manager can suspend, reactivate or "
-                "terminate a service."
-            ),
-            model_rights=False,
+        message = _(
+            "Only a support terms manager can suspend, reactivate or "
+            "terminate a service."
         )
+        check_manager(self, message, model_rights=False)
         old_states = {line.id: line.service_state for line in self}
         result = super().write(vals)
         changed = self.filtered(lambda line: old_states[line.id] != line.service_state)
@@ -91,21 +88,20 @@ class ContractLine(models.Model):
     def _log_service_state_change(self, old_states):
         # contract.line is no mail.thread: the change goes on the contract
         labels = dict(self._fields["service_state"]._description_selection(self.env))
-        bodies = {}
-        for line in self:
-            bodies.setdefault(line.contract_id.id, []).append(
+        bodies = {
+            contract.id: Markup("<br/>").join(
                 _(
                     "Service %(line)s: %(old)s → %(new)s",
                     line=line.name or line.product_id.display_name,
                     old=labels[old_states[line.id]],
                     new=labels[line.service_state],
                 )
+                for line in lines
             )
-        contracts = self.env["contract.contract"].browse(list(bodies))
+            for contract, lines in self.grouped("contract_id").items()
+        }
         # logs without access checks: the state change itself was checked
-        contracts._message_log_batch(
-            {cid: Markup("<br/>").join(lines) for cid, lines in bodies.items()}
-        )
+        self.contract_id._message_log_batch(bodies)
 
     def _on_service_state_change(self, old_states):
         """Override to provision (suspend, reactivate, remove the service on
@@ -156,11 +152,8 @@ class ContractLine(models.Model):
         return super()._can_be_invoiced(date_ref)
 
     def action_terminate_service(self):
-        check_manager(
-            self,
-            _("Only a support terms manager can terminate a service."),
-            model_rights=False,
-        )
+        message = _("Only a support terms manager can terminate a service.")
+        check_manager(self, message, model_rights=False)
         # the state is recorded by the addon, never written by users
         self.sudo().write({"service_state": "terminated"})
         return True

@@ -31,12 +31,11 @@ class ResPartner(models.Model):
                 *Line._support_in_force_domain(today, include_future=True),
             ]
         )
+        by_customer = lines.grouped(lambda line: line.contract_id.commercial_partner_id)
         for partner in self:
-            customer = partner.commercial_partner_id
-            partner.support_service_line_ids = lines.filtered(
-                lambda line, c=customer: line.contract_id.commercial_partner_id == c
-            )
-            partner.support_service_count = len(partner.support_service_line_ids)
+            services = by_customer.get(partner.commercial_partner_id, Line)
+            partner.support_service_line_ids = services
+            partner.support_service_count = len(services)
 
     def action_view_support_services(self):
         # every state: the list's filter keeps those in force or to come

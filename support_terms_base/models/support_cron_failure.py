@@ -55,21 +55,13 @@ class SupportCronFailure(models.Model):
             "res_model": self.model,
             "res_id": self.res_id,
             "view_mode": "form",
-            "target": "current",
         }
 
     @api.model
     def _failures_of(self, model_name):
         """``{record id: run of its last failure}`` of ``model_name``."""
-        return dict(
-            self.env.execute_query(
-                SQL(
-                    "SELECT res_id, run_started FROM support_cron_failure "
-                    "WHERE model = %s",
-                    model_name,
-                )
-            )
-        )
+        query = "SELECT res_id, run_started FROM support_cron_failure WHERE model = %s"
+        return dict(self.env.execute_query(SQL(query, model_name)))
 
     @api.model
     def _record(self, record, action, reason, run_started=None):
@@ -113,11 +105,6 @@ class SupportCronFailure(models.Model):
     def _forget(self, model_name, res_ids):
         if not res_ids:
             return
-        self.env.cr.execute(
-            SQL(
-                "DELETE FROM support_cron_failure WHERE model = %s AND res_id IN %s",
-                model_name,
-                tuple(res_ids),
-            )
-        )
+        query = "DELETE FROM support_cron_failure WHERE model = %s AND res_id IN %s"
+        self.env.cr.execute(SQL(query, model_name, tuple(res_ids)))
         self.invalidate_model()

@@ -1,4 +1,3 @@
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
@@ -173,7 +172,16 @@ class HelpdeskTicket(models.Model):
             plan = ticket.support_plan_id
             if plan and not plan._support_allows_channel(ticket.channel_id):
                 ticket._support_channel_outside_plan(plan)
-        self._support_mark_probable_duplicate()
+        # a probable duplicate of the earliest of the similar open requests of
+        # the same customer
+        for ticket in self:
+            company = ticket.company_id or self.env.company
+            similar = ticket._support_similar_open_requests(
+                ticket.partner_id, ticket.partner_email, ticket.name, company
+            )
+            similar -= ticket
+            if similar:
+                ticket._support_record({"support_duplicate_of_id": similar[-1].id})
 
     def _support_write_values(self, vals):
         """``[(tickets, values)]``: the one write each ticket goes through;
@@ -215,24 +223,11 @@ class HelpdeskTicket(models.Model):
         candidates = self.sudo().search(domain, order="create_date desc, id desc")
         return candidates.filtered(lambda t: similar_subjects(t.name, subject))
 
-    def _support_mark_probable_duplicate(self):
-        # the earliest of the similar open requests of the same customer
-        for ticket in self:
-            company = ticket.company_id or self.env.company
-            similar = ticket._support_similar_open_requests(
-                ticket.partner_id, ticket.partner_email, ticket.name, company
-            )
-            similar -= ticket
-            if similar:
-                ticket._support_record({"support_duplicate_of_id": similar[-1].id})
-
     @api.depends("support_plan_id.channel_ids", "partner_id.lang")
     def _compute_support_plan_channels(self):
         for ticket in self:
             plan = ticket.support_plan_id.with_context(lang=ticket.partner_id.lang)
-            ticket.support_plan_channels = (
-                plan._support_channel_names() if plan else False
-            )
+            ticket.support_plan_channels = plan._support_channel_names() or False
 
     def _support_channel_outside_plan(self, plan):
         """Accept and flag, or refuse: an email is answered and closed, staff
@@ -248,7 +243,6 @@ class HelpdeskTicket(models.Model):
         )
 
     def _support_refuse_and_close(self, template):
-        """Tell the requester why the request is refused, and close it."""
         self.ensure_one()
         self._send_customer_email(template)
         stages = self.team_id._get_applicable_stages().filtered("closed")
@@ -265,7 +259,6 @@ class HelpdeskTicket(models.Model):
         plans = self._support_plans_at_arrival(moment)
         for ticket in self.filtered(lambda t: plans.get(t.id)):
             ticket._support_record({"support_plan_id": plans[ticket.id].id})
-        return True
 
     def _support_refused(self):
         """Whether the request was refused on arrival, with its own email."""
@@ -320,10 +313,8 @@ class HelpdeskTicket(models.Model):
         partner = self.env["res.partner"].browse(vals.get("partner_id"))
         if partner:
             # the arrival day, as the plan's snapshot reads it
-            today = company._support_today()
-            plan = partner._support_plan_at(company, today).get(
-                partner.commercial_partner_id.id
-            )
+            plans = partner._support_plan_at(company, company._support_today())
+            plan = plans.get(partner.commercial_partner_id.id)
             if plan and plan.team_id:
                 return plan.team_id
         return company.support_team_id
@@ -342,7 +333,6 @@ class HelpdeskTicket(models.Model):
             raise AccessError(
                 _("Only support managers can change the support plan of a ticket.")
             )
-        return True
 
     def _support_system_fields(self):
         """Fields the addons record (as superuser), never written by users."""
@@ -356,13 +346,11 @@ class HelpdeskTicket(models.Model):
         written = sorted(self._support_system_fields() & set(vals))
         if written and not self.env.su:
             labels = [self._fields[f]._description_string(self.env) for f in written]
-            raise AccessError(
-                _(
-                    "%(fields)s: recorded by the support terms, they cannot be "
-                    "written.",
-                    fields=", ".join(labels),
-                )
+            message = _(
+                "%(fields)s: recorded by the support terms, they cannot be " "written.",
+                fields=", ".join(labels),
             )
+            raise AccessError(message)
 
     def _can_set_support_plan(self):
         return is_manager(self.env)
@@ -371,15 +359,15 @@ class HelpdeskTicket(models.Model):
         """``{ticket id: plan}``: the plan in force for each ticket's customer
         on its company's arrival day (``arrived``, UTC, else its creation, else
         now); tickets without one are missing."""
-        groups = defaultdict(lambda: self.browse())
-        for ticket in self.filtered("partner_id"):
-            arrival = ticket.company_id._support_date_of(
-                arrived or ticket.create_date or fields.Datetime.now()
-            )
-            groups[(ticket.company_id, arrival)] |= ticket
+
+        def arrival(ticket):
+            moment = arrived or ticket.create_date or fields.Datetime.now()
+            return ticket.company_id, ticket.company_id._support_date_of(moment)
+
+        by_arrival = self.filtered("partner_id").grouped(arrival)
         result = {}
-        for (company, arrival), tickets in groups.items():
-            plans = tickets.partner_id._support_plan_at(company, arrival)
+        for (company, day), tickets in by_arrival.items():
+            plans = tickets.partner_id._support_plan_at(company, day)
             for ticket in tickets:
                 plan = plans.get(ticket.partner_id.commercial_partner_id.id)
                 if plan:

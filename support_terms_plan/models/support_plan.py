@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from odoo.addons.support_terms_base.tools import USER_GROUP
+from odoo.addons.support_terms_base.tools import USER_GROUP, company_days
 
 
 class SupportPlan(models.Model):
@@ -126,11 +126,9 @@ class SupportPlan(models.Model):
     def _mark_granting_products(self):
         # a product granting a plan is a support plan, as the customer's
         # services show it; sudo: a plan manager may have no product rights
-        templates = self.sudo().product_ids.product_tmpl_id.filtered(
+        self.sudo().product_ids.product_tmpl_id.filtered(
             lambda template: template.service_kind != "support_plan"
-        )
-        if templates:
-            templates.write({"service_kind": "support_plan"})
+        ).write({"service_kind": "support_plan"})
 
     def _compute_ticket_count(self):
         groups = self.env["helpdesk.ticket"]._read_group(
@@ -167,9 +165,9 @@ class SupportPlan(models.Model):
         partners = plans.env["res.partner"].browse(ids).commercial_partner_id
         plan_ids = set()
         # each company's plans are in force on that company's day
-        for company in plans.env["res.company"].search([]):
+        for companies, today in company_days(plans.env):
             in_force = plans._plans_in_force_by_partner(
-                company, company._support_today(), partners=partners
+                companies, today, partners=partners
             )
             plan_ids.update(in_force.values())
         return [("id", "in", list(plan_ids))]
@@ -190,14 +188,11 @@ class SupportPlan(models.Model):
         ]
         if partners is not None:
             domain.append(("contract_id.commercial_partner_id", "in", partners.ids))
-        rows = lines.search_fetch(domain, ["product_id", "contract_id"])
         candidates = defaultdict(list)
-        for line in rows:
-            contract = line.contract_id
-            key = (contract.commercial_partner_id.id, contract.company_id.id)
-            candidates[key].extend(
-                granting.get((contract.company_id.id, line.product_id.id), [])
-            )
+        for line in lines.search_fetch(domain, ["product_id", "contract_id"]):
+            company_id = line.contract_id.company_id.id
+            key = (line.contract_id.commercial_partner_id.id, company_id)
+            candidates[key] += granting.get((company_id, line.product_id.id), [])
         # the lowest sequence, then the plan created first
         return {key: min(found)[1] for key, found in candidates.items() if found}
 
@@ -215,8 +210,7 @@ class SupportPlan(models.Model):
         granting = defaultdict(list)
         for plan in plans.filtered(lambda p: p.company_id in companies):
             for product in plan.product_ids:
-                key = (plan.company_id.id, product.id)
-                granting[key].append((plan.sequence, plan.id))
+                granting[plan.company_id.id, product.id] += [(plan.sequence, plan.id)]
         return granting
 
     def action_view_tickets(self):

@@ -34,7 +34,6 @@ def subject_words(subject):
 
 
 def similar_subjects(first, second):
-    """Whether two subjects are about the same problem."""
     words_a, words_b = subject_words(first), subject_words(second)
     if not words_a or not words_b:
         return False

@@ -23,23 +23,20 @@ class HelpdeskTicketMerge(models.TransientModel):
                 for t in tickets
             }
             if len(customers) > 1:
-                raise UserError(
-                    self.env._(
-                        "%(tickets)s: requests of different customers are not "
-                        "merged, each keeps its own.",
-                        tickets=names,
-                    )
+                message = self.env._(
+                    "%(tickets)s: requests of different customers are not "
+                    "merged, each keeps its own.",
+                    tickets=names,
                 )
+                raise UserError(message)
             companies = tickets.company_id
             team_company = wizard.dst_helpdesk_team_id.company_id
             if len(companies) > 1 or (
                 wizard.create_new_ticket and team_company and team_company != companies
             ):
-                raise UserError(
-                    self.env._(
-                        "%(tickets)s: requests of different companies are not "
-                        "merged.",
-                        tickets=names,
-                    )
+                message = self.env._(
+                    "%(tickets)s: requests of different companies are not " "merged.",
+                    tickets=names,
                 )
+                raise UserError(message)
         return super().merge_tickets()

@@ -52,11 +52,10 @@ class HelpdeskSla(models.Model):
                 )
             calendar = sla.resource_calendar_id
             if calendar and not calendar._support_has_working_hours():
-                raise ValidationError(
-                    _(
-                        "SLA %(sla)s: the calendar %(calendar)s has no working "
-                        "hours, so no deadline can be computed on it.",
-                        sla=sla.name,
-                        calendar=calendar.name,
-                    )
+                message = _(
+                    "SLA %(sla)s: the calendar %(calendar)s has no working "
+                    "hours, so no deadline can be computed on it.",
+                    sla=sla.name,
+                    calendar=calendar.name,
                 )
+                raise ValidationError(message)

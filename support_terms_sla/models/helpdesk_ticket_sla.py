@@ -85,12 +85,15 @@ class HelpdeskTicketSla(models.Model):
             ],
         )
 
+    def _log_monitor_event(self, kind, now):
+        self.env["support.sla.event"].create(
+            [{"ticket_sla_id": sla.id, "kind": kind, "date": now} for sla in self]
+        )
+
     def _warn(self, now):
         """One activity for the assignee, else for whoever an urgency out of
         hours would call."""
-        self.env["support.sla.event"].create(
-            [{"ticket_sla_id": sla.id, "kind": "warning", "date": now} for sla in self]
-        )
+        self._log_monitor_event("warning", now)
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id("helpdesk.ticket")
         self.env["mail.activity"].create(
@@ -112,13 +115,7 @@ class HelpdeskTicketSla(models.Model):
         )
 
     def _escalate(self, now):
-        """Raise the priority, note it in the chatter, tell the team leader."""
-        self.env["support.sla.event"].create(
-            [
-                {"ticket_sla_id": sla.id, "kind": "escalation", "date": now}
-                for sla in self
-            ]
-        )
+        self._log_monitor_event("escalation", now)
         self.ticket_id.filtered(lambda t: t.priority != "3").write({"priority": "3"})
         for sla in self:
             ticket = sla.ticket_id
@@ -177,9 +174,8 @@ class HelpdeskTicketSla(models.Model):
         since, consumed = self.last_state_date, self.consumed_time
         res = super()._stage_recompute()
         if was_running and since:
-            self.consumed_time = consumed + (
-                self.sla_id.resource_calendar_id.get_work_hours_count(
-                    since, fields.Datetime.now(), compute_leaves=True
-                )
+            worked = self.sla_id.resource_calendar_id.get_work_hours_count(
+                since, fields.Datetime.now(), compute_leaves=True
             )
+            self.consumed_time = consumed + worked
         return res

@@ -26,9 +26,8 @@ class HelpdeskTicketTeam(models.Model):
     def _check_sla_warning_margin_hours(self):
         for team in self:
             if team.sla_warning_margin_hours < 0:
-                raise ValidationError(
-                    _(
-                        "Team %(team)s: the SLA warning margin cannot be negative.",
-                        team=team.name,
-                    )
+                message = _(
+                    "Team %(team)s: the SLA warning margin cannot be negative.",
+                    team=team.name,
                 )
+                raise ValidationError(message)

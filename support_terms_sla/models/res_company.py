@@ -20,10 +20,9 @@ class ResCompany(models.Model):
     def _check_support_urgency_keywords(self):
         for company in self:
             if not parse_keywords(company.support_urgency_keywords):
-                raise ValidationError(
-                    _(
-                        "Company %(company)s: give at least one urgency keyword "
-                        "(e.g. URGENTE).",
-                        company=company.name,
-                    )
+                message = _(
+                    "Company %(company)s: give at least one urgency keyword "
+                    "(e.g. URGENTE).",
+                    company=company.name,
                 )
+                raise ValidationError(message)

@@ -78,7 +78,7 @@ class ResourceCalendar(models.Model):
             ]
         )
         busy = [(leave.date_from, leave.date_to) for leave in existing]
-        return leaves.create(
+        created = leaves.create(
             [
                 {
                     "name": name,
@@ -95,6 +95,9 @@ class ResourceCalendar(models.Model):
                 )
             ]
         )
+        # the calendar has them up to the last of these years at least
+        self.support_holidays_until = max(max(years), self.support_holidays_until)
+        return created
 
     def _support_keep_public_holidays(self, patron_date=None, patron_name=None):
         """The calendar keeps the public holidays (and this patron day) of
@@ -109,15 +112,10 @@ class ResourceCalendar(models.Model):
         self._support_load_next_year()
 
     def _support_load_next_year(self):
-        """Load the public holidays of the company's year and the next."""
         for calendar in self:
-            company = calendar.company_id or self.env.company
-            year = company._support_today().year
+            year = (calendar.company_id or self.env.company)._support_today().year
             calendar._support_add_public_holidays(
                 range(year, year + 2), calendar._support_patron()
-            )
-            calendar.support_holidays_until = max(
-                year + 1, calendar.support_holidays_until
             )
 
     @api.model
@@ -125,19 +123,14 @@ class ResourceCalendar(models.Model):
         """Once a year: the calendars that keep the public holidays get the
         next year's. Idempotent: a calendar leaves the due set once loaded."""
         next_year = self.env.company._support_today().year + 1
-        calendars = self.with_context(active_test=False)
+        due = [
+            ("support_public_holidays", "=", True),
+            ("support_holidays_until", "<", next_year),
+        ]
         return run_due_batch(
-            calendars,
+            self.with_context(active_test=False),
             "support_terms.public_holidays_batch_size",
             100,
             "id",
-            [
-                (
-                    [
-                        ("support_public_holidays", "=", True),
-                        ("support_holidays_until", "<", next_year),
-                    ],
-                    lambda due: due._support_load_next_year(),
-                )
-            ],
+            [(due, lambda calendars: calendars._support_load_next_year())],
         )

@@ -126,11 +126,10 @@ class SupportPlan(models.Model):
         for plan in self:
             for calendar in plan.resource_calendar_id | plan.urgent_calendar_id:
                 if not calendar._support_has_working_hours():
-                    raise ValidationError(
-                        _(
-                            "Plan %(plan)s: the calendar %(calendar)s has no "
-                            "working hours, so no deadline can be computed on it.",
-                            plan=plan.name,
-                            calendar=calendar.name,
-                        )
+                    message = _(
+                        "Plan %(plan)s: the calendar %(calendar)s has no "
+                        "working hours, so no deadline can be computed on it.",
+                        plan=plan.name,
+                        calendar=calendar.name,
                     )
+                    raise ValidationError(message)

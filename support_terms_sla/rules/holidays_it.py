@@ -6,6 +6,7 @@ Easter Sunday, the national unity day and other celebrations that are not
 days off). A local patron day may be added. No ORM in here.
 """
 
+import contextlib
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -52,11 +53,9 @@ def italian_holidays(years, patron_day=None):
     if patron_day:
         month, day_of_month, name = patron_day
         for year in years:
-            try:
-                day = date(year, month, day_of_month)
-            except ValueError:
-                continue
-            result.setdefault(day, name)
+            # no 29 February in a common year
+            with contextlib.suppress(ValueError):
+                result.setdefault(date(year, month, day_of_month), name)
     return sorted(result.items())
 
 

@@ -77,10 +77,9 @@ def _plain_words(text):
 
 def _negated(before):
     """Whether the text ``before`` a keyword ends with a negation of it."""
-    tokens = re.findall(r"\w+|[^\w\s]", before)
     fillers = 0
     noun = False
-    for token in reversed(tokens):
+    for token in reversed(re.findall(r"\w+|[^\w\s]", before)):
         if token in NEGATIONS:
             return True
         if token in NEGATED_NOUNS and not noun:

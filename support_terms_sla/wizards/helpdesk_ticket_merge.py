@@ -13,11 +13,10 @@ class HelpdeskTicketMerge(models.TransientModel):
         # count, which they may not write
         tickets = (self.ticket_ids | self.dst_ticket_id).sudo()
         earliest = {}
-        lines = tickets.ticket_sla_ids
-        for line in lines.filtered(lambda r: r.deadline and r.state != "replaced"):
-            kept = earliest.get(line.sla_id)
-            if not kept or line.deadline < kept.deadline:
-                earliest[line.sla_id] = line
+        lines = tickets.ticket_sla_ids.filtered(lambda r: r.state != "replaced")
+        # each SLA's line of the earliest deadline (the first of equal ones)
+        for line in lines.filtered("deadline").sorted("deadline"):
+            earliest.setdefault(line.sla_id, line)
         res = super().merge_tickets()
         # the destination's SLAs that an earlier request had too take that
         # request's line (its start, its time consumed, its deadline)

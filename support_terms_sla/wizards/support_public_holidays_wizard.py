@@ -55,33 +55,29 @@ class SupportPublicHolidaysWizard(models.TransientModel):
         for wizard in self:
             years = (wizard.year_from, wizard.year_to)
             if min(years) < MIN_YEAR or max(years) > MAX_YEAR:
-                raise ValidationError(
-                    _(
-                        "Give years between %(min)s and %(max)s.",
-                        min=MIN_YEAR,
-                        max=MAX_YEAR,
-                    )
+                message = _(
+                    "Give years between %(min)s and %(max)s.",
+                    min=MIN_YEAR,
+                    max=MAX_YEAR,
                 )
+                raise ValidationError(message)
             if wizard.year_from > wizard.year_to:
-                raise ValidationError(
-                    _(
-                        "The first year (%(year_from)s) comes after the last one "
-                        "(%(year_to)s).",
-                        year_from=wizard.year_from,
-                        year_to=wizard.year_to,
-                    )
+                message = _(
+                    "The first year (%(year_from)s) comes after the last one "
+                    "(%(year_to)s).",
+                    year_from=wizard.year_from,
+                    year_to=wizard.year_to,
                 )
+                raise ValidationError(message)
             if wizard.year_to - wizard.year_from + 1 > MAX_YEARS:
-                raise ValidationError(
-                    _(
-                        "Add the holidays of at most %(max)s years at a time.",
-                        max=MAX_YEARS,
-                    )
+                message = _(
+                    "Add the holidays of at most %(max)s years at a time.",
+                    max=MAX_YEARS,
                 )
+                raise ValidationError(message)
             if wizard.patron_day and not wizard.patron_date:
-                raise ValidationError(
-                    _("Give the date of the local patron day, or untick it.")
-                )
+                message = _("Give the date of the local patron day, or untick it.")
+                raise ValidationError(message)
 
     def action_add_holidays(self):
         """Add the holidays of the years chosen; the calendar then keeps
@@ -94,15 +90,9 @@ class SupportPublicHolidaysWizard(models.TransientModel):
         patron = self.patron_day and calendar._support_patron(
             self.patron_date, self.patron_name
         )
-        created = calendar._support_add_public_holidays(
-            range(self.year_from, self.year_to + 1), patron
-        )
-        values = {
-            "support_public_holidays": True,
-            "support_holidays_until": max(
-                self.year_to, calendar.support_holidays_until
-            ),
-        }
+        years = range(self.year_from, self.year_to + 1)
+        created = calendar._support_add_public_holidays(years, patron)
+        values = {"support_public_holidays": True}
         if self.patron_day:
             values.update(
                 support_patron_date=self.patron_date,
@@ -127,7 +117,6 @@ class SupportPublicHolidaysWizard(models.TransientModel):
                 "title": _("Public holidays"),
                 "message": message,
                 "type": "success" if created else "info",
-                "sticky": False,
                 "next": {"type": "ir.actions.act_window_close"},
             },
         }

@@ -86,6 +86,10 @@ class SupportTermsTicketController(HelpdeskTicketController):
         error = self._support_form_error(**kw)
         if error:
             return self._support_form_again(kw, status=400, support_error=error)
+        if not str(kw.get("category") or 0).isdigit():
+            # only a form that asks no kind gets here with a kind that is no
+            # id (else it was refused above): there is nothing to choose
+            del kw["category"]
         similar = not kw.get("support_not_duplicate") and self._support_similar(**kw)
         if similar:
             # one request per problem: the customer sees its open requests

@@ -144,6 +144,21 @@ class TestPortalRequestKind(PortalRequestCase):
                 self.assertIn("Vorrei capire gli errori nei log.", response.text)
                 self.assertFalse(self._tickets())
 
+    def test_nonsense_kind_where_the_form_asks_none(self):
+        """Where neither the plan's terms nor the company ask the kind of
+        request, the form has no kind: one posted anyway, even a text that
+        is no kind at all, is ignored and the request is sent."""
+        self.plan_basic.coverage_rule_ids.unlink()
+        self.company.helpdesk_mgmt_portal_select_category = False
+        form = self._form()
+        self.assertNotIn('name="category"', form)
+        response = self._post(form, category="abc")
+        self.assertEqual(response.status_code, 200)
+        ticket = self._tickets()
+        self.assertEqual(len(ticket), 1)
+        self.assertFalse(ticket.category_id)
+        self.assertIn(f"/my/ticket/{ticket.id}", response.url)
+
     def test_form_keeps_the_kind_when_shown_again(self):
         form = self._form()
         response = self._post(form, category=self.cat_logs.id, impact="nonsense")

@@ -4,7 +4,6 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date
 
 from odoo.addons.support_terms_base.tools import (
     check_manager,
@@ -33,7 +32,6 @@ class ContractLine(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        copy=True,
         default=None,  # the product's renewal policy decides
     )
     renewal_policy = fields.Selection(
@@ -191,11 +189,10 @@ class ContractLine(models.Model):
     @api.depends("renewal_policy", "notice_days")
     def _compute_termination_notice_date(self):
         res = super()._compute_termination_notice_date()
-        for line in self:
-            if line.renewal_policy:
-                line.termination_notice_date = renewal_rules.notice_deadline(
-                    line.date_end, line.notice_days
-                )
+        for line in self.filtered("renewal_policy"):
+            line.termination_notice_date = renewal_rules.notice_deadline(
+                line.date_end, line.notice_days
+            )
         return res
 
     @api.depends(
@@ -268,38 +265,12 @@ class ContractLine(models.Model):
         self.ensure_one()
         return self.date_end + timedelta(days=1), self._get_renewal_new_date_end()
 
-    def _support_renew_by_choice(self):
-        """The customer chose to renew: a line for the next period, bought
-        now (its own refund window) and paid by the renewal quotation, which
-        invoices it: the contract does not invoice the period again."""
-        self.ensure_one()
-        start, end = self._support_next_period()
-        new_line = self._renew_create_line(end)
-        new_line.write(
-            {
-                "previous_period_end": self.date_end,
-                "purchase_datetime": fields.Datetime.now(),
-                "last_date_invoiced": end,
-                "recurring_next_date": False,
-            }
-        )
-        self.contract_id.message_post(
-            body=self.env._(
-                "%(service)s renewed by the customer from %(start)s to %(end)s.",
-                service=self.name,
-                start=format_date(self.env, start),
-                end=format_date(self.env, end),
-            ),
-            subtype_xmlid="mail.mt_note",
-        )
-        return new_line
-
     def _reminded_before_end(self):
         """The lines whose customer is also told before the end of each
         period: the support plans say it."""
         return self.browse()
 
-    def _renewal_reminders_owed(self, remind_end=None):
+    def _renewal_reminders_owed(self, remind_end):
         """{(kind, end of the period it announces): day} of the reminders
         owed and not sent yet; before the end (support plans), also for the
         period a renewal has just replaced, whose end is still to come."""
@@ -311,8 +282,6 @@ class ContractLine(models.Model):
             or self.renewal_by_choice
         ):
             return {}
-        if remind_end is None:
-            remind_end = bool(self._reminded_before_end())
         days = self.renewal_reminder_days
         deadline = self.notice_deadline if self.is_auto_renew else None
         owed = {
@@ -420,21 +389,10 @@ class ContractLine(models.Model):
                 ("termination_notice_date", "<", today),
             ]
             by_day.append(
-                expression.AND(
-                    [
-                        [("company_id", "in", companies.ids)],
-                        expression.OR(
-                            [
-                                expression.AND([oca, [("renewal_policy", "=", False)]]),
-                                renewing,
-                            ]
-                        ),
-                    ]
-                )
+                [("company_id", "in", companies.ids)]
+                + expression.OR([oca + [("renewal_policy", "=", False)], renewing])
             )
-        return expression.AND(
-            [expression.OR(by_day), [("service_state", "!=", "waiting_payment")]]
-        )
+        return expression.OR(by_day) + [("service_state", "!=", "waiting_payment")]
 
     def renew(self):
         previous = {line.id: (line.date_end, line.purchase_datetime) for line in self}
@@ -502,10 +460,7 @@ class ContractLine(models.Model):
                     on_day(
                         "renewal_offer_date",
                         "<=",
-                        [
-                            ("renewal_offer_date", "!=", False),
-                            ("company_id.support_renewal_reminders", "=", True),
-                        ],
+                        [("company_id.support_renewal_reminders", "=", True)],
                     ),
                     lambda lines: self.env["support.renewal.offer"]._offer(lines),
                 ),

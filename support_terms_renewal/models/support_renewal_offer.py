@@ -1,5 +1,3 @@
-from markupsafe import Markup
-
 from odoo import Command, api, fields, models
 from odoo.tools import format_date
 
@@ -98,10 +96,8 @@ class SupportRenewalOffer(models.Model):
                 partner_ids=order.partner_id.ids,
                 email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
             )
-            order.filtered(lambda o: o.state == "draft").action_quotation_sent()
             offer.contract_id.message_post(
-                body=Markup("%s")
-                % self.env._(
+                body=self.env._(
                     "Renewal of %(service)s offered to %(customer)s: quotation "
                     "%(quote)s, to confirm by %(end)s.",
                     service=offer.contract_line_id.name,
@@ -119,8 +115,7 @@ class SupportRenewalOffer(models.Model):
         self.ensure_one()
         line = self.contract_line_id
         start, end = line._support_next_period()
-        partner = line.contract_id.partner_id
-        lang = partner.lang or self.env.lang
+        lang = self.partner_id.lang or self.env.lang
         name = self.with_context(lang=lang).env._(
             "%(service)s: renewal from %(start)s to %(end)s",
             service=line.product_id.with_context(lang=lang).display_name,
@@ -130,7 +125,7 @@ class SupportRenewalOffer(models.Model):
         orders = self.env["sale.order"].with_company(self.company_id)
         return orders.create(
             {
-                "partner_id": partner.id,
+                "partner_id": self.partner_id.id,
                 "company_id": self.company_id.id,
                 "origin": line.contract_id.name,
                 "user_id": self.user_id.id,
@@ -151,9 +146,30 @@ class SupportRenewalOffer(models.Model):
         )
 
     def _renew(self):
-        """The quotation is confirmed: a line for the next period."""
+        """The quotation is confirmed: a line for the next period, bought now
+        (its own refund window) and paid by the quotation, which invoices it:
+        the contract does not invoice the period again."""
         for offer in self.filtered(lambda o: o.state == "offered"):
-            new_line = offer.contract_line_id._support_renew_by_choice()
+            line = offer.contract_line_id
+            start, end = line._support_next_period()
+            new_line = line._renew_create_line(end)
+            new_line.write(
+                {
+                    "previous_period_end": line.date_end,
+                    "purchase_datetime": fields.Datetime.now(),
+                    "last_date_invoiced": end,
+                    "recurring_next_date": False,
+                }
+            )
+            offer.contract_id.message_post(
+                body=self.env._(
+                    "%(service)s renewed by the customer from %(start)s to %(end)s.",
+                    service=line.name,
+                    start=format_date(self.env, start),
+                    end=format_date(self.env, end),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
             offer.write({"state": "renewed", "renewed_line_id": new_line.id})
 
     def _lapse(self):

@@ -157,10 +157,8 @@ class SupportCancellationNotice(models.Model):
     @api.depends_context("lang")
     def _compute_rejection_reason(self):
         labels = dict(self._fields["channel"]._description_selection(self.env))
-        for notice in self:
-            if notice.state != "rejected":
-                notice.rejection_reason = False
-                continue
+        self.rejection_reason = False
+        for notice in self.filtered(lambda n: n.state == "rejected"):
             codes = (
                 notice.rejection_channels.split(",")
                 if notice.rejection_channels

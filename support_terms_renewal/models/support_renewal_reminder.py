@@ -121,8 +121,6 @@ class SupportRenewalReminder(models.Model):
             reminders = self.filtered(
                 lambda r, kind=kind: r._email_kind() == kind and r not in failures
             )
-            if not reminders:
-                continue
             mails = send_customer_mail(reminders, xmlid)
             mail_by_id = {mail.res_id: mail for mail in mails}
             for reminder in reminders:
@@ -134,11 +132,10 @@ class SupportRenewalReminder(models.Model):
                         mail.write({"state": "cancel", "failure_reason": problem})
                 else:
                     reminder.mail_id = mail
+        for reminder, reason in failures.items():
+            reminder.write({"state": "failed", "failure_reason": reason})
         failed = self.browse([reminder.id for reminder in failures])
-        if failed:
-            for reminder, reason in failures.items():
-                reminder.write({"state": "failed", "failure_reason": reason})
-            failed._notify_staff()
+        failed._notify_staff()
         (self - failed)._log_on_contracts()
 
     @api.model
@@ -202,15 +199,12 @@ class SupportRenewalReminder(models.Model):
         self.env["mail.activity"].sudo().create(vals_list)
 
     def _log_on_contracts(self):
-        if not self:
-            return
         items = defaultdict(list)
         for reminder in self:
-            line = reminder.contract_line_id
             facts = {
-                "service": line.name,
-                "end": format_date(self.env, reminder.period_end),
-                "deadline": format_date(self.env, line.notice_deadline),
+                "service": reminder.contract_line_id.name,
+                "end": reminder.period_end_text,
+                "deadline": reminder.notice_deadline_text,
             }
             if reminder.kind == "notice":
                 text = self.env._(
@@ -222,19 +216,19 @@ class SupportRenewalReminder(models.Model):
             else:
                 text = self.env._("%(service)s: ends on %(end)s", **facts)
             items[reminder.contract_id].append(Markup("<li>%s</li>") % text)
-        bodies = {
-            contract.id: Markup("<p>%s</p><ul>%s</ul>")
-            % (
-                self.env._(
-                    "Renewal reminder emailed to %(customer)s:",
-                    customer=contract.partner_id.display_name,
-                ),
-                Markup().join(lines),
-            )
-            for contract, lines in items.items()
-        }
-        contracts = self.env["contract.contract"].browse(list(bodies))
-        contracts._message_log_batch(bodies)
+        self.contract_id._message_log_batch(
+            {
+                contract.id: Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "Renewal reminder emailed to %(customer)s:",
+                        customer=contract.partner_id.display_name,
+                    ),
+                    Markup().join(lines),
+                )
+                for contract, lines in items.items()
+            }
+        )
 
     @api.model
     def _send_due(self, lines):

@@ -395,17 +395,13 @@ class ContractLine(models.Model):
         return expression.OR(by_day) + [("service_state", "!=", "waiting_payment")]
 
     def renew(self):
-        previous = {line.id: (line.date_end, line.purchase_datetime) for line in self}
+        ends = {line.id: line.date_end for line in self}
         new_lines = super().renew()
-        for new_line in new_lines:
-            old = new_line.predecessor_contract_line_id
-            if new_line.id in previous:
-                new_line.previous_period_end = previous[new_line.id][0]
-            elif old.id in previous:
-                end, bought = previous[old.id]
-                new_line.write(
-                    {"previous_period_end": end, "purchase_datetime": bought}
-                )
+        for line in new_lines:
+            # extended, or a successor (which keeps the purchase moment: OCA
+            # copies every field to it)
+            old = line if line.id in ends else line.predecessor_contract_line_id
+            line.previous_period_end = ends[old.id]
         return new_lines
 
     def _prepare_value_for_plan_successor(
@@ -432,9 +428,7 @@ class ContractLine(models.Model):
             model_rights=False,
         )
 
-        def on_day(field, operator, domain):
-            return company_day_domain(self.env, field, operator) + domain
-
+        reminding = [("company_id.support_renewal_reminders", "=", True)]
         return run_due_batch(
             self,
             "support_terms.renewal_batch_size",
@@ -446,28 +440,18 @@ class ContractLine(models.Model):
                     lambda lines: lines._renew_due(),
                 ),
                 (
-                    on_day(
-                        "renewal_reminder_date",
-                        "<=",
-                        [
-                            ("is_canceled", "=", False),
-                            ("company_id.support_renewal_reminders", "=", True),
-                        ],
-                    ),
-                    lambda lines: self.env["support.renewal.reminder"]._send_due(lines),
+                    company_day_domain(self.env, "renewal_reminder_date", "<=")
+                    + [("is_canceled", "=", False), *reminding],
+                    self.env["support.renewal.reminder"]._send_due,
                 ),
                 (
-                    on_day(
-                        "renewal_offer_date",
-                        "<=",
-                        [("company_id.support_renewal_reminders", "=", True)],
-                    ),
-                    lambda lines: self.env["support.renewal.offer"]._offer(lines),
+                    company_day_domain(self.env, "renewal_offer_date", "<=")
+                    + reminding,
+                    self.env["support.renewal.offer"]._offer,
                 ),
                 (
-                    on_day(
-                        "date_end", "<", [("renewal_offer_ids.state", "=", "offered")]
-                    ),
+                    company_day_domain(self.env, "date_end", "<")
+                    + [("renewal_offer_ids.state", "=", "offered")],
                     lambda lines: lines.renewal_offer_ids.filtered(
                         lambda o: o.state == "offered"
                         and o.period_end < o.company_id._support_today()

@@ -55,14 +55,14 @@ class SupportRenewalReminder(models.Model):
 
     # plain fields for the email templates, so that Odoo renders thousands
     # of reminders with its regex renderer, without QWeb evaluation
-    service_name = fields.Char(compute="_compute_service_name")
+    service_name = fields.Char(compute="_compute_texts")
     customer_name = fields.Char(related="partner_id.name")
     notice_channels_text = fields.Char(
         related="company_id.support_notice_channels_label"
     )
-    period_end_text = fields.Char(compute="_compute_date_texts")
-    notice_deadline_text = fields.Char(compute="_compute_date_texts")
-    renewal_date_text = fields.Char(compute="_compute_date_texts")
+    period_end_text = fields.Char(compute="_compute_texts")
+    notice_deadline_text = fields.Char(compute="_compute_texts")
+    renewal_date_text = fields.Char(compute="_compute_texts")
 
     _sql_constraints = [
         (
@@ -72,18 +72,16 @@ class SupportRenewalReminder(models.Model):
         )
     ]
 
-    @api.depends("contract_line_id.name")
-    def _compute_service_name(self):
-        # OCA line names are multi-line: one line, fit for an email subject
+    @api.depends(
+        "contract_line_id.name", "contract_line_id.notice_deadline", "period_end"
+    )
+    @api.depends_context("lang")
+    def _compute_texts(self):
         for reminder in self:
+            # OCA line names are multi-line: one line, fit for an email subject
             reminder.service_name = " ".join(
                 (reminder.contract_line_id.name or "").split()
             )
-
-    @api.depends("period_end", "contract_line_id.notice_deadline")
-    @api.depends_context("lang")
-    def _compute_date_texts(self):
-        for reminder in self:
             reminder.period_end_text = format_date(self.env, reminder.period_end)
             reminder.notice_deadline_text = format_date(
                 self.env, reminder.contract_line_id.notice_deadline

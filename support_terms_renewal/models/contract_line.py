@@ -261,10 +261,6 @@ class ContractLine(models.Model):
     def _support_account_manager_fallback(self):
         return self.env["res.users"]
 
-    def _support_next_period(self):
-        self.ensure_one()
-        return self.date_end + timedelta(days=1), self._get_renewal_new_date_end()
-
     def _reminded_before_end(self):
         """The lines whose customer is also told before the end of each
         period: the support plans say it."""

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import Command, api, fields, models
 from odoo.tools import format_date
 
@@ -114,7 +116,8 @@ class SupportRenewalOffer(models.Model):
         to sign and pay in the portal."""
         self.ensure_one()
         line = self.contract_line_id
-        start, end = line._support_next_period()
+        start = line.date_end + timedelta(days=1)
+        end = line._get_renewal_new_date_end()
         lang = self.partner_id.lang or self.env.lang
         name = self.with_context(lang=lang).env._(
             "%(service)s: renewal from %(start)s to %(end)s",
@@ -151,13 +154,12 @@ class SupportRenewalOffer(models.Model):
         the contract does not invoice the period again."""
         for offer in self.filtered(lambda o: o.state == "offered"):
             line = offer.contract_line_id
-            start, end = line._support_next_period()
-            new_line = line._renew_create_line(end)
+            new_line = line._renew_create_line(line._get_renewal_new_date_end())
             new_line.write(
                 {
                     "previous_period_end": line.date_end,
                     "purchase_datetime": fields.Datetime.now(),
-                    "last_date_invoiced": end,
+                    "last_date_invoiced": new_line.date_end,
                     "recurring_next_date": False,
                 }
             )
@@ -165,8 +167,8 @@ class SupportRenewalOffer(models.Model):
                 body=self.env._(
                     "%(service)s renewed by the customer from %(start)s to %(end)s.",
                     service=line.name,
-                    start=format_date(self.env, start),
-                    end=format_date(self.env, end),
+                    start=format_date(self.env, new_line.date_start),
+                    end=format_date(self.env, new_line.date_end),
                 ),
                 subtype_xmlid="mail.mt_note",
             )

@@ -120,14 +120,13 @@ class SupportRenewalReminder(models.Model):
                 lambda r, kind=kind: r._email_kind() == kind and r not in failures
             )
             mails = send_customer_mail(reminders, xmlid)
-            mail_by_id = {mail.res_id: mail for mail in mails}
+            mail_by_id = mails.grouped("res_id")
             for reminder in reminders:
-                mail = mail_by_id.get(reminder.id)
+                mail = mail_by_id.get(reminder.id, mails.browse())
                 problem = self._mail_problem(mail)
                 if problem:
                     failures[reminder] = problem
-                    if mail:
-                        mail.write({"state": "cancel", "failure_reason": problem})
+                    mail.write({"state": "cancel", "failure_reason": problem})
                 else:
                     reminder.mail_id = mail
         for reminder, reason in failures.items():

@@ -24,9 +24,7 @@ class SupportRenewalOffer(models.Model):
     contract_id = fields.Many2one(
         related="contract_line_id.contract_id", store=True, index=True
     )
-    partner_id = fields.Many2one(
-        related="contract_line_id.contract_id.partner_id", string="Customer"
-    )
+    partner_id = fields.Many2one(related="contract_id.partner_id", string="Customer")
     company_id = fields.Many2one(
         related="contract_line_id.contract_id.company_id", store=True, index=True
     )

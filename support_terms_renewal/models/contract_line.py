@@ -400,14 +400,10 @@ class ContractLine(models.Model):
             line.previous_period_end = ends[old.id]
         return new_lines
 
-    def _prepare_value_for_plan_successor(
-        self, date_start, date_end, is_auto_renew, recurring_next_date=False
-    ):
+    def _prepare_value_for_plan_successor(self, *args, **kwargs):
         """The reminders and notices stay on the line and period they were
         about; OCA copies every other field to the successor."""
-        values = super()._prepare_value_for_plan_successor(
-            date_start, date_end, is_auto_renew, recurring_next_date
-        )
+        values = super()._prepare_value_for_plan_successor(*args, **kwargs)
         for name in ("renewal_reminder_ids", "cancellation_notice_ids"):
             values.pop(name, None)
         return values

@@ -466,17 +466,35 @@ class SupportCancellationNotice(models.Model):
         # after the manager check: applying the decision ends or renews
         # contract lines and posts credit notes, accounting rights a support
         # manager need not hold
-        for notice in self.sudo():
+        notices = self.sudo()
+        Result = notices.env["support.cancellation.notice.result"]
+        for notice in notices:
             if notice.state != "draft":
                 raise UserError(
                     self.env._(
                         "Notice %(notice)s is already decided.", notice=notice.name
                     )
                 )
-            if notice.channel_accepted:
-                notice._apply()
-            else:
-                notice._reject()
+            if not notice.channel_accepted:
+                # the facts, not a sentence: each reader gets it in their language
+                channels = ",".join(notice.company_id._support_notice_channels())
+                notice.write({"state": "rejected", "rejection_channels": channels})
+                send_customer_mail(
+                    notice, "support_terms_renewal.mail_template_cancellation_rejected"
+                )
+                continue
+            results = [
+                Command.create(Result._outcome_values(notice, line))
+                for line in notice.contract_line_ids
+            ]
+            now = fields.Datetime.now()
+            notice.write(
+                {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
+            )
+            notice.result_ids._post_on_contracts(notice)
+            send_customer_mail(
+                notice, "support_terms_renewal.mail_template_cancellation_confirmed"
+            )
         return True
 
     def _only_rejected_back_to_draft(self):
@@ -493,34 +511,3 @@ class SupportCancellationNotice(models.Model):
             if notice.state != "rejected":
                 raise self._only_rejected_back_to_draft()
         self.write({"state": "draft", "rejection_channels": False})
-
-    def _reject(self):
-        self.ensure_one()
-        # the facts, not a sentence: each reader gets it in their language
-        self.write(
-            {
-                "state": "rejected",
-                "rejection_channels": ",".join(
-                    self.company_id._support_notice_channels()
-                ),
-            }
-        )
-        send_customer_mail(
-            self, "support_terms_renewal.mail_template_cancellation_rejected"
-        )
-
-    def _apply(self):
-        self.ensure_one()
-        now = fields.Datetime.now()
-        Result = self.env["support.cancellation.notice.result"]
-        results = [
-            Command.create(Result._outcome_values(self, line))
-            for line in self.contract_line_ids
-        ]
-        self.write(
-            {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
-        )
-        self.result_ids._post_on_contracts(self)
-        send_customer_mail(
-            self, "support_terms_renewal.mail_template_cancellation_confirmed"
-        )

@@ -172,11 +172,10 @@ class ContractLine(models.Model):
         they are created; staff may untick it."""
         for line in self:
             template = line.product_id.product_tmpl_id
+            ended = line.is_canceled or line.service_state == "terminated"
             if template.renewal_by_choice:
                 line.is_auto_renew = False
-            elif template.renewal_policy and not (
-                line.is_canceled or line.service_state == "terminated"
-            ):
+            elif template.renewal_policy and not ended:
                 line.is_auto_renew = True
             else:
                 line.is_auto_renew = bool(line.is_auto_renew)

@@ -234,9 +234,8 @@ class SupportCancellationNotice(models.Model):
     def _check_facts(self):
         """Possible dates; the services named have an end, are the customer's
         and had started when the notice arrived."""
-        now = fields.Datetime.now()
         for notice in self:
-            if notice.received_at > now:
+            if notice.received_at > fields.Datetime.now():
                 raise ValidationError(
                     self.env._(
                         "Notice %(notice)s: it cannot have been received in the "
@@ -321,14 +320,13 @@ class SupportCancellationNotice(models.Model):
     def _sync_periods(self):
         """Record the periods these notices name while they are open or
         confirmed; a period another notice names is refused."""
-        if not self:
-            return
         self.flush_recordset()
         cr = self.env.cr
         cr.execute(
             SQL(
-                "DELETE FROM support_cancellation_notice_period WHERE notice_id IN %s",
-                tuple(self.ids),
+                "DELETE FROM support_cancellation_notice_period "
+                "WHERE notice_id = ANY(%s)",
+                self.ids,
             )
         )
         rows = [
@@ -483,11 +481,11 @@ class SupportCancellationNotice(models.Model):
                     notice, "support_terms_renewal.mail_template_cancellation_rejected"
                 )
                 continue
+            now = fields.Datetime.now()
             results = [
                 Command.create(Result._outcome_values(notice, line))
                 for line in notice.contract_line_ids
             ]
-            now = fields.Datetime.now()
             notice.write(
                 {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
             )

@@ -148,8 +148,7 @@ class SupportRenewalOffer(models.Model):
 
     def _renew(self):
         """The quotation is confirmed: a line for the next period, bought now
-        (its own refund window) and paid by the quotation, which invoices it:
-        the contract does not invoice the period again."""
+        (its own refund window) and invoiced by the quotation, not the contract."""
         for offer in self.filtered(lambda o: o.state == "offered"):
             line = offer.contract_line_id
             new_line = line._renew_create_line(line._get_renewal_new_date_end())

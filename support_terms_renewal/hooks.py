@@ -15,11 +15,7 @@ def notices_received_at(cr):
         """
         ALTER TABLE support_cancellation_notice
             ADD COLUMN IF NOT EXISTS received_at timestamp,
-            ADD COLUMN IF NOT EXISTS sent_date date
-        """
-    )
-    cr.execute(
-        """
+            ADD COLUMN IF NOT EXISTS sent_date date;
         UPDATE support_cancellation_notice
            SET received_at = LEAST(
                    received_date + interval '12 hours',
@@ -38,10 +34,8 @@ def renewal_by_choice_columns(cr):
         """
         ALTER TABLE contract_line
             ADD COLUMN IF NOT EXISTS renewal_by_choice boolean,
-            ADD COLUMN IF NOT EXISTS renewal_offer_date date
+            ADD COLUMN IF NOT EXISTS renewal_offer_date date;
+        ALTER TABLE product_template
+            ADD COLUMN IF NOT EXISTS renewal_by_choice boolean
         """
-    )
-    cr.execute(
-        "ALTER TABLE product_template "
-        "ADD COLUMN IF NOT EXISTS renewal_by_choice boolean"
     )

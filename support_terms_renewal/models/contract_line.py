@@ -4,7 +4,6 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date
 
 from odoo.addons.support_terms_base.tools import (
     check_manager,
@@ -33,7 +32,6 @@ class ContractLine(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        copy=True,
         default=None,  # the product's renewal policy decides
     )
     renewal_policy = fields.Selection(
@@ -174,11 +172,10 @@ class ContractLine(models.Model):
         they are created; staff may untick it."""
         for line in self:
             template = line.product_id.product_tmpl_id
+            ended = line.is_canceled or line.service_state == "terminated"
             if template.renewal_by_choice:
                 line.is_auto_renew = False
-            elif template.renewal_policy and not (
-                line.is_canceled or line.service_state == "terminated"
-            ):
+            elif template.renewal_policy and not ended:
                 line.is_auto_renew = True
             else:
                 line.is_auto_renew = bool(line.is_auto_renew)
@@ -191,11 +188,10 @@ class ContractLine(models.Model):
     @api.depends("renewal_policy", "notice_days")
     def _compute_termination_notice_date(self):
         res = super()._compute_termination_notice_date()
-        for line in self:
-            if line.renewal_policy:
-                line.termination_notice_date = renewal_rules.notice_deadline(
-                    line.date_end, line.notice_days
-                )
+        for line in self.filtered("renewal_policy"):
+            line.termination_notice_date = renewal_rules.notice_deadline(
+                line.date_end, line.notice_days
+            )
         return res
 
     @api.depends(
@@ -264,42 +260,12 @@ class ContractLine(models.Model):
     def _support_account_manager_fallback(self):
         return self.env["res.users"]
 
-    def _support_next_period(self):
-        self.ensure_one()
-        return self.date_end + timedelta(days=1), self._get_renewal_new_date_end()
-
-    def _support_renew_by_choice(self):
-        """The customer chose to renew: a line for the next period, bought
-        now (its own refund window) and paid by the renewal quotation, which
-        invoices it: the contract does not invoice the period again."""
-        self.ensure_one()
-        start, end = self._support_next_period()
-        new_line = self._renew_create_line(end)
-        new_line.write(
-            {
-                "previous_period_end": self.date_end,
-                "purchase_datetime": fields.Datetime.now(),
-                "last_date_invoiced": end,
-                "recurring_next_date": False,
-            }
-        )
-        self.contract_id.message_post(
-            body=self.env._(
-                "%(service)s renewed by the customer from %(start)s to %(end)s.",
-                service=self.name,
-                start=format_date(self.env, start),
-                end=format_date(self.env, end),
-            ),
-            subtype_xmlid="mail.mt_note",
-        )
-        return new_line
-
     def _reminded_before_end(self):
         """The lines whose customer is also told before the end of each
         period: the support plans say it."""
         return self.browse()
 
-    def _renewal_reminders_owed(self, remind_end=None):
+    def _renewal_reminders_owed(self, remind_end):
         """{(kind, end of the period it announces): day} of the reminders
         owed and not sent yet; before the end (support plans), also for the
         period a renewal has just replaced, whose end is still to come."""
@@ -311,8 +277,6 @@ class ContractLine(models.Model):
             or self.renewal_by_choice
         ):
             return {}
-        if remind_end is None:
-            remind_end = bool(self._reminded_before_end())
         days = self.renewal_reminder_days
         deadline = self.notice_deadline if self.is_auto_renew else None
         owed = {
@@ -420,44 +384,25 @@ class ContractLine(models.Model):
                 ("termination_notice_date", "<", today),
             ]
             by_day.append(
-                expression.AND(
-                    [
-                        [("company_id", "in", companies.ids)],
-                        expression.OR(
-                            [
-                                expression.AND([oca, [("renewal_policy", "=", False)]]),
-                                renewing,
-                            ]
-                        ),
-                    ]
-                )
+                [("company_id", "in", companies.ids)]
+                + expression.OR([oca + [("renewal_policy", "=", False)], renewing])
             )
-        return expression.AND(
-            [expression.OR(by_day), [("service_state", "!=", "waiting_payment")]]
-        )
+        return expression.OR(by_day) + [("service_state", "!=", "waiting_payment")]
 
     def renew(self):
-        previous = {line.id: (line.date_end, line.purchase_datetime) for line in self}
+        ends = {line.id: line.date_end for line in self}
         new_lines = super().renew()
-        for new_line in new_lines:
-            old = new_line.predecessor_contract_line_id
-            if new_line.id in previous:
-                new_line.previous_period_end = previous[new_line.id][0]
-            elif old.id in previous:
-                end, bought = previous[old.id]
-                new_line.write(
-                    {"previous_period_end": end, "purchase_datetime": bought}
-                )
+        for line in new_lines:
+            # extended, or a successor (which keeps the purchase moment: OCA
+            # copies every field to it)
+            old = line if line.id in ends else line.predecessor_contract_line_id
+            line.previous_period_end = ends[old.id]
         return new_lines
 
-    def _prepare_value_for_plan_successor(
-        self, date_start, date_end, is_auto_renew, recurring_next_date=False
-    ):
+    def _prepare_value_for_plan_successor(self, *args, **kwargs):
         """The reminders and notices stay on the line and period they were
         about; OCA copies every other field to the successor."""
-        values = super()._prepare_value_for_plan_successor(
-            date_start, date_end, is_auto_renew, recurring_next_date
-        )
+        values = super()._prepare_value_for_plan_successor(*args, **kwargs)
         for name in ("renewal_reminder_ids", "cancellation_notice_ids"):
             values.pop(name, None)
         return values
@@ -474,9 +419,7 @@ class ContractLine(models.Model):
             model_rights=False,
         )
 
-        def on_day(field, operator, domain):
-            return company_day_domain(self.env, field, operator) + domain
-
+        reminding = [("company_id.support_renewal_reminders", "=", True)]
         return run_due_batch(
             self,
             "support_terms.renewal_batch_size",
@@ -488,31 +431,18 @@ class ContractLine(models.Model):
                     lambda lines: lines._renew_due(),
                 ),
                 (
-                    on_day(
-                        "renewal_reminder_date",
-                        "<=",
-                        [
-                            ("is_canceled", "=", False),
-                            ("company_id.support_renewal_reminders", "=", True),
-                        ],
-                    ),
-                    lambda lines: self.env["support.renewal.reminder"]._send_due(lines),
+                    company_day_domain(self.env, "renewal_reminder_date", "<=")
+                    + [("is_canceled", "=", False), *reminding],
+                    self.env["support.renewal.reminder"]._send_due,
                 ),
                 (
-                    on_day(
-                        "renewal_offer_date",
-                        "<=",
-                        [
-                            ("renewal_offer_date", "!=", False),
-                            ("company_id.support_renewal_reminders", "=", True),
-                        ],
-                    ),
-                    lambda lines: self.env["support.renewal.offer"]._offer(lines),
+                    company_day_domain(self.env, "renewal_offer_date", "<=")
+                    + reminding,
+                    self.env["support.renewal.offer"]._offer,
                 ),
                 (
-                    on_day(
-                        "date_end", "<", [("renewal_offer_ids.state", "=", "offered")]
-                    ),
+                    company_day_domain(self.env, "date_end", "<")
+                    + [("renewal_offer_ids.state", "=", "offered")],
                     lambda lines: lines.renewal_offer_ids.filtered(
                         lambda o: o.state == "offered"
                         and o.period_end < o.company_id._support_today()

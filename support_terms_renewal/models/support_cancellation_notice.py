@@ -157,10 +157,8 @@ class SupportCancellationNotice(models.Model):
     @api.depends_context("lang")
     def _compute_rejection_reason(self):
         labels = dict(self._fields["channel"]._description_selection(self.env))
-        for notice in self:
-            if notice.state != "rejected":
-                notice.rejection_reason = False
-                continue
+        self.rejection_reason = False
+        for notice in self.filtered(lambda n: n.state == "rejected"):
             codes = (
                 notice.rejection_channels.split(",")
                 if notice.rejection_channels
@@ -236,9 +234,8 @@ class SupportCancellationNotice(models.Model):
     def _check_facts(self):
         """Possible dates; the services named have an end, are the customer's
         and had started when the notice arrived."""
-        now = fields.Datetime.now()
         for notice in self:
-            if notice.received_at > now:
+            if notice.received_at > fields.Datetime.now():
                 raise ValidationError(
                     self.env._(
                         "Notice %(notice)s: it cannot have been received in the "
@@ -323,14 +320,13 @@ class SupportCancellationNotice(models.Model):
     def _sync_periods(self):
         """Record the periods these notices name while they are open or
         confirmed; a period another notice names is refused."""
-        if not self:
-            return
         self.flush_recordset()
         cr = self.env.cr
         cr.execute(
             SQL(
-                "DELETE FROM support_cancellation_notice_period WHERE notice_id IN %s",
-                tuple(self.ids),
+                "DELETE FROM support_cancellation_notice_period "
+                "WHERE notice_id = ANY(%s)",
+                self.ids,
             )
         )
         rows = [
@@ -468,17 +464,35 @@ class SupportCancellationNotice(models.Model):
         # after the manager check: applying the decision ends or renews
         # contract lines and posts credit notes, accounting rights a support
         # manager need not hold
-        for notice in self.sudo():
+        notices = self.sudo()
+        Result = notices.env["support.cancellation.notice.result"]
+        for notice in notices:
             if notice.state != "draft":
                 raise UserError(
                     self.env._(
                         "Notice %(notice)s is already decided.", notice=notice.name
                     )
                 )
-            if notice.channel_accepted:
-                notice._apply()
-            else:
-                notice._reject()
+            if not notice.channel_accepted:
+                # the facts, not a sentence: each reader gets it in their language
+                channels = ",".join(notice.company_id._support_notice_channels())
+                notice.write({"state": "rejected", "rejection_channels": channels})
+                send_customer_mail(
+                    notice, "support_terms_renewal.mail_template_cancellation_rejected"
+                )
+                continue
+            now = fields.Datetime.now()
+            results = [
+                Command.create(Result._outcome_values(notice, line))
+                for line in notice.contract_line_ids
+            ]
+            notice.write(
+                {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
+            )
+            notice.result_ids._post_on_contracts(notice)
+            send_customer_mail(
+                notice, "support_terms_renewal.mail_template_cancellation_confirmed"
+            )
         return True
 
     def _only_rejected_back_to_draft(self):
@@ -495,34 +509,3 @@ class SupportCancellationNotice(models.Model):
             if notice.state != "rejected":
                 raise self._only_rejected_back_to_draft()
         self.write({"state": "draft", "rejection_channels": False})
-
-    def _reject(self):
-        self.ensure_one()
-        # the facts, not a sentence: each reader gets it in their language
-        self.write(
-            {
-                "state": "rejected",
-                "rejection_channels": ",".join(
-                    self.company_id._support_notice_channels()
-                ),
-            }
-        )
-        send_customer_mail(
-            self, "support_terms_renewal.mail_template_cancellation_rejected"
-        )
-
-    def _apply(self):
-        self.ensure_one()
-        now = fields.Datetime.now()
-        Result = self.env["support.cancellation.notice.result"]
-        results = [
-            Command.create(Result._outcome_values(self, line))
-            for line in self.contract_line_ids
-        ]
-        self.write(
-            {"state": "confirmed", "confirmed_datetime": now, "result_ids": results}
-        )
-        self.result_ids._post_on_contracts(self)
-        send_customer_mail(
-            self, "support_terms_renewal.mail_template_cancellation_confirmed"
-        )

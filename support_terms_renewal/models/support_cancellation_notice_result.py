@@ -67,31 +67,30 @@ class SupportCancellationNoticeResult(models.Model):
                 "end": day(result.end_date),
             }
             if result.outcome == "on_time":
-                text = self.env._(
+                result.explanation = self.env._(
                     "%(received)s, by the last day to cancel "
                     "(%(deadline)s): the service ends on %(end)s and is not "
                     "renewed.",
                     **facts,
                 )
             elif result.outcome == "late":
-                text = self.env._(
+                result.explanation = self.env._(
                     "%(received)s, after the last day to cancel "
                     "(%(deadline)s): the renewal is due, the service is renewed "
                     "once and ends on %(end)s.",
                     **facts,
                 )
             elif result.outcome == "early":
-                text = self.env._(
+                result.explanation = self.env._(
                     "terminated early on %(end)s as requested; the period "
                     "already paid is not refunded.",
                     **facts,
                 )
             else:
-                text = self.env._(
+                result.explanation = self.env._(
                     "cancelled within the refund window after purchase: "
                     "refunded in full by a credit note."
                 )
-            result.explanation = text
 
     @api.model
     def _outcome_values(self, notice, service):
@@ -236,13 +235,11 @@ class SupportCancellationNoticeResult(models.Model):
     def _terminate_early(self, line, end_date):
         """End the service on ``end_date`` without refund."""
         self._end_line(line, end_date)
-        if end_date < line.date_start:
-            return
-        line.contract_id.message_post(
-            body=Markup("%s")
-            % self.env._(
-                "%(service)s terminated early on %(date)s, without refund.",
-                service=line.name,
-                date=format_date(self.env, end_date),
+        if end_date >= line.date_start:
+            line.contract_id.message_post(
+                body=self.env._(
+                    "%(service)s terminated early on %(date)s, without refund.",
+                    service=line.name,
+                    date=format_date(self.env, end_date),
+                )
             )
-        )

@@ -1,4 +1,4 @@
-from markupsafe import Markup
+from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.tools import format_date
@@ -24,9 +24,7 @@ class SupportRenewalOffer(models.Model):
     contract_id = fields.Many2one(
         related="contract_line_id.contract_id", store=True, index=True
     )
-    partner_id = fields.Many2one(
-        related="contract_line_id.contract_id.partner_id", string="Customer"
-    )
+    partner_id = fields.Many2one(related="contract_id.partner_id", string="Customer")
     company_id = fields.Many2one(
         related="contract_line_id.contract_id.company_id", store=True, index=True
     )
@@ -98,10 +96,8 @@ class SupportRenewalOffer(models.Model):
                 partner_ids=order.partner_id.ids,
                 email_layout_xmlid="mail.mail_notification_layout_with_responsible_signature",
             )
-            order.filtered(lambda o: o.state == "draft").action_quotation_sent()
             offer.contract_id.message_post(
-                body=Markup("%s")
-                % self.env._(
+                body=self.env._(
                     "Renewal of %(service)s offered to %(customer)s: quotation "
                     "%(quote)s, to confirm by %(end)s.",
                     service=offer.contract_line_id.name,
@@ -118,9 +114,9 @@ class SupportRenewalOffer(models.Model):
         to sign and pay in the portal."""
         self.ensure_one()
         line = self.contract_line_id
-        start, end = line._support_next_period()
-        partner = line.contract_id.partner_id
-        lang = partner.lang or self.env.lang
+        start = line.date_end + timedelta(days=1)
+        end = line._get_renewal_new_date_end()
+        lang = self.partner_id.lang or self.env.lang
         name = self.with_context(lang=lang).env._(
             "%(service)s: renewal from %(start)s to %(end)s",
             service=line.product_id.with_context(lang=lang).display_name,
@@ -130,7 +126,7 @@ class SupportRenewalOffer(models.Model):
         orders = self.env["sale.order"].with_company(self.company_id)
         return orders.create(
             {
-                "partner_id": partner.id,
+                "partner_id": self.partner_id.id,
                 "company_id": self.company_id.id,
                 "origin": line.contract_id.name,
                 "user_id": self.user_id.id,
@@ -151,9 +147,28 @@ class SupportRenewalOffer(models.Model):
         )
 
     def _renew(self):
-        """The quotation is confirmed: a line for the next period."""
+        """The quotation is confirmed: a line for the next period, bought now
+        (its own refund window) and invoiced by the quotation, not the contract."""
         for offer in self.filtered(lambda o: o.state == "offered"):
-            new_line = offer.contract_line_id._support_renew_by_choice()
+            line = offer.contract_line_id
+            new_line = line._renew_create_line(line._get_renewal_new_date_end())
+            new_line.write(
+                {
+                    "previous_period_end": line.date_end,
+                    "purchase_datetime": fields.Datetime.now(),
+                    "last_date_invoiced": new_line.date_end,
+                    "recurring_next_date": False,
+                }
+            )
+            offer.contract_id.message_post(
+                body=self.env._(
+                    "%(service)s renewed by the customer from %(start)s to %(end)s.",
+                    service=line.name,
+                    start=format_date(self.env, new_line.date_start),
+                    end=format_date(self.env, new_line.date_end),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
             offer.write({"state": "renewed", "renewed_line_id": new_line.id})
 
     def _lapse(self):

@@ -26,9 +26,7 @@ class SupportRenewalReminder(models.Model):
     contract_id = fields.Many2one(
         related="contract_line_id.contract_id", store=True, index=True
     )
-    partner_id = fields.Many2one(
-        related="contract_line_id.contract_id.partner_id", string="Customer"
-    )
+    partner_id = fields.Many2one(related="contract_id.partner_id", string="Customer")
     company_id = fields.Many2one(
         related="contract_line_id.contract_id.company_id", store=True, index=True
     )
@@ -55,14 +53,14 @@ class SupportRenewalReminder(models.Model):
 
     # plain fields for the email templates, so that Odoo renders thousands
     # of reminders with its regex renderer, without QWeb evaluation
-    service_name = fields.Char(compute="_compute_service_name")
+    service_name = fields.Char(compute="_compute_texts")
     customer_name = fields.Char(related="partner_id.name")
     notice_channels_text = fields.Char(
         related="company_id.support_notice_channels_label"
     )
-    period_end_text = fields.Char(compute="_compute_date_texts")
-    notice_deadline_text = fields.Char(compute="_compute_date_texts")
-    renewal_date_text = fields.Char(compute="_compute_date_texts")
+    period_end_text = fields.Char(compute="_compute_texts")
+    notice_deadline_text = fields.Char(compute="_compute_texts")
+    renewal_date_text = fields.Char(compute="_compute_texts")
 
     _sql_constraints = [
         (
@@ -72,18 +70,16 @@ class SupportRenewalReminder(models.Model):
         )
     ]
 
-    @api.depends("contract_line_id.name")
-    def _compute_service_name(self):
-        # OCA line names are multi-line: one line, fit for an email subject
+    @api.depends(
+        "contract_line_id.name", "contract_line_id.notice_deadline", "period_end"
+    )
+    @api.depends_context("lang")
+    def _compute_texts(self):
         for reminder in self:
+            # OCA line names are multi-line: one line, fit for an email subject
             reminder.service_name = " ".join(
                 (reminder.contract_line_id.name or "").split()
             )
-
-    @api.depends("period_end", "contract_line_id.notice_deadline")
-    @api.depends_context("lang")
-    def _compute_date_texts(self):
-        for reminder in self:
             reminder.period_end_text = format_date(self.env, reminder.period_end)
             reminder.notice_deadline_text = format_date(
                 self.env, reminder.contract_line_id.notice_deadline
@@ -121,24 +117,20 @@ class SupportRenewalReminder(models.Model):
             reminders = self.filtered(
                 lambda r, kind=kind: r._email_kind() == kind and r not in failures
             )
-            if not reminders:
-                continue
             mails = send_customer_mail(reminders, xmlid)
-            mail_by_id = {mail.res_id: mail for mail in mails}
+            mail_by_id = mails.grouped("res_id")
             for reminder in reminders:
-                mail = mail_by_id.get(reminder.id)
+                mail = mail_by_id.get(reminder.id, mails.browse())
                 problem = self._mail_problem(mail)
                 if problem:
                     failures[reminder] = problem
-                    if mail:
-                        mail.write({"state": "cancel", "failure_reason": problem})
+                    mail.write({"state": "cancel", "failure_reason": problem})
                 else:
                     reminder.mail_id = mail
+        for reminder, reason in failures.items():
+            reminder.write({"state": "failed", "failure_reason": reason})
         failed = self.browse([reminder.id for reminder in failures])
-        if failed:
-            for reminder, reason in failures.items():
-                reminder.write({"state": "failed", "failure_reason": reason})
-            failed._notify_staff()
+        failed._notify_staff()
         (self - failed)._log_on_contracts()
 
     @api.model
@@ -202,15 +194,12 @@ class SupportRenewalReminder(models.Model):
         self.env["mail.activity"].sudo().create(vals_list)
 
     def _log_on_contracts(self):
-        if not self:
-            return
         items = defaultdict(list)
         for reminder in self:
-            line = reminder.contract_line_id
             facts = {
-                "service": line.name,
-                "end": format_date(self.env, reminder.period_end),
-                "deadline": format_date(self.env, line.notice_deadline),
+                "service": reminder.contract_line_id.name,
+                "end": reminder.period_end_text,
+                "deadline": reminder.notice_deadline_text,
             }
             if reminder.kind == "notice":
                 text = self.env._(
@@ -222,19 +211,19 @@ class SupportRenewalReminder(models.Model):
             else:
                 text = self.env._("%(service)s: ends on %(end)s", **facts)
             items[reminder.contract_id].append(Markup("<li>%s</li>") % text)
-        bodies = {
-            contract.id: Markup("<p>%s</p><ul>%s</ul>")
-            % (
-                self.env._(
-                    "Renewal reminder emailed to %(customer)s:",
-                    customer=contract.partner_id.display_name,
-                ),
-                Markup().join(lines),
-            )
-            for contract, lines in items.items()
-        }
-        contracts = self.env["contract.contract"].browse(list(bodies))
-        contracts._message_log_batch(bodies)
+        self.contract_id._message_log_batch(
+            {
+                contract.id: Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "Renewal reminder emailed to %(customer)s:",
+                        customer=contract.partner_id.display_name,
+                    ),
+                    Markup().join(lines),
+                )
+                for contract, lines in items.items()
+            }
+        )
 
     @api.model
     def _send_due(self, lines):

@@ -45,19 +45,14 @@ def period_end(start, policy, notice_days=0, duration_days=0):
 def next_period(date_end, policy, duration_days=0):
     """(start, end) of the period that follows one ending on ``date_end``."""
     start = date_end + timedelta(days=1)
-    if duration_days:
-        return start, days_period_end(start, duration_days)
-    if policy == CALENDAR_YEAR:
-        # a line that ended before 31 December renews to the next one
-        return start, date(start.year, 12, 31)
-    return start, period_end(start, policy)
+    # no notice days: a calendar-year renewal ends on the coming 31 December
+    # (only a first period may start too late to be cancelled for it)
+    return start, period_end(start, policy, duration_days=duration_days)
 
 
 def notice_deadline(date_end, notice_days):
     """The last day on which a cancellation stops the renewal."""
-    if not date_end:
-        return None
-    return date_end - timedelta(days=notice_days or 0)
+    return date_end - timedelta(days=notice_days or 0) if date_end else None
 
 
 def notice_outcome(received, deadline, renewed_since):
@@ -96,6 +91,4 @@ def within_refund_window(purchased_at, cancelled_at, window_hours):
 
 def days_left(deadline, today):
     """Days left to cancel; negative once the deadline has passed."""
-    if not deadline:
-        return None
-    return (deadline - today).days
+    return (deadline - today).days if deadline else None

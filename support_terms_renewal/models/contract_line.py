@@ -400,10 +400,14 @@ class ContractLine(models.Model):
         return new_lines
 
     def _prepare_value_for_plan_successor(self, *args, **kwargs):
-        """The reminders and notices stay on the line and period they were
-        about; OCA copies every other field to the successor."""
+        """The reminders, offers and notices stay on the line and period they
+        were about; OCA copies every other field to the successor."""
         values = super()._prepare_value_for_plan_successor(*args, **kwargs)
-        for name in ("renewal_reminder_ids", "cancellation_notice_ids"):
+        for name in (
+            "renewal_reminder_ids",
+            "renewal_offer_ids",
+            "cancellation_notice_ids",
+        ):
             values.pop(name, None)
         return values
 

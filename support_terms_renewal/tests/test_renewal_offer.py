@@ -65,6 +65,29 @@ class TestRenewalByChoice(RenewalCase):
         offer.sale_order_id._support_renew_offered()
         self.assertEqual(len(line.contract_id.contract_line_ids), 2)
 
+    def test_each_year_offered_on_its_own_period(self):
+        """Renewed "di anno in anno": the offer stays with the period it
+        renewed, and the next period is offered a month before its own end."""
+        line = self._service(self.maintenance, date(2026, 3, 15))
+        with freeze_time("2027-02-12 10:00"):
+            self.run_renewal()
+        offer = self._offers(line)
+        offer.sale_order_id.action_confirm()
+        next_line = offer.renewed_line_id
+        self.assertEqual(offer.contract_line_id, line)
+        self.assertEqual(line.renewal_offer_ids, offer)
+        self.assertFalse(self._offers(next_line))
+        self.assertEqual(next_line.renewal_offer_date, date(2028, 2, 13))
+        with freeze_time("2028-02-13 10:00"):
+            self.run_renewal()
+            self.run_renewal()
+        next_offer = self._offers(next_line)
+        self.assertEqual(len(next_offer), 1)
+        self.assertEqual(next_offer.state, "offered")
+        self.assertEqual(
+            next_offer.sale_order_id.order_line.product_id, self.maintenance
+        )
+
     def test_nothing_offered_where_the_company_sends_no_reminders(self):
         self.company.support_renewal_reminders = False
         line = self._service(self.maintenance, date(2026, 3, 15))

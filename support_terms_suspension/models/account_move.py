@@ -10,6 +10,9 @@ from ..rules.late_payment import (
     paid_late,
 )
 
+# an invoice still owed: neither paid nor credited
+NOT_SETTLED = [("payment_state", "not in", SETTLED_STATES)]
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -97,8 +100,7 @@ class AccountMove(models.Model):
         invoices in one query. ``paid on`` is the date of the last payment
         reconciled with the invoice (the day the customer paid, whatever day
         it was recorded); a credit note is not a payment."""
-        ids = [move_id for move_id in self.ids if isinstance(move_id, int)]
-        if not ids:
+        if not self.ids:
             return []
         self.env["account.move"].flush_model()
         self.env["account.move.line"].flush_model()
@@ -121,7 +123,7 @@ class AccountMove(models.Model):
                   ) paid ON TRUE
                  WHERE m.id IN %s
                 """,
-                tuple(ids),
+                tuple(self.ids),
             )
         )
 
@@ -160,8 +162,7 @@ class AccountMove(models.Model):
                     ),
                 ]
             )
-        if not by_company:
-            return [("id", "=", False)]
+        # no company suspends: the OR of nothing matches no invoice
         return [
             ("move_type", "=", "out_invoice"),
             ("state", "=", "posted"),
@@ -194,11 +195,7 @@ class AccountMove(models.Model):
                 [
                     ("state", "=", "active"),
                     ("reason", "=", "overdue"),
-                    (
-                        "invoice_ids",
-                        "not any",
-                        [("payment_state", "not in", SETTLED_STATES)],
-                    ),
+                    ("invoice_ids", "not any", NOT_SETTLED),
                 ],
             ),
         ]
@@ -210,9 +207,5 @@ class AccountMove(models.Model):
         a payment undone meanwhile costs no fee yet."""
         return [
             ("support_suspension_id.fee_state", "=", "to_invoice"),
-            (
-                "support_suspension_id.invoice_ids",
-                "not any",
-                [("payment_state", "not in", SETTLED_STATES)],
-            ),
+            ("support_suspension_id.invoice_ids", "not any", NOT_SETTLED),
         ]

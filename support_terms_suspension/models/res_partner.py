@@ -116,9 +116,8 @@ class ResPartner(models.Model):
         rolling window, never before the day it turned the counting on. A
         reactivation fee is the consequence of a late payment already
         counted, never a late payment of its own."""
-        ids = [pid for pid in self.ids if isinstance(pid, int)]
         since = company.support_late_payment_since
-        if not ids or not since:
+        if not self.ids or not since:
             return {}
         start = max(
             late_window_start(
@@ -130,7 +129,7 @@ class ResPartner(models.Model):
             self.env["account.move"]
             .search(
                 [
-                    ("commercial_partner_id", "in", ids),
+                    ("commercial_partner_id", "in", self.ids),
                     ("company_id", "=", company.id),
                     ("move_type", "=", "out_invoice"),
                     ("state", "=", "posted"),

@@ -182,9 +182,7 @@ class SupportServiceSuspension(models.Model):
             company, fee = suspension.company_id, suspension.fee_invoice_id
             fee_product = company.support_reactivation_fee_product_id
             invoices = ", ".join(suspension.invoice_ids.mapped("name"))
-            services = ", ".join(
-                suspension.line_ids.mapped(lambda line: line.name or "")
-            )
+            services = ", ".join(suspension.line_ids.mapped("name"))
             suspension.mail_date_start = format_date(env, suspension.date_start)
             suspension.mail_services = services
             suspension.mail_reason_text = ""
@@ -363,8 +361,7 @@ class SupportServiceSuspension(models.Model):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
         # who may lift is who may write a suspension: the access lists say it
         self.check_access("write")
-        active = self.filtered(lambda s: s.state == "active")._lock()
-        active = active.filtered(lambda s: s.state == "active")
+        active = self._lock("active")
         active._lift("manager", "waived")
         for suspension in active:
             suspension.message_post(
@@ -372,20 +369,21 @@ class SupportServiceSuspension(models.Model):
             )
         return True
 
-    def _lock(self):
-        """Wait for and lock these rows, and return them: a payment and the
-        scheduled action reactivating the same suspension at once are
-        serialized here."""
-        if self:
+    def _lock(self, state):
+        """Wait for and lock those of these rows in ``state``, and return those
+        still in it: a payment and the scheduled action reactivating the same
+        suspension at once are serialized here."""
+        suspensions = self.filtered(lambda s: s.state == state)
+        if suspensions:
             self.env.cr.execute(
                 SQL(
                     "SELECT id FROM support_service_suspension "
                     "WHERE id IN %s FOR UPDATE",
-                    tuple(self.ids),
+                    tuple(suspensions.ids),
                 )
             )
-            self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
-        return self
+            suspensions.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
+        return suspensions.filtered(lambda s: s.state == state)
 
     def _send_mail(self, template_xmlid):
         send_customer_mail(
@@ -404,10 +402,8 @@ class SupportServiceSuspension(models.Model):
         lifts without fee; the others lift if what they wait for is settled."""
         # the customer's services follow its invoices, whoever changes them
         invoices = invoices.sudo()
-        overdue = invoices.support_suspension_id.filtered(
-            lambda s: s.reason == "overdue"
-        )._lock()
-        overdue = overdue.filtered(lambda s: s.state == "active")
+        # only a suspension for overdue payment waits for invoices
+        overdue = invoices.support_suspension_id._lock("active")
         invoices = invoices.filtered(lambda m: m.support_suspension_id in overdue)
         if not invoices:
             return
@@ -446,17 +442,16 @@ class SupportServiceSuspension(models.Model):
         invoices = moves.grouped(
             lambda m: (m.company_id.id, m.commercial_partner_id.id)
         )
-        partner_ids = list({partner for _company, partner in invoices})
-        targets = {
-            (s.company_id.id, s.partner_id.id): s
-            for s in self.search(
+        partner_ids = moves.commercial_partner_id.ids
+        targets = dict(
+            self.search(
                 [
                     ("state", "=", "active"),
                     ("reason", "=", "overdue"),
                     ("partner_id", "in", partner_ids),
                 ]
-            )
-        }
+            ).grouped(lambda s: (s.company_id.id, s.partner_id.id))
+        )
         # a payment undone after the lift: the suspension comes back
         reopened = self
         for suspension in moves.support_suspension_id.filtered(
@@ -499,8 +494,7 @@ class SupportServiceSuspension(models.Model):
                     }
                 )
         created = self.create(to_create)
-        for suspension in created:
-            targets[(suspension.company_id.id, suspension.partner_id.id)] = suspension
+        targets.update(created.grouped(lambda s: (s.company_id.id, s.partner_id.id)))
         pairs = [
             SQL("(%s, %s)", move_id, targets[key].id)
             for key, group in invoices.items()
@@ -543,10 +537,9 @@ class SupportServiceSuspension(models.Model):
         never fails because of it. Runs as superuser: its callers (a payment's
         or a credit note's hooks, the invoices released, the scheduled action)
         elevate, whoever settles the invoices."""
-        overdue = self.filtered(lambda s: s.reason == "overdue" and s.state == "active")
-        settled = overdue._lock().filtered(
-            lambda s: s.state == "active"
-            and all_settled(s.invoice_ids.mapped("payment_state"))
+        # only a suspension for overdue payment waits for invoices
+        settled = self._lock("active").filtered(
+            lambda s: all_settled(s.invoice_ids.mapped("payment_state"))
         )
         if not settled:
             return
@@ -579,10 +572,8 @@ class SupportServiceSuspension(models.Model):
         """Invoice the fee of these lifted suspensions once each, dated today
         and due on the customer's payment terms (else the company's default
         ones), then tell the customer the services are active again."""
-        due = self._lock().filtered(
-            lambda s: s.state == "lifted"
-            and s.fee_state == "to_invoice"
-            and not s.fee_invoice_id
+        due = self._lock("lifted").filtered(
+            lambda s: s.fee_state == "to_invoice" and not s.fee_invoice_id
         )
         # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
         # new invoice's journal items unbalanced at 0

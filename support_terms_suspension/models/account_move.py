@@ -102,9 +102,8 @@ class AccountMove(models.Model):
         it was recorded); a credit note is not a payment."""
         if not self.ids:
             return []
-        self.env["account.move"].flush_model()
-        self.env["account.move.line"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
+        # the invoices, their lines and reconciliations as written so far
+        self.env.flush_all()
         return self.env.execute_query(
             SQL(
                 """

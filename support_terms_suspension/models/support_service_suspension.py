@@ -322,14 +322,9 @@ class SupportServiceSuspension(models.Model):
         """Lift these suspensions because of ``reason`` (a ``lift_reason``);
         ``fee_state`` is what becomes of the fee unless one is already
         invoiced. Their lines come back unless another suspension holds them."""
+        self.write({"state": "lifted", "lift_reason": reason})
         for company, suspensions in self.grouped("company_id").items():
-            suspensions.write(
-                {
-                    "state": "lifted",
-                    "date_lifted": company._support_today(),
-                    "lift_reason": reason,
-                }
-            )
+            suspensions.date_lifted = company._support_today()
         self.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": fee_state})
         # as in _suspend_lines; and a line held by a suspension of a company
         # the caller does not see stays suspended
@@ -341,21 +336,6 @@ class SupportServiceSuspension(models.Model):
             [("state", "=", "active"), ("line_ids", "in", lines.ids)]
         ).line_ids
         (lines - still_held).write({"service_state": "active"})
-
-    def _reopen(self):
-        """Overdue suspensions lifted by a payment since undone: active again.
-        The fee is judged again on the real payment; one already invoiced
-        stays and is never charged twice."""
-        self.write(
-            {
-                "state": "active",
-                "date_lifted": False,
-                "lift_reason": False,
-                "fee_state": False,
-            }
-        )
-        self.filtered("fee_invoice_id").fee_state = "invoiced"
-        self._suspend_lines()
 
     def action_lift(self):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
@@ -452,7 +432,9 @@ class SupportServiceSuspension(models.Model):
                 ]
             ).grouped(lambda s: (s.company_id.id, s.partner_id.id))
         )
-        # a payment undone after the lift: the suspension comes back
+        # a payment undone after the lift: the suspension comes back, its fee
+        # judged again on the real payment (one already invoiced stays and is
+        # never charged twice)
         reopened = self
         for suspension in moves.support_suspension_id.filtered(
             lambda s: s.state == "lifted"
@@ -461,7 +443,11 @@ class SupportServiceSuspension(models.Model):
             if key not in targets:
                 targets[key] = suspension
                 reopened |= suspension
-        reopened._reopen()
+                suspension.fee_state = (
+                    "invoiced" if suspension.fee_invoice_id else False
+                )
+        reopened.write({"state": "active", "date_lifted": False, "lift_reason": False})
+        reopened._suspend_lines()
         Line = self.env["contract.line"]
         # each company on its own day
         today = {company.id: company._support_today() for company in moves.company_id}
@@ -541,8 +527,6 @@ class SupportServiceSuspension(models.Model):
         settled = self._lock("active").filtered(
             lambda s: all_settled(s.invoice_ids.mapped("payment_state"))
         )
-        if not settled:
-            return
         rows = settled.invoice_ids._support_paid_on_rows()
         paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
         dates = {s: [paid_on[move.id] for move in s.invoice_ids] for s in settled}
@@ -577,7 +561,7 @@ class SupportServiceSuspension(models.Model):
         )
         # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
         # new invoice's journal items unbalanced at 0
-        Move = self.env["account.move"].with_env(self.env(context={}))
+        Move = self.env(context={"default_move_type": "out_invoice"})["account.move"]
         for company, suspensions in (
             due.filtered("company_id.support_reactivation_fee_product_id")
             .grouped("company_id")
@@ -587,7 +571,6 @@ class SupportServiceSuspension(models.Model):
             today = company._support_today()
             line = {
                 "product_id": product.id,
-                "quantity": 1.0,
                 "price_unit": product.with_company(company).lst_price,
             }
             taxes = product.product_tmpl_id._support_sale_taxes(company)
@@ -625,11 +608,7 @@ class SupportServiceSuspension(models.Model):
                         "invoice_line_ids": [fields.Command.create(dict(line))],
                     }
                 )
-            moves = (
-                Move.with_company(company)
-                .with_context(default_move_type="out_invoice")
-                .create(values)
-            )
+            moves = Move.with_company(company).create(values)
             for suspension, move in zip(suspensions, moves, strict=True):
                 suspension.write({"fee_invoice_id": move.id, "fee_state": "invoiced"})
             if company.support_reactivation_fee_state == "posted":

@@ -50,9 +50,8 @@ class ContractLine(models.Model):
 
     @api.depends("service_state")
     def _compute_support_payment_invoice_id(self):
-        waiting = self.filtered(lambda line: line.service_state == "waiting_payment")
-        (self - waiting).support_payment_invoice_id = False
-        for line in waiting:
+        self.support_payment_invoice_id = False
+        for line in self.filtered(lambda line: line.service_state == "waiting_payment"):
             line.support_payment_invoice_id = (
                 self.env["account.move.line"]
                 .search(

@@ -113,10 +113,26 @@ class ResCompany(models.Model):
 
     @api.constrains("support_reactivation_fee_product_id")
     def _check_support_reactivation_fee_product(self):
+        """A reactivation fee is never negative and carries the company's VAT."""
         # sudo and no with_company: a company being created is not yet among
         # its creator's companies, and the check only reads the product's
         # price and taxes (filtered by company in _support_sale_taxes)
         for company in self.sudo().filtered("support_reactivation_fee_product_id"):
-            company.support_reactivation_fee_product_id.product_tmpl_id._check_support_reactivation_fee(
-                company
-            )
+            product = company.support_reactivation_fee_product_id.product_tmpl_id
+            if product.list_price < 0:
+                raise ValidationError(
+                    _(
+                        "The reactivation fee %(product)s cannot be negative.",
+                        product=product.display_name,
+                    )
+                )
+            if company.account_sale_tax_id and not product._support_sale_taxes(company):
+                raise ValidationError(
+                    _(
+                        "The reactivation fee %(product)s has no sales tax in "
+                        "company %(company)s: add its VAT (e.g. %(tax)s).",
+                        product=product.display_name,
+                        company=company.name,
+                        tax=company.account_sale_tax_id.name,
+                    )
+                )

@@ -90,9 +90,8 @@ class AccountMove(models.Model):
             )
         )
         for company, moves in late.grouped("company_id").items():
-            moves.commercial_partner_id.with_company(
-                company
-            )._support_check_late_payer()
+            customers = moves.commercial_partner_id.with_company(company)
+            customers._support_check_late_payer()
         return result
 
     def _support_paid_on_rows(self):
@@ -147,18 +146,15 @@ class AccountMove(models.Model):
             contracts = self.env["contract.contract"]._search(
                 [("contract_line_ids", "any", company_lines)]
             )
+            customers = contracts.subselect(
+                SQL.identifier(contracts.table, "commercial_partner_id")
+            )
             grace = company.support_overdue_grace_days
             by_company.append(
                 [
                     ("company_id", "=", company.id),
                     ("invoice_date_due", "<", overdue_before(today, grace)),
-                    (
-                        "commercial_partner_id",
-                        "in",
-                        contracts.subselect(
-                            SQL.identifier(contracts.table, "commercial_partner_id")
-                        ),
-                    ),
+                    ("commercial_partner_id", "in", customers),
                 ]
             )
         # no company suspends: the OR of nothing matches no invoice
@@ -172,10 +168,10 @@ class AccountMove(models.Model):
                 "support_suspension_id",
                 "any",
                 [
-                    ("state", "=", "lifted"),
-                    ("reason", "=", "overdue"),
                     # lifted when settled, so due again when a payment is
-                    # undone; a manager's lift holds
+                    # undone; a manager's lift holds (only a suspension for
+                    # overdue payment waits for invoices)
+                    ("state", "=", "lifted"),
                     ("lift_reason", "!=", "manager"),
                 ],
             ),
@@ -191,11 +187,8 @@ class AccountMove(models.Model):
             (
                 "support_suspension_id",
                 "any",
-                [
-                    ("state", "=", "active"),
-                    ("reason", "=", "overdue"),
-                    ("invoice_ids", "not any", NOT_SETTLED),
-                ],
+                # only a suspension for overdue payment waits for invoices
+                [("state", "=", "active"), ("invoice_ids", "not any", NOT_SETTLED)],
             ),
         ]
 

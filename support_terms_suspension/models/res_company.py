@@ -91,16 +91,12 @@ class ResCompany(models.Model):
         for company in self:
             problems = []
             if company.support_overdue_grace_days < 0:
-                problems.append(self.env._("the grace days cannot be negative"))
+                problems.append(_("the grace days cannot be negative"))
             if company.support_late_payment_months < 1:
-                problems.append(
-                    self.env._("the late payments window is at least one month")
-                )
+                problems.append(_("the late payments window is at least one month"))
             if company.support_do_not_renew_threshold < 0:
                 problems.append(
-                    self.env._(
-                        "the late payments before do not renew cannot be negative"
-                    )
+                    _("the late payments before do not renew cannot be negative")
                 )
             if problems:
                 raise ValidationError(

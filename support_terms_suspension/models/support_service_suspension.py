@@ -261,9 +261,8 @@ class SupportServiceSuspension(models.Model):
                 raise ValidationError(
                     _("A suspension needs at least one service line to suspend.")
                 )
-            foreign = suspension.line_ids.filtered(
-                lambda line, s=suspension: line.contract_id.commercial_partner_id
-                != s.partner_id
+            foreign = suspension.line_ids.filtered_domain(
+                [("contract_id.commercial_partner_id", "!=", suspension.partner_id.id)]
             )
             if foreign:
                 raise ValidationError(
@@ -496,13 +495,11 @@ class SupportServiceSuspension(models.Model):
                        SET support_suspension_id = v.suspension_id
                       FROM (VALUES %s) AS v(move_id, suspension_id)
                      WHERE m.id = v.move_id
-                       AND (
-                           m.support_suspension_id IS NULL
-                           OR m.support_suspension_id IN (
-                               SELECT id
-                                 FROM support_service_suspension
-                                WHERE state = 'lifted'
-                           )
+                       AND NOT EXISTS (
+                           SELECT 1
+                             FROM support_service_suspension s
+                            WHERE s.id = m.support_suspension_id
+                              AND s.state != 'lifted'
                        )
                     """,
                     SQL(", ").join(pairs),
@@ -644,9 +641,6 @@ class SupportServiceSuspension(models.Model):
                     moves._support_fee_due_domain(),
                     lambda due: due.support_suspension_id._invoice_reactivation_fees(),
                 ),
-                (
-                    moves._support_overdue_domain(),
-                    lambda due: self._suspend_for_invoices(due),
-                ),
+                (moves._support_overdue_domain(), self._suspend_for_invoices),
             ],
         )

@@ -300,10 +300,9 @@ class HelpdeskTicket(models.Model):
         default_stage = self.env.ref(
             "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
         )
-        groups = self.grouped(
+        for (stage, previous), tickets in self.grouped(
             lambda t: (t.team_id.auto_close_stage_id or default_stage, t.stage_id)
-        )
-        for (stage, previous), tickets in groups.items():
+        ).items():
             tickets.write(
                 {
                     "stage_id": stage.id,

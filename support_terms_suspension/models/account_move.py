@@ -101,8 +101,8 @@ class AccountMove(models.Model):
         it was recorded); a credit note is not a payment."""
         if not self.ids:
             return []
-        # the invoices, their lines and reconciliations as written so far
-        self.env.flush_all()
+        for model in ("account.move", "account.move.line", "account.partial.reconcile"):
+            self.env[model].flush_model()
         return self.env.execute_query(
             SQL(
                 """

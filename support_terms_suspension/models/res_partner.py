@@ -78,10 +78,9 @@ class ResPartner(models.Model):
         """A database where ``do_not_renew`` is one boolean for every company:
         a customer marked there stays marked in each company (Odoo cannot
         cast a boolean column to the company-dependent jsonb by itself)."""
-        cr = self.env.cr
-        column = sql.table_columns(cr, "res_partner").get("do_not_renew")
+        column = sql.table_columns(self.env.cr, "res_partner").get("do_not_renew")
         if column and column["udt_name"] == "bool":
-            cr.execute(
+            self.env.cr.execute(
                 SQL(
                     """
                     ALTER TABLE res_partner

@@ -340,7 +340,7 @@ class SupportServiceSuspension(models.Model):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
         # who may lift is who may write a suspension: the access lists say it
         self.check_access("write")
-        active = self._lock("active")
+        active = self.filtered(lambda s: s.state == "active")._lock("active")
         active._lift("manager", "waived")
         for suspension in active:
             suspension.message_post(
@@ -349,20 +349,19 @@ class SupportServiceSuspension(models.Model):
         return True
 
     def _lock(self, state):
-        """Wait for and lock those of these rows in ``state``, and return those
-        still in it: a payment and the scheduled action reactivating the same
+        """Wait for and lock these rows, and return those in ``state`` once
+        locked: a payment and the scheduled action reactivating the same
         suspension at once are serialized here."""
-        suspensions = self.filtered(lambda s: s.state == state)
-        if suspensions:
+        if self:
             self.env.cr.execute(
                 SQL(
                     "SELECT id FROM support_service_suspension "
                     "WHERE id IN %s FOR UPDATE",
-                    tuple(suspensions.ids),
+                    tuple(self.ids),
                 )
             )
-            suspensions.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
-        return suspensions.filtered(lambda s: s.state == state)
+            self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
+        return self.filtered(lambda s: s.state == state)
 
     def _send_mail(self, template_xmlid):
         send_customer_mail(
@@ -521,8 +520,10 @@ class SupportServiceSuspension(models.Model):
         or a credit note's hooks, the invoices released, the scheduled action)
         elevate, whoever settles the invoices."""
         # only a suspension for overdue payment waits for invoices
-        settled = self._lock("active").filtered(
-            lambda s: all_settled(s.invoice_ids.mapped("payment_state"))
+        settled = (
+            self.filtered(lambda s: s.state == "active")
+            ._lock("active")
+            .filtered(lambda s: all_settled(s.invoice_ids.mapped("payment_state")))
         )
         rows = settled.invoice_ids._support_paid_on_rows()
         paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}

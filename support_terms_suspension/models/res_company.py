@@ -56,12 +56,11 @@ class ResCompany(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a new company has no day of its own yet: the current one
+        today = self.env.company._support_today()
         for vals in vals_list:
             if vals.get("support_do_not_renew_threshold", 0) > 0:
-                # a new company has no day of its own yet: the current one
-                vals.setdefault(
-                    "support_late_payment_since", self.browse()._support_today()
-                )
+                vals.setdefault("support_late_payment_since", today)
         return super().create(vals_list)
 
     def write(self, vals):

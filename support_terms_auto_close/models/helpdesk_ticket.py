@@ -5,7 +5,7 @@ from odoo.tools import format_datetime
 
 from odoo.addons.support_terms_base.tools import run_due_batch
 
-from ..rules import auto_close as auto_close_rules
+from ..rules.auto_close import auto_close_dates, reopens
 
 
 class HelpdeskTicket(models.Model):
@@ -68,16 +68,14 @@ class HelpdeskTicket(models.Model):
     def _compute_support_local_dates(self):
         for ticket in self:
             partner = ticket.partner_id
-            tz = partner.tz or "Europe/Rome"
-            lang = partner.lang or self.env.lang
-
-            def local(moment, tz=tz, lang=lang):
-                return moment and format_datetime(
+            tz, lang = partner.tz or "Europe/Rome", partner.lang or self.env.lang
+            for field, moment in (
+                ("support_waiting_since_local", ticket.waiting_since),
+                ("support_auto_close_date_local", ticket.auto_close_date),
+            ):
+                ticket[field] = moment and format_datetime(
                     self.env, moment, tz=tz, dt_format="short", lang_code=lang
                 )
-
-            ticket.support_waiting_since_local = local(ticket.waiting_since)
-            ticket.support_auto_close_date_local = local(ticket.auto_close_date)
 
     def mail_allowed_qweb_expressions(self):
         return super().mail_allowed_qweb_expressions() + (
@@ -94,7 +92,12 @@ class HelpdeskTicket(models.Model):
     def _support_written(self, vals):
         res = super()._support_written(vals)
         if vals.get("stage_id") and "waiting_since" not in vals:
-            self._update_waiting_from_stage()
+            # the clock starts on entering a waiting stage, stops on leaving it
+            waiting = self._in_waiting_stage()
+            waiting.filtered(lambda t: not t.waiting_since)._start_waiting()
+            (self.filtered("waiting_since") - waiting)._support_record(
+                {"waiting_since": False, "auto_close_warned_date": False}
+            )
         if vals.get("stage_id") and "auto_closed_date" not in vals:
             # a stage moved by hand (staff reopening or closing the request):
             # no longer the one closed for lack of reply, so a late reply
@@ -117,14 +120,6 @@ class HelpdeskTicket(models.Model):
     def _in_waiting_stage(self):
         return self.filtered(
             lambda t: t.stage_id.waiting_customer and not t.stage_id.closed
-        )
-
-    def _update_waiting_from_stage(self):
-        """Start the clock on entering a waiting stage, stop it on leaving."""
-        waiting = self._in_waiting_stage()
-        waiting.filtered(lambda t: not t.waiting_since)._start_waiting()
-        (self.filtered("waiting_since") - waiting)._support_record(
-            {"waiting_since": False, "auto_close_warned_date": False}
         )
 
     def _start_waiting(self):
@@ -161,14 +156,13 @@ class HelpdeskTicket(models.Model):
             if ticket.support_waiting_paused or not terms:
                 ticket.auto_close_warning_date = ticket.auto_close_date = False
                 continue
-            warning, closing = auto_close_rules.auto_close_dates(
+            # None ("never", "no warning") is an empty date
+            ticket.auto_close_warning_date, ticket.auto_close_date = auto_close_dates(
                 ticket.waiting_since,
                 terms.auto_close_days,
                 terms.auto_close_warning_days,
                 ticket.auto_close_warned_date,
             )
-            ticket.auto_close_warning_date = warning or False
-            ticket.auto_close_date = closing or False
 
     def message_post(self, **kwargs):
         message = super().message_post(**kwargs)
@@ -200,7 +194,7 @@ class HelpdeskTicket(models.Model):
     def _customer_replied(self, message):
         self.ensure_one()
         if self.auto_closed_date and self.stage_id.closed:
-            if not auto_close_rules.reopens(
+            if not reopens(
                 self.auto_closed_date, message.date, self.team_id.auto_close_reopen_days
             ):
                 self._follow_up(message)
@@ -230,20 +224,17 @@ class HelpdeskTicket(models.Model):
         """A reply long after the automatic closing goes to the one open
         follow-up of the request, opened by the first such reply."""
         follow_up = self.follow_up_ticket_ids.filtered(lambda t: not t.closed)[:1]
-        if not follow_up:
-            self._open_follow_up(message)
+        if follow_up:
+            # the email stays on the closed request, where its thread leads;
+            # the follow-up, where the work is, gets it as the customer's message
+            follow_up.message_post(
+                body=message.body,
+                author_id=message.author_id.id,
+                email_from=message.email_from,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
             return
-        # the email stays on the closed request, where its thread leads; the
-        # follow-up, where the work is, gets it as the customer's message
-        follow_up.message_post(
-            body=message.body,
-            author_id=message.author_id.id,
-            email_from=message.email_from,
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-        )
-
-    def _open_follow_up(self, message):
         follow_up = self.create(
             {
                 "name": self.name,
@@ -309,10 +300,9 @@ class HelpdeskTicket(models.Model):
         default_stage = self.env.ref(
             "support_terms_auto_close.helpdesk_ticket_stage_closed_no_reply"
         )
-        groups = self.grouped(
+        for (stage, previous), tickets in self.grouped(
             lambda t: (t.team_id.auto_close_stage_id or default_stage, t.stage_id)
-        )
-        for (stage, previous), tickets in groups.items():
+        ).items():
             tickets.write(
                 {
                     "stage_id": stage.id,

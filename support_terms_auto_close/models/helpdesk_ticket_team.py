@@ -53,30 +53,25 @@ class HelpdeskTicketTeam(models.Model):
     )
     def _check_auto_close(self):
         for team in self:
-            days = team.auto_close_days
+            days, stage = team.auto_close_days, team.auto_close_stage_id
             if min(days, team.auto_close_warning_days, team.auto_close_reopen_days) < 0:
-                raise ValidationError(
-                    _(
-                        "Team %(team)s: the automatic closing days cannot be "
-                        "negative.",
-                        team=team.name,
-                    )
+                problem = _(
+                    "Team %(team)s: the automatic closing days cannot be negative.",
+                    team=team.name,
                 )
-            if days and team.auto_close_warning_days >= days:
-                raise ValidationError(
-                    _(
-                        "Team %(team)s: the customer must be warned fewer days "
-                        "before the automatic closing than the closing delay "
-                        "itself.",
-                        team=team.name,
-                    )
+            elif days and team.auto_close_warning_days >= days:
+                problem = _(
+                    "Team %(team)s: the customer must be warned fewer days before "
+                    "the automatic closing than the closing delay itself.",
+                    team=team.name,
                 )
-            if team.auto_close_stage_id and not team.auto_close_stage_id.closed:
-                raise ValidationError(
-                    _(
-                        "Team %(team)s: the automatic closing stage %(stage)s is "
-                        "not a closed stage.",
-                        team=team.name,
-                        stage=team.auto_close_stage_id.name,
-                    )
+            elif stage and not stage.closed:
+                problem = _(
+                    "Team %(team)s: the automatic closing stage %(stage)s is not a "
+                    "closed stage.",
+                    team=team.name,
+                    stage=stage.name,
                 )
+            else:
+                continue
+            raise ValidationError(problem)

@@ -10,6 +10,9 @@ from ..rules.late_payment import (
     paid_late,
 )
 
+# an invoice still owed: neither paid nor credited
+NOT_SETTLED = [("payment_state", "not in", SETTLED_STATES)]
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -87,9 +90,8 @@ class AccountMove(models.Model):
             )
         )
         for company, moves in late.grouped("company_id").items():
-            moves.commercial_partner_id.with_company(
-                company
-            )._support_check_late_payer()
+            customers = moves.commercial_partner_id.with_company(company)
+            customers._support_check_late_payer()
         return result
 
     def _support_paid_on_rows(self):
@@ -97,12 +99,10 @@ class AccountMove(models.Model):
         invoices in one query. ``paid on`` is the date of the last payment
         reconciled with the invoice (the day the customer paid, whatever day
         it was recorded); a credit note is not a payment."""
-        ids = [move_id for move_id in self.ids if isinstance(move_id, int)]
-        if not ids:
+        if not self.ids:
             return []
-        self.env["account.move"].flush_model()
-        self.env["account.move.line"].flush_model()
-        self.env["account.partial.reconcile"].flush_model()
+        for model in ("account.move", "account.move.line", "account.partial.reconcile"):
+            self.env[model].flush_model()
         return self.env.execute_query(
             SQL(
                 """
@@ -121,7 +121,7 @@ class AccountMove(models.Model):
                   ) paid ON TRUE
                  WHERE m.id IN %s
                 """,
-                tuple(ids),
+                tuple(self.ids),
             )
         )
 
@@ -146,22 +146,18 @@ class AccountMove(models.Model):
             contracts = self.env["contract.contract"]._search(
                 [("contract_line_ids", "any", company_lines)]
             )
+            customers = contracts.subselect(
+                SQL.identifier(contracts.table, "commercial_partner_id")
+            )
             grace = company.support_overdue_grace_days
             by_company.append(
                 [
                     ("company_id", "=", company.id),
                     ("invoice_date_due", "<", overdue_before(today, grace)),
-                    (
-                        "commercial_partner_id",
-                        "in",
-                        contracts.subselect(
-                            SQL.identifier(contracts.table, "commercial_partner_id")
-                        ),
-                    ),
+                    ("commercial_partner_id", "in", customers),
                 ]
             )
-        if not by_company:
-            return [("id", "=", False)]
+        # no company suspends: the OR of nothing matches no invoice
         return [
             ("move_type", "=", "out_invoice"),
             ("state", "=", "posted"),
@@ -172,10 +168,10 @@ class AccountMove(models.Model):
                 "support_suspension_id",
                 "any",
                 [
-                    ("state", "=", "lifted"),
-                    ("reason", "=", "overdue"),
                     # lifted when settled, so due again when a payment is
-                    # undone; a manager's lift holds
+                    # undone; a manager's lift holds (only a suspension for
+                    # overdue payment waits for invoices)
+                    ("state", "=", "lifted"),
                     ("lift_reason", "!=", "manager"),
                 ],
             ),
@@ -191,15 +187,8 @@ class AccountMove(models.Model):
             (
                 "support_suspension_id",
                 "any",
-                [
-                    ("state", "=", "active"),
-                    ("reason", "=", "overdue"),
-                    (
-                        "invoice_ids",
-                        "not any",
-                        [("payment_state", "not in", SETTLED_STATES)],
-                    ),
-                ],
+                # only a suspension for overdue payment waits for invoices
+                [("state", "=", "active"), ("invoice_ids", "not any", NOT_SETTLED)],
             ),
         ]
 
@@ -210,9 +199,5 @@ class AccountMove(models.Model):
         a payment undone meanwhile costs no fee yet."""
         return [
             ("support_suspension_id.fee_state", "=", "to_invoice"),
-            (
-                "support_suspension_id.invoice_ids",
-                "not any",
-                [("payment_state", "not in", SETTLED_STATES)],
-            ),
+            ("support_suspension_id.invoice_ids", "not any", NOT_SETTLED),
         ]

@@ -10,7 +10,6 @@ class AccountMoveLine(models.Model):
         result = super()._reconcile_post_hook(data)
         # the customer's services follow its invoices, whoever settles them
         data["not_paid_invoices"].sudo().filtered(
-            lambda move: move.move_type == "out_invoice"
-            and move.payment_state == "reversed"
+            lambda m: m.move_type == "out_invoice" and m.payment_state == "reversed"
         ).support_suspension_id._lift_settled()
         return result

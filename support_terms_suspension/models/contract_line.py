@@ -35,14 +35,12 @@ class ContractLine(models.Model):
         products = self.env["product.product"].browse(
             [vals["product_id"] for vals in vals_list if vals.get("product_id")]
         )
-        waiting = set(
-            products.filtered("product_tmpl_id.support_paid_before_activation").ids
-        )
+        waiting = products.filtered("product_tmpl_id.support_paid_before_activation")
         for vals in vals_list:
             # a new service of such a product starts when its first invoice
             # is paid, whatever state its creator asked for; a renewal's
             # successor continues its predecessor's service and state
-            if vals.get("product_id") in waiting and not vals.get(
+            if vals.get("product_id") in waiting.ids and not vals.get(
                 "predecessor_contract_line_id"
             ):
                 vals["service_state"] = "waiting_payment"
@@ -50,9 +48,8 @@ class ContractLine(models.Model):
 
     @api.depends("service_state")
     def _compute_support_payment_invoice_id(self):
-        waiting = self.filtered(lambda line: line.service_state == "waiting_payment")
-        (self - waiting).support_payment_invoice_id = False
-        for line in waiting:
+        self.support_payment_invoice_id = False
+        for line in self.filtered(lambda line: line.service_state == "waiting_payment"):
             line.support_payment_invoice_id = (
                 self.env["account.move.line"]
                 .search(
@@ -70,12 +67,8 @@ class ContractLine(models.Model):
 
     @api.depends("service_state", "support_suspension_ids.state")
     def _compute_support_suspension_reason(self):
-        for line in self:
+        self.support_suspension_reason = False
+        for line in self.filtered(lambda line: line.service_state == "suspended"):
             active = line.support_suspension_ids.filtered(lambda s: s.state == "active")
-            line.support_suspension_reason = (
-                format_list(
-                    self.env, list(dict.fromkeys(active.mapped("reason_label")))
-                )
-                if line.service_state == "suspended"
-                else False
-            )
+            reasons = dict.fromkeys(active.mapped("reason_label"))
+            line.support_suspension_reason = format_list(self.env, list(reasons))

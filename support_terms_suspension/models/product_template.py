@@ -1,5 +1,4 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import api, fields, models
 
 
 class ProductTemplate(models.Model):
@@ -21,27 +20,6 @@ class ProductTemplate(models.Model):
         return self.taxes_id.filtered(
             lambda tax: tax.company_id in companies and tax.type_tax_use == "sale"
         )
-
-    def _check_support_reactivation_fee(self, company):
-        """A reactivation fee is never negative and carries the company's VAT."""
-        for product in self:
-            if product.list_price < 0:
-                raise ValidationError(
-                    _(
-                        "The reactivation fee %(product)s cannot be negative.",
-                        product=product.display_name,
-                    )
-                )
-            if company.account_sale_tax_id and not product._support_sale_taxes(company):
-                raise ValidationError(
-                    _(
-                        "The reactivation fee %(product)s has no sales tax in "
-                        "company %(company)s: add its VAT (e.g. %(tax)s).",
-                        product=product.display_name,
-                        company=company.name,
-                        tax=company.account_sale_tax_id.name,
-                    )
-                )
 
     @api.constrains("list_price", "taxes_id")
     def _check_support_reactivation_fee_product(self):

@@ -56,12 +56,11 @@ class ResCompany(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a new company has no day of its own yet: the current one
+        today = self.env.company._support_today()
         for vals in vals_list:
             if vals.get("support_do_not_renew_threshold", 0) > 0:
-                # a new company has no day of its own yet: the current one
-                vals.setdefault(
-                    "support_late_payment_since", self.browse()._support_today()
-                )
+                vals.setdefault("support_late_payment_since", today)
         return super().create(vals_list)
 
     def write(self, vals):
@@ -91,16 +90,12 @@ class ResCompany(models.Model):
         for company in self:
             problems = []
             if company.support_overdue_grace_days < 0:
-                problems.append(self.env._("the grace days cannot be negative"))
+                problems.append(_("the grace days cannot be negative"))
             if company.support_late_payment_months < 1:
-                problems.append(
-                    self.env._("the late payments window is at least one month")
-                )
+                problems.append(_("the late payments window is at least one month"))
             if company.support_do_not_renew_threshold < 0:
                 problems.append(
-                    self.env._(
-                        "the late payments before do not renew cannot be negative"
-                    )
+                    _("the late payments before do not renew cannot be negative")
                 )
             if problems:
                 raise ValidationError(
@@ -113,10 +108,26 @@ class ResCompany(models.Model):
 
     @api.constrains("support_reactivation_fee_product_id")
     def _check_support_reactivation_fee_product(self):
+        """A reactivation fee is never negative and carries the company's VAT."""
         # sudo and no with_company: a company being created is not yet among
         # its creator's companies, and the check only reads the product's
         # price and taxes (filtered by company in _support_sale_taxes)
         for company in self.sudo().filtered("support_reactivation_fee_product_id"):
-            company.support_reactivation_fee_product_id.product_tmpl_id._check_support_reactivation_fee(
-                company
-            )
+            product = company.support_reactivation_fee_product_id.product_tmpl_id
+            if product.list_price < 0:
+                raise ValidationError(
+                    _(
+                        "The reactivation fee %(product)s cannot be negative.",
+                        product=product.display_name,
+                    )
+                )
+            if company.account_sale_tax_id and not product._support_sale_taxes(company):
+                raise ValidationError(
+                    _(
+                        "The reactivation fee %(product)s has no sales tax in "
+                        "company %(company)s: add its VAT (e.g. %(tax)s).",
+                        product=product.display_name,
+                        company=company.name,
+                        tax=company.account_sale_tax_id.name,
+                    )
+                )

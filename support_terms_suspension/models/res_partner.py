@@ -51,19 +51,16 @@ class ResPartner(models.Model):
 
     @api.depends_context("company")
     def _compute_support_suspension_count(self):
-        Suspension = self.env["support.service.suspension"]
-        in_force = {
-            partner: (count, since)
-            for partner, count, since in Suspension._read_group(
-                [
-                    ("partner_id", "in", self.commercial_partner_id.ids),
-                    ("company_id", "=", self.env.company.id),
-                    ("state", "=", "active"),
-                ],
-                ["partner_id"],
-                ["__count", "date_start:min"],
-            )
-        }
+        groups = self.env["support.service.suspension"]._read_group(
+            [
+                ("partner_id", "in", self.commercial_partner_id.ids),
+                ("company_id", "=", self.env.company.id),
+                ("state", "=", "active"),
+            ],
+            ["partner_id"],
+            ["__count", "date_start:min"],
+        )
+        in_force = {partner: (count, since) for partner, count, since in groups}
         for partner in self:
             partner.support_suspension_count, partner.support_suspended_since = (
                 in_force.get(partner.commercial_partner_id, (0, False))
@@ -81,10 +78,9 @@ class ResPartner(models.Model):
         """A database where ``do_not_renew`` is one boolean for every company:
         a customer marked there stays marked in each company (Odoo cannot
         cast a boolean column to the company-dependent jsonb by itself)."""
-        cr = self.env.cr
-        column = sql.table_columns(cr, "res_partner").get("do_not_renew")
+        column = sql.table_columns(self.env.cr, "res_partner").get("do_not_renew")
         if column and column["udt_name"] == "bool":
-            cr.execute(
+            self.env.cr.execute(
                 SQL(
                     """
                     ALTER TABLE res_partner
@@ -116,30 +112,22 @@ class ResPartner(models.Model):
         rolling window, never before the day it turned the counting on. A
         reactivation fee is the consequence of a late payment already
         counted, never a late payment of its own."""
-        ids = [pid for pid in self.ids if isinstance(pid, int)]
         since = company.support_late_payment_since
-        if not ids or not since:
+        if not self.ids or not since:
             return {}
-        start = max(
-            late_window_start(
-                company._support_today(), company.support_late_payment_months
-            ),
-            since,
+        months = company.support_late_payment_months
+        start = max(late_window_start(company._support_today(), months), since)
+        invoices = self.env["account.move"].search(
+            [
+                ("commercial_partner_id", "in", self.ids),
+                ("company_id", "=", company.id),
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("payment_state", "in", PAID_STATES),
+                ("support_reactivation_fee", "=", False),
+            ]
         )
-        rows = (
-            self.env["account.move"]
-            .search(
-                [
-                    ("commercial_partner_id", "in", ids),
-                    ("company_id", "=", company.id),
-                    ("move_type", "=", "out_invoice"),
-                    ("state", "=", "posted"),
-                    ("payment_state", "in", PAID_STATES),
-                    ("support_reactivation_fee", "=", False),
-                ]
-            )
-            ._support_paid_on_rows()
-        )
+        rows = invoices._support_paid_on_rows()
         grace = company.support_overdue_grace_days
         return Counter(
             partner_id

@@ -182,9 +182,7 @@ class SupportServiceSuspension(models.Model):
             company, fee = suspension.company_id, suspension.fee_invoice_id
             fee_product = company.support_reactivation_fee_product_id
             invoices = ", ".join(suspension.invoice_ids.mapped("name"))
-            services = ", ".join(
-                suspension.line_ids.mapped(lambda line: line.name or "")
-            )
+            services = ", ".join(suspension.line_ids.mapped("name"))
             suspension.mail_date_start = format_date(env, suspension.date_start)
             suspension.mail_services = services
             suspension.mail_reason_text = ""
@@ -263,9 +261,8 @@ class SupportServiceSuspension(models.Model):
                 raise ValidationError(
                     _("A suspension needs at least one service line to suspend.")
                 )
-            foreign = suspension.line_ids.filtered(
-                lambda line, s=suspension: line.contract_id.commercial_partner_id
-                != s.partner_id
+            foreign = suspension.line_ids.filtered_domain(
+                [("contract_id.commercial_partner_id", "!=", suspension.partner_id.id)]
             )
             if foreign:
                 raise ValidationError(
@@ -324,14 +321,9 @@ class SupportServiceSuspension(models.Model):
         """Lift these suspensions because of ``reason`` (a ``lift_reason``);
         ``fee_state`` is what becomes of the fee unless one is already
         invoiced. Their lines come back unless another suspension holds them."""
+        self.write({"state": "lifted", "lift_reason": reason})
         for company, suspensions in self.grouped("company_id").items():
-            suspensions.write(
-                {
-                    "state": "lifted",
-                    "date_lifted": company._support_today(),
-                    "lift_reason": reason,
-                }
-            )
+            suspensions.date_lifted = company._support_today()
         self.filtered(lambda s: not s.fee_invoice_id).write({"fee_state": fee_state})
         # as in _suspend_lines; and a line held by a suspension of a company
         # the caller does not see stays suspended
@@ -344,27 +336,11 @@ class SupportServiceSuspension(models.Model):
         ).line_ids
         (lines - still_held).write({"service_state": "active"})
 
-    def _reopen(self):
-        """Overdue suspensions lifted by a payment since undone: active again.
-        The fee is judged again on the real payment; one already invoiced
-        stays and is never charged twice."""
-        self.write(
-            {
-                "state": "active",
-                "date_lifted": False,
-                "lift_reason": False,
-                "fee_state": False,
-            }
-        )
-        self.filtered("fee_invoice_id").fee_state = "invoiced"
-        self._suspend_lines()
-
     def action_lift(self):
         """A manager lifts a suspension; overdue ones lift by themselves when paid."""
         # who may lift is who may write a suspension: the access lists say it
         self.check_access("write")
-        active = self.filtered(lambda s: s.state == "active")._lock()
-        active = active.filtered(lambda s: s.state == "active")
+        active = self.filtered(lambda s: s.state == "active")._lock("active")
         active._lift("manager", "waived")
         for suspension in active:
             suspension.message_post(
@@ -372,10 +348,10 @@ class SupportServiceSuspension(models.Model):
             )
         return True
 
-    def _lock(self):
-        """Wait for and lock these rows, and return them: a payment and the
-        scheduled action reactivating the same suspension at once are
-        serialized here."""
+    def _lock(self, state):
+        """Wait for and lock these rows, and return those in ``state`` once
+        locked: a payment and the scheduled action reactivating the same
+        suspension at once are serialized here."""
         if self:
             self.env.cr.execute(
                 SQL(
@@ -385,7 +361,7 @@ class SupportServiceSuspension(models.Model):
                 )
             )
             self.invalidate_recordset(["state", "fee_invoice_id", "fee_state"])
-        return self
+        return self.filtered(lambda s: s.state == state)
 
     def _send_mail(self, template_xmlid):
         send_customer_mail(
@@ -404,10 +380,8 @@ class SupportServiceSuspension(models.Model):
         lifts without fee; the others lift if what they wait for is settled."""
         # the customer's services follow its invoices, whoever changes them
         invoices = invoices.sudo()
-        overdue = invoices.support_suspension_id.filtered(
-            lambda s: s.reason == "overdue"
-        )._lock()
-        overdue = overdue.filtered(lambda s: s.state == "active")
+        # only a suspension for overdue payment waits for invoices
+        overdue = invoices.support_suspension_id._lock("active")
         invoices = invoices.filtered(lambda m: m.support_suspension_id in overdue)
         if not invoices:
             return
@@ -446,18 +420,19 @@ class SupportServiceSuspension(models.Model):
         invoices = moves.grouped(
             lambda m: (m.company_id.id, m.commercial_partner_id.id)
         )
-        partner_ids = list({partner for _company, partner in invoices})
-        targets = {
-            (s.company_id.id, s.partner_id.id): s
-            for s in self.search(
+        partner_ids = moves.commercial_partner_id.ids
+        targets = dict(
+            self.search(
                 [
                     ("state", "=", "active"),
                     ("reason", "=", "overdue"),
                     ("partner_id", "in", partner_ids),
                 ]
-            )
-        }
-        # a payment undone after the lift: the suspension comes back
+            ).grouped(lambda s: (s.company_id.id, s.partner_id.id))
+        )
+        # a payment undone after the lift: the suspension comes back, its fee
+        # judged again on the real payment (one already invoiced stays and is
+        # never charged twice)
         reopened = self
         for suspension in moves.support_suspension_id.filtered(
             lambda s: s.state == "lifted"
@@ -466,7 +441,11 @@ class SupportServiceSuspension(models.Model):
             if key not in targets:
                 targets[key] = suspension
                 reopened |= suspension
-        reopened._reopen()
+                suspension.fee_state = (
+                    "invoiced" if suspension.fee_invoice_id else False
+                )
+        reopened.write({"state": "active", "date_lifted": False, "lift_reason": False})
+        reopened._suspend_lines()
         Line = self.env["contract.line"]
         # each company on its own day
         today = {company.id: company._support_today() for company in moves.company_id}
@@ -499,8 +478,7 @@ class SupportServiceSuspension(models.Model):
                     }
                 )
         created = self.create(to_create)
-        for suspension in created:
-            targets[(suspension.company_id.id, suspension.partner_id.id)] = suspension
+        targets.update(created.grouped(lambda s: (s.company_id.id, s.partner_id.id)))
         pairs = [
             SQL("(%s, %s)", move_id, targets[key].id)
             for key, group in invoices.items()
@@ -516,13 +494,11 @@ class SupportServiceSuspension(models.Model):
                        SET support_suspension_id = v.suspension_id
                       FROM (VALUES %s) AS v(move_id, suspension_id)
                      WHERE m.id = v.move_id
-                       AND (
-                           m.support_suspension_id IS NULL
-                           OR m.support_suspension_id IN (
-                               SELECT id
-                                 FROM support_service_suspension
-                                WHERE state = 'lifted'
-                           )
+                       AND NOT EXISTS (
+                           SELECT 1
+                             FROM support_service_suspension s
+                            WHERE s.id = m.support_suspension_id
+                              AND s.state != 'lifted'
                        )
                     """,
                     SQL(", ").join(pairs),
@@ -543,13 +519,12 @@ class SupportServiceSuspension(models.Model):
         never fails because of it. Runs as superuser: its callers (a payment's
         or a credit note's hooks, the invoices released, the scheduled action)
         elevate, whoever settles the invoices."""
-        overdue = self.filtered(lambda s: s.reason == "overdue" and s.state == "active")
-        settled = overdue._lock().filtered(
-            lambda s: s.state == "active"
-            and all_settled(s.invoice_ids.mapped("payment_state"))
+        # only a suspension for overdue payment waits for invoices
+        settled = (
+            self.filtered(lambda s: s.state == "active")
+            ._lock("active")
+            .filtered(lambda s: all_settled(s.invoice_ids.mapped("payment_state")))
         )
-        if not settled:
-            return
         rows = settled.invoice_ids._support_paid_on_rows()
         paid_on = {move_id: (date_due, paid) for move_id, _p, date_due, paid in rows}
         dates = {s: [paid_on[move.id] for move in s.invoice_ids] for s in settled}
@@ -579,14 +554,12 @@ class SupportServiceSuspension(models.Model):
         """Invoice the fee of these lifted suspensions once each, dated today
         and due on the customer's payment terms (else the company's default
         ones), then tell the customer the services are active again."""
-        due = self._lock().filtered(
-            lambda s: s.state == "lifted"
-            and s.fee_state == "to_invoice"
-            and not s.fee_invoice_id
+        due = self._lock("lifted").filtered(
+            lambda s: s.fee_state == "to_invoice" and not s.fee_invoice_id
         )
         # a fresh context: a caller's (e.g. skip_invoice_sync) would leave the
         # new invoice's journal items unbalanced at 0
-        Move = self.env["account.move"].with_env(self.env(context={}))
+        Move = self.env(context={"default_move_type": "out_invoice"})["account.move"]
         for company, suspensions in (
             due.filtered("company_id.support_reactivation_fee_product_id")
             .grouped("company_id")
@@ -596,7 +569,6 @@ class SupportServiceSuspension(models.Model):
             today = company._support_today()
             line = {
                 "product_id": product.id,
-                "quantity": 1.0,
                 "price_unit": product.with_company(company).lst_price,
             }
             taxes = product.product_tmpl_id._support_sale_taxes(company)
@@ -634,11 +606,7 @@ class SupportServiceSuspension(models.Model):
                         "invoice_line_ids": [fields.Command.create(dict(line))],
                     }
                 )
-            moves = (
-                Move.with_company(company)
-                .with_context(default_move_type="out_invoice")
-                .create(values)
-            )
+            moves = Move.with_company(company).create(values)
             for suspension, move in zip(suspensions, moves, strict=True):
                 suspension.write({"fee_invoice_id": move.id, "fee_state": "invoiced"})
             if company.support_reactivation_fee_state == "posted":
@@ -674,9 +642,6 @@ class SupportServiceSuspension(models.Model):
                     moves._support_fee_due_domain(),
                     lambda due: due.support_suspension_id._invoice_reactivation_fees(),
                 ),
-                (
-                    moves._support_overdue_domain(),
-                    lambda due: self._suspend_for_invoices(due),
-                ),
+                (moves._support_overdue_domain(), self._suspend_for_invoices),
             ],
         )

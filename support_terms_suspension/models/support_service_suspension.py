@@ -376,15 +376,14 @@ class SupportServiceSuspension(models.Model):
     @api.model
     def _release_invoices(self, invoices):
         """These invoices were cancelled or reset to draft: the overdue
-        suspensions stop waiting for them. One left with nothing to wait for
-        lifts without fee; the others lift if what they wait for is settled."""
+        suspensions stop waiting for them, a lifted one too (a payment undone
+        would reopen it). One left with nothing to wait for lifts without fee;
+        the others lift if what they wait for is settled."""
         # the customer's services follow its invoices, whoever changes them
-        invoices = invoices.sudo()
-        # only a suspension for overdue payment waits for invoices
-        overdue = invoices.support_suspension_id._lock("active")
-        invoices = invoices.filtered(lambda m: m.support_suspension_id in overdue)
+        invoices = invoices.sudo().filtered("support_suspension_id")
         if not invoices:
             return
+        overdue = invoices.support_suspension_id._lock("active")
         released = invoices.grouped("support_suspension_id")
         self.env["account.move"].flush_model(["support_suspension_id"])
         self.env.cr.execute(
@@ -394,7 +393,7 @@ class SupportServiceSuspension(models.Model):
             )
         )
         invoices.invalidate_recordset(["support_suspension_id"])
-        overdue.invalidate_recordset(["invoice_ids"])
+        self.invalidate_model(["invoice_ids"])
         for suspension, moves in released.items():
             suspension.message_post(
                 body=_(

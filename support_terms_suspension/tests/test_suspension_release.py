@@ -102,6 +102,35 @@ class TestSuspensionReleasedAndExplained(LatePaymentCase):
         mail = self._reactivated_mail(suspension)
         self.assertIn("thank you for your payment", mail.body_html)
 
+    def test_invoice_cancelled_after_the_lift_never_holds_the_suspension(self):
+        """Both invoices paid, the suspension lifted; one of them is then
+        reset to draft and cancelled, and the payment of the other is undone:
+        the services are suspended again for the invoice still owed only, and
+        "la riattivazione avverrà dopo l'avvenuto pagamento" of that one."""
+        first = self._invoice()
+        second = self._invoice(amount=50.0)
+        with freeze_time(day(1)):
+            self.run_cron()
+        suspension = self.suspensions()
+        with freeze_time(day(2)):
+            self._pay(first, day(2))
+            payment = self._pay(second, day(2))
+        self.run_twice(day(2))
+        self.assertEqual(suspension.state, "lifted")
+        with freeze_time(day(3)):
+            first.with_user(self.accountant).button_draft()
+            first.with_user(self.accountant).button_cancel()
+            payment.action_draft()
+        self.run_twice(day(4))
+        self.assertEqual(suspension.state, "active")
+        self.assertEqual(suspension.invoice_ids, second)
+        self.assertEqual(self.line.service_state, "suspended")
+        with freeze_time(day(5)):
+            self._pay(second, day(5))
+        self.run_twice(day(5))
+        self.assertEqual(suspension.state, "lifted")
+        self.assertEqual(self.line.service_state, "active")
+
     def test_credit_note_reactivation_email_names_the_credit_note(self):
         invoice = self._invoice()
         suspension = self._suspended_for(invoice)

@@ -114,7 +114,7 @@ class ContractLine(models.Model):
     def _compute_renewal_reminder_date(self):
         return super()._compute_renewal_reminder_date()
 
-    def _renewal_reminders_owed(self, remind_end=None):
+    def _renewal_reminders_owed(self, remind_end):
         """A consumer's service that renews by itself owes the notice of the
         Consumer Code (art. 65-bis) instead of the ordinary reminder before
         the last day to cancel, whatever the reminder days; a period already

@@ -347,7 +347,7 @@ class HelpdeskTicket(models.Model):
         if written and not self.env.su:
             labels = [self._fields[f]._description_string(self.env) for f in written]
             message = _(
-                "%(fields)s: recorded by the support terms, they cannot be " "written.",
+                "%(fields)s: recorded by the support terms, they cannot be written.",
                 fields=", ".join(labels),
             )
             raise AccessError(message)

@@ -35,7 +35,7 @@ class HelpdeskTicketMerge(models.TransientModel):
                 wizard.create_new_ticket and team_company and team_company != companies
             ):
                 message = self.env._(
-                    "%(tickets)s: requests of different companies are not " "merged.",
+                    "%(tickets)s: requests of different companies are not merged.",
                     tickets=names,
                 )
                 raise UserError(message)

@@ -13,5 +13,5 @@ class SaleOrder(models.Model):
         """A renewal quotation confirmed (in the portal or by staff) renews its
         service."""
         # the customer pays in the portal: only the offers of these orders
-        offers = self.env["support.renewal.offer"].sudo()
-        offers.search([("sale_order_id", "in", self.ids)])._renew()
+        Offer = self.env["support.renewal.offer"].sudo()
+        Offer.search([("sale_order_id", "in", self.ids)])._renew()

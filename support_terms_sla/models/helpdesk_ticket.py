@@ -281,6 +281,8 @@ class HelpdeskTicket(models.Model):
         }
 
     def _take_in_charge(self, estimated_resolution_date=False, notify=True):
+        """Record the take in charge and tell the customer, with the expected
+        resolution date when known."""
         values = {"taken_in_charge_date": fields.Datetime.now()}
         if estimated_resolution_date:
             values["estimated_resolution_date"] = estimated_resolution_date

@@ -115,6 +115,7 @@ class HelpdeskTicketSla(models.Model):
         )
 
     def _escalate(self, now):
+        """Raise the priority, note it in the chatter, tell the team leader."""
         self._log_monitor_event("escalation", now)
         self.ticket_id.filtered(lambda t: t.priority != "3").write({"priority": "3"})
         for sla in self:

@@ -61,7 +61,8 @@ class ResourceCalendar(models.Model):
     def _support_add_public_holidays(self, years, patron=None):
         """Add the Italian national holidays (and ``patron``, a ``(month,
         day, name)``) of ``years`` as global leaves, whole local days, except
-        on days that already have one. Returns the leaves created."""
+        on days that already have one, and record the last year loaded
+        (``support_holidays_until``). Returns the leaves created."""
         self.ensure_one()
         days = [
             (name, *local_day_bounds_utc(day, self.tz))

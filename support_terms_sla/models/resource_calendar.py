@@ -48,15 +48,13 @@ class ResourceCalendar(models.Model):
         return bool(list(intervals))
 
     def _support_patron(self, date=None, name=None):
-        """``(month, day, name)`` of the patron day, or None."""
-        date = date or self.support_patron_date
+        """``(month, day, name)`` of the patron day given, else of the
+        calendar's, or None."""
+        if not date:
+            date, name = self.support_patron_date, self.support_patron_name
         if not date:
             return None
-        return (
-            date.month,
-            date.day,
-            name or self.support_patron_name or self.env._("Patron saint's day"),
-        )
+        return (date.month, date.day, name or self.env._("Patron saint's day"))
 
     def _support_add_public_holidays(self, years, patron=None):
         """Add the Italian national holidays (and ``patron``, a ``(month,

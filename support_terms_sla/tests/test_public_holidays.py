@@ -170,6 +170,22 @@ class TestPublicHolidays(TransactionCase):
             [datetime(2026, 12, 6, 23, 0), datetime(2027, 12, 6, 23, 0)],
         )
 
+    def test_new_patron_day_without_a_name_is_not_named_after_the_old_one(self):
+        """A provider moving to another city gives the new patron day without
+        its saint: the day off is not named after the former city's saint."""
+        self._run(
+            patron_day=True, patron_date=date(2000, 12, 7), patron_name="Sant'Ambrogio"
+        )
+        self._run(
+            year_from=2028, year_to=2028, patron_day=True, patron_date=date(2000, 6, 29)
+        )
+        patron = self._leaves().filtered(
+            lambda leaf: leaf.date_to.date() == date(2028, 6, 29)
+        )
+        self.assertEqual(len(patron), 1)
+        self.assertNotEqual(patron.name, "Sant'Ambrogio")
+        self.assertFalse(self.calendar.support_patron_name)
+
     def test_default_calendar_from_context(self):
         wizard = (
             self.env["support.public.holidays.wizard"]

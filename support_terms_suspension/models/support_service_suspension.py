@@ -172,7 +172,8 @@ class SupportServiceSuspension(models.Model):
         "line_ids.name",
         "invoice_ids.name",
         "reason",
-        "fee_invoice_id",
+        "fee_invoice_id.name",
+        "fee_invoice_id.amount_total",
         "lift_reason",
     )
     @api.depends_context("lang")

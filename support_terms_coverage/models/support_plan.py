@@ -30,6 +30,9 @@ class SupportPlan(models.Model):
 
     def _coverage_rule(self, category):
         """The plan's coverage rule for ``category`` (none without either)."""
+        if not category:
+            # most requests come by email, without a kind: nothing to read
+            return self.env["support.coverage.rule"]
         return self.coverage_rule_ids.filtered(
             lambda rule: rule.category_id == category
         )

@@ -3,6 +3,7 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -276,6 +277,81 @@ class TestCreditExpiry(CoverageCase):
         )
         self.assertEqual(self._balance(), 0)
         self.assertEqual(self._balance(self.other_customer), 0)
+
+    def _pack_of_provider_in_new_york(self):
+        """Provider B, in New York, sells the same customer a pack of 10
+        credits on 1 June 2025."""
+        company_b = self.env["res.company"].create({"name": "Provider B Inc"})
+        company_b.partner_id.tz = "America/New_York"
+        self.env.user.company_ids |= company_b
+        self.env["account.chart.template"].try_loading(
+            "generic_coa", company_b, install_demo=False
+        )
+        company_b.support_credit_grant_on = "posted"
+        pack_b = self.env["product.product"].create(
+            {
+                "name": "Pacchetto 10 crediti B",
+                "type": "service",
+                "company_id": company_b.id,
+                "support_credit_pack": True,
+                "support_credits": 10,
+                "support_credit_validity_days": 365,
+            }
+        )
+        invoice = (
+            self.env["account.move"]
+            .with_company(company_b)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "company_id": company_b.id,
+                    "invoice_date": date(2025, 6, 1),
+                    "invoice_line_ids": [
+                        Command.create(
+                            {"product_id": pack_b.id, "quantity": 1, "price_unit": 90}
+                        )
+                    ],
+                }
+            )
+        )
+        invoice.action_post()
+        return company_b
+
+    def test_each_provider_expires_credits_on_its_own_day(self):
+        """ "I crediti di assistenza acquistati durano un anno (365 giorni
+        dalla data di acquisto)": bought on 1 June 2025, they are valid until
+        31 May 2026 included, on the day of the provider that sold them. At
+        00:30 of 1 June in Rome it is still 31 May in New York, and 31 May in
+        UTC: only the Roman provider's credits have expired."""
+        self.company.partner_id.tz = "Europe/Rome"
+        with freeze_time("2025-06-01 10:00"):
+            self._invoice(date=date(2025, 6, 1))
+            company_b = self._pack_of_provider_in_new_york()
+        grants = self._grants()
+        self.assertEqual(grants.company_id, self.company | company_b)
+        self.assertEqual(set(grants.mapped("expiry_date")), {date(2026, 5, 31)})
+
+        def expired():
+            moves = self.env["support.credit.move"].search(
+                [("move_type", "=", "expiry"), ("partner_id", "=", self.customer.id)]
+            )
+            return moves.company_id
+
+        # 23:30 of 31 May in Rome: the last valid day everywhere
+        with freeze_time("2026-05-31 21:30:00"):
+            self.run_like_the_cron_worker(self.cron)
+        self.assertFalse(expired())
+        with freeze_time("2026-05-31 22:30:00"):
+            self.run_like_the_cron_worker(self.cron)
+            self.run_like_the_cron_worker(self.cron)
+        self.assertEqual(expired(), self.company)
+        # 00:30 of 1 June in New York
+        with freeze_time("2026-06-01 04:30:00"):
+            self.run_like_the_cron_worker(self.cron)
+            self.run_like_the_cron_worker(self.cron)
+        self.assertEqual(expired(), self.company | company_b)
+        self.assertEqual(self._balance(), 0)
 
     def test_one_expiry_per_pack_in_the_database(self):
         with freeze_time("2025-06-01"):

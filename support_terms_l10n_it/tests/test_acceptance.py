@@ -128,6 +128,22 @@ class TestTermsClauses(AcceptanceCase):
             self.consumer.with_user(self.agent).support_terms_acceptance_ids, acceptance
         )
 
+    def test_filter_follows_the_company_day(self):
+        """A consumer whose only service ended on 31 May holds none from
+        midnight in Rome: at 00:30 of 1 June, still 31 May in UTC, staff no
+        longer find it among the customers missing an approval."""
+        self.company.partner_id.tz = "Europe/Rome"
+        consultancy = self._create_product("Consulenza annuale", self.company)
+        self._create_contract(
+            self.consumer, consultancy, self.d(2025, 6, 1), self.d(2026, 5, 31)
+        )
+        partners = self.env["res.partner"].with_user(self.agent)
+        missing = [("support_missing_approval", "=", True)]
+        with freeze_time("2026-05-31 21:30:00"):
+            self.assertIn(self.consumer, partners.search(missing))
+        with freeze_time("2026-05-31 22:30:00"):
+            self.assertNotIn(self.consumer, partners.search(missing))
+
     def test_filter_and_activity_warn_of_renewals_without_approval(self):
         with freeze_time("2025-03-15 10:00"):
             line = self._service(self.hosting, self.d(2025, 3, 15), self.consumer)

@@ -144,11 +144,7 @@ class TestLatePaymentsPerCompany(LatePaymentCase):
 
     def setUp(self):
         super().setUp()
-        self.company_b = self.env["res.company"].create({"name": "Provider B Srl"})
-        self.env.user.company_ids |= self.company_b
-        self.env["account.chart.template"].try_loading(
-            "generic_coa", self.company_b, install_demo=False
-        )
+        self.company_b = self._other_company("Provider B Srl")
         product_b = self._create_product("Hosting B", self.company_b)
         renew = {
             "date_end": date(2026, 12, 31),

@@ -74,6 +74,19 @@ class SupportTermsBaseCase(TransactionCase):
         cls.product_hosting = cls._create_product("Hosting", cls.company)
 
     @classmethod
+    def _other_company(cls, name, tz=None):
+        """Another provider, with a chart of accounts, in time zone ``tz``;
+        the test's user works in it too."""
+        company = cls.env["res.company"].create({"name": name})
+        if tz:
+            company.partner_id.tz = tz
+        cls.env.user.company_ids |= company
+        cls.env["account.chart.template"].try_loading(
+            "generic_coa", company, install_demo=False
+        )
+        return company
+
+    @classmethod
     def _sales_vat(cls, company, name):
         """A company that invoices: a chart of accounts when it has none, and
         a 22% sales VAT named ``name``."""

@@ -281,12 +281,7 @@ class TestCreditExpiry(CoverageCase):
     def _pack_of_provider_in_new_york(self):
         """Provider B, in New York, sells the same customer a pack of 10
         credits on 1 June 2025."""
-        company_b = self.env["res.company"].create({"name": "Provider B Inc"})
-        company_b.partner_id.tz = "America/New_York"
-        self.env.user.company_ids |= company_b
-        self.env["account.chart.template"].try_loading(
-            "generic_coa", company_b, install_demo=False
-        )
+        company_b = self._other_company("Provider B Inc", "America/New_York")
         company_b.support_credit_grant_on = "posted"
         pack_b = self.env["product.product"].create(
             {

@@ -471,11 +471,7 @@ class TestLatePaymentTwoCompanies(LatePaymentCase):
     def _second_company(self):
         """Provider B, its own grace days and a service of the same customer
         with an overdue invoice; the first company's invoice overdue too."""
-        company_b = self.env["res.company"].create({"name": "Provider B Srl"})
-        self.env.user.company_ids |= company_b
-        self.env["account.chart.template"].try_loading(
-            "generic_coa", company_b, install_demo=False
-        )
+        company_b = self._other_company("Provider B Srl")
         company_b.write(
             {
                 "support_overdue_suspension": True,

@@ -28,11 +28,7 @@ class TestInstallOnALiveDatabase(SupportTermsBaseCase):
     def setUpClass(cls):
         super().setUpClass()
         # a company as the install finds it: its new columns at their defaults
-        cls.live = cls.env["res.company"].create({"name": "Provider Live Srl"})
-        cls.env.user.company_ids |= cls.live
-        cls.env["account.chart.template"].try_loading(
-            "generic_coa", cls.live, install_demo=False
-        )
+        cls.live = cls._other_company("Provider Live Srl")
         cls.hosting = cls._create_product("Hosting Live", cls.live)
         cls.late_payers = cls.env["res.partner"].create(
             [

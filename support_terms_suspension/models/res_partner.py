@@ -41,6 +41,7 @@ class ResPartner(models.Model):
         compute="_compute_support_suspension_count",
         compute_sudo=True,
         groups="support_terms_base.group_support_terms_user",
+        help="The customer's suspensions not lifted yet in the current company.",
     )
     support_suspended_since = fields.Date(
         string="Suspended since",
@@ -109,9 +110,12 @@ class ResPartner(models.Model):
 
     def _support_late_payment_counts(self, company):
         """``{commercial partner id: invoices paid late}`` in the company's
-        rolling window, never before the day it turned the counting on. A
-        reactivation fee is the consequence of a late payment already
-        counted, never a late payment of its own."""
+        rolling window, never before the day it turned the counting on.
+
+        Late is judged by ``rules.late_payment.paid_late`` on the date the
+        customer paid (the last payment's date, credit notes aside), with the
+        company's grace days. A reactivation fee is the consequence of a late
+        payment already counted, never a late payment of its own."""
         since = company.support_late_payment_since
         if not self.ids or not since:
             return {}
